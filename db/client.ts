@@ -1,0 +1,80 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Runs one statement and returns its rows; both drivers answer `{ rows }`. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… — a real PostgreSQL + PostGIS. Without it the embedded PGlite + PostGIS is used. */
+  databaseUrl?: string;
+  /** Where PGlite keeps its files; omitted = in memory (tests). */
+  dataDir?: string;
+  onProgress?: (message: string) => void;
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export async function createDb(options: DbOptions = {}): Promise<Database> {
+  return options.databaseUrl ? createPostgres(options.databaseUrl, options) : createPglite(options);
+}
+
+async function createPglite({ dataDir, onProgress }: DbOptions): Promise<Database> {
+  onProgress?.('starting embedded PostgreSQL + PostGIS (PGlite)');
+  const client = await PGlite.create({ dataDir, extensions: { postgis } });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return wrap(db, 'pglite', () => client.close());
+}
+
+async function createPostgres(url: string, { onProgress }: DbOptions): Promise<Database> {
+  onProgress?.('connecting to PostgreSQL');
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  pool.on('error', (error) => onProgress?.(`PostgreSQL pool error: ${error.message}`));
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return wrap(db, 'postgres', () => pool.end());
+}
+
+function wrap(db: Db, engine: Engine, close: () => Promise<void>): Database {
+  return {
+    db,
+    engine,
+    async rows<T>(query: SQL) {
+      const result = (await db.execute(query)) as unknown as { rows: T[] };
+      return result.rows;
+    },
+    close,
+  };
+}
+
+/** Applies the committed migrations (the first one creates the PostGIS extension). */
+export async function migrate(database: Database): Promise<void> {
+  if (database.engine === 'pglite') await migratePglite(database.db as never, { migrationsFolder });
+  else await migratePg(database.db as never, { migrationsFolder });
+}
+
+/** Drops every table of the product (demo rebuild). The audit log goes with them: a rebuild is a new database. */
+export async function resetDatabase(database: Database): Promise<void> {
+  await database.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
+  await database.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
+  await database.db.execute(sql`CREATE SCHEMA public`);
+  await migrate(database);
+}
+
+export { schema };

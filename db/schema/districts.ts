@@ -1,0 +1,19 @@
+import { boolean, check, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { geometry } from './geometry.js';
+
+/** 区县: GB/T 2260 six-digit code. */
+export const districts = pgTable(
+  'districts',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    geom: geometry('geom', 'MultiPolygon').notNull(),
+    synthetic: boolean('synthetic').notNull().default(false),
+  },
+  (t) => [
+    index('districts_geom_gist').using('gist', t.geom),
+    check('districts_geom_valid', sql`ST_IsValid(${t.geom})`),
+  ],
+);

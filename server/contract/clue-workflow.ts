@@ -1,0 +1,41 @@
+import { clueStatuses, type ClueStatus } from './enums.js';
+
+/**
+ * 线索闭环: received → registered → dispatched → handling → feedback → verified → closed.
+ * A clue may be rejected (不予受理 / 查无实据) until the handling department has fed back.
+ */
+const forward: Record<ClueStatus, ClueStatus | null> = {
+  received: 'registered',
+  registered: 'dispatched',
+  dispatched: 'handling',
+  handling: 'feedback',
+  feedback: 'verified',
+  verified: 'closed',
+  closed: null,
+  rejected: null,
+};
+
+const rejectableFrom: ReadonlySet<ClueStatus> = new Set(['received', 'registered', 'dispatched', 'handling']);
+
+export const terminalClueStatuses: readonly ClueStatus[] = ['closed', 'rejected'];
+export const openClueStatuses: readonly ClueStatus[] = clueStatuses.filter((s) => !terminalClueStatuses.includes(s));
+
+export function nextClueStatuses(from: ClueStatus): ClueStatus[] {
+  const next: ClueStatus[] = [];
+  const step = forward[from];
+  if (step) next.push(step);
+  if (rejectableFrom.has(from)) next.push('rejected');
+  return next;
+}
+
+export function canTransitionClue(from: ClueStatus, to: ClueStatus): boolean {
+  return nextClueStatuses(from).includes(to);
+}
+
+/** Why a transition is refused, in words a clerk understands; null when it is allowed. */
+export function clueTransitionError(from: ClueStatus, to: ClueStatus): string | null {
+  if (canTransitionClue(from, to)) return null;
+  if (terminalClueStatuses.includes(from)) return `clue is already ${from}; no further status change is possible`;
+  const allowed = nextClueStatuses(from);
+  return `cannot move a clue from ${from} to ${to}; allowed next: ${allowed.join(', ')}`;
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Queryable } from './queryable.js';
+
+/** prev_hash of the first entry of the chain. */
+export const genesisHash = '0'.repeat(64);
+
+export interface AuditContent {
+  at: Date;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditRow extends Omit<AuditContent, 'at'> {
+  id: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** JSON with object keys sorted at every level, so that jsonb's own key order cannot change the hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** hash = sha256(prev_hash + canonical JSON of the entry's content), hex. */
+export function auditHash(prevHash: string, content: AuditContent): string {
+  const body = canonicalJson({
+    at: content.at.toISOString(),
+    actor: content.actor,
+    action: content.action,
+    entity: content.entity,
+    entityId: content.entityId,
+    before: content.before ?? null,
+    after: content.after ?? null,
+  });
+  return createHash('sha256').update(prevHash + body).digest('hex');
+}
+
+/**
+ * Appends one entry to the chain. Call it inside the transaction of the change it records: the advisory lock
+ * serialises writers so that two entries never share a prev_hash.
+ */
+export async function appendAudit(tx: Queryable, content: AuditContent): Promise<AuditRow> {
+  await tx.rows(sql`SELECT pg_advisory_xact_lock(hashtext('audit_log'))`);
+  const [last] = await tx.rows<{ hash: string }>(sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
+  const prevHash = last?.hash ?? genesisHash;
+  const hash = auditHash(prevHash, content);
+  const [row] = await tx.rows<{ id: number | string }>(sql`
+    INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, prev_hash, hash)
+    VALUES (${content.at.toISOString()}::timestamptz, ${content.actor}, ${content.action}, ${content.entity}, ${content.entityId},
+            ${canonicalJson(content.before ?? null)}::jsonb, ${canonicalJson(content.after ?? null)}::jsonb, ${prevHash}, ${hash})
+    RETURNING id`);
+  return { ...content, id: Number(row.id), at: content.at.toISOString(), prevHash, hash };
+}
+
+interface StoredAuditRow {
+  id: number | string;
+  at: Date | string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+const auditColumns = sql`id, at, actor, action, entity, entity_id AS "entityId", before, after, prev_hash AS "prevHash", hash`;
+
+function toAuditRow(r: StoredAuditRow): AuditRow {
+  return { ...r, id: Number(r.id), at: new Date(r.at).toISOString() };
+}
+
+export interface AuditPageParams {
+  entity?: string;
+  entityId?: string;
+  limit: number;
+  /** Return entries with id below this (older). */
+  cursor?: number;
+}
+
+export async function listAudit(q: Queryable, p: AuditPageParams): Promise<{ entries: AuditRow[]; nextCursor: string | null }> {
+  const rows = await q.rows<StoredAuditRow>(sql`
+    SELECT ${auditColumns} FROM audit_log
+    WHERE ${p.entity === undefined ? sql`TRUE` : sql`entity = ${p.entity}`}
+      AND ${p.entityId === undefined ? sql`TRUE` : sql`entity_id = ${p.entityId}`}
+      AND ${p.cursor === undefined ? sql`TRUE` : sql`id < ${p.cursor}`}
+    ORDER BY id DESC LIMIT ${p.limit + 1}`);
+  const entries = rows.slice(0, p.limit).map(toAuditRow);
+  return { entries, nextCursor: rows.length > p.limit ? String(entries[entries.length - 1].id) : null };
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  /** id of the first entry whose prev_hash or hash does not match. */
+  brokenAt: number | null;
+}
+
+/** Recomputes the whole chain from the stored rows. */
+export async function verifyAuditChain(q: Queryable): Promise<ChainCheck> {
+  const rows = await q.rows<StoredAuditRow>(sql`SELECT ${auditColumns} FROM audit_log ORDER BY id`);
+  let prev = genesisHash;
+  for (const r of rows) {
+    const expected = auditHash(prev, { ...r, at: new Date(r.at) });
+    if (r.prevHash !== prev || r.hash !== expected) return { ok: false, checked: rows.length, brokenAt: Number(r.id) };
+    prev = r.hash;
+  }
+  return { ok: true, checked: rows.length, brokenAt: null };
+}

@@ -1,0 +1,44 @@
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { Theme } from './theme.js';
+import type { ClueFeature } from './types.js';
+
+/** At this zoom and above single clues are drawn as small pickable dots on top of the heatmap. */
+export const CLUE_POINTS_MIN_ZOOM = 14;
+
+/** Open clues weigh more than closed ones: the heatmap shows where work is still to be done. */
+export function clueWeight(clue: ClueFeature): number {
+  return clue.properties.status === 'closed' || clue.properties.status === 'rejected' ? 0.6 : 1;
+}
+
+export function clueHeatmapLayer(clues: readonly ClueFeature[], theme: Theme): HeatmapLayer<ClueFeature> {
+  return new HeatmapLayer<ClueFeature>({
+    id: 'clue-heatmap',
+    data: clues as ClueFeature[],
+    getPosition: (c) => c.geometry.coordinates as [number, number],
+    getWeight: clueWeight,
+    radiusPixels: 28,
+    intensity: 1.2,
+    threshold: 0.04,
+    colorRange: theme.heatmap,
+    aggregation: 'SUM',
+  });
+}
+
+export function cluePointLayer(clues: readonly ClueFeature[], theme: Theme): ScatterplotLayer<ClueFeature> {
+  return new ScatterplotLayer<ClueFeature>({
+    id: 'clue-points',
+    data: clues as ClueFeature[],
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 200],
+    radiusUnits: 'pixels',
+    getRadius: 3,
+    getPosition: (c) => c.geometry.coordinates as [number, number],
+    getFillColor: theme.heatmap[theme.heatmap.length - 1],
+    stroked: true,
+    getLineColor: theme.background,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+  });
+}

@@ -1,0 +1,80 @@
+import type { Layer } from '@deck.gl/core';
+import type { Language } from '../i18n/index.js';
+import type { LayerId, Selection } from '../state/dashboard.js';
+import { choroplethLevel, institutionMode } from '../state/selectors.js';
+import { DISTRICT_CASING_LAYER } from './basemap-style.js';
+import { choroplethBreaks } from './choropleth.js';
+import { CLUE_POINTS_MIN_ZOOM, clueHeatmapLayer, cluePointLayer } from './clue-layers.js';
+import { districtChoroplethLayer, districtLabelLayer, districtLabels } from './district-layers.js';
+import { gridChoroplethLayer } from './grid-layer.js';
+import { institutionClusterLayers, institutionClusters, institutionPointLayer } from './institution-layers.js';
+import type { Theme } from './theme.js';
+import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from './types.js';
+
+export interface MapData {
+  districts: readonly DistrictFeature[];
+  gridCells: readonly GridCellFeature[];
+  institutions: readonly InstitutionFeature[];
+  clues: readonly ClueFeature[];
+}
+
+export interface LayerInput extends MapData {
+  theme: Theme;
+  language: Language;
+  zoom: number;
+  visible: Record<LayerId, boolean>;
+  selectedDistrict: string | null;
+  selection: Selection | null;
+  /** Whether our own district layers exist in the maplibre style (so the choropleth can slide under the borders). */
+  hasDistrictLayers: boolean;
+}
+
+/** What the legend needs to say about the choropleth: at which level it is drawn and its class breaks. */
+export interface ChoroplethModel {
+  level: 'districts' | 'gridCells';
+  breaks: number[];
+  countsByDistrict: Map<string, number>;
+}
+
+export function cluesPerDistrict(clues: readonly ClueFeature[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const clue of clues) counts.set(clue.properties.districtCode, (counts.get(clue.properties.districtCode) ?? 0) + 1);
+  return counts;
+}
+
+export function choroplethModel(data: MapData, zoom: number): ChoroplethModel {
+  const level = choroplethLevel(zoom);
+  const countsByDistrict = cluesPerDistrict(data.clues);
+  const breaks =
+    level === 'gridCells'
+      ? choroplethBreaks(data.gridCells.map((c) => c.properties.clueCount))
+      : choroplethBreaks(data.districts.map((d) => countsByDistrict.get(d.properties.code) ?? 0));
+  return { level, breaks, countsByDistrict };
+}
+
+/** Every deck.gl layer of the map, rebuilt from data on each render; deck.gl matches them to their GPU state by id. */
+export function buildDeckLayers(input: LayerInput, model: ChoroplethModel = choroplethModel(input, input.zoom)): Layer[] {
+  const { theme, visible, zoom } = input;
+  const underBorders = input.hasDistrictLayers ? DISTRICT_CASING_LAYER : undefined;
+  const layers: Layer[] = [];
+  if (visible.grid) {
+    layers.push(
+      model.level === 'gridCells'
+        ? gridChoroplethLayer(input.gridCells, model.breaks, theme, underBorders)
+        : districtChoroplethLayer(input.districts, model.countsByDistrict, model.breaks, theme, underBorders),
+    );
+  }
+  if (visible.heatmap && input.clues.length > 0) {
+    layers.push(clueHeatmapLayer(input.clues, theme));
+    if (zoom >= CLUE_POINTS_MIN_ZOOM) layers.push(cluePointLayer(input.clues, theme));
+  }
+  if (visible.institutions) {
+    const selectedId = input.selection?.kind === 'institution' ? input.selection.id : null;
+    if (institutionMode(zoom) === 'points') layers.push(institutionPointLayer(input.institutions, theme, selectedId));
+    else layers.push(...institutionClusterLayers(institutionClusters(input.institutions, zoom), theme));
+  }
+  if (visible.districts && input.districts.length > 0) {
+    layers.push(districtLabelLayer(districtLabels(input.districts, input.language), theme, input.selectedDistrict));
+  }
+  return layers;
+}

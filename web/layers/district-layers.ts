@@ -1,0 +1,79 @@
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { centroid, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { Language } from '../i18n/index.js';
+import { choroplethColour } from './choropleth.js';
+import type { Theme } from './theme.js';
+import type { DistrictFeature } from './types.js';
+
+export interface DistrictLabel {
+  code: string;
+  text: string;
+  position: [number, number];
+}
+
+/** A label position inside the district: its centroid when that lies inside, else a point guaranteed on the surface. */
+export function labelPosition(feature: DistrictFeature): [number, number] {
+  const centre = centroid(feature as never).geometry.coordinates as [number, number];
+  if (booleanPointInPolygon(centre, feature as never)) return centre;
+  return pointOnFeature(feature as never).geometry.coordinates as [number, number];
+}
+
+export function districtLabels(districts: readonly DistrictFeature[], language: Language): DistrictLabel[] {
+  return districts.map((f) => ({
+    code: f.properties.code,
+    text: language === 'en' ? f.properties.nameEn : f.properties.name,
+    position: labelPosition(f),
+  }));
+}
+
+/** The glyphs the labels need, so the font atlas holds every Chinese character shown and nothing more. */
+export function characterSetOf(texts: readonly string[]): string[] {
+  const set = new Set<string>();
+  for (const text of texts) for (const ch of text) set.add(ch);
+  return [...set].sort();
+}
+
+export function districtLabelLayer(labels: readonly DistrictLabel[], theme: Theme, selectedDistrict: string | null): TextLayer<DistrictLabel> {
+  return new TextLayer<DistrictLabel>({
+    id: 'district-labels',
+    data: labels as DistrictLabel[],
+    characterSet: characterSetOf(labels.map((l) => l.text)),
+    fontFamily: theme.fontFamily,
+    fontWeight: 600,
+    fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+    getText: (d) => d.text,
+    getPosition: (d) => d.position,
+    getSize: (d) => (d.code === selectedDistrict ? 19 : 15),
+    sizeUnits: 'pixels',
+    getColor: (d) => (d.code === selectedDistrict ? theme.districtSelected : theme.label),
+    outlineWidth: 4,
+    outlineColor: theme.labelHalo,
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    updateTriggers: { getSize: selectedDistrict, getColor: selectedDistrict },
+    parameters: { depthCompare: 'always' },
+  });
+}
+
+/** Low-zoom choropleth: districts filled by their clue count for the selected period (grid cells are too small there). */
+export function districtChoroplethLayer(
+  districts: readonly DistrictFeature[],
+  countsByDistrict: ReadonlyMap<string, number>,
+  breaks: readonly number[],
+  theme: Theme,
+  beforeId: string | undefined,
+): GeoJsonLayer {
+  return new GeoJsonLayer({
+    id: 'district-choropleth',
+    data: districts as never,
+    filled: true,
+    stroked: false,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: theme.highlight,
+    getFillColor: (f: unknown) =>
+      choroplethColour(countsByDistrict.get((f as DistrictFeature).properties.code) ?? 0, breaks, theme.choropleth, [0, 0, 0, 0]),
+    updateTriggers: { getFillColor: [breaks.join(','), [...countsByDistrict.entries()].join(';')] },
+    beforeId,
+  } as never);
+}

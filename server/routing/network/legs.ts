@@ -1,0 +1,56 @@
+import type { SearchOrigin, ShortestPathSearch } from './dijkstra.js';
+import { secondsAtSpeed, type RoadGraph } from './graph.js';
+import type { Snap } from './snap.js';
+
+/**
+ * The vertices a trip from a snapped point starts at: ahead along the edge, and behind it too when the edge is
+ * two-way (a one-way street may not be driven backwards even for a few metres). Origin 0 is always "ahead".
+ */
+export function departureOrigins(graph: RoadGraph, from: Snap): SearchOrigin[] {
+  const e = from.edge;
+  const length = graph.edgeLengthMetres[e];
+  const speed = graph.edgeSpeedKmh[e];
+  const ahead = length - from.offsetMetres;
+  const origins: SearchOrigin[] = [{ node: graph.edgeTarget[e], seconds: secondsAtSpeed(ahead, speed), metres: ahead }];
+  if (!graph.edgeOneway[e]) {
+    origins.push({ node: graph.edgeSource[e], seconds: secondsAtSpeed(from.offsetMetres, speed), metres: from.offsetMetres });
+  }
+  return origins;
+}
+
+/** The vertices from which a snapped point can be reached along its edge. */
+export function arrivalNodes(graph: RoadGraph, to: Snap): number[] {
+  const e = to.edge;
+  return graph.edgeOneway[e] ? [graph.edgeSource[e]] : [graph.edgeSource[e], graph.edgeTarget[e]];
+}
+
+/** How the fastest trip between two snapped points ends: along the shared edge, or entering its edge at a vertex. */
+export type ArrivalVia = 'same-edge' | 'from-source' | 'from-target';
+
+export interface Arrival {
+  seconds: number;
+  metres: number;
+  via: ArrivalVia;
+}
+
+/** The fastest trip from `from` to `to` given a search run from departureOrigins(from); null when unreachable. */
+export function bestArrival(graph: RoadGraph, search: ShortestPathSearch, from: Snap, to: Snap): Arrival | null {
+  const e = to.edge;
+  const speed = graph.edgeSpeedKmh[e];
+  let best: Arrival | null = null;
+  const consider = (seconds: number, metres: number, via: ArrivalVia) => {
+    if (Number.isFinite(seconds) && (best === null || seconds < best.seconds)) best = { seconds, metres, via };
+  };
+  if (from.edge === e && (to.offsetMetres >= from.offsetMetres || !graph.edgeOneway[e])) {
+    const metres = Math.abs(to.offsetMetres - from.offsetMetres);
+    consider(secondsAtSpeed(metres, speed), metres, 'same-edge');
+  }
+  const source = graph.edgeSource[e];
+  consider(search.secondsTo(source) + secondsAtSpeed(to.offsetMetres, speed), search.metresTo(source) + to.offsetMetres, 'from-source');
+  if (!graph.edgeOneway[e]) {
+    const target = graph.edgeTarget[e];
+    const behind = graph.edgeLengthMetres[e] - to.offsetMetres;
+    consider(search.secondsTo(target) + secondsAtSpeed(behind, speed), search.metresTo(target) + behind, 'from-target');
+  }
+  return best;
+}

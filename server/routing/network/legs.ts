@@ -3,6 +3,12 @@ import { secondsAtSpeed, type RoadGraph } from './graph.js';
 import type { Snap } from './snap.js';
 
 /**
+ * A snapped point this close to an end of its edge is at that vertex: a location exactly on an intersection where
+ * only one-way streets meet must not be forced round the block because the nearest-segment tie fell on one of them.
+ */
+export const AT_VERTEX_METRES = 1;
+
+/**
  * The vertices a trip from a snapped point starts at: ahead along the edge, and behind it too when the edge is
  * two-way (a one-way street may not be driven backwards even for a few metres). Origin 0 is always "ahead".
  */
@@ -12,7 +18,7 @@ export function departureOrigins(graph: RoadGraph, from: Snap): SearchOrigin[] {
   const speed = graph.edgeSpeedKmh[e];
   const ahead = length - from.offsetMetres;
   const origins: SearchOrigin[] = [{ node: graph.edgeTarget[e], seconds: secondsAtSpeed(ahead, speed), metres: ahead }];
-  if (!graph.edgeOneway[e]) {
+  if (!graph.edgeOneway[e] || from.offsetMetres <= AT_VERTEX_METRES) {
     origins.push({ node: graph.edgeSource[e], seconds: secondsAtSpeed(from.offsetMetres, speed), metres: from.offsetMetres });
   }
   return origins;
@@ -21,7 +27,11 @@ export function departureOrigins(graph: RoadGraph, from: Snap): SearchOrigin[] {
 /** The vertices from which a snapped point can be reached along its edge. */
 export function arrivalNodes(graph: RoadGraph, to: Snap): number[] {
   const e = to.edge;
-  return graph.edgeOneway[e] ? [graph.edgeSource[e]] : [graph.edgeSource[e], graph.edgeTarget[e]];
+  return enterableFromTarget(graph, to) ? [graph.edgeSource[e], graph.edgeTarget[e]] : [graph.edgeSource[e]];
+}
+
+function enterableFromTarget(graph: RoadGraph, to: Snap): boolean {
+  return !graph.edgeOneway[to.edge] || graph.edgeLengthMetres[to.edge] - to.offsetMetres <= AT_VERTEX_METRES;
 }
 
 /** How the fastest trip between two snapped points ends: along the shared edge, or entering its edge at a vertex. */
@@ -41,13 +51,13 @@ export function bestArrival(graph: RoadGraph, search: ShortestPathSearch, from: 
   const consider = (seconds: number, metres: number, via: ArrivalVia) => {
     if (Number.isFinite(seconds) && (best === null || seconds < best.seconds)) best = { seconds, metres, via };
   };
-  if (from.edge === e && (to.offsetMetres >= from.offsetMetres || !graph.edgeOneway[e])) {
+  if (from.edge === e && (to.offsetMetres >= from.offsetMetres - AT_VERTEX_METRES || !graph.edgeOneway[e])) {
     const metres = Math.abs(to.offsetMetres - from.offsetMetres);
     consider(secondsAtSpeed(metres, speed), metres, 'same-edge');
   }
   const source = graph.edgeSource[e];
   consider(search.secondsTo(source) + secondsAtSpeed(to.offsetMetres, speed), search.metresTo(source) + to.offsetMetres, 'from-source');
-  if (!graph.edgeOneway[e]) {
+  if (enterableFromTarget(graph, to)) {
     const target = graph.edgeTarget[e];
     const behind = graph.edgeLengthMetres[e] - to.offsetMetres;
     consider(search.secondsTo(target) + secondsAtSpeed(behind, speed), search.metresTo(target) + behind, 'from-target');

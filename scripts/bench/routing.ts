@@ -1,0 +1,85 @@
+/**
+ * Solution quality and speed of the routing solver on the standard sets, as JSON on stdout.
+ *
+ *   npm run --silent bench:routing -- [--dir <reference dir>] [--sets tsp,solomon,cvrp,patrol]
+ *       [--time-limit <s>] [--filter <regex>] [--every <k>] [--seed <n>]
+ *
+ * `--dir` is a folder laid out like tests/fixtures/routing (known_values.csv, tsplib/,
+ * solomon/original_txt/, cvrp/A/); it defaults to those fixtures. Per-instance time limits
+ * default to the targets: TSP 2 s, Solomon 5 s, CVRP 2 s, patrol 30 s.
+ */
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { cpus } from 'node:os';
+import { solve } from '../../server/routing/solver/solve.js';
+import { checkSolution } from '../../server/routing/solver/check.js';
+import { listInstances, type SetName } from './routing/sets.js';
+import { runPatrol } from './routing/patrol-bench.js';
+
+const DEFAULT_DIR = fileURLToPath(new URL('../../tests/fixtures/routing', import.meta.url));
+const DEFAULT_SECONDS: Record<SetName | 'patrol', number> = { tsp: 2, solomon: 5, cvrp: 2, patrol: 30 };
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const dir = arg('dir') ?? DEFAULT_DIR;
+const sets = (arg('sets') ?? 'tsp,solomon,cvrp,patrol').split(',') as (SetName | 'patrol')[];
+const filter = arg('filter') ? new RegExp(arg('filter')!) : undefined;
+const every = Number(arg('every') ?? 1);
+const seed = Number(arg('seed') ?? 1);
+const timeOverride = arg('time-limit') ? Number(arg('time-limit')) : undefined;
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+const report: Record<string, unknown> = {
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+  dir: arg('dir') ? dir : 'tests/fixtures/routing',
+  seed,
+  sets: {},
+};
+
+for (const set of sets) {
+  const seconds = timeOverride ?? DEFAULT_SECONDS[set];
+  if (set === 'patrol') {
+    (report.sets as Record<string, unknown>).patrol = runPatrol(seconds, seed);
+    continue;
+  }
+  const instances = listInstances(dir, set).filter((x, i) => (!filter || filter.test(x.name)) && i % every === 0);
+  const rows = [];
+  for (const inst of instances) {
+    const problem = inst.load();
+    const t0 = performance.now();
+    const solution = solve(problem, { seed, timeLimitMs: seconds * 1000, now: () => performance.now() });
+    const ms = performance.now() - t0;
+    const violations = checkSolution(problem, solution);
+    const cost = solution.summary.cost;
+    const feasible = violations.length === 0 && solution.unassigned.length === 0;
+    rows.push({
+      instance: inst.name,
+      jobs: problem.jobs?.length ?? 0,
+      known: inst.known,
+      cost: round(cost),
+      gapPercent: round((100 * (cost - inst.known)) / inst.known),
+      routes: solution.routes.length,
+      feasible,
+      ...(violations.length ? { violations: violations.slice(0, 3) } : {}),
+      timeMs: Math.round(ms),
+    });
+    process.stderr.write(`${set} ${inst.name}: ${round(cost)} vs ${inst.known} (${rows.at(-1)!.gapPercent}%)\n`);
+  }
+  const gaps = rows.map((r) => r.gapPercent);
+  (report.sets as Record<string, unknown>)[set] = {
+    timeLimitSeconds: seconds,
+    instances: rows.length,
+    meanGapPercent: round(mean(gaps)),
+    maxGapPercent: round(Math.max(...gaps)),
+    feasiblePercent: round((100 * rows.filter((r) => r.feasible).length) / Math.max(1, rows.length), 1),
+    meanTimeMs: Math.round(mean(rows.map((r) => r.timeMs))),
+    rows,
+  };
+}
+
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

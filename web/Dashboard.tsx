@@ -1,0 +1,230 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { bbox as turfBbox } from '@turf/turf';
+import type { Me } from '../server/contract/index.js';
+import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useSummary, useDebounced } from './api/index.js';
+import { I18nContext, translator, type Language } from './i18n/index.js';
+import { buildDeckLayers, choroplethModel } from './layers/deck-layers.js';
+import { darkTheme } from './layers/theme.js';
+import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from './layers/types.js';
+import { MapView, type ViewRequest } from './map/MapView.js';
+import { DetailPanel } from './panels/DetailPanel.js';
+import { DistrictList } from './panels/DistrictList.js';
+import { KpiCards } from './panels/KpiCards.js';
+import { LayerPanel, type LayerStatus } from './panels/LayerPanel.js';
+import { Legend } from './panels/Legend.js';
+import { HoverTooltip, type HoverInfo } from './panels/HoverTooltip.js';
+import { TimeRangeControl } from './panels/TimeRangeControl.js';
+import { TopBar } from './panels/TopBar.js';
+import { dashboardReducer, initialState, type DashboardState, type LayerId, type Selection } from './state/dashboard.js';
+import { choroplethLevel, institutionMode, selectQueryBbox } from './state/selectors.js';
+import { parseBasemapUrl, parseUrlState, serialiseUrlState } from './state/url.js';
+
+export interface DashboardProps {
+  user: Me;
+  today: string;
+  language: Language;
+  onLanguage: (language: Language) => void;
+  onLogout: () => void;
+}
+
+const EMPTY: never[] = [];
+
+function initialise({ today, language, search }: { today: string; language: Language; search: string }): DashboardState {
+  const restored = parseUrlState(search);
+  return dashboardReducer({ ...initialState(today), language }, { type: 'stateRestored', state: restored });
+}
+
+export function Dashboard({ user, today, language, onLanguage, onLogout }: DashboardProps) {
+  const [state, dispatch] = useReducer(dashboardReducer, { today, language, search: window.location.search }, initialise);
+  const basemapUrl = useMemo(() => parseBasemapUrl(window.location.search), []);
+  const t = useMemo(() => translator(state.language), [state.language]);
+  const hadViewInUrl = useRef(parseUrlState(window.location.search).view !== undefined);
+  const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const [mapReady, setMapReady] = useState(false);
+
+  // The shareable state follows the URL without adding history entries for every pan.
+  useEffect(() => {
+    const search = serialiseUrlState(state, { basemap: basemapUrl });
+    if (`?${search}` !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}?${search}`);
+  }, [state.view, state.timeRange, state.layers, state.district, state.language, state.selection, basemapUrl]);
+
+  useEffect(() => {
+    if (state.language !== language) onLanguage(state.language);
+  }, [state.language]);
+
+  const bbox = useDebounced(selectQueryBbox(state), 300);
+  const zoom = state.view.zoom;
+  const gridAtCells = choroplethLevel(zoom) === 'gridCells';
+  const districtsRes = useDistricts();
+  const gridRes = useGridCells(bbox, state.timeRange, state.district, state.layers.grid && gridAtCells);
+  const institutionsRes = useInstitutions(bbox, state.district, state.layers.institutions);
+  // Clues feed the heatmap and, zoomed out, the district choropleth.
+  const cluesRes = useClues(bbox, state.timeRange, state.district, state.layers.heatmap || (state.layers.grid && !gridAtCells));
+  const summaryRes = useSummary(state.timeRange, state.district);
+  const institutionDetail = useInstitutionDetail(state.selection);
+  const clueDetail = useClueDetail(state.selection);
+
+  const districts = (districtsRes.data?.features ?? EMPTY) as DistrictFeature[];
+  const gridCells = (gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY) as GridCellFeature[];
+  const institutions = (institutionsRes.data?.features ?? EMPTY) as InstitutionFeature[];
+  const clues = (cluesRes.data?.features ?? EMPTY) as ClueFeature[];
+
+  // A district-scoped user starts on their district unless the link says otherwise.
+  useEffect(() => {
+    if (hadViewInUrl.current || districts.length === 0) return;
+    const target = user.districtCode ? districts.find((d) => d.properties.code === user.districtCode) : null;
+    if (target) setViewRequest({ kind: 'bounds', bounds: turfBbox(target as never) as [number, number, number, number], seq: Date.now() });
+    hadViewInUrl.current = true;
+  }, [districts, user.districtCode]);
+
+  const mapData = { districts: districts, gridCells, institutions, clues };
+  const model = useMemo(() => choroplethModel(mapData, zoom), [districts, gridCells, clues, gridAtCells]);
+  const layers = useMemo(
+    () =>
+      buildDeckLayers(
+        {
+          ...mapData,
+          theme: darkTheme,
+          language: state.language,
+          zoom,
+          visible: state.layers,
+          selectedDistrict: state.district,
+          selection: state.selection,
+          hasDistrictLayers: true,
+        },
+        model,
+      ),
+    // The zoom matters only where it switches a layer's form or regroups clusters at an integer level.
+    [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, Math.floor(zoom), institutionMode(zoom), zoom >= 14],
+  );
+
+  const selectDistrict = useCallback(
+    (code: string | null) => {
+      dispatch({ type: 'districtSelected', code });
+      const target = code ? districts.find((d) => d.properties.code === code) : null;
+      if (target) setViewRequest({ kind: 'bounds', bounds: turfBbox(target as never) as [number, number, number, number], seq: Date.now() });
+    },
+    [districts],
+  );
+
+  const onClick = useCallback(
+    (info: PickingInfo) => {
+      const selection = selectionFromPick(info, zoom);
+      if (selection) dispatch({ type: 'featureSelected', selection });
+    },
+    [zoom],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') dispatch({ type: 'selectionCleared' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const status = (res: { loading: boolean; error: { message: string } | null; retry: () => void }, count: number | null, truncated = false): LayerStatus => ({
+    loading: res.loading,
+    error: res.error?.message ?? null,
+    retry: res.retry,
+    count,
+    truncated,
+  });
+  const layerStatus: Record<LayerId, LayerStatus> = {
+    districts: status(districtsRes, districts.length),
+    grid: gridAtCells ? status(gridRes, gridRes.data ? gridCells.length : null) : status(cluesRes, null),
+    institutions: status(institutionsRes, institutionsRes.data ? institutions.length : null, institutionsRes.data?.truncated),
+    heatmap: status(cluesRes, cluesRes.data ? clues.length : null, cluesRes.data?.truncated),
+  };
+  const anyLoading = !mapReady || Object.entries(layerStatus).some(([id, s]) => state.layers[id as LayerId] && s.loading) || summaryRes.loading;
+  const emptyMessage =
+    state.layers.heatmap && cluesRes.data && !cluesRes.loading && clues.length === 0
+      ? t('state.noClues')
+      : state.layers.institutions && institutionsRes.data && !institutionsRes.loading && institutions.length === 0
+        ? t('state.noInstitutions')
+        : null;
+
+  return (
+    <I18nContext.Provider value={{ language: state.language, t }}>
+      <div className="dashboard" data-testid="dashboard" data-loading={anyLoading ? 'true' : 'false'}>
+        <MapView
+          theme={darkTheme}
+          basemapUrl={basemapUrl}
+          initialView={state.view}
+          viewRequest={viewRequest}
+          layers={layers}
+          districts={districts}
+          showDistricts={state.layers.districts}
+          selectedDistrict={state.district}
+          label={t('map.label')}
+          onViewChange={(view, bounds) => dispatch({ type: 'viewChanged', view, bounds })}
+          onHover={(info) => setHover(info ? { x: info.x, y: info.y, layerId: info.layer?.id ?? '', object: info.object } : null)}
+          onClick={onClick}
+          onReady={() => setMapReady(true)}
+        />
+        <div className={`progress ${anyLoading ? 'progress--on' : ''}`} role="progressbar" aria-hidden={!anyLoading} aria-label={t('state.loading')} />
+        <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} />
+        <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={summaryRes.error?.message ?? null} onRetry={summaryRes.retry} />
+        <aside className="sidebar" aria-label={t('layers.title')}>
+          <LayerPanel layers={state.layers} status={layerStatus} gridAtCells={gridAtCells} onToggle={(layer) => dispatch({ type: 'layerToggled', layer })} />
+          <TimeRangeControl
+            range={state.timeRange}
+            today={today}
+            onRange={(range) => dispatch({ type: 'timeRangeSet', range })}
+            onPreset={(days) => dispatch({ type: 'timePresetChosen', days, today })}
+          />
+          <DistrictList
+            districts={districts}
+            counts={model.countsByDistrict}
+            selected={state.district}
+            scoped={user.districtCode !== null}
+            loading={districtsRes.loading}
+            error={districtsRes.error?.message ?? null}
+            onRetry={districtsRes.retry}
+            onSelect={selectDistrict}
+          />
+        </aside>
+        {emptyMessage && (
+          <div className="empty-note" role="status" data-testid="empty-note">
+            {emptyMessage}
+          </div>
+        )}
+        <Legend model={model} visible={state.layers} institutionMode={institutionMode(zoom)} />
+        <HoverTooltip hover={hover} districts={districts} counts={model.countsByDistrict} />
+        <DetailPanel
+          selection={state.selection}
+          institution={institutionDetail}
+          clue={clueDetail}
+          gridCell={state.selection?.kind === 'gridCell' ? (gridCells.find((c) => c.properties.id === (state.selection as { id: number }).id) ?? null) : null}
+          district={state.selection?.kind === 'district' ? (districts.find((d) => d.properties.code === (state.selection as { code: string }).code) ?? null) : null}
+          districtClues={state.selection?.kind === 'district' ? (model.countsByDistrict.get(state.selection.code) ?? 0) : 0}
+          onZoomTo={(longitude, latitude, z) => setViewRequest({ kind: 'view', view: { longitude, latitude, zoom: z }, seq: Date.now() })}
+          onClose={() => dispatch({ type: 'selectionCleared' })}
+        />
+      </div>
+    </I18nContext.Provider>
+  );
+}
+
+function selectionFromPick(info: PickingInfo, zoom: number): Selection | null {
+  const object = info.object as Record<string, unknown> | undefined;
+  if (!object) return null;
+  switch (info.layer?.id) {
+    case 'institution-points':
+      return { kind: 'institution', id: (object as unknown as InstitutionFeature).properties.id };
+    case 'clue-points':
+      return { kind: 'clue', id: (object as unknown as ClueFeature).properties.id };
+    case 'grid-choropleth':
+      return { kind: 'gridCell', id: (object as unknown as GridCellFeature).properties.id };
+    case 'district-choropleth':
+      return { kind: 'district', code: (object as unknown as DistrictFeature).properties.code };
+    case 'institution-clusters': {
+      const cluster = object as { longitude: number; latitude: number; count: number };
+      return { kind: 'cluster', longitude: cluster.longitude, latitude: cluster.latitude, count: cluster.count, zoom };
+    }
+    default:
+      return null;
+  }
+}

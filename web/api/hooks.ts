@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Me } from '../../server/contract/index.js';
+import type { Selection, TimeRange } from '../state/dashboard.js';
+import { bboxParam, type Bbox } from '../state/selectors.js';
+import * as endpoints from './endpoints.js';
+import { ApiError } from './errors.js';
+import { onUnauthenticated } from './transport.js';
+import { clearResourceCache, useResource } from './use-resource.js';
+
+export type SessionState =
+  | { status: 'checking' }
+  | { status: 'anonymous'; expired: boolean }
+  | { status: 'authenticated'; user: Me };
+
+export function useSession() {
+  const [session, setSession] = useState<SessionState>({ status: 'checking' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    endpoints.me(controller.signal).then(
+      (user) => setSession({ status: 'authenticated', user }),
+      () => !controller.signal.aborted && setSession({ status: 'anonymous', expired: false }),
+    );
+    const unsubscribe = onUnauthenticated(() => {
+      clearResourceCache();
+      setSession((s) => (s.status === 'authenticated' ? { status: 'anonymous', expired: true } : s));
+    });
+    return () => {
+      controller.abort();
+      unsubscribe();
+    };
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const user = await endpoints.login(username, password);
+    clearResourceCache();
+    setSession({ status: 'authenticated', user });
+    return user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await endpoints.logout();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+    clearResourceCache();
+    setSession({ status: 'anonymous', expired: false });
+  }, []);
+
+  return { session, login, logout };
+}
+
+const rangeKey = (range: TimeRange) => `${range.from}/${range.to}`;
+
+export const useDistricts = () => useResource('districts', endpoints.districts);
+
+export function useGridCells(bbox: Bbox | null, range: TimeRange, district: string | null, enabled: boolean) {
+  const key = enabled && bbox ? `grid:${bboxParam(bbox)}:${rangeKey(range)}:${district ?? ''}` : null;
+  return useResource(key, (signal) => endpoints.gridCells(bbox!, range, district, signal));
+}
+
+export function useInstitutions(bbox: Bbox | null, district: string | null, enabled: boolean) {
+  const key = enabled && bbox ? `institutions:${bboxParam(bbox)}:${district ?? ''}` : null;
+  return useResource(key, (signal) => endpoints.institutions(bbox!, district, signal));
+}
+
+export function useClues(bbox: Bbox | null, range: TimeRange, district: string | null, enabled: boolean) {
+  const key = enabled && bbox ? `clues:${bboxParam(bbox)}:${rangeKey(range)}:${district ?? ''}` : null;
+  return useResource(key, (signal) => endpoints.clues(bbox!, range, district, signal));
+}
+
+export function useSummary(range: TimeRange, district: string | null) {
+  return useResource(`summary:${rangeKey(range)}:${district ?? ''}`, (signal) => endpoints.summary(range, district, signal));
+}
+
+export function useInstitutionDetail(selection: Selection | null) {
+  const id = selection?.kind === 'institution' ? selection.id : null;
+  return useResource(id === null ? null : `institution:${id}`, (signal) => endpoints.institution(id!, signal));
+}
+
+export function useClueDetail(selection: Selection | null) {
+  const id = selection?.kind === 'clue' ? selection.id : null;
+  return useResource(id === null ? null : `clue:${id}`, (signal) => endpoints.clue(id!, signal));
+}

@@ -1,0 +1,4 @@
+// The only code of the web app that talks to the server.
+export * from './hooks.js';
+export { useDebounced } from './use-resource.js';
+export { ApiError } from './errors.js';

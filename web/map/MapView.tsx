@@ -1,0 +1,147 @@
+import { useEffect, useRef } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import {
+  buildBasemapStyle,
+  DISTRICT_SELECTED_LAYER,
+  DISTRICT_SOURCE,
+  districtLayers,
+  districtSource,
+  selectedDistrictFilter,
+  DISTRICT_CASING_LAYER,
+  DISTRICT_LINE_LAYER,
+} from '../layers/basemap-style.js';
+import type { Theme } from '../layers/theme.js';
+import type { DistrictFeature } from '../layers/types.js';
+import { MAX_ZOOM, MIN_ZOOM, type MapView as View } from '../state/dashboard.js';
+
+export type ViewRequest =
+  | { kind: 'view'; view: View; seq: number }
+  | { kind: 'bounds'; bounds: [number, number, number, number]; seq: number };
+
+export interface MapViewProps {
+  theme: Theme;
+  /** An external maplibre style URL; null = the offline style built from our own layers. */
+  basemapUrl: string | null;
+  initialView: View;
+  viewRequest: ViewRequest | null;
+  layers: Layer[];
+  districts: readonly DistrictFeature[];
+  showDistricts: boolean;
+  selectedDistrict: string | null;
+  label: string;
+  onViewChange: (view: View, bounds: [number, number, number, number]) => void;
+  onHover: (info: PickingInfo | null) => void;
+  onClick: (info: PickingInfo) => void;
+  onReady?: () => void;
+}
+
+/** The map: a maplibre basemap with deck.gl drawn into the same WebGL context (interleaved). It holds no data logic. */
+export function MapView(props: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+
+  useEffect(() => {
+    const p = propsRef.current;
+    const style: StyleSpecification | string =
+      p.basemapUrl ?? buildBasemapStyle(p.theme, { showDistricts: p.showDistricts, selectedDistrict: p.selectedDistrict });
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style,
+      center: [p.initialView.longitude, p.initialView.latitude],
+      zoom: p.initialView.zoom,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      fadeDuration: 0,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.enable();
+    mapRef.current = map;
+    const overlay = new MapboxOverlay({
+      interleaved: true,
+      layers: [],
+      onHover: (info: PickingInfo) => propsRef.current.onHover(info.object ? info : null),
+      onClick: (info: PickingInfo) => {
+        if (info.object) propsRef.current.onClick(info);
+      },
+      getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+    });
+    map.addControl(overlay);
+    overlayRef.current = overlay;
+
+    const report = () => {
+      const centre = map.getCenter();
+      const b = map.getBounds();
+      propsRef.current.onViewChange({ longitude: centre.lng, latitude: centre.lat, zoom: map.getZoom() }, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    };
+    map.on('moveend', report);
+    map.on('load', () => {
+      if (!map.getSource(DISTRICT_SOURCE)) {
+        // An external style: add our districts on top of it.
+        map.addSource(DISTRICT_SOURCE, districtSource());
+        for (const layer of districtLayers(propsRef.current.theme, { ...visibilityOf(propsRef.current), ownBasemap: false })) map.addLayer(layer);
+      }
+      syncDistricts(map, propsRef.current);
+      overlay.setProps({ layers: propsRef.current.layers });
+      report();
+      propsRef.current.onReady?.();
+    });
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+    // The map is created once; a new basemap URL needs a new map.
+  }, [props.basemapUrl]);
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers: props.layers });
+  }, [props.layers]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map?.isStyleLoaded() && map.getSource(DISTRICT_SOURCE)) syncDistricts(map, props);
+  }, [props.districts, props.showDistricts, props.selectedDistrict]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const request = props.viewRequest;
+    if (!map || !request) return;
+    if (request.kind === 'view') {
+      map.flyTo({ center: [request.view.longitude, request.view.latitude], zoom: request.view.zoom, duration: 600 });
+    } else {
+      map.fitBounds(
+        [
+          [request.bounds[0], request.bounds[1]],
+          [request.bounds[2], request.bounds[3]],
+        ],
+        { padding: 60, duration: 600, maxZoom: 13 },
+      );
+    }
+  }, [props.viewRequest?.seq]);
+
+  return <div ref={container} className="map" role="application" aria-label={props.label} data-testid="map" />;
+}
+
+function visibilityOf(p: MapViewProps) {
+  return { showDistricts: p.showDistricts, selectedDistrict: p.selectedDistrict };
+}
+
+function syncDistricts(map: maplibregl.Map, p: MapViewProps): void {
+  (map.getSource(DISTRICT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: p.districts as never });
+  const visibility = p.showDistricts ? 'visible' : 'none';
+  for (const id of [DISTRICT_CASING_LAYER, DISTRICT_LINE_LAYER]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visibility);
+  if (map.getLayer(DISTRICT_SELECTED_LAYER)) {
+    map.setFilter(DISTRICT_SELECTED_LAYER, selectedDistrictFilter(p.selectedDistrict));
+    map.setLayoutProperty(DISTRICT_SELECTED_LAYER, 'visibility', p.selectedDistrict ? 'visible' : 'none');
+  }
+}

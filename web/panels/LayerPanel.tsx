@@ -1,0 +1,53 @@
+import { useI18n, type MessageKey } from '../i18n/index.js';
+import { LAYER_IDS, type LayerId } from '../state/dashboard.js';
+
+export interface LayerStatus {
+  loading: boolean;
+  error: string | null;
+  retry: () => void;
+  count: number | null;
+  truncated: boolean;
+}
+
+const labels: Record<LayerId, MessageKey> = {
+  districts: 'layers.districts',
+  grid: 'layers.grid',
+  institutions: 'layers.institutions',
+  heatmap: 'layers.heatmap',
+};
+
+export function LayerPanel({ layers, status, gridAtCells, onToggle }: { layers: Record<LayerId, boolean>; status: Record<LayerId, LayerStatus>; gridAtCells: boolean; onToggle: (layer: LayerId) => void }) {
+  const { t, language } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="layers-title">
+      <h2 id="layers-title" className="panel__title">
+        {t('layers.title')}
+      </h2>
+      <ul className="layer-list">
+        {LAYER_IDS.map((id) => {
+          const s = status[id];
+          return (
+            <li key={id} className="layer-row">
+              <label className="toggle">
+                <input type="checkbox" checked={layers[id]} onChange={() => onToggle(id)} data-testid={`toggle-${id}`} />
+                <span className="toggle__track" aria-hidden="true" />
+                <span className="toggle__label">{t(labels[id])}</span>
+              </label>
+              <span className="layer-row__status" aria-live="polite">
+                {layers[id] && s.loading && <span className="spinner" aria-label={t('layers.loading')} />}
+                {layers[id] && !s.loading && s.error && (
+                  <button type="button" className="button button--small button--danger" onClick={s.retry} title={s.error}>
+                    {t('layers.retry')}
+                  </button>
+                )}
+                {layers[id] && !s.error && s.count !== null && <span className="count">{s.count.toLocaleString(language)}</span>}
+                {layers[id] && id === 'grid' && !gridAtCells && <span className="hint">{t('layers.zoomForGrid')}</span>}
+                {layers[id] && s.truncated && s.count !== null && <span className="hint hint--warn">{t('layers.truncated', { count: s.count.toLocaleString(language) })}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Me } from '../../server/contract/index.js';
+import { useI18n, type Language } from '../i18n/index.js';
+
+export function TopBar({ user, onLanguage, onLogout }: { user: Me; onLanguage: (language: Language) => void; onLogout: () => void }) {
+  const { t, language } = useI18n();
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand__mark" aria-hidden="true" />
+        <h1 className="brand__title">{t('app.title')}</h1>
+        <span className="synthetic-badge" title={t('app.syntheticHint')} data-testid="synthetic-badge">
+          模拟数据 / synthetic data
+        </span>
+      </div>
+      <div className="topbar__user">
+        <span className="user-chip" data-testid="user-chip">
+          <strong>{user.displayName}</strong>
+          <span>{t(`role.${user.role}`)}</span>
+          <span>{t('user.scope', { district: user.districtName ?? t('user.cityWide') })}</span>
+        </span>
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="language-switch"
+          lang={language === 'zh-CN' ? 'en' : 'zh-CN'}
+          aria-label={t('lang.label')}
+          onClick={() => onLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}
+        >
+          {t('lang.switch')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onLogout} data-testid="logout">
+          {t('user.logout')}
+        </button>
+      </div>
+    </header>
+  );
+}

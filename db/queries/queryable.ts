@@ -56,3 +56,13 @@ export function inBbox(column: SQL, bbox: BboxDegrees | undefined): SQL {
 export function instant(date: Date): SQL {
   return sql`${date.toISOString()}::timestamptz`;
 }
+
+/** A timestamptz as ISO 8601 UTC text with milliseconds, the same on every server time zone. */
+export function isoUtc(column: SQL): SQL {
+  return sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/** Drivers differ on whether a json column arrives parsed; this accepts both. */
+export function parsedJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}

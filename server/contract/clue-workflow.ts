@@ -39,3 +39,6 @@ export function clueTransitionError(from: ClueStatus, to: ClueStatus): string | 
   const allowed = nextClueStatuses(from);
   return `cannot move a clue from ${from} to ${to}; allowed next: ${allowed.join(', ')}`;
 }
+
+/** 办理时限: a registered clue is due this many calendar days after it was reported. */
+export const clueHandlingDays = 15;

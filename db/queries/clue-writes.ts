@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { instant, type Queryable } from './queryable.js';
+
+export interface ClueStatusUpdate {
+  id: number;
+  status: string;
+  /** Set when the clue reaches a terminal status. */
+  closedAt: Date | null;
+}
+
+export async function setClueStatus(tx: Queryable, p: ClueStatusUpdate): Promise<void> {
+  await tx.rows(sql`
+    UPDATE clues SET status = ${p.status}, closed_at = ${p.closedAt ? instant(p.closedAt) : sql`NULL`}
+    WHERE id = ${p.id}`);
+}
+
+export interface PointPlacement {
+  geometryType: string;
+  valid: boolean;
+  /** ST_IsValidReason, e.g. "Valid Geometry" or what is wrong. */
+  reason: string;
+  districtCode: string | null;
+  gridCellId: number | null;
+}
+
+/** Validates a GeoJSON geometry in PostGIS and finds the district and grid cell it falls in. */
+export async function placePoint(q: Queryable, geojson: unknown): Promise<PointPlacement> {
+  const text = JSON.stringify(geojson);
+  const [row] = await q.rows<PointPlacement>(sql`
+    WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(${text}), 4326) AS geom)
+    SELECT GeometryType(input.geom) AS "geometryType",
+           ST_IsValid(input.geom) AS valid,
+           ST_IsValidReason(input.geom) AS reason,
+           (SELECT d.code FROM districts d WHERE ST_Intersects(d.geom, input.geom) ORDER BY d.code LIMIT 1) AS "districtCode",
+           (SELECT g.id FROM grid_cells g WHERE ST_Intersects(g.geom, input.geom) ORDER BY g.id LIMIT 1) AS "gridCellId"
+    FROM input`);
+  return row;
+}
+
+export interface NewClueRow {
+  source: string;
+  reportedAt: Date;
+  geojson: unknown;
+  address: string;
+  description: string;
+  suspectedType: string;
+  institutionId: number | null;
+  districtCode: string;
+  gridCellId: number | null;
+  dueAt: Date;
+}
+
+export async function insertClue(tx: Queryable, c: NewClueRow): Promise<number> {
+  const [row] = await tx.rows<{ id: number }>(sql`
+    INSERT INTO clues (source, reported_at, geom, address, description, suspected_type, status, institution_id,
+                       district_code, grid_cell_id, due_at, synthetic)
+    VALUES (${c.source}, ${instant(c.reportedAt)}, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(c.geojson)}), 4326),
+            ${c.address}, ${c.description}, ${c.suspectedType}, 'received', ${c.institutionId}, ${c.districtCode},
+            ${c.gridCellId}, ${instant(c.dueAt)}, FALSE)
+    RETURNING id`);
+  return Number(row.id);
+}
+
+/** Whether an institution exists in the given district (a clue may only be linked to one there). */
+export async function institutionInDistrict(q: Queryable, p: { id: number; districtCode: string }): Promise<boolean> {
+  const rows = await q.rows(sql`SELECT 1 FROM institutions WHERE id = ${p.id} AND district_code = ${p.districtCode}`);
+  return rows.length > 0;
+}

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { districtFilter, type Queryable, type Scope } from './queryable.js';
+
+/** Borders are simplified to about 20 m: plenty for a city map, a fraction of the bytes. */
+const borderToleranceDegrees = 0.0002;
+
+/** Districts in scope as a FeatureCollection text, with institution, clue and open-clue counts. */
+export function districtsSql(p: { scope: Scope }) {
+  return sql`
+    WITH inst AS (
+      SELECT district_code, count(*) AS n FROM institutions GROUP BY district_code
+    ), clue AS (
+      SELECT district_code, count(*) AS n, count(*) FILTER (WHERE status NOT IN ('closed', 'rejected')) AS open
+      FROM clues GROUP BY district_code
+    )
+    SELECT json_build_object(
+      'type', 'FeatureCollection',
+      'features', COALESCE(json_agg(json_build_object(
+        'type', 'Feature',
+        'id', d.code,
+        'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(d.geom, ${borderToleranceDegrees}::float8), 6)::json,
+        'properties', json_build_object(
+          'code', d.code, 'name', d.name, 'nameEn', d.name_en, 'synthetic', d.synthetic,
+          'institutionCount', COALESCE(inst.n, 0), 'clueCount', COALESCE(clue.n, 0), 'openClueCount', COALESCE(clue.open, 0))
+      ) ORDER BY d.code), '[]'::json)
+    )::text AS body
+    FROM districts d
+    LEFT JOIN inst ON inst.district_code = d.code
+    LEFT JOIN clue ON clue.district_code = d.code
+    WHERE ${districtFilter(sql`d.code`, p.scope)}`;
+}
+
+export async function districtsWithCounts(q: Queryable, p: { scope: Scope }): Promise<string> {
+  const [row] = await q.rows<{ body: string }>(districtsSql(p));
+  return row.body;
+}
+
+export async function districtExists(q: Queryable, code: string): Promise<boolean> {
+  return (await q.rows(sql`SELECT 1 FROM districts WHERE code = ${code}`)).length > 0;
+}
+
+export async function countDistricts(q: Queryable): Promise<number> {
+  const [row] = await q.rows<{ n: number | string }>(sql`SELECT count(*) AS n FROM districts`);
+  return Number(row.n);
+}

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { anyOf, districtFilter, inBbox, isoUtc, parsedJson, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
+
+export interface InstitutionsInBboxParams {
+  scope: Scope;
+  bbox: BboxDegrees;
+  status?: readonly string[];
+  category?: readonly string[];
+  listStatus?: readonly string[];
+  district?: string;
+  limit: number;
+  /** Keyset paging: ids above this one. */
+  cursor?: number;
+}
+
+/**
+ * One page of institutions as a GeoJSON FeatureCollection text, built entirely in SQL so that the server
+ * passes it through without parsing; `nextCursor` is set when more rows follow.
+ */
+export function institutionsInBboxSql(p: InstitutionsInBboxParams) {
+  return sql`
+    WITH page AS (
+      SELECT i.id, i.name, i.category, i.nature, i.status, i.list_status, i.district_code, i.grid_cell_id,
+             i.violation_count, i.last_inspected_on, i.synthetic, i.geom
+      FROM institutions i
+      WHERE ${inBbox(sql`i.geom`, p.bbox)}
+        AND ${districtFilter(sql`i.district_code`, p.scope, p.district)}
+        AND ${anyOf(sql`i.status::text`, p.status)}
+        AND ${anyOf(sql`i.category::text`, p.category)}
+        AND ${anyOf(sql`i.list_status::text`, p.listStatus)}
+        AND ${p.cursor === undefined ? sql`TRUE` : sql`i.id > ${p.cursor}`}
+      ORDER BY i.id
+      LIMIT ${p.limit + 1}
+    ), shown AS (
+      SELECT * FROM page ORDER BY id LIMIT ${p.limit}
+    )
+    SELECT json_build_object(
+      'type', 'FeatureCollection',
+      'features', COALESCE((
+        SELECT json_agg(json_build_object(
+          'type', 'Feature',
+          'id', s.id,
+          'geometry', ST_AsGeoJSON(s.geom, 6)::json,
+          'properties', json_build_object(
+            'id', s.id, 'name', s.name, 'category', s.category, 'nature', s.nature, 'status', s.status,
+            'listStatus', s.list_status, 'districtCode', s.district_code, 'gridCellId', s.grid_cell_id,
+            'violationCount', s.violation_count, 'lastInspectedOn', s.last_inspected_on, 'synthetic', s.synthetic)
+        ) ORDER BY s.id) FROM shown s), '[]'::json),
+      'nextCursor', CASE WHEN (SELECT count(*) FROM page) > ${p.limit} THEN (SELECT max(id) FROM shown)::text END
+    )::text AS body`;
+}
+
+export async function institutionsInBbox(q: Queryable, p: InstitutionsInBboxParams): Promise<string> {
+  const [row] = await q.rows<{ body: string }>(institutionsInBboxSql(p));
+  return row.body;
+}
+
+export interface InstitutionDetailRow {
+  id: number;
+  geometry: { type: 'Point'; coordinates: number[] };
+  properties: {
+    id: number;
+    name: string;
+    category: string;
+    nature: string;
+    status: string;
+    listStatus: string;
+    districtCode: string;
+    gridCellId: number | null;
+    violationCount: number;
+    lastInspectedOn: string | null;
+    synthetic: boolean;
+    creditCode: string | null;
+    licenceNo: string | null;
+    address: string;
+    districtName: string;
+    gridCellCode: string | null;
+    streetName: string | null;
+    clueCount: number;
+    openClueCount: number;
+    createdAt: string;
+    updatedAt: string;
+  };
+}
+
+export async function institutionById(q: Queryable, p: { scope: Scope; id: number }): Promise<InstitutionDetailRow | null> {
+  const [row] = await q.rows<{ feature: InstitutionDetailRow | string }>(sql`
+    SELECT json_build_object(
+      'id', i.id,
+      'geometry', ST_AsGeoJSON(i.geom, 6)::json,
+      'properties', json_build_object(
+        'id', i.id, 'name', i.name, 'category', i.category, 'nature', i.nature, 'status', i.status,
+        'listStatus', i.list_status, 'districtCode', i.district_code, 'gridCellId', i.grid_cell_id,
+        'violationCount', i.violation_count, 'lastInspectedOn', i.last_inspected_on, 'synthetic', i.synthetic,
+        'creditCode', i.credit_code, 'licenceNo', i.licence_no, 'address', i.address, 'districtName', d.name,
+        'gridCellCode', g.code, 'streetName', s.name,
+        'clueCount', (SELECT count(*) FROM clues c WHERE c.institution_id = i.id),
+        'openClueCount', (SELECT count(*) FROM clues c WHERE c.institution_id = i.id AND c.status NOT IN ('closed', 'rejected')),
+        'createdAt', ${isoUtc(sql`i.created_at`)}, 'updatedAt', ${isoUtc(sql`i.updated_at`)})
+    )::text AS feature
+    FROM institutions i
+    JOIN districts d ON d.code = i.district_code
+    LEFT JOIN grid_cells g ON g.id = i.grid_cell_id
+    LEFT JOIN streets s ON s.code = g.street_code
+    WHERE i.id = ${p.id} AND ${districtFilter(sql`i.district_code`, p.scope)}`);
+  return row ? parsedJson(row.feature) : null;
+}

@@ -1,0 +1,16 @@
+import type { Database } from '../../db/client.js';
+import type { UserRow } from '../../db/queries/users.js';
+
+/** What every router is built with. */
+export interface Deps {
+  database: Database;
+  now: () => Date;
+}
+
+export interface AppEnv {
+  Variables: {
+    /** Set by the session middleware on every protected route. */
+    user: UserRow;
+    requestId: string;
+  };
+}

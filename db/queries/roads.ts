@@ -1,0 +1,152 @@
+/**
+ * SQL of the road network (OpenStreetMap import): replace it as a whole, read it back for the router. Rows travel
+ * as one JSON parameter per batch unpacked with json_to_recordset, fast on PGlite and PostgreSQL alike.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../client.js';
+import { inBbox, inTransaction, type BboxDegrees, type Queryable } from './queryable.js';
+
+/** A graph vertex (OSM node id, WGS84). */
+export interface StoredRoadNode {
+  id: number;
+  lon: number;
+  lat: number;
+}
+
+/** A road segment between two vertices; one-way edges run from source to target. */
+export interface StoredRoadEdge {
+  osmWayId: number;
+  source: number;
+  target: number;
+  highway: string;
+  name: string | null;
+  oneway: boolean;
+  lengthMetres: number;
+  speedKmh: number;
+  /** [lon, lat] from source to target. */
+  coordinates: [number, number][];
+}
+
+export interface StoredRoadNetwork {
+  nodes: StoredRoadNode[];
+  edges: StoredRoadEdge[];
+}
+
+const NODE_BATCH = 5000;
+const EDGE_BATCH = 1000;
+
+const json = (value: unknown) => sql`${JSON.stringify(value)}::json`;
+
+async function insertNodes(tx: Queryable, nodes: readonly StoredRoadNode[]): Promise<void> {
+  await tx.rows(sql`
+    INSERT INTO road_nodes (id, geom)
+    SELECT r.id, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326)
+    FROM json_to_recordset(${json(nodes)}) AS r(id bigint, lon float8, lat float8)`);
+}
+
+async function insertEdges(tx: Queryable, edges: readonly StoredRoadEdge[]): Promise<void> {
+  const rows = edges.map((edge) => ({
+    osm_way_id: edge.osmWayId,
+    source: edge.source,
+    target: edge.target,
+    highway: edge.highway,
+    name: edge.name,
+    oneway: edge.oneway,
+    length_m: edge.lengthMetres,
+    speed_kmh: edge.speedKmh,
+    geometry: { type: 'LineString', coordinates: edge.coordinates },
+  }));
+  await tx.rows(sql`
+    INSERT INTO road_edges (osm_way_id, source, target, highway, name, oneway, length_m, speed_kmh, geom)
+    SELECT r.osm_way_id, r.source, r.target, r.highway, r.name, r.oneway, r.length_m, r.speed_kmh,
+           ST_SetSRID(ST_GeomFromGeoJSON(r.geometry::text), 4326)
+    FROM json_to_recordset(${json(rows)})
+      AS r(osm_way_id bigint, source bigint, target bigint, highway text, name text, oneway boolean,
+           length_m float8, speed_kmh float8, geometry json)`);
+}
+
+/**
+ * Replaces the stored road network by `network` in one transaction: readers see the old network or the new one,
+ * never a mix. `onProgress(done, total)` counts rows written.
+ */
+export async function replaceRoadNetwork(
+  database: Database,
+  network: StoredRoadNetwork,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const total = network.nodes.length + network.edges.length;
+  let done = 0;
+  await inTransaction(database, async (tx) => {
+    await tx.rows(sql`TRUNCATE road_edges, road_nodes RESTART IDENTITY`);
+    onProgress?.(done, total);
+    for (let start = 0; start < network.nodes.length; start += NODE_BATCH) {
+      const batch = network.nodes.slice(start, start + NODE_BATCH);
+      await insertNodes(tx, batch);
+      onProgress?.((done += batch.length), total);
+    }
+    for (let start = 0; start < network.edges.length; start += EDGE_BATCH) {
+      const batch = network.edges.slice(start, start + EDGE_BATCH);
+      await insertEdges(tx, batch);
+      onProgress?.((done += batch.length), total);
+    }
+  });
+}
+
+interface EdgeRow {
+  osm_way_id: number;
+  source: number;
+  target: number;
+  highway: string;
+  name: string | null;
+  oneway: boolean;
+  length_m: number;
+  speed_kmh: number;
+  geojson: string;
+}
+
+/**
+ * The stored network, or the part of it whose edges meet `bbox` (with the vertices they need). Ids come back as
+ * float8 so that both drivers return numbers; OSM ids are far below 2^53.
+ */
+export async function loadRoadNetwork(database: Database, bbox?: BboxDegrees): Promise<StoredRoadNetwork> {
+  const edgeRows = await database.rows<EdgeRow>(sql`
+    SELECT osm_way_id::float8 AS osm_way_id, source::float8 AS source, target::float8 AS target, highway, name, oneway,
+           length_m, speed_kmh, ST_AsGeoJSON(geom, 9) AS geojson
+    FROM road_edges
+    WHERE ${inBbox(sql`geom`, bbox)}
+    ORDER BY id`);
+  const nodes = await database.rows<StoredRoadNode>(sql`
+    SELECT id::float8 AS id, ST_X(geom) AS lon, ST_Y(geom) AS lat
+    FROM road_nodes
+    WHERE ${bbox ? sql`id IN (SELECT source FROM road_edges WHERE ${inBbox(sql`geom`, bbox)}
+                              UNION SELECT target FROM road_edges WHERE ${inBbox(sql`geom`, bbox)})` : sql`TRUE`}
+    ORDER BY id`);
+  const edges = edgeRows.map((row) => ({
+    osmWayId: Number(row.osm_way_id),
+    source: Number(row.source),
+    target: Number(row.target),
+    highway: row.highway,
+    name: row.name,
+    oneway: row.oneway,
+    lengthMetres: Number(row.length_m),
+    speedKmh: Number(row.speed_kmh),
+    coordinates: (JSON.parse(row.geojson) as { coordinates: [number, number][] }).coordinates,
+  }));
+  return { nodes: nodes.map((node) => ({ id: Number(node.id), lon: Number(node.lon), lat: Number(node.lat) })), edges };
+}
+
+export interface RoadNetworkCounts {
+  nodes: number;
+  edges: number;
+  kilometres: number;
+}
+
+/** Size of the stored network, measured by PostGIS on the spheroid (a check independent of the importer). */
+export async function roadNetworkCounts(database: Database): Promise<RoadNetworkCounts> {
+  const [row] = await database.rows<{ nodes: number; edges: number; kilometres: number | null }>(sql`
+    SELECT (SELECT count(*) FROM road_nodes)::float8 AS nodes,
+           count(*)::float8 AS edges,
+           sum(ST_Length(geom::geography)) / 1000 AS kilometres
+    FROM road_edges`);
+  return { nodes: Number(row.nodes), edges: Number(row.edges), kilometres: Number(row.kilometres ?? 0) };
+}

@@ -1,4 +1,4 @@
-// Argument parsing of the hotspot command line, kept pure so it is tested without spawning a process.
+// Argument parsing of the hotspot command line, kept pure so that tests need not spawn the CLI.
 
 import { AnalyticsInputError } from './errors';
 import { parseWeightsSpec, type WeightsSpec } from './weightsSpec';

@@ -1,0 +1,273 @@
+/**
+ * SQL of the demo data build. Rows travel as one JSON parameter per batch and are unpacked with
+ * json_to_recordset, so a few thousand rows cost one round trip on either engine.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from './queryable.js';
+
+type Executor = Queryable;
+
+const rows = <T>(executor: Executor, query: SQL): Promise<T[]> => executor.rows<T>(query);
+
+const json = (value: unknown) => sql`${JSON.stringify(value)}::json`;
+
+/** Splits rows into batches so that no single JSON parameter grows without bound. */
+async function inBatches<T>(items: readonly T[], size: number, insert: (batch: readonly T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await insert(items.slice(start, start + size));
+}
+
+export interface DistrictRow {
+  code: string;
+  name: string;
+  name_en: string;
+  /** GeoJSON Polygon or MultiPolygon, WGS84. */
+  geometry: unknown;
+}
+
+/** Source polygons may self-intersect: they are made valid and kept as their polygonal part. */
+export async function insertDistricts(executor: Executor, districts: readonly DistrictRow[]): Promise<void> {
+  await executor.rows(sql`
+    INSERT INTO districts (code, name, name_en, geom, synthetic)
+    SELECT r.code, r.name, r.name_en,
+           ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry::text), 4326)), 3)),
+           false
+    FROM json_to_recordset(${json(districts)}) AS r(code text, name text, name_en text, geometry json)`);
+}
+
+export async function districtGeometries(executor: Executor): Promise<{ code: string; geojson: string }[]> {
+  return rows(executor, sql`SELECT code, ST_AsGeoJSON(geom, 15) AS geojson FROM districts ORDER BY code`);
+}
+
+export interface StreetRow {
+  code: string;
+  name: string;
+  district_code: string;
+}
+
+/** Names and codes are real; their geometry is generated later from the grid cells, hence synthetic. */
+export async function insertStreets(executor: Executor, streets: readonly StreetRow[]): Promise<void> {
+  await executor.rows(sql`
+    INSERT INTO streets (code, name, district_code, geom, synthetic)
+    SELECT r.code, r.name, r.district_code, NULL, true
+    FROM json_to_recordset(${json(streets)}) AS r(code text, name text, district_code text)`);
+}
+
+export interface BorderSquare {
+  district_code: string;
+  i: number;
+  j: number;
+  lon_deg: number;
+  lat_deg: number;
+}
+
+export interface ClippedCell {
+  district_code: string;
+  i: number;
+  j: number;
+  /** A point inside the clipped cell. */
+  lon: number;
+  lat: number;
+  /** Planar area in square degrees. */
+  area_deg2: number;
+}
+
+/**
+ * Clips the lattice squares on district borders to their district into a temporary table (dropped at
+ * commit, so call inside a transaction) and answers the non-empty ones. Square (i, j) spans
+ * [i·lon_deg, (i+1)·lon_deg] × [j·lat_deg, (j+1)·lat_deg].
+ */
+export async function clipBorderSquares(executor: Executor, squares: readonly BorderSquare[]): Promise<ClippedCell[]> {
+  await executor.rows(sql`
+    CREATE TEMP TABLE seed_cells (district_code text, i int, j int, geom geometry(MultiPolygon, 4326)) ON COMMIT DROP`);
+  await inBatches(squares, 5000, (batch) =>
+    executor.rows(sql`
+      INSERT INTO seed_cells (district_code, i, j, geom)
+      SELECT * FROM (
+        SELECT s.district_code, s.i, s.j,
+               ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Intersection(
+                 ST_MakeEnvelope(s.i * s.lon_deg, s.j * s.lat_deg, (s.i + 1) * s.lon_deg, (s.j + 1) * s.lat_deg, 4326), d.geom)), 3)) AS geom
+        FROM json_to_recordset(${json(batch)}) AS s(district_code text, i int, j int, lon_deg float8, lat_deg float8)
+        JOIN districts d ON d.code = s.district_code
+      ) clipped
+      WHERE NOT ST_IsEmpty(geom) AND ST_Area(geom) > 0`),
+  );
+  return rows<ClippedCell>(executor, sql`
+    SELECT district_code, i, j, ST_X(c) AS lon, ST_Y(c) AS lat, ST_Area(geom) AS area_deg2
+    FROM (SELECT *, ST_PointOnSurface(geom) AS c FROM seed_cells) s
+    ORDER BY district_code, j DESC, i`);
+}
+
+export interface GridCellRow {
+  id: number;
+  code: string;
+  district_code: string;
+  i: number;
+  j: number;
+  /** Whole lattice square (built from i, j and the sizes) or a clipped cell from clipBorderSquares. */
+  whole: boolean;
+  lon_deg: number;
+  lat_deg: number;
+  street_code: string;
+  worker_name: string;
+}
+
+export async function insertGridCells(executor: Executor, cells: readonly GridCellRow[]): Promise<void> {
+  await inBatches(cells, 5000, (batch) =>
+    executor.rows(sql`
+      INSERT INTO grid_cells (id, code, district_code, street_code, worker_name, geom, synthetic)
+      SELECT r.id, r.code, r.district_code, r.street_code, r.worker_name,
+             CASE WHEN r.whole
+                  THEN ST_Multi(ST_MakeEnvelope(r.i * r.lon_deg, r.j * r.lat_deg, (r.i + 1) * r.lon_deg, (r.j + 1) * r.lat_deg, 4326))
+                  ELSE c.geom END,
+             true
+      FROM json_to_recordset(${json(batch)}) AS r(id int, code text, district_code text, i int, j int, whole boolean,
+        lon_deg float8, lat_deg float8, street_code text, worker_name text)
+      LEFT JOIN seed_cells c ON NOT r.whole AND c.district_code = r.district_code AND c.i = r.i AND c.j = r.j`),
+  );
+}
+
+/** A street's geometry is the union of its grid cells. */
+export async function updateStreetGeometries(executor: Executor): Promise<void> {
+  await executor.rows(sql`
+    UPDATE streets s SET geom = u.geom
+    FROM (
+      SELECT street_code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(geom)), 3)) AS geom
+      FROM grid_cells GROUP BY street_code
+    ) u
+    WHERE s.code = u.street_code`);
+}
+
+export interface InstitutionRow {
+  id: number;
+  name: string;
+  credit_code: string | null;
+  licence_no: string | null;
+  category: string;
+  nature: string;
+  status: string;
+  list_status: string;
+  address: string;
+  lon: number;
+  lat: number;
+  district_code: string;
+  grid_cell_id: number;
+  violation_count: number;
+  last_inspected_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export async function insertInstitutions(executor: Executor, institutions: readonly InstitutionRow[]): Promise<void> {
+  await inBatches(institutions, 3000, (batch) =>
+    executor.rows(sql`
+      INSERT INTO institutions (id, name, credit_code, licence_no, category, nature, status, list_status, address, geom,
+                                district_code, grid_cell_id, violation_count, last_inspected_on, synthetic, created_at, updated_at)
+      SELECT r.id, r.name, r.credit_code, r.licence_no, r.category::institution_category, r.nature::institution_nature,
+             r.status::institution_status, r.list_status::list_status, r.address, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326),
+             r.district_code, r.grid_cell_id, r.violation_count, r.last_inspected_on, true, r.created_at, r.updated_at
+      FROM json_to_recordset(${json(batch)}) AS r(id int, name text, credit_code text, licence_no text, category text, nature text,
+        status text, list_status text, address text, lon float8, lat float8, district_code text, grid_cell_id int,
+        violation_count int, last_inspected_on date, created_at timestamptz, updated_at timestamptz)`),
+  );
+}
+
+export interface ClueRow {
+  id: number;
+  source: string;
+  reported_at: string;
+  lon: number;
+  lat: number;
+  address: string;
+  description: string;
+  suspected_type: string;
+  status: string;
+  institution_id: number | null;
+  district_code: string;
+  grid_cell_id: number;
+  due_at: string | null;
+  closed_at: string | null;
+}
+
+export async function insertClues(executor: Executor, clues: readonly ClueRow[]): Promise<void> {
+  await inBatches(clues, 5000, (batch) =>
+    executor.rows(sql`
+      INSERT INTO clues (id, source, reported_at, geom, address, description, suspected_type, status, institution_id,
+                         district_code, grid_cell_id, due_at, closed_at, synthetic)
+      SELECT r.id, r.source::clue_source, r.reported_at, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.address, r.description,
+             r.suspected_type::suspected_type, r.status::clue_status, r.institution_id, r.district_code, r.grid_cell_id,
+             r.due_at, r.closed_at, true
+      FROM json_to_recordset(${json(batch)}) AS r(id int, source text, reported_at timestamptz, lon float8, lat float8,
+        address text, description text, suspected_type text, status text, institution_id int, district_code text,
+        grid_cell_id int, due_at timestamptz, closed_at timestamptz)`),
+  );
+}
+
+export interface DepartmentRow {
+  code: string;
+  name: string;
+  name_en: string;
+  responsibilities: string;
+}
+
+export async function insertDepartments(executor: Executor, departments: readonly DepartmentRow[]): Promise<void> {
+  await executor.rows(sql`
+    INSERT INTO departments (code, name, name_en, responsibilities)
+    SELECT r.code, r.name, r.name_en, r.responsibilities
+    FROM json_to_recordset(${json(departments)}) AS r(code text, name text, name_en text, responsibilities text)`);
+}
+
+export interface OfficerRow {
+  id: number;
+  name: string;
+  department_code: string;
+  district_code: string;
+  certificate_no: string;
+  certificate_expires_on: string;
+  lon: number;
+  lat: number;
+}
+
+export async function insertOfficers(executor: Executor, officers: readonly OfficerRow[]): Promise<void> {
+  await executor.rows(sql`
+    INSERT INTO officers (id, name, department_code, district_code, certificate_no, certificate_expires_on, base, synthetic)
+    SELECT r.id, r.name, r.department_code, r.district_code, r.certificate_no, r.certificate_expires_on,
+           ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), true
+    FROM json_to_recordset(${json(officers)}) AS r(id int, name text, department_code text, district_code text,
+      certificate_no text, certificate_expires_on date, lon float8, lat float8)`);
+}
+
+export interface UserRow {
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  district_code: string | null;
+}
+
+export async function insertUsers(executor: Executor, users: readonly UserRow[]): Promise<void> {
+  await executor.rows(sql`
+    INSERT INTO users (username, display_name, password_hash, role, district_code)
+    SELECT r.username, r.display_name, r.password_hash, r.role::user_role, r.district_code
+    FROM json_to_recordset(${json(users)}) AS r(username text, display_name text, password_hash text, role text, district_code text)`);
+}
+
+/** Rows were inserted with explicit ids: move each serial sequence past them so later inserts do not collide. */
+export async function syncSerialSequences(executor: Executor): Promise<void> {
+  for (const table of ['grid_cells', 'institutions', 'clues', 'officers']) {
+    await executor.rows(
+      sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), GREATEST((SELECT max(id) FROM ${sql.identifier(table)}), 1))`,
+    );
+  }
+}
+
+export const SEEDED_TABLES = ['districts', 'streets', 'grid_cells', 'institutions', 'clues', 'departments', 'officers', 'users', 'audit_log'] as const;
+export type SeededTable = (typeof SEEDED_TABLES)[number];
+
+export async function countRows(executor: Executor): Promise<Record<SeededTable, number>> {
+  const counts = {} as Record<SeededTable, number>;
+  for (const table of SEEDED_TABLES) {
+    const [row] = await rows<{ n: number | string }>(executor, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}

@@ -1,0 +1,223 @@
+/**
+ * ~20,000 线索 over the 24 months before asOf. The intensity of a day is its seasonal × weekly weight times
+ * the sum of a steady background and the hotspots active that day; each clue then comes from the background
+ * (population-weighted residential areas) or from one hotspot. Statuses follow the clue loop by age.
+ */
+import type { Random } from './prng.js';
+import { cumulativeSampler } from './prng.js';
+import { reportDays, sampleInstantOnDay, shanghaiDate } from './seasonality.js';
+import { hotspotActivity, type Hotspot } from './hotspots.js';
+import { syntheticAddress } from './addresses.js';
+import { distanceMetres } from './grid.js';
+import type { Geography, PlacedPoint } from './geography.js';
+import type { ResidentialCentre } from './residential.js';
+import type { GeneratedInstitution } from './institutions.js';
+
+export type ClueSource = '12345' | '随手拍' | 'platform' | 'grid_patrol' | 'media' | 'transfer';
+export type SuspectedType =
+  | 'unlicensed' | 'housekeeping' | 'study_tour' | 'daycare' | 'one_to_one' | 'residential_flat'
+  | 'online' | 'academic_in_nonacademic' | 'overcharging' | 'other';
+export type ClueStatus = 'received' | 'registered' | 'dispatched' | 'handling' | 'feedback' | 'verified' | 'closed' | 'rejected';
+
+export interface GeneratedClue {
+  id: number;
+  source: ClueSource;
+  reportedAt: Date;
+  lon: number;
+  lat: number;
+  address: string;
+  description: string;
+  suspectedType: SuspectedType;
+  status: ClueStatus;
+  institutionId: number | null;
+  districtCode: string;
+  gridCellId: number;
+  dueAt: Date;
+  closedAt: Date | null;
+  /** Index of the hotspot it came from, or null for background. Not stored; used by tests and docs. */
+  hotspot: number | null;
+}
+
+const SOURCES: ClueSource[] = ['12345', '随手拍', 'platform', 'grid_patrol', 'media', 'transfer'];
+const SOURCE_WEIGHTS = [0.36, 0.2, 0.14, 0.2, 0.03, 0.07];
+/** 办理时限 in days by source. */
+const DUE_DAYS: Record<ClueSource, number> = { '12345': 7, 随手拍: 7, platform: 15, grid_patrol: 5, media: 3, transfer: 10 };
+
+const TYPES: SuspectedType[] = ['unlicensed', 'housekeeping', 'study_tour', 'daycare', 'one_to_one', 'residential_flat', 'online', 'academic_in_nonacademic', 'overcharging', 'other'];
+const TYPE_WEIGHTS_TERM = [0.2, 0.06, 0.03, 0.08, 0.14, 0.14, 0.08, 0.14, 0.09, 0.04];
+/** In the vacations the disguised forms (家政, 研学, 托管, 一对一) rise. */
+const TYPE_WEIGHTS_VACATION = [0.16, 0.12, 0.12, 0.14, 0.15, 0.12, 0.05, 0.08, 0.04, 0.02];
+const FLAT_TYPES = new Set<SuspectedType>(['housekeeping', 'one_to_one', 'residential_flat', 'daycare']);
+
+const DESCRIPTIONS: Record<SuspectedType, string[]> = {
+  unlicensed: ['群众反映该处有无证无照机构开展学科类培训', '发现一处未挂牌培训点，疑似无办学许可证', '反映有机构未取得办学许可证招生授课'],
+  housekeeping: ['反映有人以“家政服务”名义上门开展学科类辅导', '疑似以“高端保姆”“住家教师”名义提供学科培训'],
+  study_tour: ['反映有机构以“研学”“游学”名义组织学科类培训', '疑似以夏令营、研学营形式开展学科类培训'],
+  daycare: ['反映托管班在晚间及周末开展学科类培训', '疑似以“托管”“晚托”名义开展学科辅导'],
+  one_to_one: ['反映有人在家中开展“一对一”学科类辅导并收费', '疑似在咖啡馆、住宅内开展一对一学科培训'],
+  residential_flat: ['反映居民楼内有人组织学生上课，进出人员较多', '小区住宅内疑似开设培训班，噪音扰民'],
+  online: ['反映有线上平台违规开展学科类培训并收费', '疑似通过社交群组招生开展线上学科辅导'],
+  academic_in_nonacademic: ['反映非学科类机构超范围开展学科类培训', '某艺术/体育培训机构疑似开设数学、英语课程'],
+  overcharging: ['反映机构一次性收取超过3个月或60课时的费用', '疑似预付费卡“跑路”风险，家长要求退费'],
+  other: ['反映培训场所消防通道堵塞', '反映培训机构虚假宣传'],
+};
+
+export interface CluePlan {
+  count: number;
+  asOf: Date;
+  districtWeights: ReadonlyMap<string, number>;
+  /** Share of clues from hotspots, averaged over the window. */
+  hotspotShare: number;
+  districtNames: ReadonlyMap<string, string>;
+  streetNames: ReadonlyMap<string, string>;
+}
+
+export function generateClues(
+  random: Random,
+  geography: Geography,
+  centres: readonly ResidentialCentre[],
+  hotspots: readonly Hotspot[],
+  institutions: readonly GeneratedInstitution[],
+  plan: CluePlan,
+): GeneratedClue[] {
+  if (!(plan.count >= 0)) throw new RangeError(`clue count must be ≥ 0, got ${plan.count}`);
+  if (!(plan.hotspotShare >= 0 && plan.hotspotShare < 1)) throw new RangeError(`hotspotShare must be in [0, 1), got ${plan.hotspotShare}`);
+  const days = reportDays(plan.asOf);
+  const dayCount = days.length;
+  // Activity of every hotspot on every day.
+  const activity = days.map((day, index) => {
+    const { month, day: dayOfMonth } = shanghaiDate(new Date(day.start.getTime() + 12 * 3600_000));
+    return hotspots.map((h) => h.strength * hotspotActivity(h, (index + 0.5) / dayCount, month, dayOfMonth));
+  });
+  const meanHotspotMass = hotspots.length === 0 ? 0 : activity.reduce((sum, a) => sum + a.reduce((x, y) => x + y, 0), 0) / dayCount;
+  const background = meanHotspotMass === 0 ? 1 : (meanHotspotMass * (1 - plan.hotspotShare)) / plan.hotspotShare;
+  const sampleDay = cumulativeSampler(days.map((day, index) => day.weight * (background + activity[index].reduce((x, y) => x + y, 0))));
+
+  const districtCodes = [...plan.districtWeights.keys()];
+  const sampleDistrict = cumulativeSampler(districtCodes.map((code) => plan.districtWeights.get(code) ?? 0));
+  const centresByDistrict = new Map<string, { centres: ResidentialCentre[]; sample: (r: Random) => number }>();
+  for (const code of districtCodes) {
+    const local = centres.filter((c) => c.districtCode === code);
+    if (local.length > 0) centresByDistrict.set(code, { centres: local, sample: cumulativeSampler(local.map((c) => c.weight)) });
+  }
+  const nearby = institutionIndex(institutions);
+
+  const clues: GeneratedClue[] = [];
+  for (let index = 0; index < plan.count; index++) {
+    const dayIndex = sampleDay(random);
+    const day = days[dayIndex];
+    const reportedAt = sampleInstantOnDay(random, day, plan.asOf);
+    const component = random.weightedIndex([background, ...activity[dayIndex]]) - 1;
+    let place: PlacedPoint;
+    if (component >= 0) {
+      const h = hotspots[component];
+      place = geography.placeNear(random, h.districtCode, [h.lon, h.lat], h.sigmaMetres);
+    } else {
+      const districtCode = districtCodes[sampleDistrict(random)];
+      const local = centresByDistrict.get(districtCode);
+      if (local && random.chance(0.8)) {
+        const centre = local.centres[local.sample(random)];
+        place = geography.placeNear(random, districtCode, [centre.lon, centre.lat], centre.sigmaMetres * 1.3);
+      } else {
+        const cells = geography.district(districtCode).cells;
+        place = geography.placeInCell(random, cells[random.weightedIndex(cells.map((c) => c.areaM2))]);
+      }
+    }
+    const { month, day: dayOfMonth } = shanghaiDate(reportedAt);
+    const vacation = (month === 1 && dayOfMonth >= 15) || (month === 2 && dayOfMonth <= 25) || month === 7 || month === 8;
+    const suspectedType = TYPES[random.weightedIndex(vacation ? TYPE_WEIGHTS_VACATION : TYPE_WEIGHTS_TERM)];
+    const source = SOURCES[random.weightedIndex(SOURCE_WEIGHTS)];
+    const linked = linkInstitution(random, nearby, place, suspectedType, component >= 0);
+    const loop = clueLoop(random, reportedAt, source, plan.asOf);
+    const districtName = plan.districtNames.get(place.cell.districtCode) ?? '';
+    clues.push({
+      id: index + 1,
+      source,
+      reportedAt,
+      lon: place.lon,
+      lat: place.lat,
+      address: syntheticAddress(random, districtName, plan.streetNames.get(place.cell.streetCode) ?? '', FLAT_TYPES.has(suspectedType) ? 'flat' : 'premises'),
+      description: random.pick(DESCRIPTIONS[suspectedType]),
+      suspectedType,
+      status: loop.status,
+      institutionId: linked,
+      districtCode: place.cell.districtCode,
+      gridCellId: place.cell.id,
+      dueAt: loop.dueAt,
+      closedAt: loop.closedAt,
+      hotspot: component >= 0 ? component : null,
+    });
+  }
+  return clues;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Where a clue stands in the loop (受理 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案) at asOf: each clue gets a
+ * handling time (most within the deadline, a tail beyond it); the clue is closed if that time has passed,
+ * otherwise at the stage matching the elapsed share. Old clues are thus mostly closed, recent ones open,
+ * and some open ones overdue.
+ */
+export function clueLoop(random: Random, reportedAt: Date, source: ClueSource, asOf: Date): { status: ClueStatus; dueAt: Date; closedAt: Date | null } {
+  const dueDays = DUE_DAYS[source];
+  const dueAt = new Date(reportedAt.getTime() + dueDays * DAY_MS);
+  const rejected = random.chance(0.07);
+  const handlingDays = rejected ? random.between(0.5, 3) : dueDays * Math.exp(Math.log(0.55) + 0.55 * random.normal());
+  const doneAt = new Date(reportedAt.getTime() + Math.round(handlingDays * DAY_MS / 1000) * 1000);
+  if (doneAt.getTime() <= asOf.getTime()) return { status: rejected ? 'rejected' : 'closed', dueAt, closedAt: doneAt };
+  const progress = (asOf.getTime() - reportedAt.getTime()) / (doneAt.getTime() - reportedAt.getTime());
+  const stages: [number, ClueStatus][] = [[0.05, 'received'], [0.15, 'registered'], [0.35, 'dispatched'], [0.7, 'handling'], [0.9, 'feedback'], [1, 'verified']];
+  const status = rejected ? 'registered' : (stages.find(([limit]) => progress < limit)?.[1] ?? 'verified');
+  return { status, dueAt, closedAt: null };
+}
+
+interface InstitutionIndex {
+  cellMetres: number;
+  buckets: Map<string, GeneratedInstitution[]>;
+}
+
+function institutionIndex(institutions: readonly GeneratedInstitution[]): InstitutionIndex {
+  const cellMetres = 300;
+  const buckets = new Map<string, GeneratedInstitution[]>();
+  for (const inst of institutions) {
+    const key = bucketKey(inst.lon, inst.lat, cellMetres);
+    const list = buckets.get(key);
+    if (list) list.push(inst);
+    else buckets.set(key, [inst]);
+  }
+  return { cellMetres, buckets };
+}
+
+function bucketKey(lon: number, lat: number, cellMetres: number, dx = 0, dy = 0): string {
+  const x = Math.floor((lon * 95_000) / cellMetres) + dx;
+  const y = Math.floor((lat * 111_320) / cellMetres) + dy;
+  return `${x}:${y}`;
+}
+
+/**
+ * About a third of clues name an institution: the nearest one within 300 m in the same district, preferring
+ * unlicensed ones for hotspot clues and for 无证无照 reports.
+ */
+function linkInstitution(random: Random, index: InstitutionIndex, place: PlacedPoint, type: SuspectedType, fromHotspot: boolean): number | null {
+  const linkChance = fromHotspot ? 0.6 : type === 'online' ? 0.05 : 0.3;
+  if (!random.chance(linkChance)) return null;
+  const preferUnlicensed = fromHotspot || type === 'unlicensed';
+  let best: GeneratedInstitution | null = null;
+  let bestScore = Infinity;
+  for (let dx = -1; dx <= 1; dx++) {
+    for (let dy = -1; dy <= 1; dy++) {
+      for (const inst of index.buckets.get(bucketKey(place.lon, place.lat, index.cellMetres, dx, dy)) ?? []) {
+        if (inst.districtCode !== place.cell.districtCode) continue;
+        const d = distanceMetres([inst.lon, inst.lat], [place.lon, place.lat]);
+        if (d > 300) continue;
+        const score = preferUnlicensed && inst.status !== 'unlicensed' ? d + 1000 : d;
+        if (score < bestScore) {
+          bestScore = score;
+          best = inst;
+        }
+      }
+    }
+  }
+  return best?.id ?? null;
+}

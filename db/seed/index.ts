@@ -1,0 +1,212 @@
+/**
+ * The demo data build: real Shanghai districts and 街镇, generated (synthetic) grid cells, institutions,
+ * clues, officers, and the demo users. Deterministic from (seed, asOf, scale): the same inputs give the
+ * same rows. Assumes a migrated, empty database; runs in one transaction.
+ */
+import type { Database } from '../client.js';
+import { appendAudit } from '../queries/audit.js';
+import { inTransaction } from '../queries/queryable.js';
+import {
+  countRows,
+  districtGeometries,
+  insertClues,
+  insertDepartments,
+  insertDistricts,
+  insertInstitutions,
+  insertOfficers,
+  insertStreets,
+  insertUsers,
+  syncSerialSequences,
+  type SeededTable,
+} from '../queries/seed.js';
+import { readDistricts, readStreets } from './source-data.js';
+import { SHANGHAI_DISTRICTS } from './generate/districts-meta.js';
+import { createRandom } from './generate/prng.js';
+import { cellSize, type SeedScale } from './generate/grid.js';
+import { Geography } from './generate/geography.js';
+import { residentialCentres } from './generate/residential.js';
+import { generateHotspots } from './generate/hotspots.js';
+import { generateInstitutions } from './generate/institutions.js';
+import { generateClues } from './generate/clues.js';
+import { DEPARTMENTS } from './generate/departments.js';
+import { generateOfficers } from './generate/officers.js';
+import { DEMO_USERS } from './generate/users.js';
+import type { AreaGeometry } from './generate/gcj02.js';
+import { buildGrid } from './build-grid.js';
+
+export interface SeedOptions {
+  /** PRNG seed, default 20260101. */
+  seed?: number;
+  /** "Now" of the demo: clues span the 24 months before it; injected so a build is reproducible. */
+  asOf: Date;
+  /** Demo users' password (from DEMO_PASSWORD; default documented as 'jointops-demo'). */
+  password: string;
+  /** Injected so that db/ never imports server/. */
+  hashPassword: (plain: string) => Promise<string>;
+  /** 'test' = small and fast (coarser cells, ~300 institutions, ~1,500 clues) for API tests. */
+  scale?: SeedScale;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+/** Row counts per table after the build. */
+export type SeedSummary = Record<SeededTable, number>;
+
+export const DEFAULT_SEED = 20260101;
+
+const SIZES: Record<SeedScale, { institutions: number; clues: number; officers: number; hotspots: number }> = {
+  demo: { institutions: 6000, clues: 20000, officers: 400, hotspots: 40 },
+  test: { institutions: 300, clues: 1500, officers: 60, hotspots: 10 },
+};
+
+const STEPS = ['区县 districts', '街镇 streets', '网格 grid cells', '机构 institutions', '线索 clues', '部门与执法人员 departments & officers', '用户 users', '审计 audit log'];
+
+export async function seedDemo(database: Database, options: SeedOptions): Promise<SeedSummary> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const scale = options.scale ?? 'demo';
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!(options.asOf instanceof Date) || Number.isNaN(options.asOf.getTime())) throw new RangeError('asOf must be a valid Date');
+  if (!(scale in SIZES)) throw new RangeError(`scale must be 'demo' or 'test', got ${String(scale)}`);
+  if (typeof options.password !== 'string' || options.password.length < 8) {
+    throw new RangeError('the demo users’ password must have at least 8 characters');
+  }
+  const asOf = options.asOf;
+  const sizes = SIZES[scale];
+  const random = createRandom(seed);
+  const progress = (done: number) => options.onProgress?.(STEPS[Math.min(done, STEPS.length - 1)], done, STEPS.length);
+  // Hash before the transaction: it is slow on purpose and needs no database.
+  const users = await Promise.all(
+    DEMO_USERS.map(async (u) => ({ ...u, password_hash: await options.hashPassword(options.password) })),
+  );
+
+  return inTransaction(database, async (tx) => {
+    progress(0);
+    const districts = readDistricts();
+    await insertDistricts(tx, districts.map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn, geometry: d.geometry })));
+
+    progress(1);
+    const streets = readStreets();
+    await insertStreets(tx, streets.map((s) => ({ code: s.code, name: s.name, district_code: s.districtCode })));
+
+    progress(2);
+    // Geometry as stored (made valid), so that generated points are tested against what the database holds.
+    const stored = new Map((await districtGeometries(tx)).map((d) => [d.code, JSON.parse(d.geojson) as AreaGeometry]));
+    const withGeometry = SHANGHAI_DISTRICTS.map((meta) => ({ ...meta, geometry: stored.get(meta.code)! }));
+    const grid = await buildGrid(tx, random.fork('grid'), scale, withGeometry, streets);
+    const geography = new Geography(
+      SHANGHAI_DISTRICTS.map((meta) => ({
+        code: meta.code,
+        name: meta.name,
+        central: meta.central,
+        population: meta.population2020,
+        office: meta.office,
+        geometry: stored.get(meta.code)!,
+        size: cellSize(scale, meta.central),
+        cells: grid.cellsByDistrict.get(meta.code) ?? [],
+      })),
+    );
+
+    progress(3);
+    const centres = residentialCentres(random.fork('residential'), geography, grid.streetCentres);
+    const central = new Set(SHANGHAI_DISTRICTS.filter((d) => d.central).map((d) => d.code));
+    const hotspots = generateHotspots(random.fork('hotspots'), centres, sizes.hotspots, central);
+    const streetNames = new Map(streets.map((s) => [s.code, s.name]));
+    const districtNames = new Map(SHANGHAI_DISTRICTS.map((d) => [d.code, d.name]));
+    // Census population weights; central districts are denser in training institutions and in reports.
+    const weights = (centralFactor: number) =>
+      new Map(SHANGHAI_DISTRICTS.map((d) => [d.code, d.population2020 * (d.central ? centralFactor : 1)]));
+    const institutions = generateInstitutions(random.fork('institutions'), geography, centres, hotspots, {
+      count: sizes.institutions,
+      asOf,
+      districtWeights: weights(1.5),
+      streetNames,
+    });
+    await insertInstitutions(
+      tx,
+      institutions.map((i) => ({
+        id: i.id,
+        name: i.name,
+        credit_code: i.creditCode,
+        licence_no: i.licenceNo,
+        category: i.category,
+        nature: i.nature,
+        status: i.status,
+        list_status: i.listStatus,
+        address: i.address,
+        lon: i.lon,
+        lat: i.lat,
+        district_code: i.districtCode,
+        grid_cell_id: i.gridCellId,
+        violation_count: i.violationCount,
+        last_inspected_on: i.lastInspectedOn,
+        created_at: i.createdAt.toISOString(),
+        updated_at: i.updatedAt.toISOString(),
+      })),
+    );
+
+    progress(4);
+    const clues = generateClues(random.fork('clues'), geography, centres, hotspots, institutions, {
+      count: sizes.clues,
+      asOf,
+      districtWeights: weights(1.8),
+      hotspotShare: 0.35,
+      districtNames,
+      streetNames,
+    });
+    await insertClues(
+      tx,
+      clues.map((c) => ({
+        id: c.id,
+        source: c.source,
+        reported_at: c.reportedAt.toISOString(),
+        lon: c.lon,
+        lat: c.lat,
+        address: c.address,
+        description: c.description,
+        suspected_type: c.suspectedType,
+        status: c.status,
+        institution_id: c.institutionId,
+        district_code: c.districtCode,
+        grid_cell_id: c.gridCellId,
+        due_at: c.dueAt.toISOString(),
+        closed_at: c.closedAt?.toISOString() ?? null,
+      })),
+    );
+
+    progress(5);
+    await insertDepartments(tx, DEPARTMENTS.map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn, responsibilities: d.responsibilities })));
+    const officers = generateOfficers(random.fork('officers'), geography, sizes.officers, asOf);
+    await insertOfficers(
+      tx,
+      officers.map((o) => ({
+        id: o.id,
+        name: o.name,
+        department_code: o.departmentCode,
+        district_code: o.districtCode,
+        certificate_no: o.certificateNo,
+        certificate_expires_on: o.certificateExpiresOn,
+        lon: o.lon,
+        lat: o.lat,
+      })),
+    );
+
+    progress(6);
+    await insertUsers(tx, users);
+    await syncSerialSequences(tx);
+
+    progress(7);
+    const counts = await countRows(tx);
+    const { audit_log: _audit, ...seeded } = counts;
+    // The audit entry records when the build ran (the real clock), not the demo's asOf.
+    await appendAudit(tx, {
+      at: new Date(),
+      actor: 'system',
+      action: 'seed',
+      entity: 'database',
+      entityId: null,
+      before: null,
+      after: { ...seeded, seed, asOf: asOf.toISOString(), scale },
+    });
+    options.onProgress?.('完成 done', STEPS.length, STEPS.length);
+    return { ...counts, audit_log: counts.audit_log + 1 };
+  });
+}

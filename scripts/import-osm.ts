@@ -36,7 +36,7 @@ function progressBar(label: string) {
     const clamped = Math.max(0, Math.min(1, fraction));
     const width = 30;
     const filled = Math.round(clamped * width);
-    const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(clamped * 100)}%`;
+    const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(clamped * 100)}%`;
     if (process.stderr.isTTY) process.stderr.write(`\r${line}${clamped === 1 ? '\n' : ''}`);
     else if (Math.floor(clamped * 4) > lastQuarter) {
       lastQuarter = Math.floor(clamped * 4);

@@ -47,20 +47,30 @@ export interface Arrival {
 export function bestArrival(graph: RoadGraph, search: ShortestPathSearch, from: Snap, to: Snap): Arrival | null {
   const e = to.edge;
   const speed = graph.edgeSpeedKmh[e];
-  let best: Arrival | null = null;
-  const consider = (seconds: number, metres: number, via: ArrivalVia) => {
-    if (Number.isFinite(seconds) && (best === null || seconds < best.seconds)) best = { seconds, metres, via };
-  };
+  let seconds = Number.POSITIVE_INFINITY;
+  let metres = Number.POSITIVE_INFINITY;
+  let via: ArrivalVia = 'from-source';
   if (from.edge === e && (to.offsetMetres >= from.offsetMetres - AT_VERTEX_METRES || !graph.edgeOneway[e])) {
-    const metres = Math.abs(to.offsetMetres - from.offsetMetres);
-    consider(secondsAtSpeed(metres, speed), metres, 'same-edge');
+    metres = Math.abs(to.offsetMetres - from.offsetMetres);
+    seconds = secondsAtSpeed(metres, speed);
+    via = 'same-edge';
   }
   const source = graph.edgeSource[e];
-  consider(search.secondsTo(source) + secondsAtSpeed(to.offsetMetres, speed), search.metresTo(source) + to.offsetMetres, 'from-source');
+  const viaSource = search.secondsTo(source) + secondsAtSpeed(to.offsetMetres, speed);
+  if (viaSource < seconds) {
+    seconds = viaSource;
+    metres = search.metresTo(source) + to.offsetMetres;
+    via = 'from-source';
+  }
   if (enterableFromTarget(graph, to)) {
     const target = graph.edgeTarget[e];
     const behind = graph.edgeLengthMetres[e] - to.offsetMetres;
-    consider(search.secondsTo(target) + secondsAtSpeed(behind, speed), search.metresTo(target) + behind, 'from-target');
+    const viaTarget = search.secondsTo(target) + secondsAtSpeed(behind, speed);
+    if (viaTarget < seconds) {
+      seconds = viaTarget;
+      metres = search.metresTo(target) + behind;
+      via = 'from-target';
+    }
   }
-  return best;
+  return Number.isFinite(seconds) ? { seconds, metres, via } : null;
 }

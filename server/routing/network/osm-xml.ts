@@ -188,7 +188,7 @@ export function createOsmXmlReader(options: OsmXmlReaderOptions = {}): OsmXmlRea
     }
     pending = text.slice(consumedUpTo);
     if (pending.length > MAX_UNMATCHED_CHARS || (final && !sawRoot && pending.trim() !== '')) {
-      throw new RoadNetworkInputError('not an OpenStreetMap XML file (no XML elements found; is it still compressed?)');
+      throw new RoadNetworkInputError('not an OpenStreetMap XML file (no XML elements found)');
     }
   }
 

@@ -1,11 +1,11 @@
 import { ShortestPathSearch } from './dijkstra.js';
 import { RoadNetworkInputError } from './errors.js';
-import { assertLonLats, type LonLat } from './geo.js';
+import { assertLonLats, haversineBetween, type LonLat } from './geo.js';
 import { speedFactorAt } from './hourly-speed.js';
 import { arrivalNodes, bestArrival, departureOrigins } from './legs.js';
 import type { RoutableNetwork } from './routable-network.js';
 import type { Snap } from './snap.js';
-import { resolveStraightLine, straightLineEstimate, type StraightLineOptions } from './straight-line.js';
+import { resolveStraightLine, type StraightLineOptions } from './straight-line.js';
 import type { TravelCostProvider, TravelCosts } from './types.js';
 
 /** Locations farther than this from any road of the network are treated as outside its coverage. */
@@ -35,7 +35,7 @@ export function snapLocations(network: RoutableNetwork | null, locations: LonLat
 export function computeTravelCosts(network: RoutableNetwork | null, locations: LonLat[], options: TravelCostOptions = {}): TravelCosts {
   const snaps = snapLocations(network, locations, options.maxSnapDistanceMetres);
   const speedFactor = speedFactorAt(options.departureHour);
-  resolveStraightLine(options);
+  const straightLine = resolveStraightLine(options);
   const accessSpeedKmh = options.accessSpeedKmh ?? ACCESS_SPEED_KMH;
   if (!(accessSpeedKmh > 0)) throw new RoadNetworkInputError(`accessSpeedKmh must be positive, got ${accessSpeedKmh}`);
   const accessMetresPerSecond = accessSpeedKmh / 3.6;
@@ -47,9 +47,9 @@ export function computeTravelCosts(network: RoutableNetwork | null, locations: L
   const unreachablePairs: [number, number][] = [];
 
   const estimate = (i: number, j: number) => {
-    const leg = straightLineEstimate(locations[i], locations[j], options);
-    durations[i][j] = leg.seconds;
-    distances[i][j] = leg.metres;
+    const metres = haversineBetween(locations[i], locations[j]) * straightLine.circuity;
+    durations[i][j] = metres / straightLine.metresPerSecond;
+    distances[i][j] = metres;
   };
 
   const targets = network ? [...new Set(snaps.flatMap((snap) => (snap ? arrivalNodes(network.graph, snap) : [])))] : [];

@@ -5,7 +5,9 @@
 
 import { createGiStarComputer } from '../../server/analytics/gistar';
 import { permutationPValuesFor } from '../../server/analytics/permutation';
+import { contiguityWeights } from '../../server/analytics/weights/contiguity';
 import { distanceBandWeights } from '../../server/analytics/weights/distanceBand';
+import { gridSquares } from './hotspots/gridData';
 import { lonLatFromGrid } from './hotspots/lonLat';
 import { makeCounts, makeGrid } from './hotspots/gridData';
 import { timeSpdep } from './hotspots/spdep';
@@ -29,6 +31,9 @@ const weightsTime = medianMs(reps, () => {
 });
 const lonLat = lonLatFromGrid(xy);
 const lonLatWeightsTime = medianMs(reps, () => distanceBandWeights(lonLat.points, { distance: lonLat.distanceMetres(distance) }));
+const squares = gridSquares(xy, cell);
+const queenTime = medianMs(Math.min(reps, 3), () => contiguityWeights(squares, { rule: 'queen' }));
+const rookEdgesTime = medianMs(Math.min(reps, 3), () => contiguityWeights(squares, { rule: 'rook', match: 'edges' }));
 let computer = createGiStarComputer(weights);
 const prepareTime = medianMs(reps, () => {
   computer = createGiStarComputer(weights);
@@ -68,6 +73,8 @@ console.log(
       ours: {
         distanceBandPlanar: weightsTime,
         distanceBandGreatCircle: lonLatWeightsTime,
+        queenContiguityPolygons: queenTime,
+        rookContiguityEdgeMatching: rookEdgesTime,
         prepareComputer: prepareTime,
         giStarOneShotWithFdr: oneShotTime,
         giStarRecomputeWithFdr: recomputeTime,

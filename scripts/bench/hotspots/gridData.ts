@@ -1,3 +1,4 @@
+import type { PolygonGeometry } from '../../../server/analytics/geojson';
 import { createPrng } from '../../../server/analytics/prng';
 
 /** Centroids of a cols × rows grid of square cells (plane metres) and seeded clustered counts. */
@@ -35,4 +36,16 @@ export function makeCounts(cols: number, rows: number, seed: number): Float64Arr
     }
   }
   return values;
+}
+
+/** Square cell polygons around the grid centroids. */
+export function gridSquares(xy: Float64Array, cellMetres: number): PolygonGeometry[] {
+  const h = cellMetres / 2;
+  const out: PolygonGeometry[] = [];
+  for (let i = 0; i < xy.length / 2; i++) {
+    const x = xy[2 * i];
+    const y = xy[2 * i + 1];
+    out.push({ type: 'Polygon', coordinates: [[[x - h, y - h], [x + h, y - h], [x + h, y + h], [x - h, y + h], [x - h, y - h]]] });
+  }
+  return out;
 }

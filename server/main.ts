@@ -1,0 +1,102 @@
+// Starts JointOps: the database (embedded PGlite + PostGIS, or PostgreSQL with DATABASE_URL), the demo data on
+// first run, and the HTTP server with the built web app. The only module that reads process.env.
+import { serve } from '@hono/node-server';
+import { fileURLToPath } from 'node:url';
+import { createDb, migrate } from '../db/client.js';
+import { countDistricts } from '../db/queries/districts.js';
+import { seedDemo } from '../db/seed/index.js';
+import { createApp } from './app.js';
+import { hashPassword } from './auth/password.js';
+
+const env = process.env;
+const port = Number(env.PORT ?? 8787);
+const host = env.HOST ?? '127.0.0.1';
+const databaseUrl = env.DATABASE_URL || undefined;
+const dataDir = env.DATA_DIR ?? './data';
+const demoPassword = env.DEMO_PASSWORD ?? 'jointops-demo';
+const seed = env.SEED === undefined ? undefined : Number(env.SEED);
+const staticDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got ${env.PORT}`);
+if (seed !== undefined && !Number.isInteger(seed)) fail(`SEED must be an integer, got ${env.SEED}`);
+
+const startedAt = Date.now();
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+const log = (message: string) => console.log(`[jointops ${elapsed()}] ${message}`);
+
+function fail(message: string): never {
+  console.error(`jointops: ${message}`);
+  process.exit(1);
+}
+
+/** Prints the elapsed time while a slow step runs, so a first start never looks hung. */
+async function withTicker<T>(label: string, work: Promise<T>): Promise<T> {
+  const tty = process.stdout.isTTY;
+  const stepStart = Date.now();
+  const tick = () => {
+    const line = `[jointops ${elapsed()}] ${label} … ${((Date.now() - stepStart) / 1000).toFixed(0)} s`;
+    if (tty) process.stdout.write(`\r${line}`);
+    else console.log(line);
+  };
+  const timer = setInterval(tick, tty ? 1000 : 5000);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+    if (tty) process.stdout.write('\n');
+  }
+}
+
+function progressBar(done: number, total: number, width = 24): string {
+  const filled = total > 0 ? Math.round((done / total) * width) : 0;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+async function main(): Promise<void> {
+  log(databaseUrl ? 'using PostgreSQL from DATABASE_URL' : `using embedded PostgreSQL + PostGIS (PGlite) in ${dataDir}`);
+  const database = await withTicker(
+    databaseUrl ? 'connecting to PostgreSQL' : 'starting the embedded database (the first start takes about 20 s)',
+    createDb({ databaseUrl, dataDir: databaseUrl ? undefined : dataDir, onProgress: log }),
+  );
+  await withTicker('applying migrations', migrate(database));
+  if ((await countDistricts(database)) === 0) {
+    log('empty database: building the demo data (模拟数据)');
+    const summary = await withTicker(
+      'building demo data',
+      seedDemo(database, {
+        asOf: new Date(),
+        password: demoPassword,
+        hashPassword,
+        scale: 'demo',
+        seed,
+        onProgress: (step, done, total) => log(`${progressBar(done, total)} ${step}`),
+      }),
+    );
+    log(`demo data ready: ${JSON.stringify(summary)}`);
+    if (env.DEMO_PASSWORD === undefined) log('demo users admin, planner, putuo_leader, wall use the default password: set DEMO_PASSWORD to change it');
+  }
+
+  const app = createApp({ database, staticDir });
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    log(`ready: http://${shownHost}:${info.port}  (API: http://${shownHost}:${info.port}/api/openapi.json)`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    server.close();
+    // PGlite writes its files on close: without it the data of this run may be lost.
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

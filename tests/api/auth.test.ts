@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { getJson, loginCookie, sendJson, testApp, type TestApp } from '../support/api.js';
+import { testPassword } from '../support/db.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await testApp();
+});
+
+describe('GET /api/health', () => {
+  test('is public and reports the engine, version and a working database', async () => {
+    const { status, body } = await getJson(app, '/api/health');
+    expect(status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(['pglite', 'postgres']).toContain(body.engine);
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(body.db.ok).toBe(true);
+    expect(body.db.message).toMatch(/PostGIS 3\./);
+  });
+
+  test('carries a request id and security headers', async () => {
+    const response = await app.request('/api/health');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+});
+
+describe('POST /api/auth/login', () => {
+  test('sets an httpOnly SameSite=Lax session cookie and returns the user', async () => {
+    const response = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'putuo_leader', password: testPassword }),
+    });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^jointops_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Max-Age=43200/);
+    const me = await response.json();
+    expect(me).toMatchObject({ username: 'putuo_leader', role: 'leader', districtCode: '310107', canWrite: true });
+    expect(me.districtName).toBe('普陀区');
+    expect(me).not.toHaveProperty('passwordHash');
+  });
+
+  test('refuses a wrong password and an unknown user with the same 401', async () => {
+    const wrong = await sendJson(app, 'POST', '/api/auth/login', { username: 'admin', password: 'not-the-password' });
+    const unknown = await sendJson(app, 'POST', '/api/auth/login', { username: 'nobody', password: testPassword });
+    for (const r of [wrong, unknown]) {
+      expect(r.status).toBe(401);
+      expect(r.body.error).toMatchObject({ code: 'unauthenticated', message: 'wrong username or password' });
+      expect(r.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  test('refuses a malformed body with 400 and the zod issues', async () => {
+    const missing = await sendJson(app, 'POST', '/api/auth/login', { username: 'admin' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('validation_failed');
+    expect(missing.body.error.details.issues.map((i: { path: string[] }) => i.path.join('.'))).toContain('password');
+    const notJson = await sendJson(app, 'POST', '/api/auth/login', '{"username": ');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.code).toBe('bad_request');
+    const extra = await sendJson(app, 'POST', '/api/auth/login', { username: 'admin', password: 'x', role: 'admin' });
+    expect(extra.status).toBe(400);
+  });
+
+  test('limits failed attempts per username and address, then answers 429 with Retry-After', async () => {
+    const limited = await testApp();
+    const attempt = () => sendJson(limited, 'POST', '/api/auth/login', { username: 'planner', password: 'guess' });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
+    const blocked = await attempt();
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('rate_limited');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Even the right password waits: the limiter must not tell a guesser when it hit.
+    expect((await sendJson(limited, 'POST', '/api/auth/login', { username: 'planner', password: testPassword })).status).toBe(429);
+    // Another username is not affected.
+    expect((await sendJson(limited, 'POST', '/api/auth/login', { username: 'admin', password: testPassword })).status).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  test('GET /api/auth/me answers the logged-in user', async () => {
+    const cookie = await loginCookie(app, 'wall');
+    const { status, body } = await getJson(app, '/api/auth/me', cookie);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ username: 'wall', role: 'wall', canWrite: false });
+  });
+
+  test('logout ends the session on the server, not only in the browser', async () => {
+    const cookie = await loginCookie(app, 'planner');
+    expect((await getJson(app, '/api/auth/me', cookie)).status).toBe(200);
+    const out = await sendJson(app, 'POST', '/api/auth/logout', {}, cookie);
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/jointops_session=;.*Max-Age=0/);
+    const after = await getJson(app, '/api/auth/me', cookie);
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('unauthenticated');
+  });
+
+  test('a session expires after 12 hours', async () => {
+    const cookie = await loginCookie(app, 'planner');
+    const later = await testApp({ now: () => new Date('2026-11-01T12:00:01Z') });
+    expect((await getJson(later, '/api/auth/me', cookie)).status).toBe(401);
+    const sooner = await testApp({ now: () => new Date('2026-11-01T11:59:00Z') });
+    expect((await getJson(sooner, '/api/auth/me', cookie)).status).toBe(200);
+  });
+
+  test('a forged cookie is refused', async () => {
+    const { status } = await getJson(app, '/api/auth/me', `jointops_session=${'A'.repeat(43)}`);
+    expect(status).toBe(401);
+  });
+});

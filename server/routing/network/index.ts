@@ -38,6 +38,15 @@ export {
   createTravelCostProvider,
   createNetworkProvider,
   createStraightLineProvider,
+  asAsyncProvider,
   type TravelCostOptions,
 } from './travel-costs.js';
-export { routeThrough, routeBetween, edgeSubline, type Route, type RouteLeg } from './route-geometry.js';
+export {
+  routeThrough,
+  routeBetween,
+  edgeSubline,
+  createRouteGeometryProvider,
+  type Route,
+  type RouteLeg,
+  type LineStringGeometry,
+} from './route-geometry.js';

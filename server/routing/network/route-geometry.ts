@@ -7,7 +7,7 @@ import { arrivalNodes, bestArrival, departureOrigins } from './legs.js';
 import type { RoutableNetwork } from './routable-network.js';
 import type { Snap } from './snap.js';
 import { straightLineEstimate } from './straight-line.js';
-import { ACCESS_SPEED_KMH, snapLocations, type TravelCostOptions } from './travel-costs.js';
+import { ACCESS_SPEED_KMH, checkProfile, snapLocations, type TravelCostOptions } from './travel-costs.js';
 
 export interface RouteLeg {
   /** Along the roads from the snapped start to the snapped end; a straight line [from, to] when approximate. */
@@ -121,4 +121,25 @@ export function routeThrough(network: RoutableNetwork | null, waypoints: LonLat[
 export function routeBetween(network: RoutableNetwork | null, from: LonLat, to: LonLat, options: TravelCostOptions = {}): RouteLeg {
   const { legs } = routeThrough(network, [from, to], options);
   return legs[0];
+}
+
+/** A LineString through the stops of a route, as the solver's output carries it. */
+export interface LineStringGeometry {
+  type: 'LineString';
+  coordinates: LonLat[];
+}
+
+/**
+ * Draws routes along the roads for the solver's output (`geometry` of each route). Legs outside the network's
+ * coverage are straight; use routeThrough directly to know which.
+ */
+export function createRouteGeometryProvider(
+  network: RoutableNetwork | null,
+  options: TravelCostOptions = {},
+): (coordinates: LonLat[], profile: string) => LineStringGeometry {
+  return (coordinates, profile) => {
+    checkProfile(profile);
+    if (coordinates.length < 2) return { type: 'LineString', coordinates: [...coordinates] };
+    return { type: 'LineString', coordinates: routeThrough(network, coordinates, options).coordinates };
+  };
 }

@@ -84,7 +84,7 @@ export function computeTravelCosts(network: RoutableNetwork | null, locations: L
   };
 }
 
-function checkProfile(profile: string): void {
+export function checkProfile(profile: string): void {
   if (!SUPPORTED_PROFILES.includes(profile)) {
     throw new RoadNetworkInputError(`unknown routing profile "${profile}"; supported: ${SUPPORTED_PROFILES.join(', ')}`);
   }
@@ -106,4 +106,9 @@ export function createNetworkProvider(network: RoutableNetwork, options: Omit<Tr
 /** Straight-line estimates only, for areas without a road network. */
 export function createStraightLineProvider(options: StraightLineOptions = {}): TravelCostProvider {
   return createTravelCostProvider(null, options);
+}
+
+/** The same provider behind a promise, for callers that await their cost source (a worker, a remote engine). */
+export function asAsyncProvider(provider: TravelCostProvider): (...args: Parameters<TravelCostProvider>) => Promise<TravelCosts> {
+  return async (locations, profile) => provider(locations, profile);
 }

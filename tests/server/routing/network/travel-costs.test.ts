@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
+  asAsyncProvider,
   CIRCUITY_FACTOR,
+  createRouteGeometryProvider,
   computeTravelCosts,
   createNetworkProvider,
   createStraightLineProvider,
@@ -116,5 +118,21 @@ describe('combined provider', () => {
     expect(route.coordinates).toEqual([NODE[1], NODE[4], NODE[7], far, NODE[1]]);
     expect(route.seconds).toBeCloseTo(route.legs.reduce((sum, leg) => sum + leg.seconds, 0), 9);
     expect(() => routeThrough(network, [NODE[1]])).toThrow(/at least two waypoints/);
+  });
+});
+
+describe('solver adapters', () => {
+  const network = gridNetwork();
+
+  test('the geometry provider draws a route through its stops along the streets', () => {
+    const draw = createRouteGeometryProvider(network);
+    expect(draw([NODE[5], NODE[4], NODE[1]], 'car')).toEqual({ type: 'LineString', coordinates: [NODE[5], NODE[8], NODE[7], NODE[4], NODE[1]] });
+    expect(draw([NODE[5]], 'car')).toEqual({ type: 'LineString', coordinates: [NODE[5]] });
+    expect(() => draw([NODE[5], NODE[4]], 'truck')).toThrow(/unknown routing profile/);
+  });
+
+  test('the async provider answers what the sync one does', async () => {
+    const provider = createTravelCostProvider(network, { departureHour: 18 });
+    expect(await asAsyncProvider(provider)([NODE[1], NODE[9]], 'car')).toEqual(provider([NODE[1], NODE[9]], 'car'));
   });
 });

@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { ApiError, conflict, forbidden } from '../../../server/middleware/api-error.js';
+import { errorHandler, notFoundHandler, validationHook } from '../../../server/middleware/errors.js';
+import { limitBody } from '../../../server/middleware/limits.js';
+import type { AppEnv } from '../../../server/middleware/env.js';
+
+function appThrowing(error: unknown) {
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler);
+  app.notFound(notFoundHandler);
+  app.get('/boom', () => {
+    throw error;
+  });
+  app.post('/upload', limitBody(10), async (c) => c.text(await c.req.text()));
+  return app;
+}
+
+describe('the error handler', () => {
+  test.each([
+    [forbidden('not yours'), 403, 'forbidden'],
+    [conflict('wrong state', { from: 'a' }), 409, 'conflict'],
+    [new ApiError('unprocessable', 'bad geometry'), 422, 'unprocessable'],
+    [new HTTPException(400, { message: 'Malformed JSON in request body' }), 400, 'bad_request'],
+  ])('%s → %i %s', async (error, status, code) => {
+    const response = await appThrowing(error).request('/boom');
+    expect(response.status).toBe(status);
+    const body = await response.json();
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).toBe((error as Error).message);
+  });
+
+  test('an unexpected error is a 500 that leaks nothing', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const response = await appThrowing(new Error('relation "secret_table" does not exist')).request('/boom');
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(text).not.toContain('secret_table');
+      expect(JSON.parse(text).error).toMatchObject({ code: 'internal', message: 'internal error' });
+    } finally {
+      console.error = original;
+    }
+  });
+
+  test('no route is a 404 in the error shape', async () => {
+    const response = await appThrowing(null).request('/nowhere');
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe('not_found');
+  });
+
+  test('a body over the limit is 413', async () => {
+    const app = appThrowing(null);
+    expect((await app.request('/upload', { method: 'POST', body: '0123456789' })).status).toBe(200);
+    const response = await app.request('/upload', { method: 'POST', body: '0123456789A' });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('payload_too_large');
+  });
+});
+
+describe('the validation hook', () => {
+  test('turns zod issues into a 400 naming the fields', () => {
+    const result = z.object({ limit: z.number().max(5) }).safeParse({ limit: 9 });
+    try {
+      validationHook({ success: false, error: result.error, target: 'query' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ApiError);
+      const apiError = error as ApiError;
+      expect(apiError.status).toBe(400);
+      expect(apiError.message).toMatch(/^invalid query: limit: /);
+      expect((apiError.details as any).issues[0].path).toEqual(['limit']);
+    }
+  });
+
+  test('lets a valid input through', () => {
+    expect(() => validationHook({ success: true, target: 'json' })).not.toThrow();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { allowedDistrict, canWrite, requireAdmin, requireWriter, scopeOf } from '../../../server/middleware/scope.js';
+import type { UserRow } from '../../../db/queries/users.js';
+
+const user = (role: UserRow['role'], districtCode: string | null): UserRow => ({
+  id: 1,
+  username: role,
+  displayName: role,
+  role,
+  districtCode,
+  districtName: null,
+});
+
+describe('district scope', () => {
+  test('a scoped user is scoped to their district, a city-wide user to none', () => {
+    expect(scopeOf(user('leader', '310107'))).toEqual({ districtCode: '310107' });
+    expect(scopeOf(user('admin', null))).toEqual({ districtCode: null });
+  });
+
+  test('a scoped user may ask for their own district only', () => {
+    const leader = user('leader', '310107');
+    expect(allowedDistrict(leader, '310107')).toBe('310107');
+    expect(allowedDistrict(leader, undefined)).toBeUndefined();
+    expect(() => allowedDistrict(leader, '310106')).toThrow(/310107 only, not 310106/);
+    expect(allowedDistrict(user('planner', null), '310106')).toBe('310106');
+  });
+});
+
+describe('roles', () => {
+  test('the wall display is read-only', () => {
+    expect(canWrite(user('wall', null))).toBe(false);
+    expect(() => requireWriter(user('wall', null))).toThrow(/read-only/);
+    for (const role of ['admin', 'planner', 'leader'] as const) expect(() => requireWriter(user(role, null))).not.toThrow();
+  });
+
+  test('only an administrator reads the audit log', () => {
+    expect(() => requireAdmin(user('planner', null))).toThrow(/administrator/);
+    expect(() => requireAdmin(user('admin', null))).not.toThrow();
+  });
+});

@@ -49,18 +49,27 @@ export function bestInsertionInRoute(
  */
 export function candidateRoutes(sol: Solution, out: number[]): number[] {
   out.length = 0;
-  const seenType = new Set<number>();
   const inst = sol.inst;
+  const seenType = typeStamp(inst.vehicleCount);
+  const stamp = ++stampCounter;
   for (let r = 0; r < sol.routes.length; r++) {
     const route = sol.routes[r];
     if (route.jobCount > 0) out.push(r);
     else {
       const type = inst.vType[r];
-      if (!seenType.has(type)) {
-        seenType.add(type);
+      if (seenType[type] !== stamp) {
+        seenType[type] = stamp;
         out.push(r);
       }
     }
   }
   return out;
+}
+
+let stampCounter = 0;
+let stamps = new Int32Array(0);
+
+function typeStamp(types: number): Int32Array {
+  if (stamps.length < types) stamps = new Int32Array(types);
+  return stamps;
 }

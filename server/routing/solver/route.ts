@@ -1,4 +1,21 @@
-import { TIME_EPSILON, firstStart, latestStart, type Instance } from './instance.js';
+import { TIME_EPSILON, type Instance } from './instance.js';
+
+// Local copies of the time-window helpers: module-level functions in the hot loop inline,
+// imported bindings may not under every loader.
+function firstStart(inst: Instance, t: number, ready: number): number {
+  const end = inst.twOffset[t + 1];
+  for (let w = inst.twOffset[t]; w < end; w++) {
+    if (ready <= inst.twEnd[w] + TIME_EPSILON) return ready > inst.twStart[w] ? ready : inst.twStart[w];
+  }
+  return -1;
+}
+
+function latestStart(inst: Instance, t: number, bound: number): number {
+  for (let w = inst.twOffset[t + 1] - 1; w >= inst.twOffset[t]; w--) {
+    if (inst.twStart[w] <= bound + TIME_EPSILON) return bound < inst.twEnd[w] ? bound : inst.twEnd[w];
+  }
+  return -Infinity;
+}
 
 /**
  * One vehicle's sequence of tasks (jobs and its breaks) with the caches that make an insertion
@@ -142,6 +159,13 @@ export class Route {
     const v = this.vehicle;
     if (inst.compatible[v * inst.jobCount + j] === 0) return false;
     if (this.jobCount >= inst.vMaxTasks[v]) return false;
+    const dims = inst.dims;
+    const last = this.tasks.length * dims;
+    for (let d = 0; d < dims; d++) {
+      const cap = inst.vCapacity[v * dims + d];
+      if (this.loadAfter[d] + inst.delivery[j * dims + d] > cap) return false;
+      if (this.loadAfter[last + d] + inst.pickup[j * dims + d] > cap) return false;
+    }
     return true;
   }
 

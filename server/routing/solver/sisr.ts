@@ -205,7 +205,8 @@ export class Sisr {
     const inst = sol.inst;
     const rng = this.rng;
     const jobs = this.removed;
-    for (let j = 0; j < inst.jobCount; j++) if (sol.jobRoute[j] < 0 && !jobs.includes(j)) jobs.push(j);
+    jobs.length = 0;
+    for (let j = 0; j < inst.jobCount; j++) if (sol.jobRoute[j] < 0) jobs.push(j);
     this.sortForRecreate(jobs);
     const candidates = candidateRoutes(sol, this.candidates);
     let maxWork = inst.balanceWeight > 0 ? sol.maxWorkTime() : 0;

@@ -271,3 +271,22 @@ export async function countRows(executor: Executor): Promise<Record<SeededTable,
   }
   return counts;
 }
+
+/**
+ * A digest of every generated row (password hashes, which are salted, and the audit log, which records the
+ * real time of the build, left out): two builds with the same seed and asOf give the same digest.
+ */
+export async function seedChecksum(executor: Executor): Promise<string> {
+  const [row] = await rows<{ digest: string }>(executor, sql`
+    SELECT md5(concat_ws('#',
+      (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM districts t),
+      (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM streets t),
+      (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM grid_cells t),
+      (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM institutions t),
+      (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM clues t),
+      (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM departments t),
+      (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM officers t),
+      (SELECT md5(string_agg(concat_ws(',', username, display_name, role, district_code), '|' ORDER BY username)) FROM users)
+    )) AS digest`);
+  return row.digest;
+}

@@ -157,13 +157,17 @@ const DAY_MS = 86_400_000;
  * Where a clue stands in the loop (受理 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案) at asOf: each clue gets a
  * handling time (most within the deadline, a tail beyond it); the clue is closed if that time has passed,
  * otherwise at the stage matching the elapsed share. Old clues are thus mostly closed, recent ones open,
- * and some open ones overdue.
+ * and some open ones overdue (the slow tail and a few stalled cases).
  */
 export function clueLoop(random: Random, reportedAt: Date, source: ClueSource, asOf: Date): { status: ClueStatus; dueAt: Date; closedAt: Date | null } {
   const dueDays = DUE_DAYS[source];
   const dueAt = new Date(reportedAt.getTime() + dueDays * DAY_MS);
   const rejected = random.chance(0.07);
-  const handlingDays = rejected ? random.between(0.5, 3) : dueDays * Math.exp(Math.log(0.55) + 0.55 * random.normal());
+  // A few cases stall (escalated, waiting for another department) far past their deadline.
+  const stalled = !rejected && random.chance(0.04);
+  const handlingDays = rejected
+    ? random.between(0.5, 3)
+    : dueDays * Math.exp(Math.log(0.55) + 0.55 * random.normal()) * (stalled ? random.between(4, 15) : 1);
   const doneAt = new Date(reportedAt.getTime() + Math.round(handlingDays * DAY_MS / 1000) * 1000);
   if (doneAt.getTime() <= asOf.getTime()) return { status: rejected ? 'rejected' : 'closed', dueAt, closedAt: doneAt };
   const progress = (asOf.getTime() - reportedAt.getTime()) / (doneAt.getTime() - reportedAt.getTime());

@@ -328,7 +328,7 @@ function checkShifts(inst: Instance): void {
     for (let k = 0; k < breaks.length && ok; k++) {
       const t = breaks[k];
       const start = firstStart(inst, t, time);
-      if (start < 0) {
+      if (start < 0 || start + inst.taskService[t] > inst.vTwEnd[v] + TIME_EPSILON) {
         ok = false;
         const input = inst.breakInputIndex[t];
         issues.push({ path: `vehicles[${v}].breaks[${input}]`, message: `break ${inst.problem.vehicles[v].breaks![input].id} cannot be taken within the shift` });

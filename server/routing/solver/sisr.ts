@@ -56,6 +56,7 @@ export class Sisr {
   private readonly neighbours: Int32Array[];
   private readonly demand: Float64Array;
   private readonly depotCost: Float64Array;
+  private readonly noPriority: Int32Array;
   private readonly removed: number[] = [];
   private readonly candidates: number[] = [];
   private readonly ins: Insertion = { cost: NaN, position: -1 };
@@ -70,6 +71,7 @@ export class Sisr {
     const inst = sol.inst;
     this.demand = new Float64Array(inst.jobCount);
     this.depotCost = new Float64Array(inst.jobCount);
+    this.noPriority = new Int32Array(inst.jobCount);
     for (let j = 0; j < inst.jobCount; j++) {
       let d = 0;
       for (let k = 0; k < inst.dims; k++) d += inst.delivery[j * inst.dims + k] + inst.pickup[j * inst.dims + k];
@@ -231,7 +233,11 @@ export class Sisr {
     }
   }
 
-  /** SISR's random order criteria (weights 4/4/2/1), higher priority always first. */
+  /**
+   * SISR's random order criteria (weights 4/4/2/1). Half of the time higher priority goes
+   * first; the other half lets a combination of lower-priority jobs beat a single higher one
+   * (a knapsack the priority-first greedy would never try).
+   */
   private sortForRecreate(jobs: number[]): void {
     const rng = this.rng;
     const pick = rng.next() * 11;
@@ -241,7 +247,7 @@ export class Sisr {
       jobs[i] = jobs[k];
       jobs[k] = t;
     }
-    const prio = this.sol.inst.priority;
+    const prio = rng.next() < 0.5 ? this.sol.inst.priority : this.noPriority;
     const demand = this.demand;
     const depot = this.depotCost;
     if (pick < 4) jobs.sort((a, b) => prio[b] - prio[a]);

@@ -40,6 +40,17 @@ describe('parseOsmXml', () => {
     expect(osm.ways[0].tags.note).toBe('a>b');
   });
 
+  test('markup inside comments is not read, whole or in pieces', () => {
+    const text = `<osm><!-- <node id="9" lat="1" lon="1"/> --><node id="1" lat="31.2" lon="121.4"/><!--<way id="5"></way>--></osm>`;
+    const whole = parseOsmXml(text);
+    expect(whole.counts).toEqual({ nodes: 1, ways: 0, relations: 0 });
+    for (const size of [1, 3, 10]) {
+      const reader = createOsmXmlReader();
+      for (let i = 0; i < text.length; i += size) reader.write(text.slice(i, i + size));
+      expect(reader.finish().counts).toEqual({ nodes: 1, ways: 0, relations: 0 });
+    }
+  });
+
   test('keepWay drops ways while reading but the counts still describe the file', () => {
     const osm = parseOsmXml(gridOsmText(), { keepWay: (tags) => tags.highway === 'residential' });
     expect(osm.ways.map((way) => way.id)).toEqual([110, 114, 115, 118]);

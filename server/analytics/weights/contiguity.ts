@@ -3,6 +3,8 @@ import type { MultiPolygonGeometry, PolygonGeometry, Position } from '../geojson
 import { ringsOf } from '../geojson';
 import { edgeContacts } from './edgeContacts';
 import { weightsFromEdges } from './csr';
+import { createNumberHashMap, type NumberHashMap } from './numberHashMap';
+import { createRadixOrderer } from '../radixOrder';
 import type { SpatialWeights } from './types';
 
 /** spdep's default snap distance for `poly2nb`: sqrt(.Machine$double.eps). */
@@ -28,7 +30,7 @@ function spdepVertexList(geometry: PolygonGeometry | MultiPolygonGeometry): Posi
 /** Largest grid resolution per axis that keeps cell keys exact in a double. */
 const MAX_CELLS_PER_AXIS = 2 ** 24;
 
-function vertexContactCounts(vertexLists: Position[][], snap: number, cap: number): Map<number, number> {
+function vertexContactCounts(vertexLists: Position[][], snap: number, cap: number): NumberHashMap {
   const n = vertexLists.length;
   let total = 0;
   for (const list of vertexLists) total += list.length;
@@ -58,19 +60,18 @@ function vertexContactCounts(vertexLists: Position[][], snap: number, cap: numbe
   for (let t = 0; t < total; t++) {
     keys[t] = (Math.floor((xs[t] - minX) / cell) + 1) * ny + (Math.floor((ys[t] - minY) / cell) + 1);
   }
-  const order = new Int32Array(total);
-  for (let t = 0; t < total; t++) order[t] = t;
-  order.sort((a, b) => keys[a] - keys[b] || a - b);
-  const cellStart = new Map<number, number>();
+  // Vertices ordered by grid cell (stable, so by index within a cell), and where each cell starts.
+  const order = createRadixOrderer(total)(keys);
+  const cellStart = createNumberHashMap(total);
   for (let r = 0; r < total; r++) if (r === 0 || keys[order[r]] !== keys[order[r - 1]]) cellStart.set(keys[order[r]], r);
 
-  const counts = new Map<number, number>();
+  const counts = createNumberHashMap(total);
   for (let a = 0; a < total; a++) {
     const ka = keys[a];
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
         const start = cellStart.get(ka + dx * ny + dy);
-        if (start === undefined) continue;
+        if (start < 0) continue;
         const key = keys[order[start]];
         for (let r = start; r < total && keys[order[r]] === key; r++) {
           const b = order[r];
@@ -82,9 +83,7 @@ function vertexContactCounts(vertexLists: Position[][], snap: number, cap: numbe
           if (Math.abs(ddy) > snap || Math.hypot(ddx, ddy) > snap) continue;
           const i = Math.min(owner[a], owner[b]);
           const j = Math.max(owner[a], owner[b]);
-          const pair = i * n + j;
-          const c = counts.get(pair) ?? 0;
-          if (c < cap) counts.set(pair, c + 1);
+          counts.add(i * n + j, 1, cap);
         }
       }
     }
@@ -101,7 +100,9 @@ export function contiguityWeights(geometries: (PolygonGeometry | MultiPolygonGeo
   const pairs: number[] = [];
   if (match === 'vertices') {
     const counts = vertexContactCounts(geometries.map(spdepVertexList), snap, needed);
-    for (const [pair, c] of counts) if (c >= needed) pairs.push(pair);
+    counts.forEach((pair, c) => {
+      if (c >= needed) pairs.push(pair);
+    });
   } else {
     const contacts = edgeContacts(geometries, snap);
     for (const [pair, kind] of contacts) if (rule === 'queen' || kind === 'edge') pairs.push(pair);

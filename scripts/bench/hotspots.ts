@@ -3,6 +3,7 @@
 //
 //   npm run --silent bench:hotspots [-- --cols 250 --rows 200 --reps 7 --no-r]
 
+import { cpus, loadavg } from 'node:os';
 import { createGiStarComputer } from '../../server/analytics/gistar';
 import { permutationPValuesFor } from '../../server/analytics/permutation';
 import { contiguityWeights } from '../../server/analytics/weights/contiguity';
@@ -69,7 +70,7 @@ console.log(
   JSON.stringify(
     {
       data: { cells: n, grid: `${cols} x ${rows}`, cellMetres: cell, distanceMetres: distance, meanNeighbours: round(weights.neighbours.length / n, 2) },
-      machine: { node: process.version, platform: `${process.platform}-${process.arch}` },
+      machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, loadAverage1m: round(loadavg()[0], 2) },
       ours: {
         distanceBandPlanar: weightsTime,
         distanceBandGreatCircle: lonLatWeightsTime,

@@ -33,7 +33,8 @@ export interface OsmXmlReader {
 
 // One start, end or empty-element tag. Attribute values are matched as quoted strings so that a '>' inside a
 // value does not end the tag, and a tag cut by a chunk boundary does not match until its rest arrives.
-const TAG_PATTERN = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+// Comments are matched (and skipped) first so that markup inside them is not read.
+const TAG_PATTERN = /<!--[\s\S]*?-->|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
 const ATTRIBUTE_PATTERN = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITY_PATTERN = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -177,16 +178,19 @@ export function createOsmXmlReader(options: OsmXmlReaderOptions = {}): OsmXmlRea
   }
 
   function consume(final: boolean): void {
-    const text = pending;
+    // A comment still open at the end of this piece waits, with what follows it, for the next piece.
+    const openComment = pending.lastIndexOf('<!--');
+    const text = openComment !== -1 && !pending.includes('-->', openComment) && !final ? pending.slice(0, openComment) : pending;
     let consumedUpTo = 0;
     TAG_PATTERN.lastIndex = 0;
     for (let match = TAG_PATTERN.exec(text); match; match = TAG_PATTERN.exec(text)) {
       const [, closing, name, attributeText, selfClosing] = match;
+      consumedUpTo = TAG_PATTERN.lastIndex;
+      if (name === undefined) continue;
       if (closing) endElement(name);
       else startElement(name, attributeText, selfClosing === '/');
-      consumedUpTo = TAG_PATTERN.lastIndex;
     }
-    pending = text.slice(consumedUpTo);
+    pending = pending.slice(consumedUpTo);
     if (pending.length > MAX_UNMATCHED_CHARS || (final && !sawRoot && pending.trim() !== '')) {
       throw new RoadNetworkInputError('not an OpenStreetMap XML file (no XML elements found)');
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDb, migrate, type Database } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { loadRoadNetwork, replaceRoadNetwork, roadNetworkCounts } from '../../db/queries/roads.js';
 import { importDemoRoadNetwork, readDemoRoadNetwork } from '../../db/seed/osm/index.js';
 import {
@@ -10,20 +10,19 @@ import {
   type RoadNetworkData,
 } from '../../server/routing/network/index.js';
 import { demoOsmText } from '../server/routing/network/load-fixtures.js';
+import { testDatabase } from '../support/db.js';
 
-// The engine chosen by DATABASE_URL; without it, PGlite in memory. The db project shares one database per run,
-// so this file leaves the road tables holding the demo network, as the seed would.
+// The shared database of the db run: DATABASE_URL's engine, else PGlite in memory. This file leaves the road
+// tables holding the demo network, as the seed does.
 let database: Database;
 const fromOsm: RoadNetworkData = roadNetworkFromOsmXml(demoOsmText()).network;
 
 beforeAll(async () => {
-  database = await createDb({ databaseUrl: process.env.DATABASE_URL });
-  await migrate(database);
+  database = await testDatabase();
 });
 
 afterAll(async () => {
-  await importDemoRoadNetwork(database);
-  await database?.close();
+  if (database) await importDemoRoadNetwork(database);
 });
 
 const byId = <T extends { id: number }>(items: T[]) => [...items].sort((a, b) => a.id - b.id);

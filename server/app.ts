@@ -7,6 +7,7 @@ import { limitBody } from './middleware/limits.js';
 import { withRequestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { requireSession } from './middleware/session.js';
+import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
 import { authRouter } from './routes/auth.js';
 import { cluesRouter } from './routes/clues.js';
@@ -14,6 +15,7 @@ import { districtsRouter } from './routes/districts.js';
 import { gridCellsRouter } from './routes/grid-cells.js';
 import { healthRouter } from './routes/health.js';
 import { institutionsRouter } from './routes/institutions.js';
+import { routingRouter } from './routes/routing.js';
 import { openApiInfo, openApiPath, registerSecurityScheme } from './routes/openapi.js';
 import { serveWebApp } from './routes/static-web.js';
 import { streetsRouter } from './routes/streets.js';
@@ -50,6 +52,8 @@ export function createApp(options: AppOptions) {
     .route('/api', cluesRouter(deps))
     .route('/api', summaryRouter(deps))
     .route('/api', auditRouter(deps))
+    .route('/api', routingRouter(deps))
+    .route('/api', analysisRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

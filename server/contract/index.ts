@@ -14,3 +14,5 @@ export * from './institutions.js';
 export * from './clues.js';
 export * from './summary.js';
 export * from './audit.js';
+export * from './routing.js';
+export * from './analysis.js';

@@ -1,0 +1,156 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { districtFilter, instant, parsedJson, type Queryable, type Scope } from './queryable.js';
+
+// The SQL behind hotspot analytics: cell identity and geometry (for spatial weights), clue counts per cell
+// and per cell × time step (one GROUP BY each), and the inputs of the institution risk score.
+
+export interface CellScopeParams {
+  scope: Scope;
+  district?: string;
+}
+
+/**
+ * What identifies the cell set of a scope: their number and a digest of ids and geometries. Weights built from
+ * the cells stay valid while it is unchanged, so the server caches them under it.
+ */
+export async function gridCellFingerprint(q: Queryable, p: CellScopeParams): Promise<{ count: number; digest: string }> {
+  const [row] = await q.rows<{ count: number | string; digest: string | null }>(sql`
+    SELECT count(*) AS count,
+           md5(string_agg(g.id::text || ':' || md5(ST_AsBinary(g.geom)), ',' ORDER BY g.id)) AS digest
+    FROM grid_cells g
+    WHERE ${districtFilter(sql`g.district_code`, p.scope, p.district)}`);
+  return { count: Number(row.count), digest: row.digest ?? 'empty' };
+}
+
+export interface CellGeometryRow {
+  id: number;
+  code: string;
+  districtCode: string;
+  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+}
+
+/** Cells of a scope in id order with their exact (unsimplified) geometry, for contiguity. */
+export async function gridCellGeometries(q: Queryable, p: CellScopeParams): Promise<CellGeometryRow[]> {
+  const [row] = await q.rows<{ body: string | CellGeometryRow[] | null }>(sql`
+    SELECT json_agg(json_build_object('id', g.id, 'code', g.code, 'districtCode', g.district_code,
+                                      'geometry', ST_AsGeoJSON(g.geom, 15)::json) ORDER BY g.id)::text AS body
+    FROM grid_cells g
+    WHERE ${districtFilter(sql`g.district_code`, p.scope, p.district)}`);
+  return row.body === null ? [] : parsedJson(row.body);
+}
+
+export interface RangeParams extends CellScopeParams {
+  from: Date;
+  to: Date;
+}
+
+/** The aggregation itself: clues in [from, to) per grid cell, one GROUP BY over (grid_cell_id, reported_at). */
+export function clueCountsPerCellSql(p: RangeParams): SQL {
+  return sql`
+    SELECT c.grid_cell_id AS cell_id, count(*)::int AS n
+    FROM clues c
+    WHERE c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}
+      AND c.grid_cell_id IS NOT NULL
+      AND ${districtFilter(sql`c.district_code`, p.scope, p.district)}
+    GROUP BY c.grid_cell_id`;
+}
+
+export async function clueCountsPerCell(q: Queryable, p: RangeParams): Promise<Map<number, number>> {
+  const rows = await q.rows<{ cell_id: number; n: number | string }>(clueCountsPerCellSql(p));
+  return new Map(rows.map((r) => [Number(r.cell_id), Number(r.n)]));
+}
+
+export type CountStep = 'day' | 'week' | 'month';
+
+/** Shanghai has had no daylight saving since 1991, so local time is UTC + 8 h (no time zone database needed). */
+const shanghaiLocal = (column: SQL) => sql`((${column} AT TIME ZONE 'UTC') + interval '8 hours')`;
+
+/**
+ * Index of the time step of each clue: days and weeks are fixed lengths counted from `from`; months are calendar
+ * months in Shanghai time, the first one starting at `from`.
+ */
+function stepIndexSql(step: CountStep, from: Date): SQL {
+  if (step === 'month') {
+    const fromLocal = shanghaiLocal(instant(from));
+    return sql`((extract(year FROM ${shanghaiLocal(sql`c.reported_at`)}) - extract(year FROM ${fromLocal})) * 12
+               + extract(month FROM ${shanghaiLocal(sql`c.reported_at`)}) - extract(month FROM ${fromLocal}))::int`;
+  }
+  const seconds = step === 'day' ? 86_400 : 7 * 86_400;
+  return sql`floor(extract(epoch FROM (c.reported_at - ${instant(from)})) / ${seconds}::float8)::int`;
+}
+
+export interface CellStepCount {
+  cellId: number;
+  step: number;
+  count: number;
+}
+
+/** Clues in [from, to) per grid cell and time step (non-zero entries only), sorted by step then cell. */
+export function clueCountsPerCellStepSql(p: RangeParams & { step: CountStep }): SQL {
+  return sql`
+    SELECT s.cell_id, s.step, s.n FROM (
+      SELECT c.grid_cell_id AS cell_id, ${stepIndexSql(p.step, p.from)} AS step, count(*)::int AS n
+      FROM clues c
+      WHERE c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}
+        AND c.grid_cell_id IS NOT NULL
+        AND ${districtFilter(sql`c.district_code`, p.scope, p.district)}
+      GROUP BY 1, 2
+    ) s
+    ORDER BY s.step, s.cell_id`;
+}
+
+export async function clueCountsPerCellStep(q: Queryable, p: RangeParams & { step: CountStep }): Promise<CellStepCount[]> {
+  const rows = await q.rows<{ cell_id: number; step: number; n: number | string }>(clueCountsPerCellStepSql(p));
+  return rows.map((r) => ({ cellId: Number(r.cell_id), step: Number(r.step), count: Number(r.n) }));
+}
+
+export interface RiskInputRow {
+  id: number;
+  name: string;
+  districtCode: string;
+  status: string;
+  listStatus: string;
+  gridCellId: number | null;
+  violationCount: number;
+  lastInspectedOn: string | null;
+  /** Report times (ISO UTC) of clues linked to the institution or within the radius, in the window before asOf. */
+  clueDates: string[];
+}
+
+export interface RiskInputParams {
+  scope: Scope;
+  asOf: Date;
+  windowDays: number;
+  radiusMetres: number;
+  /** One institution, or all of a district / the scope. */
+  id?: number;
+  district?: string;
+}
+
+/**
+ * What the risk score needs per institution, gathered in one statement. Nearby clues are found with the GiST index
+ * (a degree envelope around the point) and then the exact spherical distance; clues outside the scope never count.
+ */
+export async function riskInputs(q: Queryable, p: RiskInputParams): Promise<RiskInputRow[]> {
+  // 1° of latitude ≈ 111 km; at Shanghai's latitude (≈31°) 1° of longitude ≈ 95 km: the envelope is a little larger.
+  const envelopeDegrees = (p.radiusMetres / 90_000) * 1.05;
+  const windowStart = new Date(p.asOf.getTime() - p.windowDays * 86_400_000);
+  const [row] = await q.rows<{ body: string | RiskInputRow[] | null }>(sql`
+    SELECT json_agg(json_build_object(
+      'id', i.id, 'name', i.name, 'districtCode', i.district_code, 'status', i.status, 'listStatus', i.list_status,
+      'gridCellId', i.grid_cell_id, 'violationCount', i.violation_count, 'lastInspectedOn', i.last_inspected_on,
+      'clueDates', COALESCE((
+        SELECT json_agg(to_char(c.reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') ORDER BY c.reported_at)
+        FROM clues c
+        WHERE c.reported_at >= ${instant(windowStart)} AND c.reported_at <= ${instant(p.asOf)}
+          AND ${districtFilter(sql`c.district_code`, p.scope)}
+          AND (c.institution_id = i.id
+               OR (c.geom && ST_Expand(i.geom, ${envelopeDegrees}::float8)
+                   AND ST_DistanceSphere(c.geom, i.geom) <= ${p.radiusMetres}::float8))
+      ), '[]'::json)
+    ) ORDER BY i.id)::text AS body
+    FROM institutions i
+    WHERE ${districtFilter(sql`i.district_code`, p.scope, p.district)}
+      AND ${p.id === undefined ? sql`TRUE` : sql`i.id = ${p.id}`}`);
+  return row.body === null ? [] : parsedJson(row.body);
+}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../server/contract/index.js';
 import type { Selection, TimeRange } from '../state/dashboard.js';
 import { bboxParam, type Bbox } from '../state/selectors.js';
+import * as analysis from './analysis.js';
 import * as endpoints from './endpoints.js';
 import { ApiError } from './errors.js';
 import { onUnauthenticated } from './transport.js';
@@ -82,4 +83,22 @@ export function useInstitutionDetail(selection: Selection | null) {
 export function useClueDetail(selection: Selection | null) {
   const id = selection?.kind === 'clue' ? selection.id : null;
   return useResource(id === null ? null : `clue:${id}`, (signal) => endpoints.clue(id!, signal));
+}
+
+export function useCellCounts(window: TimeRange, district: string | null, enabled: boolean) {
+  return useResource(enabled ? `cell-counts:${rangeKey(window)}:${district ?? ''}` : null, (signal) => analysis.cellCounts(window, district, signal));
+}
+
+export function useHotspotCells(window: TimeRange, district: string | null, enabled: boolean) {
+  return useResource(enabled ? `hotspot-cells:${rangeKey(window)}:${district ?? ''}` : null, (signal) => analysis.hotspotCells(window, district, signal));
+}
+
+export function useEmergingHotspots(range: TimeRange, step: 'week' | 'month', district: string | null, enabled: boolean) {
+  const key = enabled ? `emerging:${rangeKey(range)}:${step}:${district ?? ''}` : null;
+  return useResource(key, (signal) => analysis.emergingHotspots(range, step, district, signal));
+}
+
+export function useInstitutionRisk(selection: Selection | null) {
+  const id = selection?.kind === 'institution' ? selection.id : null;
+  return useResource(id === null ? null : `institution-risk:${id}`, (signal) => analysis.institutionRisk(id!, signal));
 }

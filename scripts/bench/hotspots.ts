@@ -4,15 +4,15 @@
 //   npm run --silent bench:hotspots [-- --cols 250 --rows 200 --reps 7 --no-r]
 
 import { cpus, loadavg } from 'node:os';
-import { createGiStarComputer } from '../../server/analytics/gistar';
-import { permutationPValuesFor } from '../../server/analytics/permutation';
-import { contiguityWeights } from '../../server/analytics/weights/contiguity';
-import { distanceBandWeights } from '../../server/analytics/weights/distanceBand';
-import { gridSquares } from './hotspots/gridData';
-import { lonLatFromGrid } from './hotspots/lonLat';
-import { makeCounts, makeGrid } from './hotspots/gridData';
-import { timeSpdep } from './hotspots/spdep';
-import { medianMs, round } from './hotspots/timing';
+import { createGiStarComputer } from '../../server/analytics/gistar.js';
+import { permutationPValuesFor } from '../../server/analytics/permutation.js';
+import { contiguityWeights } from '../../server/analytics/weights/contiguity.js';
+import { distanceBandWeights } from '../../server/analytics/weights/distanceBand.js';
+import { gridSquares } from './hotspots/gridData.js';
+import { lonLatFromGrid } from './hotspots/lonLat.js';
+import { makeCounts, makeGrid } from './hotspots/gridData.js';
+import { timeSpdep } from './hotspots/spdep.js';
+import { medianMs, round } from './hotspots/timing.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

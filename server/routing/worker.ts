@@ -8,6 +8,8 @@
  * first (see attachMatrices).
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { RoutingInputError, type RoutingInputIssue } from './problem/errors.js';
 import type { VrpSolution } from './problem/solution-schema.js';
@@ -54,20 +56,16 @@ function runInWorker(): void {
 if (!isMainThread && (workerData as { kind?: string } | null)?.kind === 'vrp-solve') runInWorker();
 
 /**
- * Solves in a new worker thread. Rejects with RoutingInputError for invalid input. `execArgv`
- * lets a TypeScript entry run under a loader (e.g. ['--import', 'tsx']).
+ * Solves in a new worker thread. Rejects with RoutingInputError for invalid input. When this
+ * module runs from TypeScript source, the worker first registers the tsx loader.
  */
 export function solveInWorker(
   problem: unknown,
   options: WorkerSolveOptions = {},
   onProgress?: (progress: SearchProgress) => void,
-  execArgv: string[] = process.execArgv,
 ): Promise<VrpSolution> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), {
-      workerData: { kind: 'vrp-solve', problem, options },
-      execArgv,
-    });
+    const worker = startWorker({ kind: 'vrp-solve', problem, options });
     let settled = false;
     worker.on('message', (msg: WorkerMessage) => {
       if (msg.type === 'progress') onProgress?.(msg.progress);
@@ -85,4 +83,17 @@ export function solveInWorker(
       if (!settled) reject(new Error(`routing worker stopped with code ${code}`));
     });
   });
+}
+
+function startWorker(data: unknown): Worker {
+  const entry = new URL(import.meta.url);
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data });
+  // Register tsx's ESM loader in the worker, then load this module through it.
+  const tsxApi = pathToFileURL(createRequire(entry).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const bootstrap = `(async () => {
+    const { register } = await import(${JSON.stringify(tsxApi)});
+    register();
+    await import(${JSON.stringify(entry.href)});
+  })();`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
 }

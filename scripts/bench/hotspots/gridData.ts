@@ -1,5 +1,5 @@
-import type { PolygonGeometry } from '../../../server/analytics/geojson';
-import { createPrng } from '../../../server/analytics/prng';
+import type { PolygonGeometry } from '../../../server/analytics/geojson.js';
+import { createPrng } from '../../../server/analytics/prng.js';
 
 /** Centroids of a cols × rows grid of square cells (plane metres) and seeded clustered counts. */
 export function makeGrid(cols: number, rows: number, cellMetres: number, seed: number) {

@@ -26,6 +26,7 @@ export class TspSolver {
   private fwd: Float64Array;
   private bwd: Float64Array;
   private readonly queue: Int32Array;
+  private readonly segment = new Int32Array(MAX_SEGMENT);
   private readonly inQueue: Uint8Array;
   private qHead = 0;
   private qLen = 0;
@@ -182,32 +183,27 @@ export class TspSolver {
   }
 
   private improveTwoOpt(a: number): boolean {
-    const m = this.m;
     const k = this.k;
     const pa = this.pos[a];
     for (let x = 0; x < k; x++) {
-      const b = this.neigh[a * k + x];
-      const pb = this.pos[b];
-      // New arc a→b (a before b) or b→a (b before a), and the same with successors.
-      const pairs = [
-        [pa, pb],
-        [pb, pa],
-        [pa - 1, pb - 1],
-        [pb - 1, pa - 1],
-      ];
-      for (const [i, j] of pairs) {
-        if (i < 0 || j <= i + 1 || j > m - 1) continue;
-        if (this.twoOptDelta(i, j) < -1e-9) {
-          this.reverse(i + 1, j);
-          this.push(this.tour[i]);
-          this.push(this.tour[i + 1]);
-          this.push(this.tour[j]);
-          this.push(this.at(j + 1));
-          return true;
-        }
+      const pb = this.pos[this.neigh[a * k + x]];
+      // New arc a→b (a before b) or b→a (b before a), and the same between successors.
+      if (this.tryTwoOpt(pa, pb) || this.tryTwoOpt(pb, pa) || this.tryTwoOpt(pa - 1, pb - 1) || this.tryTwoOpt(pb - 1, pa - 1)) {
+        return true;
       }
     }
     return false;
+  }
+
+  private tryTwoOpt(i: number, j: number): boolean {
+    if (i < 0 || j <= i + 1 || j > this.m - 1) return false;
+    if (this.twoOptDelta(i, j) >= -1e-9) return false;
+    this.reverse(i + 1, j);
+    this.push(this.tour[i]);
+    this.push(this.tour[i + 1]);
+    this.push(this.tour[j]);
+    this.push(this.at(j + 1));
+    return true;
   }
 
   private reverse(i: number, j: number): void {
@@ -228,73 +224,77 @@ export class TspSolver {
   /** Moves a segment of 1..3 nodes starting or ending at a next to one of its neighbours. */
   private improveOrOpt(a: number): boolean {
     const m = this.m;
-    const c = this.c;
     const pa = this.pos[a];
     if (pa === 0) return false;
     for (let len = 1; len <= MAX_SEGMENT; len++) {
-      for (const first of [pa, pa - len + 1]) {
+      for (let side = 0; side < (len === 1 ? 1 : 2); side++) {
+        const first = side === 0 ? pa : pa - len + 1;
         const last = first + len - 1;
         if (first < 1 || last > m - 1) continue;
-        const s = this.tour[first];
-        const e = this.tour[last];
-        const p = this.tour[first - 1];
-        const nx = this.at(last + 1);
-        const removeGain = c[p * m + s] + c[e * m + nx] - c[p * m + nx];
-        const revExtra = this.reversalExtra(first, last);
-        for (const end of [s, e]) {
-          for (let x = 0; x < this.k; x++) {
-            const u = this.neigh[end * this.k + x];
-            const pu = this.pos[u];
-            if (pu >= first && pu <= last) continue;
-            // Insert between (u, succ u) and between (pred u, u), both orientations.
-            for (const [pl, pr] of [
-              [pu, pu + 1],
-              [pu - 1, pu],
-            ]) {
-              if (pl < 0) continue;
-              if (pl === first - 1) continue;
-              if (pl >= first && pl <= last) continue;
-              const l = this.tour[pl];
-              const r = this.at(pr);
-              if (r === s) continue;
-              const base = c[l * m + r];
-              const fwdAdd = c[l * m + s] + c[e * m + r] - base;
-              const revAdd = c[l * m + e] + c[s * m + r] - base + revExtra;
-              if (fwdAdd - removeGain < -1e-9) {
-                this.moveSegment(first, last, pl, false);
-                this.push(p);
-                this.push(nx);
-                this.push(l);
-                this.push(r);
-                return true;
-              }
-              if (revAdd - removeGain < -1e-9) {
-                this.moveSegment(first, last, pl, true);
-                this.push(p);
-                this.push(nx);
-                this.push(l);
-                this.push(r);
-                return true;
-              }
-            }
-          }
-        }
+        if (this.tryOrOpt(first, last, this.tour[first]) || this.tryOrOpt(first, last, this.tour[last])) return true;
       }
     }
     return false;
   }
 
-  /** Moves tour[first..last] to after position pl (in the current numbering). */
+  /** Tries the segment tour[first..last] next to each neighbour of `end`, both orientations. */
+  private tryOrOpt(first: number, last: number, end: number): boolean {
+    const m = this.m;
+    const c = this.c;
+    const k = this.k;
+    const s = this.tour[first];
+    const e = this.tour[last];
+    const p = this.tour[first - 1];
+    const nx = this.at(last + 1);
+    const removeGain = c[p * m + s] + c[e * m + nx] - c[p * m + nx];
+    const revExtra = this.reversalExtra(first, last);
+    for (let x = 0; x < k; x++) {
+      const pu = this.pos[this.neigh[end * k + x]];
+      if (pu >= first && pu <= last) continue;
+      for (let variant = 0; variant < 2; variant++) {
+        // Between (u, succ u) or between (pred u, u).
+        const pl = variant === 0 ? pu : pu - 1;
+        if (pl < 0 || pl === first - 1 || (pl >= first && pl <= last)) continue;
+        const l = this.tour[pl];
+        const r = this.at(pl + 1);
+        const base = c[l * m + r];
+        const fwdAdd = c[l * m + s] + c[e * m + r] - base;
+        const revAdd = c[l * m + e] + c[s * m + r] - base + revExtra;
+        const reversed = revAdd < fwdAdd;
+        if ((reversed ? revAdd : fwdAdd) - removeGain >= -1e-9) continue;
+        this.moveSegment(first, last, pl, reversed);
+        this.push(p);
+        this.push(nx);
+        this.push(l);
+        this.push(r);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Moves tour[first..last] to just after position pl, in place. */
   private moveSegment(first: number, last: number, pl: number, reversed: boolean): void {
-    const t = Array.from(this.tour);
-    const seg = t.slice(first, last + 1);
-    if (reversed) seg.reverse();
-    const anchor = t[pl];
-    t.splice(first, last - first + 1);
-    const at = t.indexOf(anchor) + 1;
-    t.splice(at, 0, ...seg);
-    this.tour.set(t);
-    for (let i = 0; i < this.m; i++) this.pos[this.tour[i]] = i;
+    const t = this.tour;
+    const len = last - first + 1;
+    const seg = this.segment;
+    for (let i = 0; i < len; i++) seg[i] = t[reversed ? last - i : first + i];
+    let lo: number;
+    let hi: number;
+    if (pl > last) {
+      // Shift (last, pl] left by len, then place the segment at the end.
+      for (let i = last + 1; i <= pl; i++) t[i - len] = t[i];
+      for (let i = 0; i < len; i++) t[pl - len + 1 + i] = seg[i];
+      lo = first;
+      hi = pl;
+    } else {
+      // Shift (pl, first) right by len, then place the segment after pl.
+      for (let i = first - 1; i > pl; i--) t[i + len] = t[i];
+      for (let i = 0; i < len; i++) t[pl + 1 + i] = seg[i];
+      lo = pl + 1;
+      hi = last;
+    }
+    for (let i = lo; i <= hi; i++) this.pos[t[i]] = i;
     this.refreshPrefix();
   }
 

@@ -2,9 +2,9 @@
 // gi_bin_fdr (and gi_p_sim with --permutations). Bad input: one line on stderr, exit code 2.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { AnalyticsInputError } from '../server/analytics/errors';
-import { analyseFeatureHotspots } from '../server/analytics/featureHotspots';
-import { HOTSPOT_USAGE, parseHotspotCliArgs } from '../server/analytics/hotspotCli';
+import { AnalyticsInputError } from '../server/analytics/errors.js';
+import { analyseFeatureHotspots } from '../server/analytics/featureHotspots.js';
+import { HOTSPOT_USAGE, parseHotspotCliArgs } from '../server/analytics/hotspotCli.js';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`hotspots: ${message}\n`);

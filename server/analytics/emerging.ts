@@ -1,11 +1,11 @@
 // Emerging hot spot analysis of a space-time cube of counts (cells × time steps): space-time Gi*
 // per bin, Mann–Kendall trend of each cell's z-scores, and the ArcGIS pattern categories.
 
-import { AnalyticsInputError } from './errors';
-import { classifyEmerging, type EmergingCategory } from './emerging/classify';
-import { createMannKendall } from './emerging/mannKendall';
-import { spaceTimeGiStar } from './emerging/spaceTimeGiStar';
-import type { SpatialWeights } from './weights/types';
+import { AnalyticsInputError } from './errors.js';
+import { classifyEmerging, type EmergingCategory } from './emerging/classify.js';
+import { createMannKendall } from './emerging/mannKendall.js';
+import { spaceTimeGiStar } from './emerging/spaceTimeGiStar.js';
+import type { SpatialWeights } from './weights/types.js';
 
 export type SpaceTimeCube = {
   nCells: number;
@@ -87,5 +87,5 @@ export function emergingHotspots(cube: SpaceTimeCube, options: EmergingOptions):
   return { nCells, nSteps, z, p, pFdr, state, category, hotSteps, coldSteps, trend };
 }
 
-export { EMERGING_CATEGORIES, classifyEmerging, type EmergingCategory } from './emerging/classify';
-export { mannKendall, createMannKendall, type MannKendallResult } from './emerging/mannKendall';
+export { EMERGING_CATEGORIES, classifyEmerging, type EmergingCategory } from './emerging/classify.js';
+export { mannKendall, createMannKendall, type MannKendallResult } from './emerging/mannKendall.js';

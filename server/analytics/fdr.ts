@@ -1,6 +1,6 @@
 // Benjamini–Hochberg false discovery rate (Benjamini & Hochberg 1995), as R `p.adjust(p, "BH")`.
 
-import { createRadixOrderer } from './radixOrder';
+import { createRadixOrderer } from './radixOrder.js';
 
 /**
  * Reusable BH adjuster for a fixed number of p-values: allocates its work arrays once, so that it can

@@ -1,9 +1,9 @@
-import { AnalyticsInputError } from './errors';
-import { validateFeatureInput } from './featureInput';
-import type { GeoJsonFeature } from './geojson';
-import { createGiStarComputer } from './gistar';
-import { permutationPValuesFor } from './permutation';
-import { buildWeights, formatWeightsSpec, parseWeightsSpec, type WeightsSpec } from './weightsSpec';
+import { AnalyticsInputError } from './errors.js';
+import { validateFeatureInput } from './featureInput.js';
+import type { GeoJsonFeature } from './geojson.js';
+import { createGiStarComputer } from './gistar.js';
+import { permutationPValuesFor } from './permutation.js';
+import { buildWeights, formatWeightsSpec, parseWeightsSpec, type WeightsSpec } from './weightsSpec.js';
 
 export type HotspotOptions = {
   /** Name of the numeric property to analyse. */

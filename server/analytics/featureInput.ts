@@ -1,5 +1,5 @@
-import { AnalyticsInputError } from './errors';
-import type { AnalysisGeometry, GeoJsonFeature, Position } from './geojson';
+import { AnalyticsInputError } from './errors.js';
+import type { AnalysisGeometry, GeoJsonFeature, Position } from './geojson.js';
 
 const SUPPORTED = new Set(['Point', 'MultiPoint', 'Polygon', 'MultiPolygon']);
 

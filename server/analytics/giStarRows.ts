@@ -1,5 +1,5 @@
-import { AnalyticsInputError } from './errors';
-import type { SpatialWeights } from './weights/types';
+import { AnalyticsInputError } from './errors.js';
+import type { SpatialWeights } from './weights/types.js';
 
 /**
  * binary: every neighbour (and, for Gi*, the unit itself) weighs 1 — spdep style "B", the default.

@@ -6,12 +6,12 @@
 //   z_i  = (L_i − E_i) / √Var_i
 // and Gi (self excluded) with the leave-one-out mean and variance of spdep when `star` is false.
 
-import { type ConfidenceBin } from './bins';
-import { AnalyticsInputError } from './errors';
-import { createBenjaminiHochberg } from './fdr';
-import { buildGiRows, type GiRows, type GiWeightStyle } from './giStarRows';
-import { twoSidedNormalP } from './normal';
-import type { SpatialWeights } from './weights/types';
+import { type ConfidenceBin } from './bins.js';
+import { AnalyticsInputError } from './errors.js';
+import { createBenjaminiHochberg } from './fdr.js';
+import { buildGiRows, type GiRows, type GiWeightStyle } from './giStarRows.js';
+import { twoSidedNormalP } from './normal.js';
+import type { SpatialWeights } from './weights/types.js';
 
 export type GiStarOptions = {
   /** Weight style, default "binary" (spdep style "B"). */

@@ -1,7 +1,7 @@
 // Argument parsing of the hotspot command line, kept pure so that tests need not spawn the CLI.
 
-import { AnalyticsInputError } from './errors';
-import { parseWeightsSpec, type WeightsSpec } from './weightsSpec';
+import { AnalyticsInputError } from './errors.js';
+import { parseWeightsSpec, type WeightsSpec } from './weightsSpec.js';
 
 export type HotspotCliArgs = {
   inPath: string;

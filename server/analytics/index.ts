@@ -1,7 +1,7 @@
 // Public surface of the hotspot analytics: pure functions (no I/O, no clock, no Node built-ins) that
 // the server, the CLI and the browser import. See docs/analytics.md for formulas and conventions.
 
-export { AnalyticsInputError } from './errors';
+export { AnalyticsInputError } from './errors.js';
 export type {
   AnalysisGeometry,
   GeoJsonFeature,
@@ -11,17 +11,17 @@ export type {
   PointGeometry,
   PolygonGeometry,
   Position,
-} from './geojson';
+} from './geojson.js';
 
 // Spatial weights
-export type { SpatialWeights } from './weights/types';
-export { weightsFromNeighbourLists, weightsFromEdges, neighboursOf, cardinalities, isSymmetric } from './weights/csr';
-export { contiguityWeights, DEFAULT_SNAP, type ContiguityOptions } from './weights/contiguity';
-export { distanceBandWeights, type DistanceBandOptions } from './weights/distanceBand';
-export { knnWeights, type KnnOptions } from './weights/knn';
-export { centroidOf, centroidsOf } from './weights/centroid';
-export { greatCircleDistanceKm, greatCircleDistanceMetres } from './weights/distance';
-export { buildWeights, parseWeightsSpec, formatWeightsSpec, type WeightsSpec, type BuildWeightsOptions } from './weightsSpec';
+export type { SpatialWeights } from './weights/types.js';
+export { weightsFromNeighbourLists, weightsFromEdges, neighboursOf, cardinalities, isSymmetric } from './weights/csr.js';
+export { contiguityWeights, DEFAULT_SNAP, type ContiguityOptions } from './weights/contiguity.js';
+export { distanceBandWeights, type DistanceBandOptions } from './weights/distanceBand.js';
+export { knnWeights, type KnnOptions } from './weights/knn.js';
+export { centroidOf, centroidsOf } from './weights/centroid.js';
+export { greatCircleDistanceKm, greatCircleDistanceMetres } from './weights/distance.js';
+export { buildWeights, parseWeightsSpec, formatWeightsSpec, type WeightsSpec, type BuildWeightsOptions } from './weightsSpec.js';
 
 // Gi*, p-values, FDR, bins, permutations
 export {
@@ -30,18 +30,18 @@ export {
   type GiStarComputer,
   type GiStarOptions,
   type GiStarResult,
-} from './gistar';
-export type { GiWeightStyle, GiRows } from './giStarRows';
-export { erf, erfc, normalCdf, normalUpperTail, twoSidedNormalP } from './normal';
-export { benjaminiHochberg, createBenjaminiHochberg } from './fdr';
-export { confidenceBin, binConfidencePercent, type ConfidenceBin } from './bins';
-export { giPermutationPValues, permutationPValuesFor, type PermutationOptions } from './permutation';
-export { createPrng, type Prng } from './prng';
+} from './gistar.js';
+export type { GiWeightStyle, GiRows } from './giStarRows.js';
+export { erf, erfc, normalCdf, normalUpperTail, twoSidedNormalP } from './normal.js';
+export { benjaminiHochberg, createBenjaminiHochberg } from './fdr.js';
+export { confidenceBin, binConfidencePercent, type ConfidenceBin } from './bins.js';
+export { giPermutationPValues, permutationPValuesFor, type PermutationOptions } from './permutation.js';
+export { createPrng, type Prng } from './prng.js';
 
 // Whole-feature-collection analysis (CLI and API)
-export { analyseFeatureHotspots, type HotspotOptions, type HotspotOutput, type HotspotSummary } from './featureHotspots';
-export { validateFeatureInput, type ValidatedFeatures } from './featureInput';
-export { parseHotspotCliArgs, HOTSPOT_USAGE, type HotspotCliArgs } from './hotspotCli';
+export { analyseFeatureHotspots, type HotspotOptions, type HotspotOutput, type HotspotSummary } from './featureHotspots.js';
+export { validateFeatureInput, type ValidatedFeatures } from './featureInput.js';
+export { parseHotspotCliArgs, HOTSPOT_USAGE, type HotspotCliArgs } from './hotspotCli.js';
 
 // Emerging hot spots
 export {
@@ -55,8 +55,8 @@ export {
   type EmergingResult,
   type MannKendallResult,
   type SpaceTimeCube,
-} from './emerging';
-export { spaceTimeGiStar, type SpaceTimeGiStarResult } from './emerging/spaceTimeGiStar';
+} from './emerging.js';
+export { spaceTimeGiStar, type SpaceTimeGiStarResult } from './emerging/spaceTimeGiStar.js';
 
 // Institution risk
 export {
@@ -74,4 +74,4 @@ export {
   type RiskTier,
   type InspectionFrequency,
   type DateInput,
-} from './risk';
+} from './risk.js';

@@ -3,9 +3,9 @@
 // slots. Because the mean and variance of the values do not change under permutation, comparing
 // the neighbours' weighted sum is the same as comparing z-scores.
 
-import { AnalyticsInputError } from './errors';
-import type { GiRows } from './giStarRows';
-import { createPrng } from './prng';
+import { AnalyticsInputError } from './errors.js';
+import type { GiRows } from './giStarRows.js';
+import { createPrng } from './prng.js';
 
 export type PermutationOptions = {
   /** Number of permutations, default 999. */

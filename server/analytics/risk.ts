@@ -2,7 +2,7 @@
 // explainable factors, each scaled to 0–1, so the score is 0–100 and every point can be traced to
 // a factor. Tier A (低风险, lowest) … D (高风险, highest) sets the recommended inspection frequency.
 
-import { AnalyticsInputError } from './errors';
+import { AnalyticsInputError } from './errors.js';
 
 export type DateInput = string | Date;
 

@@ -1,10 +1,10 @@
-import { AnalyticsInputError } from './errors';
-import type { AnalysisGeometry, MultiPolygonGeometry, PolygonGeometry } from './geojson';
-import { centroidsOf } from './weights/centroid';
-import { contiguityWeights, type ContiguityOptions } from './weights/contiguity';
-import { distanceBandWeights } from './weights/distanceBand';
-import { knnWeights } from './weights/knn';
-import type { SpatialWeights } from './weights/types';
+import { AnalyticsInputError } from './errors.js';
+import type { AnalysisGeometry, MultiPolygonGeometry, PolygonGeometry } from './geojson.js';
+import { centroidsOf } from './weights/centroid.js';
+import { contiguityWeights, type ContiguityOptions } from './weights/contiguity.js';
+import { distanceBandWeights } from './weights/distanceBand.js';
+import { knnWeights } from './weights/knn.js';
+import type { SpatialWeights } from './weights/types.js';
 
 /** Which spatial weights to build, as written on the command line or in an API request. */
 export type WeightsSpec =

@@ -5,7 +5,7 @@
 // Without continuity correction this is R's cor.test(time, x, method = "kendall", exact = FALSE,
 // continuity = FALSE); tau is Kendall's tau-b, S / √(n(n−1)/2 · (n(n−1)/2 − Σ t_g(t_g−1)/2)).
 
-import { twoSidedNormalP } from '../normal';
+import { twoSidedNormalP } from '../normal.js';
 
 export type MannKendallResult = {
   s: number;

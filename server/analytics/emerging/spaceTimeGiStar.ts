@@ -5,10 +5,10 @@
 // The lag is computed from per-step spatial sums and a sliding time window, so the space-time
 // weights are never materialised.
 
-import { AnalyticsInputError } from '../errors';
-import { createBenjaminiHochberg } from '../fdr';
-import { twoSidedNormalP } from '../normal';
-import type { SpatialWeights } from '../weights/types';
+import { AnalyticsInputError } from '../errors.js';
+import { createBenjaminiHochberg } from '../fdr.js';
+import { twoSidedNormalP } from '../normal.js';
+import type { SpatialWeights } from '../weights/types.js';
 
 export type SpaceTimeGiStarResult = {
   /** Indexed [t · nCells + i], like the input values. */

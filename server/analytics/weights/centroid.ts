@@ -1,4 +1,4 @@
-import type { AnalysisGeometry, Position } from '../geojson';
+import type { AnalysisGeometry, Position } from '../geojson.js';
 
 // Area-weighted centroid as GEOS (sf::st_centroid on planar data) computes it: holes subtract,
 // parts of a MultiPolygon add. Point sets use the mean of their points.

@@ -1,11 +1,11 @@
-import { AnalyticsInputError } from '../errors';
-import type { MultiPolygonGeometry, PolygonGeometry, Position } from '../geojson';
-import { ringsOf } from '../geojson';
-import { edgeContacts } from './edgeContacts';
-import { weightsFromEdges } from './csr';
-import { createNumberHashMap, type NumberHashMap } from './numberHashMap';
-import { createRadixOrderer } from '../radixOrder';
-import type { SpatialWeights } from './types';
+import { AnalyticsInputError } from '../errors.js';
+import type { MultiPolygonGeometry, PolygonGeometry, Position } from '../geojson.js';
+import { ringsOf } from '../geojson.js';
+import { edgeContacts } from './edgeContacts.js';
+import { weightsFromEdges } from './csr.js';
+import { createNumberHashMap, type NumberHashMap } from './numberHashMap.js';
+import { createRadixOrderer } from '../radixOrder.js';
+import type { SpatialWeights } from './types.js';
 
 /** spdep's default snap distance for `poly2nb`: sqrt(.Machine$double.eps). */
 export const DEFAULT_SNAP = Math.sqrt(Number.EPSILON);

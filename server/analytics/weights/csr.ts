@@ -1,4 +1,4 @@
-import type { SpatialWeights } from './types';
+import type { SpatialWeights } from './types.js';
 
 function islandsOf(offsets: Int32Array): number[] {
   const islands: number[] = [];

@@ -1,5 +1,5 @@
-import type { MultiPolygonGeometry, PolygonGeometry } from '../geojson';
-import { ringsOf } from '../geojson';
+import type { MultiPolygonGeometry, PolygonGeometry } from '../geojson.js';
+import { ringsOf } from '../geojson.js';
 
 // Boundary contacts between polygons from their edges rather than their vertices alone: a vertex that
 // lies on another polygon's edge counts (T-junctions), and "edge" contact means the two boundaries

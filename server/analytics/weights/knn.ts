@@ -1,8 +1,8 @@
-import { AnalyticsInputError } from '../errors';
-import { greatCircleDistanceKm, lonLatToUnitSphere, safeChordForDistanceKm } from './distance';
-import { buildKdTree, forEachWithin, nearestK } from './kdTree';
-import { createRowBuilder } from './rowBuilder';
-import type { SpatialWeights } from './types';
+import { AnalyticsInputError } from '../errors.js';
+import { greatCircleDistanceKm, lonLatToUnitSphere, safeChordForDistanceKm } from './distance.js';
+import { buildKdTree, forEachWithin, nearestK } from './kdTree.js';
+import { createRowBuilder } from './rowBuilder.js';
+import type { SpatialWeights } from './types.js';
 
 export type KnnOptions = {
   k: number;

@@ -1,4 +1,4 @@
-import type { SpatialWeights } from './types';
+import type { SpatialWeights } from './types.js';
 
 /** Appends neighbour rows one unit at a time into CSR arrays that grow as needed. */
 export function createRowBuilder(n: number, expectedPerRow = 8) {

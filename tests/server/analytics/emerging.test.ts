@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEmerging, emergingHotspots, mannKendall } from '../../../server/analytics/emerging';
-import { spaceTimeGiStar } from '../../../server/analytics/emerging/spaceTimeGiStar';
-import { localGiStar } from '../../../server/analytics/gistar';
-import { contiguityWeights } from '../../../server/analytics/weights/contiguity';
-import { weightsFromNeighbourLists, neighboursOf } from '../../../server/analytics/weights/csr';
-import type { PolygonGeometry } from '../../../server/analytics/geojson';
-import { readFixture } from './fixtureFiles';
+import { classifyEmerging, emergingHotspots, mannKendall } from '../../../server/analytics/emerging.js';
+import { spaceTimeGiStar } from '../../../server/analytics/emerging/spaceTimeGiStar.js';
+import { localGiStar } from '../../../server/analytics/gistar.js';
+import { contiguityWeights } from '../../../server/analytics/weights/contiguity.js';
+import { weightsFromNeighbourLists, neighboursOf } from '../../../server/analytics/weights/csr.js';
+import type { PolygonGeometry } from '../../../server/analytics/geojson.js';
+import { readFixture } from './fixtureFiles.js';
 
 type MkCase = { series: number[]; s: number; var_s: number; z: number; p: number; tau_b: number };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { binConfidencePercent, confidenceBin } from '../../../server/analytics/bins';
-import { benjaminiHochberg, createBenjaminiHochberg } from '../../../server/analytics/fdr';
-import { readFixture } from './fixtureFiles';
+import { binConfidencePercent, confidenceBin } from '../../../server/analytics/bins.js';
+import { benjaminiHochberg, createBenjaminiHochberg } from '../../../server/analytics/fdr.js';
+import { readFixture } from './fixtureFiles.js';
 
 describe('Benjamini–Hochberg', () => {
   it('equals R p.adjust(method = "BH"), ties, 0 and 1 included', () => {

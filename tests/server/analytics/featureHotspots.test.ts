@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseFeatureHotspots } from '../../../server/analytics/featureHotspots';
-import { readSpdepCase } from './fixtureFiles';
+import { analyseFeatureHotspots } from '../../../server/analytics/featureHotspots.js';
+import { readSpdepCase } from './fixtureFiles.js';
 
 const columbus = readSpdepCase('columbus_queen');
 const point = (x: number, y: number, value: unknown) => ({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { GeoJsonFeatureCollection } from '../../../server/analytics/geojson';
+import type { GeoJsonFeatureCollection } from '../../../server/analytics/geojson.js';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../../fixtures/hotspot/', import.meta.url));
 

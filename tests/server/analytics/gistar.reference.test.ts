@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AnalyticsInputError } from '../../../server/analytics/errors';
-import { localGiStar } from '../../../server/analytics/gistar';
-import { distanceBandWeights } from '../../../server/analytics/weights/distanceBand';
-import { weightsFromNeighbourLists } from '../../../server/analytics/weights/csr';
-import { readFixture } from './fixtureFiles';
+import { AnalyticsInputError } from '../../../server/analytics/errors.js';
+import { localGiStar } from '../../../server/analytics/gistar.js';
+import { distanceBandWeights } from '../../../server/analytics/weights/distanceBand.js';
+import { weightsFromNeighbourLists } from '../../../server/analytics/weights/csr.js';
+import { readFixture } from './fixtureFiles.js';
 
 type Reference = {
   points: number[][];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateFeatureInput } from '../../../server/analytics/featureInput';
-import { createGiStarComputer, localGiStar } from '../../../server/analytics/gistar';
-import { buildWeights, parseWeightsSpec } from '../../../server/analytics/weightsSpec';
-import { SPDEP_CASES, readSpdepCase } from './fixtureFiles';
+import { validateFeatureInput } from '../../../server/analytics/featureInput.js';
+import { createGiStarComputer, localGiStar } from '../../../server/analytics/gistar.js';
+import { buildWeights, parseWeightsSpec } from '../../../server/analytics/weightsSpec.js';
+import { SPDEP_CASES, readSpdepCase } from './fixtureFiles.js';
 
 function weightsFor(name: (typeof SPDEP_CASES)[number]) {
   const c = readSpdepCase(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHotspotCliArgs } from '../../../server/analytics/hotspotCli';
+import { parseHotspotCliArgs } from '../../../server/analytics/hotspotCli.js';
 
 const base = ['--in', 'a.geojson', '--value', 'count', '--out', 'b.geojson'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { erf, erfc, normalCdf, normalUpperTail, twoSidedNormalP } from '../../../server/analytics/normal';
-import { readSpdepCase } from './fixtureFiles';
+import { erf, erfc, normalCdf, normalUpperTail, twoSidedNormalP } from '../../../server/analytics/normal.js';
+import { readSpdepCase } from './fixtureFiles.js';
 
 // Reference values of erfc to 16+ digits (computed with mpmath at 30 digits).
 const ERFC_TABLE: [number, number][] = [

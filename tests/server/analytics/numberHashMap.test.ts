@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNumberHashMap } from '../../../server/analytics/weights/numberHashMap';
+import { createNumberHashMap } from '../../../server/analytics/weights/numberHashMap.js';
 
 describe('number hash map', () => {
   it('stores large integer keys through growth, adds with a cap, reports missing keys', () => {

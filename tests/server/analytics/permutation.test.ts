@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createGiStarComputer } from '../../../server/analytics/gistar';
-import { permutationPValuesFor } from '../../../server/analytics/permutation';
-import { createPrng } from '../../../server/analytics/prng';
-import { validateFeatureInput } from '../../../server/analytics/featureInput';
-import { buildWeights } from '../../../server/analytics/weightsSpec';
-import { readSpdepCase } from './fixtureFiles';
+import { createGiStarComputer } from '../../../server/analytics/gistar.js';
+import { permutationPValuesFor } from '../../../server/analytics/permutation.js';
+import { createPrng } from '../../../server/analytics/prng.js';
+import { validateFeatureInput } from '../../../server/analytics/featureInput.js';
+import { buildWeights } from '../../../server/analytics/weightsSpec.js';
+import { readSpdepCase } from './fixtureFiles.js';
 
 const c = readSpdepCase('grid_queen');
 const { geometries, values } = validateFeatureInput(c.geojson, 'value');

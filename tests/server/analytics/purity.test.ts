@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as analytics from '../../../server/analytics';
+import * as analytics from '../../../server/analytics/index.js';
 
 const dir = fileURLToPath(new URL('../../../server/analytics/', import.meta.url));
 

@@ -5,7 +5,7 @@ import {
   institutionRisk,
   rankInstitutionsByRisk,
   type InstitutionRiskInput,
-} from '../../../server/analytics/risk';
+} from '../../../server/analytics/risk.js';
 
 const quiet: InstitutionRiskInput = {
   id: 'quiet',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contiguityWeights } from '../../../server/analytics/weights/contiguity';
-import { greatCircleDistanceKm } from '../../../server/analytics/weights/distance';
-import { distanceBandWeights } from '../../../server/analytics/weights/distanceBand';
-import { knnWeights } from '../../../server/analytics/weights/knn';
-import { isSymmetric, neighboursOf } from '../../../server/analytics/weights/csr';
-import { createPrng } from '../../../server/analytics/prng';
-import type { PolygonGeometry } from '../../../server/analytics/geojson';
+import { contiguityWeights } from '../../../server/analytics/weights/contiguity.js';
+import { greatCircleDistanceKm } from '../../../server/analytics/weights/distance.js';
+import { distanceBandWeights } from '../../../server/analytics/weights/distanceBand.js';
+import { knnWeights } from '../../../server/analytics/weights/knn.js';
+import { isSymmetric, neighboursOf } from '../../../server/analytics/weights/csr.js';
+import { createPrng } from '../../../server/analytics/prng.js';
+import type { PolygonGeometry } from '../../../server/analytics/geojson.js';
 
 function randomPoints(n: number, seed: number, x0: number, y0: number, span: number): Float64Array {
   const rng = createPrng(seed);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { validateFeatureInput } from '../../../server/analytics/featureInput';
-import { centroidsOf } from '../../../server/analytics/weights/centroid';
-import { neighboursOf } from '../../../server/analytics/weights/csr';
-import { buildWeights, parseWeightsSpec } from '../../../server/analytics/weightsSpec';
-import { SPDEP_CASES, readSpdepCase } from './fixtureFiles';
+import { validateFeatureInput } from '../../../server/analytics/featureInput.js';
+import { centroidsOf } from '../../../server/analytics/weights/centroid.js';
+import { neighboursOf } from '../../../server/analytics/weights/csr.js';
+import { buildWeights, parseWeightsSpec } from '../../../server/analytics/weightsSpec.js';
+import { SPDEP_CASES, readSpdepCase } from './fixtureFiles.js';
 
 describe('weights equal spdep neighbour lists', () => {
   it.each(SPDEP_CASES)('%s', (name) => {

@@ -9,7 +9,9 @@ import {
   createTravelCostProvider,
   FALLBACK_SPEED_KMH,
   haversineDistanceMetres,
+  routeBetween,
   routeThrough,
+  SnapIndex,
   speedFactorAt,
   straightLineEstimate,
   type LonLat,
@@ -134,5 +136,23 @@ describe('solver adapters', () => {
   test('the async provider answers what the sync one does', async () => {
     const provider = createTravelCostProvider(network, { departureHour: 18 });
     expect(await asAsyncProvider(provider)([NODE[1], NODE[9]], 'car')).toEqual(provider([NODE[1], NODE[9]], 'car'));
+  });
+});
+
+describe('unreachable pairs', () => {
+  test('with snapping opened to every component, pairs across islands get the estimate and are listed', () => {
+    const grid = gridNetwork();
+    const everywhere = { ...grid, snapIndex: new SnapIndex(grid.graph) };
+    const island: LonLat = [121.409, 31.2005];
+    const costs = computeTravelCosts(everywhere, [NODE[1], island, NODE[9]], { departureHour: 18 });
+    expect(costs.offNetworkLocations).toEqual([]);
+    expect(costs.unreachablePairs).toEqual([[0, 1], [1, 0], [1, 2], [2, 1]]);
+    expect(costs.approximate).toBe(true);
+    expect(costs.durations[0][1]).toBeCloseTo(straightLineEstimate(NODE[1], island, { departureHour: 18 }).seconds, 9);
+    expect(costs.distances[1][2]).toBeCloseTo(straightLineEstimate(island, NODE[9]).metres, 9);
+    expect(costs.durations[0][2]).toBeCloseTo(computeTravelCosts(grid, [NODE[1], NODE[9]], { departureHour: 18 }).durations[0][1], 9);
+    const leg = routeBetween(everywhere, NODE[1], island);
+    expect(leg.approximate).toBe(true);
+    expect(leg.coordinates).toEqual([NODE[1], island]);
   });
 });

@@ -10,6 +10,7 @@ import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature 
 import { MapView, type ViewRequest } from './map/MapView.js';
 import { DetailPanel } from './panels/DetailPanel.js';
 import { DistrictList } from './panels/DistrictList.js';
+import { HOTSPOT_PICK_LAYERS, useHotspotAnalysis } from './panels/HotspotAnalysis.js';
 import { KpiCards } from './panels/KpiCards.js';
 import { LayerPanel, type LayerStatus } from './panels/LayerPanel.js';
 import { Legend } from './panels/Legend.js';
@@ -65,6 +66,14 @@ export function Dashboard({ user, today, language, onLanguage, onLogout }: Dashb
   const summaryRes = useSummary(state.timeRange, state.district);
   const institutionDetail = useInstitutionDetail(state.selection);
   const clueDetail = useClueDetail(state.selection);
+  const hotspots = useHotspotAnalysis({
+    today,
+    district: state.district,
+    timeRange: state.timeRange,
+    selection: state.selection,
+    theme: darkTheme,
+    onCommitRange: (range) => dispatch({ type: 'timeRangeSet', range }),
+  });
 
   const districts = (districtsRes.data?.features ?? EMPTY) as DistrictFeature[];
   const gridCells = (gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY) as GridCellFeature[];
@@ -154,7 +163,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout }: Dashb
           basemapUrl={basemapUrl}
           initialView={state.view}
           viewRequest={viewRequest}
-          layers={layers}
+          layers={hotspots.layers.length ? [...hotspots.layers, ...layers] : layers}
           districts={districts}
           showDistricts={state.layers.districts}
           selectedDistrict={state.district}
@@ -175,6 +184,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout }: Dashb
             onRange={(range) => dispatch({ type: 'timeRangeSet', range })}
             onPreset={(days) => dispatch({ type: 'timePresetChosen', days, today })}
           />
+          {hotspots.panel}
           <DistrictList
             districts={districts}
             counts={model.countsByDistrict}
@@ -202,7 +212,9 @@ export function Dashboard({ user, today, language, onLanguage, onLogout }: Dashb
           districtClues={state.selection?.kind === 'district' ? (model.countsByDistrict.get(state.selection.code) ?? 0) : 0}
           onZoomTo={(longitude, latitude, z) => setViewRequest({ kind: 'view', view: { longitude, latitude, zoom: z }, seq: Date.now() })}
           onClose={() => dispatch({ type: 'selectionCleared' })}
-        />
+        >
+          {hotspots.detail}
+        </DetailPanel>
       </div>
     </I18nContext.Provider>
   );
@@ -211,6 +223,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout }: Dashb
 function selectionFromPick(info: PickingInfo, zoom: number): Selection | null {
   const object = info.object as Record<string, unknown> | undefined;
   if (!object) return null;
+  if (HOTSPOT_PICK_LAYERS.includes(info.layer?.id ?? '')) return { kind: 'gridCell', id: (object as unknown as GridCellFeature).properties.id };
   switch (info.layer?.id) {
     case 'institution-points':
       return { kind: 'institution', id: (object as unknown as InstitutionFeature).properties.id };

@@ -8,7 +8,7 @@ export interface HotspotLayerInput {
   /** Confidence bin (FDR-corrected by default) of a cell id; undefined when the cell is outside the analysis. */
   binOf: (cellId: number) => number | undefined;
   /** Changes whenever the bins change (each live recompute), so deck.gl re-reads only the colours. */
-  version: number;
+  version: number | string;
   theme: Theme;
   beforeId?: string;
 }

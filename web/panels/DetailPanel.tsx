@@ -15,6 +15,8 @@ export interface DetailPanelProps {
   districtClues: number;
   onZoomTo: (longitude: number, latitude: number, zoom: number) => void;
   onClose: () => void;
+  /** Analysis of the selected feature (hot spot facts of a cell, risk of an institution), shown under its details. */
+  children?: ReactNode;
 }
 
 function Rows({ rows }: { rows: [MessageKey, ReactNode][] }) {
@@ -175,7 +177,10 @@ export function DetailPanel(props: DetailPanelProps) {
           ×
         </button>
       </header>
-      <div className="detail__body">{body}</div>
+      <div className="detail__body">
+        {body}
+        {props.children}
+      </div>
     </aside>
   );
 }

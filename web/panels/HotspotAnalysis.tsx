@@ -1,0 +1,137 @@
+import { useMemo, useReducer, type ReactNode } from 'react';
+import type { Layer } from '@deck.gl/core';
+import type { EmergingHotspots } from '../../server/contract/index.js';
+import { useCellCounts, useEmergingHotspots, useHotspotCells, useInstitutionRisk } from '../api/index.js';
+import { cellMatrixFrom, cellSeries } from '../analysis/cell-matrix.js';
+import { createLiveHotspots, type LiveHotspotFrame } from '../analysis/live-hotspots.js';
+import { groupSeries } from '../analysis/series.js';
+import { EMERGING_LAYER_ID, emergingLayer } from '../layers/emerging-layer.js';
+import { binCounts } from '../layers/hotspot-colours.js';
+import { HOTSPOT_LAYER_ID, hotspotLayer } from '../layers/hotspot-layer.js';
+import type { Theme } from '../layers/theme.js';
+import type { GridCellFeature } from '../layers/types.js';
+import type { Selection, TimeRange } from '../state/dashboard.js';
+import { effectiveRange, hotspotReducer, initialHotspotState, liveWindow } from '../state/hotspot.js';
+import { CellDetail } from './CellDetail.js';
+import { HotspotPanel, type HotspotFrameInfo } from './HotspotPanel.js';
+import { RiskDetail } from './RiskDetail.js';
+
+const EMPTY: GridCellFeature[] = [];
+const DAYS_PER_BAR = 7;
+
+export interface HotspotAnalysisInput {
+  today: string;
+  district: string | null;
+  /** The dashboard's committed time range. */
+  timeRange: TimeRange;
+  selection: Selection | null;
+  theme: Theme;
+  onCommitRange: (range: TimeRange) => void;
+}
+
+export interface HotspotAnalysis {
+  /** Bottom-most layers of the map (under clues and institutions). */
+  layers: Layer[];
+  panel: ReactNode;
+  /** Hot spot facts of the selected grid cell, or risk of the selected institution. */
+  detail: ReactNode;
+}
+
+/** Layer ids whose picked objects are grid cells. */
+export const HOTSPOT_PICK_LAYERS: readonly string[] = [HOTSPOT_LAYER_ID, EMERGING_LAYER_ID];
+
+/**
+ * Everything of the hot spot analysis on the map: the per-day counts of the last two years are loaded once per scope,
+ * and Gi* is recomputed in the browser for whatever range is shown — while the slider is dragged, every frame.
+ */
+export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis {
+  const [state, dispatch] = useReducer(hotspotReducer, initialHotspotState);
+  const window = useMemo(() => liveWindow(input.today), [input.today]);
+  const wantCells = state.showHotspots || state.showEmerging;
+  const countsRes = useCellCounts(window, input.district, state.showHotspots);
+  const cellsRes = useHotspotCells(window, input.district, wantCells);
+  const emergingRes = useEmergingHotspots(input.timeRange, state.emergingStep, input.district, state.showEmerging);
+  const risk = useInstitutionRisk(input.selection);
+  const range = effectiveRange(state, input.timeRange);
+
+  const live = useMemo(() => (countsRes.data ? createLiveHotspots(cellMatrixFrom(countsRes.data)) : null), [countsRes.data]);
+  const indexOfId = useMemo(() => new Map(live ? Array.from(live.matrix.cellIds, (id, i) => [id, i] as const) : []), [live]);
+
+  const computed = useMemo((): { frame: LiveHotspotFrame; info: HotspotFrameInfo } | { error: string } | null => {
+    if (!live || !state.showHotspots) return null;
+    try {
+      const started = performance.now();
+      const frame = live.forRange(range);
+      const ms = performance.now() - started;
+      const bins = state.fdr ? frame.result.binFdr : frame.result.bin;
+      let clues = 0;
+      for (let i = 0; i < frame.values.length; i++) clues += frame.values[i];
+      return { frame, info: { cells: live.matrix.nCells, clues, ms, counts: binCounts(bins) } };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [live, range.from, range.to, state.fdr, state.showHotspots]);
+  const frame = computed && 'frame' in computed ? computed.frame : null;
+
+  const emergingById = useMemo(() => {
+    const map = new Map<number, EmergingHotspots['cells'][number]>();
+    for (const c of emergingRes.data?.cells ?? []) map.set(c.id, c);
+    return map;
+  }, [emergingRes.data]);
+
+  const cells = (cellsRes.data?.features ?? EMPTY) as GridCellFeature[];
+  const version = `${range.from}/${range.to}/${state.fdr}/${countsRes.data ? 'c' : '-'}`;
+  const layers = useMemo(() => {
+    const out: Layer[] = [];
+    if (state.showEmerging && emergingRes.data) {
+      out.push(emergingLayer({ cells, categoryOf: (id) => emergingById.get(id)?.category, version: `${emergingRes.data.from}/${emergingRes.data.step}`, theme: input.theme }));
+    }
+    if (state.showHotspots && frame) {
+      const bins = state.fdr ? frame.result.binFdr : frame.result.bin;
+      out.push(hotspotLayer({ cells, binOf: (id) => { const i = indexOfId.get(id); return i === undefined ? undefined : bins[i]; }, version, theme: input.theme }));
+    }
+    return out;
+  }, [cells, frame, version, state.showEmerging, state.showHotspots, emergingRes.data, emergingById, indexOfId, input.theme]);
+
+  const panel = (
+    <HotspotPanel
+      state={state}
+      dispatch={dispatch}
+      window={window}
+      range={range}
+      onCommit={input.onCommitRange}
+      frame={computed && 'info' in computed ? computed.info : null}
+      loading={countsRes.loading || cellsRes.loading}
+      error={(computed && 'error' in computed ? computed.error : null) ?? countsRes.error?.message ?? cellsRes.error?.message ?? emergingRes.error?.message ?? null}
+      emergingCounts={emergingRes.data?.categoryCounts ?? null}
+      emergingLoading={emergingRes.loading}
+    />
+  );
+
+  let detail: ReactNode = null;
+  const selection = input.selection;
+  if (selection?.kind === 'institution') {
+    detail = <RiskDetail risk={risk} />;
+  } else if (selection?.kind === 'gridCell' && (frame || emergingById.size > 0)) {
+    const i = indexOfId.get(selection.id);
+    const em = emergingById.get(selection.id);
+    const code = cells.find((c) => c.properties.id === selection.id)?.properties.code ?? em?.code ?? null;
+    const hotspot =
+      frame && i !== undefined
+        ? { code, clues: frame.values[i], z: frame.result.z[i], p: frame.result.p[i], pFdr: frame.result.pFdr[i], bin: frame.result.bin[i], binFdr: frame.result.binFdr[i] }
+        : null;
+    const series = live && i !== undefined ? groupSeries(cellSeries(live.matrix, i), DAYS_PER_BAR) : (em?.counts ?? []);
+    const highlight: [number, number] | null = frame ? [Math.floor(frame.fromStep / DAYS_PER_BAR), Math.ceil(frame.toStep / DAYS_PER_BAR)] : null;
+    detail = (
+      <CellDetail
+        hotspot={hotspot}
+        emerging={em ? { category: em.category, trend: em.trend } : null}
+        series={series}
+        seriesStep={live && i !== undefined ? 'week' : state.emergingStep}
+        highlight={highlight}
+        fdr={state.fdr}
+      />
+    );
+  }
+  return { layers, panel, detail };
+}

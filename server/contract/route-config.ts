@@ -31,13 +31,15 @@ export const jsonContent = <S>(schema: S, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
+// P keeps each path a literal type, so that AppType (and the web's typed client) knows every route.
+
 /** Marks a route as open to anyone (OpenAPI security: []). */
-export function publicRoute<R extends RouteConfig>(route: R): R {
+export function publicRoute<P extends string, R extends RouteConfig & { path: P }>(route: R): R {
   return { ...route, security: [], responses: { ...commonErrorResponses, ...route.responses } };
 }
 
 /** Marks a route as requiring the session cookie; adds the 401/403 answers. */
-export function protectedRoute<R extends RouteConfig>(route: R): R {
+export function protectedRoute<P extends string, R extends RouteConfig & { path: P }>(route: R): R {
   return {
     ...route,
     security: [{ [cookieSecurityScheme]: [] }],

@@ -1,0 +1,124 @@
+/**
+ * What a patrol plan reads for one district: its officers (certified or not), the offices they are based at, and
+ * the institutions and grid cells that may be patrolled with their recent clues. Every query is district-scoped.
+ */
+import { sql } from 'drizzle-orm';
+import { districtFilter, instant, type Queryable, type Scope } from './queryable.js';
+
+export interface PatrolScope {
+  scope: Scope;
+  district: string;
+}
+
+const inDistrict = (column: ReturnType<typeof sql>, p: PatrolScope) => districtFilter(column, p.scope, p.district);
+
+export async function districtName(q: Queryable, p: PatrolScope): Promise<{ name: string; nameEn: string } | null> {
+  const [row] = await q.rows<{ name: string; nameEn: string }>(sql`
+    SELECT name, name_en AS "nameEn" FROM districts d WHERE ${inDistrict(sql`d.code`, p)}`);
+  return row ?? null;
+}
+
+export interface PatrolOfficerRow {
+  id: number;
+  name: string;
+  departmentCode: string;
+  departmentName: string;
+  certificateExpiresOn: string;
+}
+
+export async function patrolOfficers(q: Queryable, p: PatrolScope): Promise<PatrolOfficerRow[]> {
+  const rows = await q.rows<PatrolOfficerRow>(sql`
+    SELECT o.id, o.name, o.department_code AS "departmentCode", dep.name AS "departmentName",
+           to_char(o.certificate_expires_on, 'YYYY-MM-DD') AS "certificateExpiresOn"
+    FROM officers o JOIN departments dep ON dep.code = o.department_code
+    WHERE ${inDistrict(sql`o.district_code`, p)}
+    ORDER BY o.id`);
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+export interface PatrolBaseRow {
+  /** The department whose office it is. */
+  id: string;
+  name: string;
+  nameEn: string;
+  lon: number;
+  lat: number;
+  officers: number;
+}
+
+/** The offices officers of the district are based at, one per department, the education bureau first. */
+export async function patrolBases(q: Queryable, p: PatrolScope): Promise<PatrolBaseRow[]> {
+  const rows = await q.rows<PatrolBaseRow>(sql`
+    SELECT dep.code AS id, dep.name, dep.name_en AS "nameEn",
+           ST_X(ST_Centroid(ST_Collect(o.base))) AS lon, ST_Y(ST_Centroid(ST_Collect(o.base))) AS lat,
+           count(*)::int AS officers
+    FROM officers o JOIN departments dep ON dep.code = o.department_code
+    WHERE ${inDistrict(sql`o.district_code`, p)}
+    GROUP BY dep.code, dep.name, dep.name_en
+    ORDER BY (dep.code <> 'education'), count(*) DESC, dep.code`);
+  return rows.map((r) => ({ ...r, lon: Number(r.lon), lat: Number(r.lat), officers: Number(r.officers) }));
+}
+
+export interface InstitutionCandidateRow {
+  id: number;
+  name: string;
+  lon: number;
+  lat: number;
+  status: string;
+  listStatus: string;
+  violationCount: number;
+  lastInspectedOn: string | null;
+  recentClueCount: number;
+}
+
+/** Institutions of the district with the clues reported about them since `since`. */
+export async function patrolInstitutions(q: Queryable, p: PatrolScope & { since: Date }): Promise<InstitutionCandidateRow[]> {
+  const rows = await q.rows<InstitutionCandidateRow>(sql`
+    SELECT i.id, i.name, ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.status, i.list_status AS "listStatus",
+           i.violation_count AS "violationCount", to_char(i.last_inspected_on, 'YYYY-MM-DD') AS "lastInspectedOn",
+           (SELECT count(*) FROM clues c WHERE c.institution_id = i.id AND c.reported_at >= ${instant(p.since)})::int AS "recentClueCount"
+    FROM institutions i
+    WHERE ${inDistrict(sql`i.district_code`, p)}
+    ORDER BY i.id`);
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    lon: Number(r.lon),
+    lat: Number(r.lat),
+    violationCount: Number(r.violationCount),
+    recentClueCount: Number(r.recentClueCount),
+  }));
+}
+
+export interface GridCellCandidateRow {
+  id: number;
+  code: string;
+  lon: number;
+  lat: number;
+  recentClueCount: number;
+}
+
+/** Grid cells of the district with at least one clue since `since`; the point is on the cell (ST_PointOnSurface). */
+export async function patrolGridCells(q: Queryable, p: PatrolScope & { since: Date }): Promise<GridCellCandidateRow[]> {
+  const rows = await q.rows<GridCellCandidateRow>(sql`
+    WITH counts AS (
+      SELECT c.grid_cell_id, count(*) AS n FROM clues c
+      WHERE c.reported_at >= ${instant(p.since)} AND c.grid_cell_id IS NOT NULL AND ${inDistrict(sql`c.district_code`, p)}
+      GROUP BY c.grid_cell_id
+    )
+    SELECT g.id, g.code, ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat, counts.n::int AS "recentClueCount"
+    FROM grid_cells g JOIN counts ON counts.grid_cell_id = g.id
+    WHERE ${inDistrict(sql`g.district_code`, p)}
+    ORDER BY g.id`);
+  return rows.map((r) => ({ ...r, id: Number(r.id), lon: Number(r.lon), lat: Number(r.lat), recentClueCount: Number(r.recentClueCount) }));
+}
+
+/**
+ * A cheap fingerprint of the stored road network (edge count and highest id; a re-import restarts the ids), so
+ * that a server can keep the routable network in memory and reload it only after an import.
+ */
+export async function roadNetworkVersion(q: Queryable): Promise<string> {
+  const [row] = await q.rows<{ edges: number | string; maxId: number | string | null }>(sql`
+    SELECT count(*) AS edges, max(id) AS "maxId" FROM road_edges`);
+  return `${row.edges}:${row.maxId ?? 0}`;
+}

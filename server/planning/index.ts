@@ -1,0 +1,10 @@
+// Campaign planning (专项行动): patrol teams from certified officers, target selection with the 双随机 draw, and the
+// VROOM-style routing problem of a joint patrol. Pure: data in, plan out.
+export * from './errors.js';
+export * from './shift.js';
+export * from './skills.js';
+export * from './teams.js';
+export * from './targets.js';
+export * from './random-draw.js';
+export * from './patrol-problem.js';
+export * from './plan-summary.js';

@@ -1,0 +1,98 @@
+import { PlanningInputError } from './errors.js';
+
+/**
+ * Patrol shifts. Joint patrols of off-campus tutoring run when tutoring runs: weekday evenings after school and
+ * weekend days. Times are seconds after midnight of the patrol date, Shanghai time (UTC+8, no daylight saving).
+ */
+export type ShiftKind = 'weekday_evening' | 'weekend_day' | 'custom';
+
+export interface ShiftInput {
+  kind: ShiftKind;
+  /** "HH:MM"; required for custom, overrides the preset otherwise. */
+  start?: string;
+  end?: string;
+}
+
+export interface ShiftBreak {
+  /** Earliest and latest start, seconds after midnight. */
+  window: [number, number];
+  durationSeconds: number;
+}
+
+export interface Shift {
+  kind: ShiftKind;
+  startSeconds: number;
+  endSeconds: number;
+  /** A meal break for shifts longer than five hours. */
+  mealBreak: ShiftBreak | null;
+}
+
+const HOUR = 3600;
+
+export const SHIFT_PRESETS: Record<Exclude<ShiftKind, 'custom'>, { start: string; end: string; weekend: boolean }> = {
+  weekday_evening: { start: '18:00', end: '21:00', weekend: false },
+  weekend_day: { start: '09:00', end: '17:00', weekend: true },
+};
+
+/** Shifts longer than this get a meal break (Labour Law practice: a break within a long working period). */
+export const MEAL_BREAK_AFTER_SECONDS = 5 * HOUR;
+export const MEAL_BREAK_SECONDS = 45 * 60;
+
+export function parseClock(text: string, path: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  if (!match) throw new PlanningInputError([{ path, message: `not a time of day HH:MM: ${text}` }]);
+  return Number(match[1]) * HOUR + Number(match[2]) * 60;
+}
+
+export function formatClock(secondsAfterMidnight: number): string {
+  const minutes = Math.round(secondsAfterMidnight / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** Day of week of a YYYY-MM-DD date: 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: string): number {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+    throw new PlanningInputError([{ path: 'date', message: `not a date YYYY-MM-DD: ${date}` }]);
+  }
+  return parsed.getUTCDay();
+}
+
+export const isWeekend = (date: string): boolean => [0, 6].includes(dayOfWeek(date));
+
+/**
+ * Resolves a shift on a date. A weekday preset on a Saturday or Sunday (or the reverse) is refused: the
+ * presets mean what they say. Statutory holiday swaps (调休) are not known here; use a custom shift then.
+ */
+export function resolveShift(input: ShiftInput, date: string): Shift {
+  const weekend = isWeekend(date);
+  let start: string | undefined = input.start;
+  let end: string | undefined = input.end;
+  if (input.kind !== 'custom') {
+    const preset = SHIFT_PRESETS[input.kind];
+    if (preset.weekend !== weekend) {
+      throw new PlanningInputError([
+        { path: 'shift.kind', message: `${input.kind} does not fit ${date}, a ${weekend ? 'weekend day' : 'weekday'}` },
+      ]);
+    }
+    start ??= preset.start;
+    end ??= preset.end;
+  }
+  if (start === undefined || end === undefined) {
+    throw new PlanningInputError([{ path: 'shift', message: 'a custom shift needs start and end (HH:MM)' }]);
+  }
+  const startSeconds = parseClock(start, 'shift.start');
+  const endSeconds = parseClock(end, 'shift.end');
+  if (endSeconds - startSeconds < HOUR) {
+    throw new PlanningInputError([{ path: 'shift.end', message: `the shift ${start}–${end} must last at least one hour` }]);
+  }
+  const length = endSeconds - startSeconds;
+  const middle = startSeconds + length / 2;
+  const mealBreak =
+    length > MEAL_BREAK_AFTER_SECONDS
+      ? { window: [middle - HOUR, middle + HOUR - MEAL_BREAK_SECONDS] as [number, number], durationSeconds: MEAL_BREAK_SECONDS }
+      : null;
+  return { kind: input.kind, startSeconds, endSeconds, mealBreak };
+}

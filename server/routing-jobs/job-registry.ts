@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobError {
+  /** An API error code (validation_failed, unprocessable, not_found…), or timeout / cancelled. */
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export interface JobView<R> {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  /** 0..1. */
+  progress: number;
+  iterations: number;
+  createdAt: string;
+  finishedAt: string | null;
+  result: R | null;
+  error: JobError | null;
+}
+
+interface JobRecord<R> extends JobView<R> {
+  owner: number;
+  cancel: () => void;
+  listeners: Set<(view: JobView<R>) => void>;
+}
+
+export interface JobControl {
+  progress(fraction: number, iterations: number): void;
+  /** Set once the work can be stopped. */
+  onCancel(cancel: () => void): void;
+  signal: { cancelled: boolean };
+}
+
+/** Finished jobs are kept this long for their owner to fetch the result. */
+export const FINISHED_JOB_TTL_MS = 15 * 60_000;
+export const MAX_JOBS = 200;
+
+/**
+ * Routing jobs in memory: each belongs to the user who started it, reports progress to its listeners (the SSE stream)
+ * and keeps its result for a while after it ends. A restart forgets them: a job is a computation, not a record.
+ */
+export class JobRegistry<R> {
+  private readonly jobs = new Map<string, JobRecord<R>>();
+
+  constructor(private readonly now: () => Date) {}
+
+  start(owner: number, kind: string, work: (control: JobControl) => Promise<R>, describeError: (error: unknown) => JobError): JobView<R> {
+    this.sweep();
+    if (this.jobs.size >= MAX_JOBS) throw new Error(`too many routing jobs (${MAX_JOBS}); wait for some to finish`);
+    const job: JobRecord<R> = {
+      id: randomUUID(),
+      kind,
+      owner,
+      status: 'queued',
+      progress: 0,
+      iterations: 0,
+      createdAt: this.now().toISOString(),
+      finishedAt: null,
+      result: null,
+      error: null,
+      cancel: () => {},
+      listeners: new Set(),
+    };
+    this.jobs.set(job.id, job);
+    const signal = { cancelled: false };
+    const control: JobControl = {
+      progress: (fraction, iterations) => {
+        if (job.status !== 'queued' && job.status !== 'running') return;
+        job.status = 'running';
+        job.progress = Math.max(job.progress, Math.min(0.99, fraction));
+        job.iterations = iterations;
+        this.emit(job);
+      },
+      onCancel: (cancel) => (job.cancel = cancel),
+      signal,
+    };
+    job.cancel = () => (signal.cancelled = true);
+    work(control).then(
+      (result) => this.end(job, { status: 'done', result, progress: 1 }),
+      (error: unknown) => this.end(job, signal.cancelled ? { status: 'cancelled', error: { code: 'cancelled', message: 'the job was cancelled' } } : { status: 'failed', error: describeError(error) }),
+    );
+    return this.view(job);
+  }
+
+  get(id: string, owner: number): JobView<R> | null {
+    const job = this.jobs.get(id);
+    return job && job.owner === owner ? this.view(job) : null;
+  }
+
+  cancel(id: string, owner: number): JobView<R> | null {
+    const job = this.jobs.get(id);
+    if (!job || job.owner !== owner) return null;
+    if (job.status === 'queued' || job.status === 'running') {
+      const cancel = job.cancel;
+      job.cancel = () => {};
+      this.end(job, { status: 'cancelled', error: { code: 'cancelled', message: 'the job was cancelled' } });
+      cancel();
+    }
+    return this.view(job);
+  }
+
+  /** Calls `listener` on every change until it returns; returns the unsubscribe function, or null for an unknown job. */
+  subscribe(id: string, owner: number, listener: (view: JobView<R>) => void): (() => void) | null {
+    const job = this.jobs.get(id);
+    if (!job || job.owner !== owner) return null;
+    job.listeners.add(listener);
+    return () => job.listeners.delete(listener);
+  }
+
+  private end(job: JobRecord<R>, change: Partial<JobView<R>>): void {
+    if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') return;
+    Object.assign(job, change, { finishedAt: this.now().toISOString() });
+    this.emit(job);
+  }
+
+  private emit(job: JobRecord<R>): void {
+    const view = this.view(job);
+    for (const listener of job.listeners) listener(view);
+  }
+
+  private view(job: JobRecord<R>): JobView<R> {
+    const { owner: _o, cancel: _c, listeners: _l, ...view } = job;
+    return { ...view };
+  }
+
+  private sweep(): void {
+    const cutoff = this.now().getTime() - FINISHED_JOB_TTL_MS;
+    for (const [id, job] of this.jobs) if (job.finishedAt && Date.parse(job.finishedAt) < cutoff) this.jobs.delete(id);
+  }
+}

@@ -4,7 +4,10 @@ import type { VrpRoute, VrpSolution } from '../routing/problem/solution-schema.j
 /** A route as the map draws it: the line along the roads, a time for every vertex (for playback), and its honesty flag. */
 export interface RoutePath {
   coordinates: [number, number][];
-  /** Seconds, in the problem's time units, one per coordinate, non-decreasing. */
+  /**
+   * Seconds, in the problem's time units, one per coordinate, non-decreasing. Each inner stop appears twice in the
+   * coordinates, at its arrival and at its departure, so that playback shows the team standing there.
+   */
   timestamps: number[];
   /** True when some leg is a straight-line estimate (a stop off the road network, or no network). */
   approximate: boolean;

@@ -8,7 +8,14 @@ export interface TravelClass {
   profile: string;
   duration: Float64Array;
   distance: Float64Array;
+  /** The same array as `duration` or `distance` when the cost is just that. */
   cost: Float64Array;
+  /**
+   * Transposes: entry [b * n + a] is travel a → b. Evaluating one job at every position of a
+   * route then reads two rows instead of a column, which matters once the matrix outgrows the cache.
+   */
+  durationT: Float64Array;
+  costT: Float64Array;
 }
 
 /**
@@ -69,7 +76,7 @@ export const TIME_EPSILON = 1e-7;
 export function compileInstance(problem: VrpProblem, options: CompileOptions = {}): Instance {
   const jobs = problem.jobs ?? [];
   const vehicles = problem.vehicles;
-  const places = collectPlaces(problem, options.costProvider ?? greatCircleCostProvider());
+  const places = reorderForLocality(collectPlaces(problem, options.costProvider ?? greatCircleCostProvider()));
   const n = places.size + 1;
   const virtualLoc = n - 1;
 
@@ -177,6 +184,56 @@ interface Places {
   inputIndex: Int32Array;
   /** Matrices per profile as given or computed, indexed by place. */
   matrices: Map<string, { durations: number[][]; distances?: number[][]; costs?: number[][] }>;
+  /** Internal index → row of the matrices above. */
+  order: Int32Array;
+}
+
+/** Below this many places the whole matrix stays in cache and the order does not matter. */
+const LOCALITY_MIN_PLACES = 200;
+
+/**
+ * Renumbers places along a nearest-neighbour chain so that places close in travel are close in
+ * index: a route then touches few cache lines of the matrix, which is what bounds the speed
+ * of insertion checks on large problems.
+ */
+function reorderForLocality(places: Places): Places {
+  const size = places.size;
+  if (size < LOCALITY_MIN_PLACES) return places;
+  const d = places.matrices.values().next().value!.durations;
+  const order = new Int32Array(size);
+  const used = new Uint8Array(size);
+  let at = 0;
+  used[0] = 1;
+  for (let k = 1; k < size; k++) {
+    const row = d[at];
+    let best = -1;
+    let bestD = Infinity;
+    for (let b = 0; b < size; b++) {
+      if (!used[b] && row[b] < bestD) {
+        bestD = row[b];
+        best = b;
+      }
+    }
+    order[k] = best;
+    used[best] = 1;
+    at = best;
+  }
+  const inverse = new Int32Array(size);
+  order.forEach((place, i) => (inverse[place] = i));
+  const map = (x: number | undefined) => (x === undefined ? undefined : inverse[x]);
+  const coordinates = [...Array.from(order, (place) => places.coordinates[place]), undefined];
+  const inputIndex = new Int32Array(size + 1);
+  order.forEach((place, i) => (inputIndex[i] = places.inputIndex[place]));
+  inputIndex[size] = -1;
+  return {
+    ...places,
+    jobLoc: places.jobLoc.map((x) => inverse[x]),
+    vehicleStart: places.vehicleStart.map(map),
+    vehicleEnd: places.vehicleEnd.map(map),
+    coordinates,
+    inputIndex,
+    order,
+  };
 }
 
 /**
@@ -212,6 +269,7 @@ function collectPlaces(problem: VrpProblem, provider: TravelCostProvider): Place
       coordinates,
       inputIndex,
       matrices,
+      order: Int32Array.from({ length: size }, (_, i) => i),
     };
   }
   const index = new Map<string, number>();
@@ -241,7 +299,8 @@ function collectPlaces(problem: VrpProblem, provider: TravelCostProvider): Place
   }
   coordinates.push(undefined);
   const inputIndex = new Int32Array(coordinates.length).fill(-1);
-  return { size: located.length, jobLoc, vehicleStart, vehicleEnd, coordinates, inputIndex, matrices };
+  const order = Int32Array.from({ length: located.length }, (_, i) => i);
+  return { size: located.length, jobLoc, vehicleStart, vehicleEnd, coordinates, inputIndex, matrices, order };
 }
 
 function buildClasses(problem: VrpProblem, places: Places, n: number) {
@@ -268,26 +327,40 @@ function buildClasses(problem: VrpProblem, places: Places, n: number) {
       const size = places.size;
       const duration = new Float64Array(n * n);
       const distance = new Float64Array(n * n);
-      const cost = new Float64Array(n * n);
+      const costIsDuration = !m.costs && perHour === 3600 && perKm === 0;
+      const costIsDistance = !m.costs && perHour === 0 && perKm === 1000;
+      const cost = costIsDuration ? duration : costIsDistance ? distance : new Float64Array(n * n);
+      const order = places.order;
       for (let a = 0; a < size; a++) {
-        const dRow = m.durations[a];
-        const sRow = m.distances?.[a];
-        const cRow = m.costs?.[a];
+        const dRow = m.durations[order[a]];
+        const sRow = m.distances?.[order[a]];
+        const cRow = m.costs?.[order[a]];
         for (let b = 0; b < size; b++) {
           const k = a * n + b;
-          duration[k] = dRow[b] / speed;
-          distance[k] = sRow ? sRow[b] : 0;
-          cost[k] = cRow ? cRow[b] : (perHour / 3600) * duration[k] + (perKm / 1000) * distance[k];
+          const ob = order[b];
+          duration[k] = dRow[ob] / speed;
+          distance[k] = sRow ? sRow[ob] : 0;
+          if (!costIsDuration && !costIsDistance) {
+            cost[k] = cRow ? cRow[ob] : (perHour / 3600) * duration[k] + (perKm / 1000) * distance[k];
+          }
         }
       }
+      const durationT = transpose(duration, n);
+      const costT = cost === duration ? durationT : transpose(cost, n);
       c = classes.length;
-      classes.push({ profile, duration, distance, cost });
+      classes.push({ profile, duration, distance, cost, durationT, costT });
       byKey.set(key, c);
     }
     vClass[i] = c;
   });
   if (issues.length > 0) throw new RoutingInputError(issues);
   return { classes, vClass, hasDistances };
+}
+
+function transpose(m: Float64Array, n: number): Float64Array {
+  const t = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) t[b * n + a] = m[a * n + b];
+  return t;
 }
 
 function buildCompatibility(problem: VrpProblem): Uint8Array {

@@ -8,12 +8,12 @@ const MAX_PASSES = 20;
  * each candidate checked by re-timing the whole route, so every constraint holds by construction.
  * Cheap next to the search and run on the final solution.
  */
-export function polishRoutes(sol: Solution): void {
+export function polishRoutes(sol: Solution, now: () => number = () => 0, deadline = Infinity): void {
   for (const route of sol.routes) {
     if (route.jobCount < 3) continue;
     const scratch = new Route(sol.inst, route.vehicle);
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      if (!improveOnce(route, scratch)) break;
+      if (now() >= deadline || !improveOnce(route, scratch)) break;
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Instance } from './instance.js';
 
 /**
- * For each job, the other jobs in increasing travel cost (symmetrised, first travel class),
+ * For each job, the other jobs in increasing travel cost from it (first travel class),
  * truncated to `limit`: the adjacency lists SISR walks to pick the strings to remove.
  */
 export function jobNeighbours(inst: Instance, limit: number): Int32Array[] {
@@ -16,7 +16,8 @@ export function jobNeighbours(inst: Instance, limit: number): Int32Array[] {
     const li = inst.taskLoc[i];
     for (let j = 0; j < J; j++) {
       const lj = inst.taskLoc[j];
-      key[j] = i === j ? Infinity : cost[li * n + lj] + cost[lj * n + li];
+      // Outgoing cost only: one matrix row, read in order.
+      key[j] = i === j ? Infinity : cost[li * n + lj];
       order[j] = j;
     }
     const selected = selectSmallest(order, key, k);

@@ -39,6 +39,8 @@ export class Route {
   loadAfter = new Float64Array(0);
   fwdMax = new Float64Array(0);
   bwdMax = new Float64Array(0);
+  /** Cost of the travel leaving position p (to the next job or the end): what an insertion after p replaces. */
+  arcCost = new Float64Array(0);
   /** Arrival at the end. */
   endArrival = 0;
   feasible = true;
@@ -46,6 +48,8 @@ export class Route {
   private readonly inst: Instance;
   private readonly dur: Float64Array;
   private readonly cst: Float64Array;
+  private readonly durT: Float64Array;
+  private readonly cstT: Float64Array;
 
   constructor(inst: Instance, vehicle: number) {
     this.inst = inst;
@@ -53,6 +57,8 @@ export class Route {
     const cls = inst.classes[inst.vClass[vehicle]];
     this.dur = cls.duration;
     this.cst = cls.cost;
+    this.durT = cls.durationT;
+    this.cstT = cls.costT;
     this.tasks = Array.from(inst.vBreaks[vehicle]);
     this.update();
   }
@@ -111,6 +117,14 @@ export class Route {
     cost += cst[lastLoc * n + endLoc];
     work += dur[lastLoc * n + endLoc];
     depart[size + 1] = this.endArrival;
+
+    const arcCost = this.arcCost;
+    let nextReal = size + 1;
+    arcCost[size + 1] = 0;
+    for (let p = size; p >= 0; p--) {
+      arcCost[p] = cst[effLoc[p] * n + effLoc[nextReal]];
+      if (p >= 1 && tasks[p - 1] < inst.jobCount) nextReal = p;
+    }
 
     latest[size + 1] = inst.vTwEnd[v];
     for (let p = size; p >= 1; p--) {
@@ -185,8 +199,8 @@ export class Route {
     }
     const a = this.effLoc[p];
     const lj = inst.taskLoc[j];
-    const dur = this.dur;
-    let start = firstStart(inst, j, this.depart[p] + dur[a * n + lj]);
+    const row = lj * n;
+    let start = firstStart(inst, j, this.depart[p] + this.durT[row + a]);
     if (start < 0) return NaN;
     let time = start + inst.taskService[j];
     let q = p + 1;
@@ -200,9 +214,8 @@ export class Route {
       q++;
     }
     const nextLoc = this.effLoc[q];
-    if (time + dur[lj * n + nextLoc] > this.latest[q] + TIME_EPSILON) return NaN;
-    const cst = this.cst;
-    let delta = cst[a * n + lj] + cst[lj * n + nextLoc] - cst[a * n + nextLoc];
+    if (time + this.dur[row + nextLoc] > this.latest[q] + TIME_EPSILON) return NaN;
+    let delta = this.cstT[row + a] + this.cst[row + nextLoc] - this.arcCost[p];
     if (this.jobCount === 0) delta += this.emptyRouteCost();
     return delta;
   }
@@ -248,5 +261,6 @@ export class Route {
     this.loadAfter = new Float64Array(size * dims);
     this.fwdMax = new Float64Array(size * dims);
     this.bwdMax = new Float64Array(size * dims);
+    this.arcCost = new Float64Array(size);
   }
 }

@@ -41,11 +41,13 @@ export function solve(input: unknown, options: SolveOptions = {}): VrpSolution {
   }
   const now = options.now ?? (() => 0);
   const tLoad = now();
+  // The time limit covers the whole call: reading, matrices, search and output.
+  const deadline = tLoad + (options.timeLimitMs ?? Infinity);
   const problem: VrpProblem = parseProblem(input);
   const inst = compileInstance(problem, { costProvider: options.costProvider });
   const geometry = problem.options?.g ? geometryFor(inst, options.geometryProvider) : undefined;
   const tSolve = now();
-  const sol = solveInstance(inst, options, now);
+  const sol = solveInstance(inst, options, now, deadline);
   const tRoute = now();
   const solution = buildSolution(sol, {
     geometry,
@@ -55,9 +57,17 @@ export function solve(input: unknown, options: SolveOptions = {}): VrpSolution {
   return solution;
 }
 
-export function solveInstance(inst: Instance, options: SolveOptions, now: () => number): Solution {
+/** Share of the remaining time kept for the final route polish and the output. */
+const FINISH_RESERVE = 0.04;
+
+export function solveInstance(
+  inst: Instance,
+  options: SolveOptions,
+  now: () => number,
+  deadline = now() + (options.timeLimitMs ?? Infinity),
+): Solution {
   const rng = createRng(options.seed ?? 1);
-  const timeLimitMs = options.timeLimitMs ?? Infinity;
+  const timeLimitMs = (deadline - now()) * (1 - FINISH_RESERVE);
   const maxIterations = options.maxIterations ?? (options.timeLimitMs === undefined ? DEFAULT_ITERATIONS : Infinity);
   const sol = new Solution(inst);
   if (inst.jobCount === 0) return sol;
@@ -75,7 +85,7 @@ export function solveInstance(inst: Instance, options: SolveOptions, now: () => 
     now,
     onProgress: options.onProgress,
   });
-  polishRoutes(sol);
+  polishRoutes(sol, now, deadline);
   return sol;
 }
 

@@ -4,12 +4,12 @@ import { solve } from '../../../server/routing/solver/solve.js';
 import { CITY_PATROL, patrolProblem } from './patrol.js';
 
 /** Solves the synthetic city patrol and reports size, service level, time and feasibility. */
-export function runPatrol(seconds: number, seed: number) {
-  const t0 = performance.now();
+export function runPatrol(seconds: number, seed: number, clock: () => number = () => performance.now()) {
+  const t0 = clock();
   const problem = patrolProblem(CITY_PATROL, seed);
-  const built = performance.now();
-  const solution = solve(problem, { seed, timeLimitMs: seconds * 1000, now: () => performance.now() });
-  const solved = performance.now();
+  const built = clock();
+  const solution = solve(problem, { seed, timeLimitMs: seconds * 1000, now: clock });
+  const solved = clock();
   const violations = checkSolution(problem, solution);
   const jobs = problem.jobs ?? [];
   const totalPriority = jobs.reduce((s, j) => s + (j.priority ?? 0), 0);

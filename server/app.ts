@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { SessionCache } from './auth/session-cache.js';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Database } from '../db/client.js';
 import type { AppEnv, Deps } from './middleware/env.js';
@@ -33,13 +34,13 @@ export interface AppOptions {
 
 /** Public routes, then the session check, then one router per resource; the built web app last. */
 export function createApp(options: AppOptions) {
-  const deps: Deps = { database: options.database, now: options.now ?? (() => new Date()) };
+  const deps: Deps = { database: options.database, now: options.now ?? (() => new Date()), sessions: new SessionCache() };
   const version = packageJson.version;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
   app.use('*', withRequestId(), securityHeaders());
-  app.use('/api/*', limitBody(options.maxBodyBytes), requireSession(deps));
+  app.use('/api/*', limitBody(options.maxBodyBytes), requireSession(deps, deps.sessions));
   registerSecurityScheme(app);
 
   const api = app

@@ -9,24 +9,28 @@ export interface GridCellsParams {
   district?: string;
 }
 
-/** Simplify cells to about 1/2000 of the view width, which no screen can show, and not at all when zoomed in. */
+/** Cells with more vertices than this (long borders) are simplified; a plain 0.5–1 km cell has a handful. */
+const largeCellPoints = 64;
+
+/** Simplify large cells to about 1/2000 of the view width, which no screen can show, and not at all when zoomed in. */
 export function gridSimplifyToleranceDegrees(bbox: BboxDegrees | undefined): number {
   const widthDegrees = bbox ? bbox.maxLon - bbox.minLon : 2;
   return Math.min(widthDegrees / 2000, 0.001);
 }
 
-/** Grid cells in scope with the number of clues reported in [from, to) in each, as FeatureCollection text. */
+/**
+ * Grid cells in scope with the number of clues reported in [from, to) in each, as FeatureCollection text.
+ * The counts join grid_cells itself (not a CTE of the cells) so that the planner sees how many cells the
+ * bbox holds: one index probe per cell for a street view, one pass over the range's clues for the city.
+ */
 export function gridCellsSql(p: GridCellsParams) {
   const tolerance = gridSimplifyToleranceDegrees(p.bbox);
+  const cellFilter = sql`${inBbox(sql`g.geom`, p.bbox)} AND ${districtFilter(sql`g.district_code`, p.scope, p.district)}`;
   return sql`
-    WITH cells AS (
-      SELECT g.id, g.code, g.district_code, g.street_code, g.worker_name, g.synthetic, g.geom
-      FROM grid_cells g
-      WHERE ${inBbox(sql`g.geom`, p.bbox)} AND ${districtFilter(sql`g.district_code`, p.scope, p.district)}
-    ), counts AS (
+    WITH counts AS (
       SELECT c.grid_cell_id, count(*) AS n
-      FROM clues c
-      WHERE c.grid_cell_id IN (SELECT id FROM cells)
+      FROM clues c JOIN grid_cells g ON g.id = c.grid_cell_id
+      WHERE ${cellFilter}
         AND c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}
         AND ${districtFilter(sql`c.district_code`, p.scope)}
       GROUP BY c.grid_cell_id
@@ -35,15 +39,16 @@ export function gridCellsSql(p: GridCellsParams) {
       'type', 'FeatureCollection',
       'features', COALESCE(json_agg(json_build_object(
         'type', 'Feature',
-        'id', cells.id,
+        'id', g.id,
         'geometry', ST_AsGeoJSON(
-          CASE WHEN ST_NPoints(cells.geom) > 32 THEN ST_SimplifyPreserveTopology(cells.geom, ${tolerance}::float8) ELSE cells.geom END, 6)::json,
+          CASE WHEN ST_NPoints(g.geom) > ${largeCellPoints} THEN ST_SimplifyPreserveTopology(g.geom, ${tolerance}::float8) ELSE g.geom END, 6)::json,
         'properties', json_build_object(
-          'id', cells.id, 'code', cells.code, 'districtCode', cells.district_code, 'streetCode', cells.street_code,
-          'workerName', cells.worker_name, 'synthetic', cells.synthetic, 'clueCount', COALESCE(counts.n, 0))
-      ) ORDER BY cells.id), '[]'::json)
+          'id', g.id, 'code', g.code, 'districtCode', g.district_code, 'streetCode', g.street_code,
+          'workerName', g.worker_name, 'synthetic', g.synthetic, 'clueCount', COALESCE(counts.n, 0))
+      ) ORDER BY g.id), '[]'::json)
     )::text AS body
-    FROM cells LEFT JOIN counts ON counts.grid_cell_id = cells.id`;
+    FROM grid_cells g LEFT JOIN counts ON counts.grid_cell_id = g.id
+    WHERE ${cellFilter}`;
 }
 
 export async function gridCellsWithClueCounts(q: Queryable, p: GridCellsParams): Promise<string> {

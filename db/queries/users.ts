@@ -29,12 +29,19 @@ export async function createSession(q: Queryable, p: { tokenHash: string; userId
     VALUES (${p.tokenHash}, ${p.userId}, ${instant(p.createdAt)}, ${instant(p.expiresAt)})`);
 }
 
-/** The user of an unexpired session, or null. */
-export async function sessionUser(q: Queryable, p: { tokenHash: string; now: Date }): Promise<UserRow | null> {
-  const [row] = await q.rows<UserRow>(sql`
-    SELECT ${userColumns} FROM sessions s JOIN users u ON u.id = s.user_id
+export interface SessionRow {
+  user: UserRow;
+  expiresAt: Date;
+}
+
+/** The user of an unexpired session and when it expires, or null. */
+export async function sessionUser(q: Queryable, p: { tokenHash: string; now: Date }): Promise<SessionRow | null> {
+  const [row] = await q.rows<UserRow & { expiresAt: Date | string }>(sql`
+    SELECT ${userColumns}, s.expires_at AS "expiresAt" FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.token_hash = ${p.tokenHash} AND s.expires_at > ${instant(p.now)}`);
-  return row ?? null;
+  if (!row) return null;
+  const { expiresAt, ...user } = row;
+  return { user, expiresAt: new Date(expiresAt) };
 }
 
 export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {

@@ -53,6 +53,8 @@ export function authRouter(deps: Deps) {
           await deleteSession(tx, sessionTokenHash(token));
           return { entityId: String(user.id), before: null, after: null, result: null };
         });
+        // After the delete has committed, so that no concurrent request can cache the session again.
+        deps.sessions.forget(sessionTokenHash(token));
       }
       clearSessionCookie(c);
       return c.json({ ok: true as const }, 200);

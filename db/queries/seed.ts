@@ -126,13 +126,38 @@ export async function insertGridCells(executor: Executor, cells: readonly GridCe
   );
 }
 
-/** A street's geometry is the union of its grid cells. */
-export async function updateStreetGeometries(executor: Executor): Promise<void> {
+export interface StreetStrip {
+  street_code: string;
+  /** Whole lattice squares i0..i1 of row j, merged into one rectangle. */
+  i0: number;
+  i1: number;
+  j: number;
+  lon_deg: number;
+  lat_deg: number;
+}
+
+/**
+ * A street's geometry is the union of its grid cells. The whole squares arrive merged into row strips
+ * (far fewer, larger rectangles to union), the clipped border cells are taken from grid_cells by id.
+ */
+export async function updateStreetGeometries(
+  executor: Executor,
+  strips: readonly StreetStrip[],
+  clipped: readonly { street_code: string; cell_id: number }[],
+): Promise<void> {
   await executor.rows(sql`
     UPDATE streets s SET geom = u.geom
     FROM (
       SELECT street_code, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Union(geom)), 3)) AS geom
-      FROM grid_cells GROUP BY street_code
+      FROM (
+        SELECT r.street_code, ST_MakeEnvelope(r.i0 * r.lon_deg, r.j * r.lat_deg, (r.i1 + 1) * r.lon_deg, (r.j + 1) * r.lat_deg, 4326) AS geom
+        FROM json_to_recordset(${json(strips)}) AS r(street_code text, i0 int, i1 int, j int, lon_deg float8, lat_deg float8)
+        UNION ALL
+        SELECT r.street_code, g.geom
+        FROM json_to_recordset(${json(clipped)}) AS r(street_code text, cell_id int)
+        JOIN grid_cells g ON g.id = r.cell_id
+      ) parts
+      GROUP BY street_code
     ) u
     WHERE s.code = u.street_code`);
 }

@@ -4,7 +4,7 @@
  * geometry the union of its cells.
  */
 import type { Queryable } from '../queries/queryable.js';
-import { clipBorderSquares, insertGridCells, updateStreetGeometries, type GridCellRow } from '../queries/seed.js';
+import { clipBorderSquares, insertGridCells, updateStreetGeometries, type GridCellRow, type StreetStrip } from '../queries/seed.js';
 import { cellSize, clusterCells, distanceMetres, METRES_PER_DEGREE_LAT, type SeedScale } from './generate/grid.js';
 import { classifyLattice } from './generate/lattice.js';
 import { personName } from './generate/names.js';
@@ -108,6 +108,28 @@ export async function buildGrid(
     cellsByDistrict.set(district.code, cells);
   }
   await insertGridCells(tx, rows);
-  await updateStreetGeometries(tx);
+  const sizeOf = new Map(classes.map(({ district, size }) => [district.code, size]));
+  const all = [...cellsByDistrict.values()].flat();
+  await updateStreetGeometries(
+    tx,
+    streetStrips(all.filter((c) => c.whole), sizeOf),
+    all.filter((c) => !c.whole).map((c) => ({ street_code: c.streetCode, cell_id: c.id })),
+  );
   return { cellsByDistrict, streetCentres };
+}
+
+/** Merges each street's whole squares into runs along a lattice row, so the street union has fewer parts. */
+export function streetStrips(wholeCells: readonly GeoCell[], sizeOf: ReadonlyMap<string, { lonDegrees: number; latDegrees: number }>): StreetStrip[] {
+  const sorted = [...wholeCells].sort((a, b) => a.streetCode.localeCompare(b.streetCode) || a.j - b.j || a.i - b.i);
+  const strips: StreetStrip[] = [];
+  for (const cell of sorted) {
+    const last = strips.at(-1);
+    if (last && last.street_code === cell.streetCode && last.j === cell.j && last.i1 === cell.i - 1) {
+      last.i1 = cell.i;
+      continue;
+    }
+    const size = sizeOf.get(cell.districtCode)!;
+    strips.push({ street_code: cell.streetCode, i0: cell.i, i1: cell.i, j: cell.j, lon_deg: size.lonDegrees, lat_deg: size.latDegrees });
+  }
+  return strips;
 }

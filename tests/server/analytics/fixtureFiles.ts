@@ -34,6 +34,8 @@ export const SPDEP_CASES = [
   'grid_queen',
   'grid_rook',
   'grid_distance',
+  'nc_queen',
+  'nc_rook',
 ] as const;
 
 export function readSpdepCase(name: (typeof SPDEP_CASES)[number]): SpdepCase {

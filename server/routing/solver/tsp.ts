@@ -298,10 +298,50 @@ export class TspSolver {
     this.refreshPrefix();
   }
 
-  /** Swaps two adjacent random segments (a double bridge), returns the 8 touched nodes. */
+  /**
+   * Double bridge A B C D → A C B D. Half of the kicks cut at positions of a random node and
+   * three of its nearest neighbours (a change that is local in the plane, however far apart in
+   * the tour); the others swap two adjacent random segments of up to 50 nodes.
+   */
   private doubleBridge(rng: Rng, kicked: Int32Array): number {
     const m = this.m;
     if (m < 8) return 0;
+    let p1: number;
+    let p2: number;
+    let p3: number;
+    if (rng.next() < 0.5) {
+      const a = rng.int(m);
+      const cuts = [this.pos[a]];
+      for (let tries = 0; cuts.length < 3 && tries < 20; tries++) {
+        const p = this.pos[this.neigh[a * this.k + rng.int(this.k)]];
+        if (!cuts.includes(p)) cuts.push(p);
+      }
+      if (cuts.length < 3) return this.segmentSwap(rng, kicked);
+      cuts.sort((x, y) => x - y);
+      [p1, p2, p3] = cuts;
+      if (p3 >= m - 1 || p2 - p1 < 1 || p3 - p2 < 1) return this.segmentSwap(rng, kicked);
+    } else {
+      return this.segmentSwap(rng, kicked);
+    }
+    // A = [0..p1], B = [p1+1..p2], C = [p2+1..p3], D = [p3+1..m-1]
+    const t = this.tour;
+    const b = t.slice(p1 + 1, p2 + 1);
+    const c = t.slice(p2 + 1, p3 + 1);
+    t.set(c, p1 + 1);
+    t.set(b, p1 + 1 + c.length);
+    for (let x = p1 + 1; x <= p3; x++) this.pos[t[x]] = x;
+    this.refreshPrefix();
+    kicked[0] = t[p1];
+    kicked[1] = c[0];
+    kicked[2] = c[c.length - 1];
+    kicked[3] = b[0];
+    kicked[4] = b[b.length - 1];
+    kicked[5] = this.at(p3 + 1);
+    return 6;
+  }
+
+  private segmentSwap(rng: Rng, kicked: Int32Array): number {
+    const m = this.m;
     const maxLen = Math.max(1, Math.min(50, Math.floor((m - 2) / 3)));
     const l1 = 1 + rng.int(maxLen);
     const l2 = 1 + rng.int(maxLen);

@@ -4,6 +4,7 @@
 //   npm run --silent bench:hotspots [-- --cols 250 --rows 200 --reps 7 --no-r]
 
 import { cpus, loadavg } from 'node:os';
+import { emergingHotspots } from '../../server/analytics/emerging.js';
 import { createGiStarComputer } from '../../server/analytics/gistar.js';
 import { permutationPValuesFor } from '../../server/analytics/permutation.js';
 import { contiguityWeights } from '../../server/analytics/weights/contiguity.js';
@@ -46,6 +47,11 @@ const recomputeTime = medianMs(Math.max(reps, 50), (run) => {
   computer.compute(valueSets[(run + 8) % 8]);
 });
 const z = Float64Array.from(computer.compute(values).z);
+// Emerging hot spots on a year of monthly counts for the same cells (server side).
+const months = 12;
+const cube = new Float64Array(n * months);
+for (let t = 0; t < months; t++) cube.set(makeCounts(cols, rows, 200 + t), t * n);
+const emergingTime = medianMs(Math.min(reps, 3), () => emergingHotspots({ nCells: n, nSteps: months, values: cube }, { weights, timeNeighbourSteps: 1 }));
 const permutationTime = medianMs(1, () => permutationPValuesFor(computer, values, { permutations: 99, seed: 1 }));
 
 const spdep = process.argv.includes('--no-r') ? { skipped: '--no-r given' } : timeSpdep(xy, values, distance, Math.min(reps, 3));
@@ -80,6 +86,7 @@ console.log(
         giStarOneShotWithFdr: oneShotTime,
         giStarRecomputeWithFdr: recomputeTime,
         permutations99: permutationTime,
+        emergingHotspots12Months: emergingTime,
       },
       spdep: spdepTimes,
       comparison,

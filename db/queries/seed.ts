@@ -16,6 +16,14 @@ async function inBatches<T>(items: readonly T[], size: number, insert: (batch: r
   for (let start = 0; start < items.length; start += size) await insert(items.slice(start, start + size));
 }
 
+/** True when none of the tables the build fills holds a row. */
+export async function seededTablesEmpty(executor: Executor): Promise<boolean> {
+  const [row] = await rows<{ any_rows: boolean }>(executor, sql`
+    SELECT EXISTS (SELECT 1 FROM districts) OR EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM institutions)
+        OR EXISTS (SELECT 1 FROM clues) OR EXISTS (SELECT 1 FROM departments) AS any_rows`);
+  return !row.any_rows;
+}
+
 export interface DistrictRow {
   code: string;
   name: string;

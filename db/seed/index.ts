@@ -16,6 +16,7 @@ import {
   insertOfficers,
   insertStreets,
   insertUsers,
+  seededTablesEmpty,
   syncSerialSequences,
   type SeededTable,
 } from '../queries/seed.js';
@@ -79,6 +80,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   );
 
   return inTransaction(database, async (tx) => {
+    if (!(await seededTablesEmpty(tx))) throw new Error('seedDemo needs an empty database: reset it first (resetDatabase, or npm run seed)');
     progress(0);
     const districts = readDistricts();
     await insertDistricts(tx, districts.map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn, geometry: d.geometry })));

@@ -186,10 +186,16 @@ describe('the demo data build (test scale)', () => {
     expect(next.id).toBe(301);
   });
 
-  it('refuses bad options with a clear message before touching the database', async () => {
+  it('refuses bad options with a clear message', async () => {
     await expect(seedDemo(database, { ...seedOptions(7), asOf: new Date('not a date') })).rejects.toThrow(/asOf must be a valid Date/);
     await expect(seedDemo(database, { ...seedOptions(7), password: 'short' })).rejects.toThrow(/at least 8 characters/);
     await expect(seedDemo(database, { ...seedOptions(1.5) })).rejects.toThrow(/seed must be an integer/);
+    await expect(seedDemo(database, { ...seedOptions(1), scale: 'huge' as never })).rejects.toThrow(/scale must be/);
+  });
+
+  it('refuses to build over existing data and leaves it untouched', async () => {
+    await expect(seedDemo(database, seedOptions(7))).rejects.toThrow(/needs an empty database/);
+    expect(await seedChecksum(database)).toBe(firstChecksum);
   });
 
   it('is deterministic: the same seed and asOf rebuild the same rows, another seed does not', async () => {

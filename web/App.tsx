@@ -3,8 +3,24 @@ import { useSession } from './api/index.js';
 import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { LoginPage } from './panels/LoginPage.js';
+import { PlannerView } from './planner/PlannerView.js';
 import { shanghaiDate } from './state/dates.js';
 import { parseUrlState } from './state/url.js';
+
+type Page = 'dashboard' | 'planner';
+
+/** `?page=planner` opens the patrol route planner (巡查路线规划); the dashboard owns every other parameter. */
+function pageInUrl(): Page {
+  return new URLSearchParams(window.location.search).get('page') === 'planner' ? 'planner' : 'dashboard';
+}
+
+function openPage(page: Page): void {
+  const params = new URLSearchParams(page === 'planner' ? { page } : {});
+  const lang = new URLSearchParams(window.location.search).get('lang');
+  if (lang) params.set('lang', lang);
+  const search = params.toString();
+  window.history.pushState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
+}
 
 function setLanguageInUrl(language: Language): void {
   const params = new URLSearchParams(window.location.search);
@@ -17,6 +33,16 @@ function setLanguageInUrl(language: Language): void {
 export function App() {
   const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
   const { session, login, logout } = useSession();
+  const [page, setPage] = useState<Page>(pageInUrl);
+  const goTo = (next: Page) => {
+    openPage(next);
+    setPage(next);
+  };
+  useEffect(() => {
+    const onPop = () => setPage(pageInUrl());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
   const t = useMemo(() => translator(language), [language]);
   // "Today" in Shanghai, read once at start: the default time range ends on it.
   const today = useMemo(() => shanghaiDate(Date.now()), []);
@@ -40,8 +66,18 @@ export function App() {
         </div>
       )}
       {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
-      {session.status === 'authenticated' && (
-        <Dashboard key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={logout} />
+      {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
+        <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={logout} onBack={() => goTo('dashboard')} />
+      )}
+      {session.status === 'authenticated' && (page === 'dashboard' || session.user.role === 'wall') && (
+        <>
+          <Dashboard key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={logout} />
+          {session.user.role !== 'wall' && (
+            <button type="button" className="button planner-entry" data-testid="open-planner" onClick={() => goTo('planner')}>
+              {t('planner.open')}
+            </button>
+          )}
+        </>
       )}
     </I18nContext.Provider>
   );

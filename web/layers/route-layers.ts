@@ -1,0 +1,225 @@
+import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { TripsLayer } from '@deck.gl/geo-layers';
+import type { Layer } from '@deck.gl/core';
+import type { PatrolOptions, PatrolPlan } from '../../server/contract/index.js';
+import type { Rgba, Theme } from './theme.js';
+
+/** One colour per team (Okabe–Ito first, then Tableau), bright enough on the dark basemap. */
+export const TEAM_COLOURS: readonly Rgba[] = [
+  [230, 159, 0, 255],
+  [86, 180, 233, 255],
+  [0, 158, 115, 255],
+  [240, 228, 66, 255],
+  [204, 121, 167, 255],
+  [213, 94, 0, 255],
+  [148, 103, 189, 255],
+  [23, 190, 207, 255],
+  [188, 189, 34, 255],
+  [255, 152, 150, 255],
+];
+
+export const teamColour = (teamId: number): Rgba => TEAM_COLOURS[(teamId - 1 + TEAM_COLOURS.length) % TEAM_COLOURS.length];
+
+export interface RouteTrack {
+  teamId: number;
+  colour: Rgba;
+  path: [number, number][];
+  /** Seconds after the playback start (the shift start), one per path vertex. */
+  timestamps: number[];
+  approximate: boolean;
+}
+
+export interface StopMarker {
+  teamId: number;
+  colour: Rgba;
+  position: [number, number];
+  sequence: number;
+  eta: string;
+  name: string;
+}
+
+/** The routes of a plan as paths with times relative to `startSeconds` (float32 on the GPU keeps small numbers exact). */
+export function routeTracks(plan: PatrolPlan, startSeconds: number): RouteTrack[] {
+  return plan.solution.routes.flatMap((route) => {
+    const geometry = route.geometry;
+    if (!geometry || typeof geometry === 'string' || geometry.coordinates.length < 2) return [];
+    return [
+      {
+        teamId: route.vehicle,
+        colour: teamColour(route.vehicle),
+        path: geometry.coordinates as [number, number][],
+        timestamps: route.timestamps.map((t) => t - startSeconds),
+        approximate: route.approximate,
+      },
+    ];
+  });
+}
+
+export function stopMarkers(plan: PatrolPlan): StopMarker[] {
+  return plan.teams.flatMap((team) =>
+    team.stops.map((stop) => ({
+      teamId: team.teamId,
+      colour: teamColour(team.teamId),
+      position: stop.location,
+      sequence: stop.sequence,
+      eta: stop.eta,
+      name: stop.name,
+    })),
+  );
+}
+
+/** Routes along the roads; approximate (straight-line) routes are drawn thinner and translucent. */
+export function routePathLayer(tracks: readonly RouteTrack[]): PathLayer<RouteTrack> {
+  return new PathLayer<RouteTrack>({
+    id: 'route-paths',
+    data: tracks as RouteTrack[],
+    getPath: (t) => t.path,
+    getColor: (t) => (t.approximate ? [t.colour[0], t.colour[1], t.colour[2], 150] : t.colour),
+    getWidth: (t) => (t.approximate ? 3 : 5),
+    widthUnits: 'pixels',
+    capRounded: true,
+    jointRounded: true,
+    pickable: true,
+  });
+}
+
+/** The playback: each team's trail up to `currentTime` (seconds after the shift start). */
+export function routeTripsLayer(tracks: readonly RouteTrack[], currentTime: number, trailSeconds = 600): TripsLayer<RouteTrack> {
+  return new TripsLayer<RouteTrack>({
+    id: 'route-trips',
+    data: tracks.filter((t) => t.timestamps.length === t.path.length) as RouteTrack[],
+    getPath: (t) => t.path,
+    getTimestamps: (t) => t.timestamps,
+    getColor: [255, 255, 255, 255],
+    widthMinPixels: 7,
+    capRounded: true,
+    jointRounded: true,
+    fadeTrail: true,
+    trailLength: trailSeconds,
+    currentTime,
+  });
+}
+
+/** Where each team is at `time`: interpolated along its path (for the moving marker of the playback). */
+export function positionAt(track: RouteTrack, time: number): [number, number] | null {
+  const { path, timestamps } = track;
+  if (path.length === 0 || timestamps.length !== path.length) return null;
+  if (time <= timestamps[0]) return path[0];
+  for (let i = 1; i < path.length; i++) {
+    if (time <= timestamps[i]) {
+      const span = timestamps[i] - timestamps[i - 1];
+      const k = span > 0 ? (time - timestamps[i - 1]) / span : 1;
+      return [path[i - 1][0] + k * (path[i][0] - path[i - 1][0]), path[i - 1][1] + k * (path[i][1] - path[i - 1][1])];
+    }
+  }
+  return path[path.length - 1];
+}
+
+export function stopLayers(markers: readonly StopMarker[], theme: Theme): Layer[] {
+  const dots = new ScatterplotLayer<StopMarker>({
+    id: 'route-stops',
+    data: markers as StopMarker[],
+    getPosition: (m) => m.position,
+    getFillColor: (m) => m.colour,
+    getLineColor: theme.background,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2,
+    radiusUnits: 'pixels',
+    getRadius: 11,
+    pickable: true,
+  });
+  const numbers = new TextLayer<StopMarker>({
+    id: 'route-stop-numbers',
+    data: markers as StopMarker[],
+    getPosition: (m) => m.position,
+    getText: (m) => String(m.sequence),
+    characterSet: '0123456789',
+    fontFamily: theme.fontFamily,
+    fontWeight: 700,
+    getSize: 12,
+    getColor: theme.background,
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    parameters: { depthCompare: 'always' },
+  });
+  const etas = new TextLayer<StopMarker>({
+    id: 'route-stop-etas',
+    data: markers as StopMarker[],
+    getPosition: (m) => m.position,
+    getText: (m) => m.eta,
+    characterSet: '0123456789:',
+    fontFamily: theme.fontFamily,
+    getSize: 12,
+    getColor: theme.label,
+    getPixelOffset: [0, -20],
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'bottom',
+    outlineWidth: 3,
+    outlineColor: theme.labelHalo,
+    fontSettings: { sdf: true },
+    parameters: { depthCompare: 'always' },
+  });
+  return [dots, numbers, etas];
+}
+
+export function baseLayer(base: { name: string; location: [number, number] } | null, theme: Theme): ScatterplotLayer<{ location: [number, number] }> {
+  return new ScatterplotLayer<{ location: [number, number] }>({
+    id: 'route-base',
+    data: base ? [base] : [],
+    getPosition: (b) => b.location,
+    getFillColor: theme.label,
+    getLineColor: theme.districtSelected,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 4,
+    radiusUnits: 'pixels',
+    getRadius: 9,
+  });
+}
+
+type Candidate = PatrolOptions['institutions'][number];
+
+/** The district's top institutions to choose from: selected ones filled, others hollow; clicking toggles. */
+export function candidateLayer(candidates: readonly Candidate[], selected: ReadonlySet<number>, theme: Theme): ScatterplotLayer<Candidate> {
+  return new ScatterplotLayer<Candidate>({
+    id: 'route-candidates',
+    data: candidates as Candidate[],
+    getPosition: (c) => c.location,
+    getFillColor: (c) => (selected.has(c.id) ? theme.status.unlicensed : [0, 0, 0, 0]),
+    getLineColor: theme.status.unlicensed,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2,
+    radiusUnits: 'pixels',
+    getRadius: 6,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [255, 255, 255, 140],
+    updateTriggers: { getFillColor: [...selected].join(',') },
+  });
+}
+
+export interface PlannerLayerInput {
+  theme: Theme;
+  candidates: readonly Candidate[];
+  selected: ReadonlySet<number>;
+  plan: PatrolPlan | null;
+  /** Seconds after the shift start. */
+  playbackTime: number;
+}
+
+/** Every deck.gl layer of the planner map, bottom to top. */
+export function buildPlannerLayers(input: PlannerLayerInput): Layer[] {
+  const layers: Layer[] = [candidateLayer(input.candidates, input.selected, input.theme)];
+  if (!input.plan) return layers;
+  const tracks = routeTracks(input.plan, playbackStartOf(input.plan));
+  layers.push(routePathLayer(tracks), routeTripsLayer(tracks, input.playbackTime));
+  layers.push(...stopLayers(stopMarkers(input.plan), input.theme), baseLayer(input.plan.base, input.theme));
+  return layers;
+}
+
+function playbackStartOf(plan: PatrolPlan): number {
+  const [h, m] = plan.shift.start.split(':').map(Number);
+  return h * 3600 + m * 60;
+}

@@ -1,0 +1,167 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import { bbox as turfBbox } from '@turf/turf';
+import type { Me, PatrolOptions } from '../../server/contract/index.js';
+import { useDistricts } from '../api/index.js';
+import { followRoutingJob, startPatrolPlan, usePatrolOptions } from '../api/routing.js';
+import { I18nContext, translator, type Language } from '../i18n/index.js';
+import { buildPlannerLayers } from '../layers/route-layers.js';
+import { darkTheme } from '../layers/theme.js';
+import type { DistrictFeature } from '../layers/types.js';
+import { MapView, type ViewRequest } from '../map/MapView.js';
+import { TopBar } from '../panels/TopBar.js';
+import { DEFAULT_VIEW } from '../state/dashboard.js';
+import { initialPlannerState, planRequest, playbackEnd, playbackStart, plannerReducer } from '../state/planner.js';
+import { PlannerForm } from './PlannerForm.js';
+import { Playback } from './Playback.js';
+import { SummaryTable } from './SummaryTable.js';
+import './planner.css';
+
+export interface PlannerViewProps {
+  user: Me;
+  today: string;
+  language: Language;
+  onLanguage: (language: Language) => void;
+  onLogout: () => void;
+  onBack: () => void;
+}
+
+/** Playback speed: one second on screen is this many seconds of patrol (a 3-hour shift plays in a minute). */
+const PLAYBACK_SPEED = 180;
+const EMPTY: never[] = [];
+
+function boundsOf(points: [number, number][]): [number, number, number, number] | null {
+  if (points.length === 0) return null;
+  const lons = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+
+/** 专项行动 · 巡查路线规划: choose district, base, targets, teams and shift; solve with progress; draw and play the routes. */
+export function PlannerView({ user, today, language, onLanguage, onLogout, onBack }: PlannerViewProps) {
+  const [state, dispatch] = useReducer(plannerReducer, initialPlannerState(today, user.districtCode));
+  const t = useMemo(() => translator(language), [language]);
+  const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
+  const solveAbort = useRef<AbortController | null>(null);
+  const districtsRes = useDistricts();
+  const districts = (districtsRes.data?.features ?? EMPTY) as DistrictFeature[];
+  const optionsRes = usePatrolOptions(state.district, state.date);
+  const options: PatrolOptions | null = optionsRes.data && optionsRes.data.district.code === state.district ? optionsRes.data : null;
+
+  useEffect(() => {
+    if (options) dispatch({ type: 'optionsLoaded', options });
+  }, [options]);
+
+  // Frame the district when it is chosen, the routes when they arrive.
+  useEffect(() => {
+    const district = districts.find((d) => d.properties.code === state.district);
+    if (district) setViewRequest({ kind: 'bounds', bounds: turfBbox(district as never) as [number, number, number, number], seq: Date.now() });
+  }, [state.district, districts.length]);
+  useEffect(() => {
+    if (!state.plan) return;
+    const points = state.plan.solution.routes.flatMap((r) => (r.geometry && typeof r.geometry !== 'string' ? (r.geometry.coordinates as [number, number][]) : []));
+    const bounds = boundsOf([...points, state.plan.base.location]);
+    if (bounds) setViewRequest({ kind: 'bounds', bounds, seq: Date.now() });
+  }, [state.plan]);
+
+  // Playback clock: advances while playing, stops at the end.
+  useEffect(() => {
+    if (!state.playback.playing) return;
+    let last = performance.now();
+    let frame = requestAnimationFrame(function step(now) {
+      dispatch({ type: 'ticked', seconds: ((now - last) / 1000) * PLAYBACK_SPEED });
+      last = now;
+      frame = requestAnimationFrame(step);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [state.playback.playing]);
+
+  useEffect(() => () => solveAbort.current?.abort(), []);
+
+  const onPlan = useCallback(async () => {
+    if (!options) return;
+    solveAbort.current?.abort();
+    const controller = new AbortController();
+    solveAbort.current = controller;
+    dispatch({ type: 'solveStarted' });
+    try {
+      const job = await startPatrolPlan(planRequest(state, options), controller.signal);
+      await followRoutingJob(job, (update) => dispatch({ type: 'jobUpdated', job: update }), controller.signal);
+    } catch (error) {
+      if (!controller.signal.aborted) dispatch({ type: 'solveFailed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }, [state, options]);
+
+  const onCancel = useCallback(() => {
+    solveAbort.current?.abort();
+    dispatch({ type: 'solveFailed', message: t('planner.cancel') });
+  }, [t]);
+
+  const onClick = useCallback((info: PickingInfo) => {
+    if (info.layer?.id === 'route-candidates' && info.object) dispatch({ type: 'institutionToggled', id: (info.object as { id: number }).id });
+  }, []);
+
+  const selected = useMemo(() => new Set(state.selectedInstitutions), [state.selectedInstitutions]);
+  const layers = useMemo(
+    () => buildPlannerLayers({ theme: darkTheme, candidates: options?.institutions ?? EMPTY, selected, plan: state.plan, playbackTime: state.playback.time }),
+    [options, selected, state.plan, state.playback.time],
+  );
+  const problemUrl = useMemo(
+    () => (state.plan ? URL.createObjectURL(new Blob([JSON.stringify(state.plan.problem, null, 2)], { type: 'application/json' })) : null),
+    [state.plan],
+  );
+  useEffect(() => () => void (problemUrl && URL.revokeObjectURL(problemUrl)), [problemUrl]);
+
+  return (
+    <I18nContext.Provider value={{ language, t }}>
+      <div className="dashboard planner" data-testid="planner" data-solving={state.solve.status === 'solving' ? 'true' : 'false'}>
+        <MapView
+          theme={darkTheme}
+          basemapUrl={null}
+          initialView={DEFAULT_VIEW}
+          viewRequest={viewRequest}
+          layers={layers}
+          districts={districts}
+          showDistricts
+          selectedDistrict={state.district}
+          label={t('planner.title')}
+          onViewChange={() => {}}
+          onHover={() => {}}
+          onClick={onClick}
+        />
+        <div className={`progress ${state.solve.status === 'solving' || optionsRes.loading ? 'progress--on' : ''}`} aria-hidden="true" />
+        <TopBar user={user} onLanguage={onLanguage} onLogout={onLogout} />
+        <aside className="sidebar planner-sidebar">
+          <button type="button" className="button button--ghost planner-back" data-testid="planner-back" onClick={onBack}>
+            ← {t('planner.back')}
+          </button>
+          <PlannerForm
+            state={state}
+            options={options}
+            optionsLoading={optionsRes.loading}
+            optionsError={optionsRes.error?.message ?? null}
+            districts={districts}
+            fixedDistrict={user.districtCode}
+            today={today}
+            dispatch={dispatch}
+            onPlan={onPlan}
+            onCancel={onCancel}
+          />
+        </aside>
+        {state.plan && (
+          <aside className="planner-results">
+            <Playback
+              playing={state.playback.playing}
+              time={state.playback.time}
+              end={playbackEnd(state.plan)}
+              startSeconds={playbackStart(state.plan)}
+              onToggle={() => dispatch({ type: 'playToggled' })}
+              onTime={(time) => dispatch({ type: 'playbackSet', time })}
+            />
+            <SummaryTable plan={state.plan} problemUrl={problemUrl} />
+          </aside>
+        )}
+      </div>
+    </I18nContext.Provider>
+  );
+}

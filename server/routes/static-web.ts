@@ -11,9 +11,11 @@ export function serveWebApp(app: Hono<AppEnv, any, any>, dir: string): void {
     app.get('/', (c) => c.text(`The web app is not built: run "npm run build:web" (looked for ${indexFile}).`, 503));
     return;
   }
+  // Read once: a rebuilt web app is picked up at the next start.
+  const indexHtml = readFileSync(indexFile, 'utf8');
   app.use('/*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root: dir })(c, next)));
   app.get('*', (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
-    return c.html(readFileSync(indexFile, 'utf8'));
+    return c.html(indexHtml);
   });
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EMERGING_CATEGORIES } from '../analytics/index.js';
 import { institutionStatuses, listStatuses } from './enums.js';
+import { featureCollectionSchema, polygonalGeometrySchema } from './geojson.js';
 import { checkTimeRange, districtCodeParam, idParamsSchema, timeRangeShape } from './params.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
 
@@ -163,6 +164,14 @@ export const cellCountsSchema = z
   .openapi('CellCounts');
 export type CellCounts = z.infer<typeof cellCountsSchema>;
 
+export const analysisCellsQuerySchema = z.object({ district: districtCodeParam.optional() });
+
+export const analysisCellCollectionSchema = featureCollectionSchema(
+  polygonalGeometrySchema,
+  z.object({ id: z.number().int(), code: z.string(), districtCode: z.string() }),
+).openapi('AnalysisCellCollection');
+export type AnalysisCellCollection = z.infer<typeof analysisCellCollectionSchema>;
+
 export const riskFactorSchema = z.object({
   key: z.enum(['recent_clues', 'violations', 'unlicensed_or_blacklisted', 'hot_cell', 'days_since_inspection']),
   labelZh: z.string(),
@@ -246,6 +255,17 @@ export const cellCountsRoute = createRoute(
     summary: 'Clue counts per 网格 per day or week (sparse), with the cells’ neighbours, for live recomputation in the browser',
     request: { query: cellCountsQuerySchema },
     responses: { 200: jsonContent(cellCountsSchema, 'the count matrix and the neighbour lists') },
+  }),
+);
+
+export const analysisCellsRoute = createRoute(
+  protectedRoute({
+    method: 'get',
+    path: '/analysis/cells' as const,
+    tags: ['analysis'],
+    summary: 'Every 网格 of the scope as GeoJSON (id, code, district), for the hot spot layers',
+    request: { query: analysisCellsQuerySchema },
+    responses: { 200: jsonContent(analysisCellCollectionSchema, 'grid cell polygons') },
   }),
 );
 

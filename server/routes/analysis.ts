@@ -10,6 +10,8 @@ import {
   type InstitutionRiskInput,
 } from '../analytics/index.js';
 import {
+  analysisCellCollectionSchema,
+  analysisCellsRoute,
   cellCountsRoute,
   cellCountsSchema,
   emergingHotspotsRoute,
@@ -24,13 +26,13 @@ import {
   riskListSchema,
   type InstitutionRiskBody,
 } from '../contract/analysis.js';
-import { clueCountsPerCell, clueCountsPerCellStep, riskInputs, type RiskInputRow } from '../../db/queries/analysis.js';
+import { clueCountsPerCell, clueCountsPerCellStep, gridCellShapes, riskInputs, type RiskInputRow } from '../../db/queries/analysis.js';
 import type { Queryable, Scope } from '../../db/queries/queryable.js';
 import { notFound, unprocessable } from '../middleware/api-error.js';
 import type { Deps } from '../middleware/env.js';
 import { allowedDistrict, scopeOf } from '../middleware/scope.js';
 import { CellWeightsCache, type CellWeights } from './analysis-weights.js';
-import { createRouter } from './router.js';
+import { createRouter, jsonText } from './router.js';
 import { stepStarts, stepCount, type Step } from './analysis-steps.js';
 
 /** Nearby clues count for the risk score within this distance of the institution. */
@@ -180,8 +182,11 @@ export function analysisRouter(deps: Deps, cache = new CellWeightsCache()) {
       const rows = await clueCountsPerCellStep(db, { ...where, from: q.from, to: q.to, step });
       const values = new Float64Array(n * nSteps);
       for (const r of rows) {
-        const i = cells.indexOfId.get(r.cellId);
-        if (i !== undefined && r.step >= 0 && r.step < nSteps) values[r.step * n + i] += r.count;
+        if (r.step < 0 || r.step >= nSteps) continue;
+        r.cellIds.forEach((id, k) => {
+          const i = cells.indexOfId.get(id);
+          if (i !== undefined) values[r.step * n + i] += r.counts[k];
+        });
       }
       const result = analysing(() => emergingHotspots({ nCells: n, nSteps, values }, { weights: cells.weights }));
       const categoryCounts: Record<string, number> = {};
@@ -219,12 +224,16 @@ export function analysisRouter(deps: Deps, cache = new CellWeightsCache()) {
       const stepOffsets = new Array<number>(nSteps + 1).fill(0);
       const cellIndex: number[] = [];
       const count: number[] = [];
+      // Rows come step by step, cells ascending within a step: entries are appended in order.
       for (const r of rows) {
-        const i = cells.indexOfId.get(r.cellId);
-        if (i === undefined || r.step < 0 || r.step >= nSteps) continue;
-        stepOffsets[r.step + 1]++;
-        cellIndex.push(i);
-        count.push(r.count);
+        if (r.step < 0 || r.step >= nSteps) continue;
+        r.cellIds.forEach((id, k) => {
+          const i = cells.indexOfId.get(id);
+          if (i === undefined) return;
+          stepOffsets[r.step + 1]++;
+          cellIndex.push(i);
+          count.push(r.counts[k]);
+        });
       }
       for (let t = 0; t < nSteps; t++) stepOffsets[t + 1] += stepOffsets[t];
       return c.json(
@@ -242,6 +251,12 @@ export function analysisRouter(deps: Deps, cache = new CellWeightsCache()) {
         }),
         200,
       );
+    })
+    .openapi(analysisCellsRoute, async (c) => {
+      const user = c.get('user');
+      const q = c.req.valid('query');
+      const body = await gridCellShapes(db, { scope: scopeOf(user), district: allowedDistrict(user, q.district) });
+      return jsonText(c, analysisCellCollectionSchema, body);
     })
     .openapi(institutionRiskRoute, async (c) => {
       const { id } = c.req.valid('param');

@@ -221,6 +221,18 @@ describe('GET /api/analysis/cell-counts', () => {
   });
 });
 
+describe('GET /api/analysis/cells', () => {
+  test('every cell of the scope as GeoJSON, in the order of the analyses', async () => {
+    const cells = await getJson(app, '/api/analysis/cells', putuo);
+    expect(cells.status).toBe(200);
+    expect(cells.body.type).toBe('FeatureCollection');
+    expect(cells.body.features.every((f: { properties: { districtCode: string }; geometry: { type: string } }) => f.properties.districtCode === PUTUO && /Polygon$/.test(f.geometry.type))).toBe(true);
+    const hot = await getJson(app, `/api/analysis/grid-hotspots?${range}`, putuo);
+    expect(cells.body.features.map((f: { id: number }) => f.id)).toEqual(hot.body.cells.map((c: { id: number }) => c.id));
+    expect((await getJson(app, '/api/analysis/cells?district=310104', putuo)).status).toBe(403);
+  });
+});
+
 describe('institution risk', () => {
   test('ranked list: factors sum to the score, tiers follow the thresholds, highest first', async () => {
     const { status, body } = await getJson(app, `/api/analysis/risk?district=${PUTUO}&limit=20`, admin);
@@ -267,7 +279,7 @@ describe('institution risk', () => {
 describe('OpenAPI', () => {
   test('documents every analysis route', async () => {
     const { body } = await getJson(app, '/api/openapi.json', admin);
-    for (const path of ['/api/analysis/hotspots', '/api/analysis/grid-hotspots', '/api/analysis/emerging-hotspots', '/api/analysis/cell-counts', '/api/analysis/risk', '/api/institutions/{id}/risk']) {
+    for (const path of ['/api/analysis/cells', '/api/analysis/hotspots', '/api/analysis/grid-hotspots', '/api/analysis/emerging-hotspots', '/api/analysis/cell-counts', '/api/analysis/risk', '/api/institutions/{id}/risk']) {
       expect(Object.keys(body.paths ?? {})).toContain(path);
     }
   });

@@ -1,13 +1,10 @@
-import type { CellCounts, EmergingHotspots, GridCellCollection, InstitutionRiskBody } from '../../server/contract/index.js';
+import type { AnalysisCellCollection, CellCounts, EmergingHotspots, InstitutionRiskBody } from '../../server/contract/index.js';
 import type { TimeRange } from '../state/dashboard.js';
 import { rangeToInstants } from '../state/dates.js';
 import { client, withSignal } from './client.js';
 import { readJson } from './transport.js';
 
 // Requests of the hot spot analysis layers and the risk panel.
-
-/** Shanghai's extent with room to spare: the hot spot layer draws every cell of the scope, not just the view. */
-export const SHANGHAI_BBOX = '120.8,30.6,122.2,31.9';
 
 const optionalDistrict = (district: string | null) => district ?? undefined;
 
@@ -17,11 +14,9 @@ export const cellCounts = (window: TimeRange, district: string | null, signal?: 
     client.api.analysis['cell-counts'].$get({ query: { ...rangeToInstants(window), step: 'day', district: optionalDistrict(district) } }, withSignal(signal)),
   );
 
-/** Geometry of every cell of the scope (the layer joins the live bins to it by id). */
-export const hotspotCells = (window: TimeRange, district: string | null, signal?: AbortSignal) =>
-  readJson<GridCellCollection>(
-    client.api['grid-cells'].$get({ query: { bbox: SHANGHAI_BBOX, ...rangeToInstants(window), district: optionalDistrict(district) } }, withSignal(signal)),
-  );
+/** Geometry of every cell of the scope (the layers join the live bins to it by id). */
+export const hotspotCells = (district: string | null, signal?: AbortSignal) =>
+  readJson<AnalysisCellCollection>(client.api.analysis.cells.$get({ query: { district: optionalDistrict(district) } }, withSignal(signal)));
 
 export const emergingHotspots = (range: TimeRange, step: 'week' | 'month', district: string | null, signal?: AbortSignal) =>
   readJson<EmergingHotspots>(

@@ -89,8 +89,8 @@ export function useCellCounts(window: TimeRange, district: string | null, enable
   return useResource(enabled ? `cell-counts:${rangeKey(window)}:${district ?? ''}` : null, (signal) => analysis.cellCounts(window, district, signal));
 }
 
-export function useHotspotCells(window: TimeRange, district: string | null, enabled: boolean) {
-  return useResource(enabled ? `hotspot-cells:${rangeKey(window)}:${district ?? ''}` : null, (signal) => analysis.hotspotCells(window, district, signal));
+export function useHotspotCells(district: string | null, enabled: boolean) {
+  return useResource(enabled ? `hotspot-cells:${district ?? ''}` : null, (signal) => analysis.hotspotCells(district, signal));
 }
 
 export function useEmergingHotspots(range: TimeRange, step: 'week' | 'month', district: string | null, enabled: boolean) {

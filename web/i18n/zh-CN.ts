@@ -61,8 +61,8 @@ export const zhCN = {
   'legend.heatmap': '线索热力（相对密度）',
   'legend.heatLow': '低',
   'legend.heatHigh': '高',
-  'legend.cluster': '聚合（数字为机构数）',
-  'legend.blackList': '黑名单（红色描边）',
+  'legend.cluster': '聚合：数字为机构数，颜色越橙问题机构越多',
+  'legend.blackList': '黑名单（白色描边）',
 
   'status.licensed': '持证',
   'status.registered': '已登记',
@@ -202,7 +202,7 @@ export const zhCN = {
   'risk.score': '风险分',
   'risk.tier': '风险等级',
   'risk.tierA': 'A 低风险',
-  'risk.tierB': 'B 较低风险',
+  'risk.tierB': 'B 一般风险',
   'risk.tierC': 'C 较高风险',
   'risk.tierD': 'D 高风险',
   'risk.frequency': '建议检查频次',
@@ -260,6 +260,7 @@ export const zhCN = {
   'planner.none': '暂无规划',
   'planner.minutes': '{minutes} 分钟',
   'planner.warning': '提示',
+  'planner.noTeams': '该日持证人员不足以组成检查组（每组需教育部门人员且至少两名持证人员）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,10 +1,13 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { hotspotColour } from './hotspot-colours.js';
 import type { Theme } from './theme.js';
-import type { GridCellFeature } from './types.js';
+import type { AnalysisCellCollection } from '../../server/contract/index.js';
+
+/** A 网格 as the analysis layers draw it: polygon, id, code, district. */
+export type HotspotCellFeature = AnalysisCellCollection['features'][number];
 
 export interface HotspotLayerInput {
-  cells: readonly GridCellFeature[];
+  cells: readonly HotspotCellFeature[];
   /** Confidence bin (FDR-corrected by default) of a cell id; undefined when the cell is outside the analysis. */
   binOf: (cellId: number) => number | undefined;
   /** Changes whenever the bins change (each live recompute), so deck.gl re-reads only the colours. */
@@ -25,7 +28,7 @@ export function hotspotLayer(input: HotspotLayerInput): GeoJsonLayer {
     pickable: true,
     autoHighlight: true,
     highlightColor: input.theme.highlight,
-    getFillColor: (f: unknown) => hotspotColour(input.binOf((f as GridCellFeature).properties.id) ?? Number.NaN),
+    getFillColor: (f: unknown) => hotspotColour(input.binOf((f as HotspotCellFeature).properties.id) ?? Number.NaN),
     getLineColor: input.theme.gridOutline,
     lineWidthUnits: 'pixels',
     getLineWidth: 0.5,

@@ -9,14 +9,14 @@ import { EMERGING_LAYER_ID, emergingLayer } from '../layers/emerging-layer.js';
 import { binCounts } from '../layers/hotspot-colours.js';
 import { HOTSPOT_LAYER_ID, hotspotLayer } from '../layers/hotspot-layer.js';
 import type { Theme } from '../layers/theme.js';
-import type { GridCellFeature } from '../layers/types.js';
+import type { HotspotCellFeature } from '../layers/hotspot-layer.js';
 import type { Selection, TimeRange } from '../state/dashboard.js';
 import { effectiveRange, hotspotReducer, initialHotspotState, liveWindow } from '../state/hotspot.js';
 import { CellDetail } from './CellDetail.js';
 import { HotspotPanel, type HotspotFrameInfo } from './HotspotPanel.js';
 import { RiskDetail } from './RiskDetail.js';
 
-const EMPTY: GridCellFeature[] = [];
+const EMPTY: HotspotCellFeature[] = [];
 const DAYS_PER_BAR = 7;
 
 export interface HotspotAnalysisInput {
@@ -49,7 +49,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   const window = useMemo(() => liveWindow(input.today), [input.today]);
   const wantCells = state.showHotspots || state.showEmerging;
   const countsRes = useCellCounts(window, input.district, state.showHotspots);
-  const cellsRes = useHotspotCells(window, input.district, wantCells);
+  const cellsRes = useHotspotCells(input.district, wantCells);
   const emergingRes = useEmergingHotspots(input.timeRange, state.emergingStep, input.district, state.showEmerging);
   const risk = useInstitutionRisk(input.selection);
   const range = effectiveRange(state, input.timeRange);
@@ -79,7 +79,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
     return map;
   }, [emergingRes.data]);
 
-  const cells = (cellsRes.data?.features ?? EMPTY) as GridCellFeature[];
+  const cells = (cellsRes.data?.features ?? EMPTY) as HotspotCellFeature[];
   const version = `${range.from}/${range.to}/${state.fdr}/${countsRes.data ? 'c' : '-'}`;
   const layers = useMemo(() => {
     const out: Layer[] = [];

@@ -91,7 +91,7 @@ async function main() {
       }
       const api = summarise(apiSamples);
       const rawSql = summarise(sqlSamples);
-      results.push({
+      const result = {
         endpoint: c.endpoint,
         viewport: c.viewport,
         meanFeatures: Math.round(features / c.requests.length),
@@ -100,7 +100,10 @@ async function main() {
         rawSql,
         ratioP50: round(api.p50Ms / rawSql.p50Ms),
         ratioP95: round(api.p95Ms / rawSql.p95Ms),
-      });
+      };
+      // Each result also goes to stderr at once, so a long run that is stopped still leaves its figures.
+      progress(`result ${JSON.stringify({ scale, ...result })}`);
+      results.push(result);
     }
     entry.results = results;
     report.push(entry);

@@ -134,6 +134,19 @@ export async function insertGridCells(executor: Executor, cells: readonly GridCe
   );
 }
 
+/**
+ * Districts whose grid cells do not add up to the district's area (relative difference above 1e-6). A failed
+ * clip would show up here instead of as a silently missing cell.
+ */
+export async function gridCoverageGaps(executor: Executor): Promise<{ code: string; ratio: number }[]> {
+  return rows(executor, sql`
+    SELECT d.code, COALESCE(cells.area, 0) / ST_Area(d.geom) AS ratio
+    FROM districts d LEFT JOIN (SELECT district_code, sum(ST_Area(geom)) AS area FROM grid_cells GROUP BY district_code) cells
+      ON cells.district_code = d.code
+    WHERE abs(1 - COALESCE(cells.area, 0) / ST_Area(d.geom)) > 1e-6
+    ORDER BY d.code`);
+}
+
 export interface StreetStrip {
   street_code: string;
   /** Whole lattice squares i0..i1 of row j, merged into one rectangle. */

@@ -4,7 +4,7 @@
  * geometry the union of its cells.
  */
 import type { Queryable } from '../queries/queryable.js';
-import { clipBorderSquares, insertGridCells, updateStreetGeometries, type GridCellRow, type StreetStrip } from '../queries/seed.js';
+import { clipBorderSquares, gridCoverageGaps, insertGridCells, updateStreetGeometries, type GridCellRow, type StreetStrip } from '../queries/seed.js';
 import { cellSize, clusterCells, distanceMetres, METRES_PER_DEGREE_LAT, type SeedScale } from './generate/grid.js';
 import { classifyLattice } from './generate/lattice.js';
 import { personName } from './generate/names.js';
@@ -108,6 +108,10 @@ export async function buildGrid(
     cellsByDistrict.set(district.code, cells);
   }
   await insertGridCells(tx, rows);
+  const gaps = await gridCoverageGaps(tx);
+  if (gaps.length > 0) {
+    throw new Error(`grid cells do not cover their district: ${gaps.map((g) => `${g.code} (${(Number(g.ratio) * 100).toFixed(4)} %)`).join(', ')}`);
+  }
   const sizeOf = new Map(classes.map(({ district, size }) => [district.code, size]));
   const all = [...cellsByDistrict.values()].flat();
   await updateStreetGeometries(

@@ -12,8 +12,8 @@ import type {
 import type { TimeRange } from '../state/dashboard.js';
 import { rangeToInstants } from '../state/dates.js';
 import { bboxParam, type Bbox } from '../state/selectors.js';
-import { api } from './client.js';
-import { readPages, type PagedFeatures } from './paging.js';
+import { client, withSignal } from './client.js';
+import { readPages } from './paging.js';
 import { readJson } from './transport.js';
 
 /** The API's largest page; the map reads at most this many pages per layer and says when it stopped early. */
@@ -21,48 +21,53 @@ export const PAGE_LIMIT = 5000;
 export const MAX_INSTITUTION_PAGES = 3;
 export const MAX_CLUE_PAGES = 4;
 
-const withDistrict = (district: string | null): Record<string, string> => (district ? { district } : {});
+const optionalDistrict = (district: string | null) => district ?? undefined;
 
-export const login = (username: string, password: string, signal?: AbortSignal) =>
-  readJson<Me>(api.post('/api/auth/login', { username, password }, signal), { notifyUnauthenticated: false });
+export const login = (username: string, password: string) =>
+  readJson<Me>(client.api.auth.login.$post({ json: { username, password } }), { notifyUnauthenticated: false });
 
-export const logout = () => readJson<{ ok: true }>(api.post('/api/auth/logout', {}), { notifyUnauthenticated: false });
+export const logout = () => readJson<{ ok: true }>(client.api.auth.logout.$post(), { notifyUnauthenticated: false });
 
-export const me = (signal?: AbortSignal) => readJson<Me>(api.get('/api/auth/me', {}, signal), { notifyUnauthenticated: false });
+export const me = (signal?: AbortSignal) => readJson<Me>(client.api.auth.me.$get(undefined, withSignal(signal)), { notifyUnauthenticated: false });
 
-export const districts = (signal?: AbortSignal) => readJson<DistrictCollection>(api.get('/api/districts', {}, signal));
+export const districts = (signal?: AbortSignal) => readJson<DistrictCollection>(client.api.districts.$get(undefined, withSignal(signal)));
 
 export const streets = (district: string | null, signal?: AbortSignal) =>
-  readJson<StreetCollection>(api.get('/api/streets', withDistrict(district), signal));
+  readJson<StreetCollection>(client.api.streets.$get({ query: { district: optionalDistrict(district) } }, withSignal(signal)));
 
 export const gridCells = (bbox: Bbox, range: TimeRange, district: string | null, signal?: AbortSignal) =>
-  readJson<GridCellCollection>(api.get('/api/grid-cells', { bbox: bboxParam(bbox), ...rangeToInstants(range), ...withDistrict(district) }, signal));
+  readJson<GridCellCollection>(
+    client.api['grid-cells'].$get({ query: { bbox: bboxParam(bbox), ...rangeToInstants(range), district: optionalDistrict(district) } }, withSignal(signal)),
+  );
 
-export const institutions = (bbox: Bbox, district: string | null, signal?: AbortSignal): Promise<PagedFeatures<InstitutionCollection['features'][number]['geometry'], InstitutionCollection['features'][number]['properties']>> =>
+export const institutions = (bbox: Bbox, district: string | null, signal?: AbortSignal) =>
   readPages(
     (cursor) =>
       readJson<InstitutionCollection>(
-        api.get('/api/institutions', { bbox: bboxParam(bbox), limit: String(PAGE_LIMIT), ...withDistrict(district), ...(cursor ? { cursor } : ({} as Record<string, string>)) }, signal),
+        client.api.institutions.$get(
+          { query: { bbox: bboxParam(bbox), limit: String(PAGE_LIMIT), district: optionalDistrict(district), cursor } },
+          withSignal(signal),
+        ),
       ),
     MAX_INSTITUTION_PAGES,
   );
 
-export const clues = (bbox: Bbox, range: TimeRange, district: string | null, signal?: AbortSignal): Promise<PagedFeatures<ClueCollection['features'][number]['geometry'], ClueCollection['features'][number]['properties']>> =>
+export const clues = (bbox: Bbox, range: TimeRange, district: string | null, signal?: AbortSignal) =>
   readPages(
     (cursor) =>
       readJson<ClueCollection>(
-        api.get(
-          '/api/clues',
-          { bbox: bboxParam(bbox), ...rangeToInstants(range), limit: String(PAGE_LIMIT), ...withDistrict(district), ...(cursor ? { cursor } : ({} as Record<string, string>)) },
-          signal,
+        client.api.clues.$get(
+          { query: { bbox: bboxParam(bbox), ...rangeToInstants(range), limit: String(PAGE_LIMIT), district: optionalDistrict(district), cursor } },
+          withSignal(signal),
         ),
       ),
     MAX_CLUE_PAGES,
   );
 
 export const summary = (range: TimeRange, district: string | null, signal?: AbortSignal) =>
-  readJson<Summary>(api.get('/api/summary', { ...rangeToInstants(range), ...withDistrict(district) }, signal));
+  readJson<Summary>(client.api.summary.$get({ query: { ...rangeToInstants(range), district: optionalDistrict(district) } }, withSignal(signal)));
 
-export const institution = (id: number, signal?: AbortSignal) => readJson<InstitutionDetail>(api.get(`/api/institutions/${id}`, {}, signal));
+export const institution = (id: number, signal?: AbortSignal) =>
+  readJson<InstitutionDetail>(client.api.institutions[':id'].$get({ param: { id: String(id) } }, withSignal(signal)));
 
-export const clue = (id: number, signal?: AbortSignal) => readJson<ClueDetail>(api.get(`/api/clues/${id}`, {}, signal));
+export const clue = (id: number, signal?: AbortSignal) => readJson<ClueDetail>(client.api.clues[':id'].$get({ param: { id: String(id) } }, withSignal(signal)));

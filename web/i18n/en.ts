@@ -62,8 +62,8 @@ export const en: Record<MessageKey, string> = {
   'legend.heatmap': 'Clue heatmap (relative density)',
   'legend.heatLow': 'low',
   'legend.heatHigh': 'high',
-  'legend.cluster': 'Cluster (number = institutions)',
-  'legend.blackList': 'Black list (red ring)',
+  'legend.cluster': 'Cluster: number of institutions, more orange = more problem institutions',
+  'legend.blackList': 'Black list (white ring)',
 
   'status.licensed': 'Licensed',
   'status.registered': 'Registered',

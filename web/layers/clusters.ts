@@ -33,7 +33,7 @@ export function mercatorPixels(longitude: number, latitude: number, zoom: number
   return [x, y];
 }
 
-export function clusterPoints(points: readonly ClusterInput[], zoom: number, cellPixels = 56): Cluster[] {
+export function clusterPoints(points: readonly ClusterInput[], zoom: number, cellPixels = 64): Cluster[] {
   if (!(cellPixels > 0)) throw new Error(`cellPixels must be positive, got ${cellPixels}`);
   // Integer zoom keeps clusters stable while the user zooms smoothly between levels.
   const z = Math.floor(zoom);
@@ -70,5 +70,5 @@ export function clusterPoints(points: readonly ClusterInput[], zoom: number, cel
 
 /** Circle radius in pixels: area grows with the count, bounded so one cluster never hides a district. */
 export function clusterRadiusPixels(count: number): number {
-  return Math.min(34, 7 + 3.2 * Math.sqrt(Math.max(1, count)));
+  return Math.min(28, 6 + 2.4 * Math.sqrt(Math.max(1, count)));
 }

@@ -72,7 +72,7 @@ export function districtChoroplethLayer(
     autoHighlight: true,
     highlightColor: theme.highlight,
     getFillColor: (f: unknown) =>
-      choroplethColour(countsByDistrict.get((f as DistrictFeature).properties.code) ?? 0, breaks, theme.choropleth, [0, 0, 0, 0]),
+      choroplethColour(countsByDistrict.get((f as DistrictFeature).properties.code) ?? 0, breaks, theme.districtChoropleth, [0, 0, 0, 0]),
     updateTriggers: { getFillColor: [breaks.join(','), [...countsByDistrict.entries()].join(';')] },
     beforeId,
   } as never);

@@ -56,12 +56,13 @@ export function institutionClusterLayers(clusters: readonly Cluster[], theme: Th
     getPosition: (c) => [c.longitude, c.latitude],
     getFillColor: (c) => {
       const [r, g, b] = clusterColour(c, theme);
-      return [r, g, b, 215];
+      return [r, g, b, 200];
     },
     stroked: true,
     lineWidthUnits: 'pixels',
-    getLineWidth: (c) => (c.blackListed > 0 ? 2 : 1.2),
-    getLineColor: (c) => (c.blackListed > 0 ? theme.blackListRing : theme.pointOutline),
+    // No black-list ring on clusters: nearly every cluster holds one, so the ring would say nothing; the tooltip counts them.
+    getLineWidth: 1.5,
+    getLineColor: theme.pointOutline,
   });
   const counts = new TextLayer<Cluster>({
     id: 'institution-cluster-counts',

@@ -19,6 +19,8 @@ export interface Theme {
   highlight: Rgba;
   /** Sequential ramp for counts (viridis, 5 classes), low → high. */
   choropleth: Rgba[];
+  /** The same ramp, fainter: districts are large, and clusters are drawn on top of them. */
+  districtChoropleth: Rgba[];
   /** Heatmap ramp (magma), transparent low end so the map shows through. */
   heatmap: Rgba[];
   fontFamily: string;
@@ -51,6 +53,13 @@ export const darkTheme: Theme = {
     [33, 145, 140, 180],
     [94, 201, 98, 190],
     [253, 231, 37, 200],
+  ],
+  districtChoropleth: [
+    [68, 1, 84, 60],
+    [59, 82, 139, 64],
+    [33, 145, 140, 68],
+    [94, 201, 98, 72],
+    [253, 231, 37, 76],
   ],
   heatmap: [
     [81, 18, 124, 0],

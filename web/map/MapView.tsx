@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
-import { MapboxOverlay } from '@deck.gl/mapbox';
+// @deck.gl/maplibre's overlay (re-exported by deck.gl) follows maplibre 6's internals; @deck.gl/mapbox's does not.
+import { MapLibreOverlay } from 'deck.gl';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// maplibre finds its worker next to its own module, which a bundle breaks: hand it the emitted file instead.
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import {
   buildBasemapStyle,
   DISTRICT_SELECTED_LAYER,
@@ -17,6 +20,8 @@ import {
 import type { Theme } from '../layers/theme.js';
 import type { DistrictFeature } from '../layers/types.js';
 import { MAX_ZOOM, MIN_ZOOM, type MapView as View } from '../state/dashboard.js';
+
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 export type ViewRequest =
   | { kind: 'view'; view: View; seq: number }
@@ -43,14 +48,14 @@ export interface MapViewProps {
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
-  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
   const propsRef = useRef(props);
   propsRef.current = props;
 
   useEffect(() => {
     const p = propsRef.current;
     const style: StyleSpecification | string =
-      p.basemapUrl ?? buildBasemapStyle(p.theme, { showDistricts: p.showDistricts, selectedDistrict: p.selectedDistrict });
+      p.basemapUrl ?? buildBasemapStyle(p.theme, visibilityOf(p));
     const map = new maplibregl.Map({
       container: container.current!,
       style,
@@ -66,7 +71,7 @@ export function MapView(props: MapViewProps) {
     map.touchZoomRotate.disableRotation();
     map.keyboard.enable();
     mapRef.current = map;
-    const overlay = new MapboxOverlay({
+    const overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
       onHover: (info: PickingInfo) => propsRef.current.onHover(info.object ? info : null),
@@ -135,6 +140,7 @@ export function MapView(props: MapViewProps) {
 function visibilityOf(p: MapViewProps) {
   return { showDistricts: p.showDistricts, selectedDistrict: p.selectedDistrict };
 }
+
 
 function syncDistricts(map: maplibregl.Map, p: MapViewProps): void {
   (map.getSource(DISTRICT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: p.districts as never });

@@ -11,7 +11,8 @@ interface Card {
 function cards(summary: Summary, locale: string): Card[] {
   const n = (v: number) => v.toLocaleString(locale);
   const { institutions: inst, clues } = summary;
-  const change = clues.changeRatio === null ? undefined : `${clues.changeRatio >= 0 ? '▲' : '▼'} ${Math.abs(clues.changeRatio * 100).toFixed(0)}%`;
+  // A change against a nearly empty previous period says nothing (the demo data start two years ago).
+  const change = clues.changeRatio === null || clues.previousRange < 20 ? undefined : `${clues.changeRatio >= 0 ? '▲' : '▼'} ${Math.abs(clues.changeRatio * 100).toFixed(0)}%`;
   return [
     { key: 'kpi.institutions', value: n(inst.total) },
     { key: 'kpi.unlicensed', value: n(inst.byStatus.unlicensed), tone: 'warn' },

@@ -8,7 +8,7 @@ const STATUSES = ['licensed', 'registered', 'unlicensed', 'suspended', 'revoked'
 
 export function Legend({ model, visible, institutionMode }: { model: ChoroplethModel; visible: Record<LayerId, boolean>; institutionMode: 'clusters' | 'points' }) {
   const { t } = useI18n();
-  const classes = choroplethLegend(model.breaks, darkTheme.choropleth);
+  const classes = choroplethLegend(model.breaks, model.level === 'gridCells' ? darkTheme.choropleth : darkTheme.districtChoropleth);
   const heat = darkTheme.heatmap.map((c) => css([c[0], c[1], c[2], 255])).slice(1).join(', ');
   return (
     <section className="legend" aria-labelledby="legend-title" data-testid="legend">

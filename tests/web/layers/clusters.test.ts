@@ -37,6 +37,6 @@ describe('clusterPoints', () => {
     const [x11] = mercatorPixels(121.4, 31.2, 11);
     expect(x11 / x10).toBeCloseTo(2, 10);
     expect(clusterRadiusPixels(100)).toBeGreaterThan(clusterRadiusPixels(10));
-    expect(clusterRadiusPixels(1e6)).toBe(34);
+    expect(clusterRadiusPixels(1e6)).toBe(28);
   });
 });

@@ -46,7 +46,7 @@ function input(overrides: Partial<LayerInput> = {}): LayerInput {
 const ids = (layers: { id: string }[]) => layers.map((l) => l.id);
 
 describe('deck.gl layer factories', () => {
-  test('zoomed out: districts choropleth, heatmap, institution clusters, labels', () => {
+  test('zoomed out: districts choropleth, institution clusters, labels and the clue heatmap', () => {
     expect(ids(buildDeckLayers(input()))).toEqual(['district-choropleth', 'clue-heatmap', 'institution-clusters', 'institution-cluster-counts', 'district-labels']);
   });
 
@@ -55,8 +55,10 @@ describe('deck.gl layer factories', () => {
   });
 
   test('toggled-off layers and empty clue data produce no layer', () => {
-    const layers = buildDeckLayers(input({ visible: { districts: false, grid: false, institutions: true, heatmap: true }, clues: [] }));
-    expect(ids(layers)).toEqual(['institution-clusters', 'institution-cluster-counts']);
+    const layers = buildDeckLayers(input({ zoom: 15, visible: { districts: false, grid: false, institutions: false, heatmap: true }, clues: [] }));
+    expect(ids(layers)).toEqual([]);
+    const clusters = buildDeckLayers(input({ visible: { districts: false, grid: false, institutions: true, heatmap: true }, clues: [] }));
+    expect(ids(clusters)).toEqual(['institution-clusters', 'institution-cluster-counts']);
   });
 
   test('the choropleth slides under our district borders only when they exist', () => {

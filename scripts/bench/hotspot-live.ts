@@ -86,16 +86,27 @@ function syntheticCounts(weights: ReturnType<typeof queenRaster>): CellCounts {
   };
 }
 
-function time(work: () => void): { medianMs: number; p95Ms: number; maxMs: number } {
+/**
+ * Wall-clock median, p95 and max of `runs` calls, and the mean CPU time of this process per call: on a machine whose
+ * cores are shared the wall clock includes waiting for a core, the CPU time does not.
+ */
+function time(work: () => void): { medianMs: number; p95Ms: number; maxMs: number; cpuMsPerRun: number } {
   for (let w = 0; w < 5; w++) work();
   const samples: number[] = [];
+  const cpu0 = process.cpuUsage();
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     work();
     samples.push(performance.now() - t0);
   }
+  const cpu = process.cpuUsage(cpu0);
   samples.sort((a, b) => a - b);
-  return { medianMs: round(quantile(samples, 0.5)), p95Ms: round(quantile(samples, 0.95)), maxMs: round(samples[samples.length - 1]) };
+  return {
+    medianMs: round(quantile(samples, 0.5)),
+    p95Ms: round(quantile(samples, 0.95)),
+    maxMs: round(samples[samples.length - 1]),
+    cpuMsPerRun: round((cpu.user + cpu.system) / 1000 / runs),
+  };
 }
 
 const weights = queenRaster(nCells);
@@ -121,7 +132,7 @@ const ranges = [30, 90, 365, 730].map((length) => {
     sumSteps(matrix, from - flip, days - flip, out);
   });
   const entries = matrix.stepOffsets[days] - matrix.stepOffsets[from];
-  return { rangeDays: length, entriesSummed: entries, recompute: whole, sumOnly: sum, withinFrame: whole.p95Ms < FRAME_MS };
+  return { rangeDays: length, entriesSummed: entries, recompute: whole, sumOnly: sum, withinFrameWallClockP95: whole.p95Ms < FRAME_MS, withinFrameCpu: whole.cpuMsPerRun < FRAME_MS };
 });
 
 const frame = live.forSteps(days - 90, days);
@@ -133,6 +144,8 @@ console.log(
     {
       benchmark: 'live hot spot recompute in the browser path (web/analysis)',
       runtime: `node ${process.version}`,
+      loadAverage: (await import('node:os')).loadavg().map((v) => round(v, 1)),
+      cores: (await import('node:os')).cpus().length,
       cells: nCells,
       clues: nClues,
       days,

@@ -53,7 +53,7 @@ export function HotspotPanel(props: HotspotPanelProps) {
   };
   const sliderProps = { type: 'range', min: 0, max: last, step: 1, onPointerUp: release, onKeyUp: release, onBlur: release, style: { width: '100%' } } as const;
   return (
-    <section className="panel" aria-labelledby="hotspot-title" data-testid="hotspot-panel">
+    <section className="panel" aria-labelledby="hotspot-title" data-testid="hotspot-panel" data-loading={props.loading || props.emergingLoading ? 'true' : 'false'}>
       <h2 id="hotspot-title" className="panel__title">
         {t('hotspot.title')}
       </h2>

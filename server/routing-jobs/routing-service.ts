@@ -51,12 +51,13 @@ export function jobErrorOf(error: unknown): JobError {
     const f = error.failure;
     if (f.kind === 'input') return { code: 'validation_failed', message: f.message, details: { issues: f.issues } };
     if (f.kind === 'timeout' || f.kind === 'cancelled') return { code: f.kind, message: f.message };
-    return { code: 'internal', message: 'internal error while solving' };
   }
   // Errors meant for the client (ApiError: 4xx) pass through with their code and message.
   const api = error as { status?: number; code?: string; message?: string; details?: unknown };
   if (api && typeof api.status === 'number' && api.status < 500 && typeof api.code === 'string') {
     return { code: api.code, message: api.message ?? 'invalid request', details: api.details };
   }
+  // The client gets the one internal-error message; the cause stays in the server log.
+  console.error('routing job failed:', error);
   return { code: 'internal', message: 'internal error while solving' };
 }

@@ -1,9 +1,7 @@
-// Worker threads start here: TypeScript sources need the tsx loader, which a worker inherits when the process was
-// started by tsx and registers here otherwise (e.g. under the test runner).
+// Worker threads start here: the solver is TypeScript, and a worker thread does not inherit the tsx loader that
+// runs the server (nor the test runner's transform), so it registers tsx itself before importing the entry.
 import { workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
 
-if (!process.execArgv.some((arg) => arg.includes('tsx'))) {
-  const { register } = await import('tsx/esm/api');
-  register();
-}
+register();
 await import(workerData.entry);

@@ -38,13 +38,13 @@ describe('route layers', () => {
     const selected = new Set([5, 2]);
     const before = buildPlannerLayers({ theme: darkTheme, candidates: options.institutions, selected, plan: null, playbackTime: 0 });
     expect(before.map((l) => l.id)).toEqual(['route-candidates']);
-    const fill = before[0].props.getFillColor as (c: (typeof options.institutions)[number]) => number[];
+    const fill = (before[0].props as unknown as Record<string, unknown>).getFillColor as (c: (typeof options.institutions)[number]) => number[];
     expect(fill(options.institutions[0])[3]).toBeGreaterThan(0);
     expect(fill(options.institutions[1])[3]).toBe(0);
     const after = buildPlannerLayers({ theme: darkTheme, candidates: options.institutions, selected, plan: samplePlan(), playbackTime: 700 });
     expect(after.map((l) => l.id)).toEqual(['route-candidates', 'route-paths', 'route-trips', 'route-stops', 'route-stop-numbers', 'route-stop-etas', 'route-base']);
     const trips = after.find((l) => l.id === 'route-trips')!;
-    expect(trips.props.currentTime).toBe(700);
+    expect((trips.props as unknown as Record<string, unknown>).currentTime).toBe(700);
     expect((trips.props.data as unknown[]).length).toBe(2);
   });
 });

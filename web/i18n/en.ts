@@ -261,4 +261,5 @@ export const en: Record<MessageKey, string> = {
   'planner.none': 'No plan yet',
   'planner.minutes': '{minutes} min',
   'planner.warning': 'Note',
+  'planner.noTeams': 'Not enough certified officers on this date for a team (each needs an education officer and at least two certified members)',
 };

@@ -4,18 +4,21 @@ import type { Layer } from '@deck.gl/core';
 import type { PatrolOptions, PatrolPlan } from '../../server/contract/index.js';
 import type { Rgba, Theme } from './theme.js';
 
-/** One colour per team (Okabe–Ito first, then Tableau), bright enough on the dark basemap. */
+/**
+ * One colour per team (Okabe–Ito first, then Tableau), bright on the dark basemap. Sky blue is left out: it is the
+ * district border colour.
+ */
 export const TEAM_COLOURS: readonly Rgba[] = [
   [230, 159, 0, 255],
-  [86, 180, 233, 255],
   [0, 158, 115, 255],
-  [240, 228, 66, 255],
   [204, 121, 167, 255],
+  [240, 228, 66, 255],
   [213, 94, 0, 255],
   [148, 103, 189, 255],
   [23, 190, 207, 255],
   [188, 189, 34, 255],
   [255, 152, 150, 255],
+  [140, 86, 75, 255],
 ];
 
 export const teamColour = (teamId: number): Rgba => TEAM_COLOURS[(teamId - 1 + TEAM_COLOURS.length) % TEAM_COLOURS.length];
@@ -180,14 +183,14 @@ export function baseLayer(base: { name: string; location: [number, number] } | n
 
 type Candidate = PatrolOptions['institutions'][number];
 
-/** The district's top institutions to choose from: selected ones filled, others hollow; clicking toggles. */
+/** The district's top institutions to choose from: selected ones filled, others hollow, in white so that no team colour is taken; clicking toggles. */
 export function candidateLayer(candidates: readonly Candidate[], selected: ReadonlySet<number>, theme: Theme): ScatterplotLayer<Candidate> {
   return new ScatterplotLayer<Candidate>({
     id: 'route-candidates',
     data: candidates as Candidate[],
     getPosition: (c) => c.location,
-    getFillColor: (c) => (selected.has(c.id) ? theme.status.unlicensed : [0, 0, 0, 0]),
-    getLineColor: theme.status.unlicensed,
+    getFillColor: (c) => (selected.has(c.id) ? theme.label : [0, 0, 0, 0]),
+    getLineColor: theme.label,
     stroked: true,
     lineWidthUnits: 'pixels',
     getLineWidth: 2,

@@ -78,9 +78,14 @@ export function PlannerForm({ state, options, optionsLoading, optionsError, dist
               ))}
             </select>
           </label>
-          <p className="planner-note">
+          <p className="planner-note" data-testid="planner-officers" data-max-teams={options.officers.maxTeams}>
             {t('planner.officers', { certified: options.officers.certified, total: options.officers.total, maxTeams: options.officers.maxTeams })}
           </p>
+          {options.officers.maxTeams === 0 && (
+            <p className="planner-error" role="alert">
+              {t('planner.noTeams')}
+            </p>
+          )}
           <label className="planner-field planner-field--inline">
             <span>{t('planner.topN')}</span>
             <input
@@ -124,7 +129,7 @@ export function PlannerForm({ state, options, optionsLoading, optionsError, dist
           </button>
         </div>
       ) : (
-        <button type="button" className="button button--primary" data-testid="planner-submit" disabled={!canPlan(state) || !options} onClick={onPlan}>
+        <button type="button" className="button button--primary" data-testid="planner-submit" disabled={!canPlan(state) || !options || options.officers.maxTeams === 0} onClick={onPlan}>
           {t('planner.plan')}
         </button>
       )}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, logIn, screenshotDir, VIEWPORT, waitForMapIdle } from './browser.js';
+import { countPixels, type Region } from './pixels.js';
+import { startServer, type RunningServer } from './server-process.js';
+
+// Between the planner form (left) and the results (right) at 1600×900.
+const MAP_REGION: Region = { x: 370, y: 80, width: 760, height: 800 };
+/** Team 1's route colour (230, 159, 0), which nothing else on the planner map uses. */
+const TEAM_1 = 'Math.abs(r - 230) < 30 && Math.abs(g - 159) < 30 && b < 70';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+
+describe('patrol route planner (巡查路线规划) in Chromium', () => {
+  test('a planner plans Huangpu evening patrols: progress, routes on the map, numbered stops, summary table, playback', async () => {
+    context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.url);
+    await logIn(page, 'planner');
+    await waitForMapIdle(page);
+    await page.getByTestId('open-planner').click();
+    await page.getByTestId('planner').waitFor();
+    expect(new URL(page.url()).searchParams.get('page')).toBe('planner');
+
+    // Huangpu first (the demo road network covers its centre); another central district if its certified officers
+    // cannot form a team on the date.
+    let maxTeams = 0;
+    for (const district of ['310101', '310106', '310107', '310104']) {
+      await page.getByTestId('planner-district').selectOption(district);
+      await expect.poll(() => page.getByTestId('planner-officers').getAttribute('data-max-teams'), { timeout: 30_000 }).not.toBeNull();
+      await expect.poll(() => page.getByTestId('planner-targets').locator('input[type=checkbox]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      maxTeams = Number(await page.getByTestId('planner-officers').getAttribute('data-max-teams'));
+      if (maxTeams > 0) break;
+      expect(await page.getByTestId('planner-submit').isDisabled()).toBe(true);
+    }
+    expect(maxTeams).toBeGreaterThan(0);
+    await page.getByTestId('planner-topn').fill('6');
+    const checked = await page.getByTestId('planner-targets').locator('input:checked').count();
+    expect(checked).toBe(Math.min(6, await page.getByTestId('planner-targets').locator('input').count()));
+    await page.waitForTimeout(1500);
+    const before = await countPixels(browser, page, MAP_REGION, { team1: TEAM_1 });
+    await shot(page, 'planner-01-choose');
+
+    await page.getByTestId('planner-submit').click();
+    await page.getByTestId('planner-summary').waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+      await shot(page, 'planner-02-failed');
+      throw new Error(`no plan: ${await page.getByTestId('planner').innerText()}\n${server.log().slice(-2000)}`, { cause: error });
+    });
+    await page.waitForTimeout(2000);
+    await shot(page, 'planner-02-routes');
+
+    const rows = page.getByTestId('planner-summary').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const firstRow = (await rows.first().innerText()).split('\t').map((cell) => cell.trim());
+    expect(firstRow[0]).toContain('第1组');
+    expect(Number(firstRow[1])).toBeGreaterThan(0);
+    expect(firstRow[4]).toMatch(/^(18|19|20):\d\d$/);
+    const after = await countPixels(browser, page, MAP_REGION, { team1: TEAM_1 });
+    expect(after.team1, 'team 1 route pixels').toBeGreaterThan(before.team1 + 300);
+
+    // Playback: the clock moves from the shift start.
+    expect(await page.getByTestId('planner-clock').textContent()).toBe('18:00');
+    await page.getByTestId('planner-play').click();
+    await page.waitForTimeout(2500);
+    const clock = (await page.getByTestId('planner-clock').textContent()) ?? '';
+    expect(clock > '18:00').toBe(true);
+    await shot(page, 'planner-03-playback');
+
+    // English switch keeps the plan.
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.getByTestId('planner-summary').locator('thead').innerText()).toContain('Stops');
+    await shot(page, 'planner-04-english');
+    expect(errors).toEqual([]);
+  }, 300_000);
+});

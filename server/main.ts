@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '../db/client.js';
 import { countDistricts } from '../db/queries/districts.js';
+import { analyzeIfNeverAnalyzed } from '../db/queries/maintenance.js';
 import { seedDemo } from '../db/seed/index.js';
 import { createApp } from './app.js';
 import { hashPassword } from './auth/password.js';
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
     log(`demo data ready: ${JSON.stringify(summary)}`);
     if (env.DEMO_PASSWORD === undefined) log('demo users admin, planner, putuo_leader, wall use the default password: set DEMO_PASSWORD to change it');
   }
+
+  if (await withTicker('gathering planner statistics', analyzeIfNeverAnalyzed(database))) log('planner statistics gathered');
 
   const app = createApp({ database, staticDir });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -7,6 +7,7 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { createDb, migrate, resetDatabase } from '../../db/client.js';
 import { benchmarkRowCounts, inflateForBenchmark } from '../../db/queries/bench.js';
+import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
 import { seedDemo } from '../../db/seed/index.js';
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
@@ -36,6 +37,8 @@ async function main() {
   else await migrate(database);
   progress(`${database.engine} ready in ${round((performance.now() - started) / 1000, 1)} s; seeding the demo scale`);
   await seedDemo(database, { asOf, password, hashPassword, scale: 'demo' });
+  // As `npm start` does after building the demo data.
+  await analyzeIfNeverAnalyzed(database);
   const raw = (database.db as unknown as { $client: RawClient }).$client;
   const dialect = new PgDialect();
 

@@ -1,4 +1,5 @@
 import { createDb, migrate, resetDatabase, type Database } from '../../db/client.js';
+import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
 import { seedDemo } from '../../db/seed/index.js';
 import { hashPassword } from '../../server/auth/password.js';
 
@@ -23,5 +24,6 @@ async function build(): Promise<Database> {
   if (databaseUrl) await resetDatabase(database);
   else await migrate(database);
   await seedDemo(database, { scale: 'test', asOf: testAsOf, password: testPassword, hashPassword });
+  await analyzeIfNeverAnalyzed(database);
   return database;
 }

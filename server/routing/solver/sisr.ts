@@ -16,6 +16,12 @@ export interface SisrParameters {
   splitRate: number;
   /** Probability that recreate skips a position. */
   blinkRate: number;
+  /**
+   * Probability that an iteration empties a whole short route instead of removing strings:
+   * SISR's strings of at most L^max jobs rarely manage to dissolve a route, and with
+   * distance objectives one route too many can be a deep local optimum.
+   */
+  routeRemovalRate: number;
   /** Start and final temperatures, as fractions of the average cost of one travelled arc. */
   initialTemperature: number;
   finalTemperature: number;
@@ -26,6 +32,7 @@ export const DEFAULT_SISR_PARAMETERS: SisrParameters = {
   maxStringLength: 10,
   splitRate: 0.5,
   blinkRate: 0.01,
+  routeRemovalRate: 0.02,
   initialTemperature: 1,
   finalTemperature: 0.01,
 };
@@ -149,6 +156,10 @@ export class Sisr {
       }
     }
     if (served === 0) return;
+    if (used > 1 && rng.next() < this.params.routeRemovalRate) {
+      this.removeShortRoute();
+      return;
+    }
     const maxLen = Math.min(this.params.maxStringLength, served / used);
     const maxStrings = (4 * this.params.averageRemoved) / (1 + maxLen) - 1;
     const strings = Math.floor(rng.next() * maxStrings) + 1;
@@ -164,6 +175,29 @@ export class Sisr {
       this.removeString(r, c, length);
       this.ruinedRoutes.add(r);
     }
+  }
+
+  /** Empties the shorter of two random non-empty routes. */
+  private removeShortRoute(): void {
+    const sol = this.sol;
+    const rng = this.rng;
+    const used: number[] = [];
+    sol.routes.forEach((r, i) => {
+      if (r.jobCount > 0) used.push(i);
+    });
+    const a = used[rng.int(used.length)];
+    const b = used[rng.int(used.length)];
+    const r = sol.routes[a].jobCount <= sol.routes[b].jobCount ? a : b;
+    const route = sol.routes[r];
+    sol.touch(r);
+    const inst = sol.inst;
+    route.tasks = route.tasks.filter((t) => {
+      if (t >= inst.jobCount) return true;
+      sol.jobRoute[t] = -1;
+      this.removed.push(t);
+      return false;
+    });
+    route.update();
   }
 
   /** Removes `length` consecutive jobs around c, or a split string that keeps a middle part. */

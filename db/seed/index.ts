@@ -34,6 +34,7 @@ import { generateOfficers } from './generate/officers.js';
 import { DEMO_USERS } from './generate/users.js';
 import type { AreaGeometry } from './generate/gcj02.js';
 import { buildGrid } from './build-grid.js';
+import { importDemoRoadNetwork } from './osm/index.js';
 
 export interface SeedOptions {
   /** PRNG seed, default 20260101. */
@@ -50,7 +51,7 @@ export interface SeedOptions {
 }
 
 /** Row counts per table after the build. */
-export type SeedSummary = Record<SeededTable, number>;
+export type SeedSummary = Record<SeededTable | 'road_nodes' | 'road_edges', number>;
 
 export const DEFAULT_SEED = 20260101;
 
@@ -79,7 +80,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     DEMO_USERS.map(async (u) => ({ ...u, password_hash: await options.hashPassword(options.password) })),
   );
 
-  return inTransaction(database, async (tx) => {
+  const counts = await inTransaction(database, async (tx) => {
     if (!(await seededTablesEmpty(tx))) throw new Error('seedDemo needs an empty database: reset it first (resetDatabase, or npm run seed)');
     progress(0);
     const districts = readDistricts();
@@ -208,7 +209,10 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       before: null,
       after: { ...seeded, seed, asOf: asOf.toISOString(), scale },
     });
-    options.onProgress?.('完成 done', STEPS.length, STEPS.length);
     return { ...counts, audit_log: counts.audit_log + 1 };
   });
+  // The patrol router needs streets to follow; the demo network covers People's Square (黄浦/静安).
+  const roads = await importDemoRoadNetwork(database);
+  options.onProgress?.('完成 done', STEPS.length, STEPS.length);
+  return { ...counts, road_nodes: roads.nodes, road_edges: roads.edges };
 }

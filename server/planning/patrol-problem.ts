@@ -108,10 +108,13 @@ export function buildPatrolProblem(input: PatrolPlanInput): PatrolPlanDraft {
   const warnings = [...formation.warnings];
   const fireStops = stops.filter((s) => s.checks.includes('fire_safety')).length;
   if (fireStops > 0 && !formation.teams.some((t) => t.skills.includes(FIRE_SAFETY_SKILL))) {
-    warnings.push(`${fireStops} stop(s) need a fire-safety check but no team has a certified fire officer`);
+    warnings.push(`${fireStops} 处需消防检查，但没有检查组配备持证消防人员 / ${fireStops} stop(s) need a fire-safety check but no team has a certified fire officer`);
   }
   if (stops.length > formation.teams.length * maxStops) {
-    warnings.push(`${stops.length} targets for ${formation.teams.length} team(s) of at most ${maxStops} stops: some stay unassigned`);
+    warnings.push(
+      `${stops.length} 个检查对象超出 ${formation.teams.length} 组 × 每组 ${maxStops} 个的上限 / ` +
+        `${stops.length} targets for ${formation.teams.length} team(s) of at most ${maxStops} stops: some stay unassigned`,
+    );
   }
   return {
     problem: { vehicles, jobs, options: { g: true } },

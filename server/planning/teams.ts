@@ -73,7 +73,8 @@ export function formTeams(officers: readonly PatrolOfficer[], date: string, requ
   const warnings: string[] = [];
   if (teamCount < requestedTeams) {
     warnings.push(
-      `${requestedTeams} teams requested, ${teamCount} formed: ${leaders.length} certified education officer(s), ${certified.length} certified in all`,
+      `请求 ${requestedTeams} 组，实际 ${teamCount} 组（教育部门持证 ${leaders.length} 人，持证共 ${certified.length} 人） / ` +
+        `${requestedTeams} teams requested, ${teamCount} formed: ${leaders.length} certified education officer(s), ${certified.length} certified in all`,
     );
   }
   const teams: PatrolOfficer[][] = leaders.slice(0, teamCount).map((leader) => [leader]);

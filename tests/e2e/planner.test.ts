@@ -32,6 +32,9 @@ describe('patrol route planner (巡查路线规划) in Chromium', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') console.log(`browser ${message.type()}: ${message.text()}`);
+    });
     await page.goto(server.url);
     await logIn(page, 'planner');
     await waitForMapIdle(page);
@@ -81,7 +84,22 @@ describe('patrol route planner (巡查路线规划) in Chromium', () => {
     await page.waitForTimeout(2500);
     const clock = (await page.getByTestId('planner-clock').textContent()) ?? '';
     expect(clock > '18:00').toBe(true);
+    // Paused halfway through the first leg, the teams' white position markers (and the trail) show.
+    await page.getByTestId('planner-play').click();
+    const firstEta = firstRow[4];
+    const minutes = (Number(firstEta.slice(0, 2)) - 18) * 60 + Number(firstEta.slice(3));
+    await page.getByTestId('planner-time').fill(String(Math.max(60, Math.round((minutes * 60) / 2 / 30) * 30)));
+    await page.waitForTimeout(1500);
+    const trail = await countPixels(browser, page, MAP_REGION, { white: 'r > 235 && g > 235 && b > 235' });
+    const atStart = await (async () => {
+      await page.getByTestId('planner-time').fill('0');
+      await page.waitForTimeout(1500);
+      return countPixels(browser, page, MAP_REGION, { white: 'r > 235 && g > 235 && b > 235' });
+    })();
+    await page.getByTestId('planner-time').fill(String(Math.max(60, Math.round((minutes * 60) / 2 / 30) * 30)));
+    await page.waitForTimeout(1000);
     await shot(page, 'planner-03-playback');
+    expect(trail.white, 'playback marker pixels').toBeGreaterThan(atStart.white + 60);
 
     // English switch keeps the plan.
     await page.getByTestId('language-switch').click();

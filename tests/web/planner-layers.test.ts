@@ -42,7 +42,19 @@ describe('route layers', () => {
     expect(fill(options.institutions[0])[3]).toBeGreaterThan(0);
     expect(fill(options.institutions[1])[3]).toBe(0);
     const after = buildPlannerLayers({ theme: darkTheme, candidates: options.institutions, selected, plan: samplePlan(), playbackTime: 700 });
-    expect(after.map((l) => l.id)).toEqual(['route-candidates', 'route-paths', 'route-trips', 'route-stops', 'route-stop-numbers', 'route-stop-etas', 'route-base']);
+    expect(after.map((l) => l.id)).toEqual([
+      'route-candidates',
+      'route-paths',
+      'route-trips',
+      'route-stops',
+      'route-stop-numbers',
+      'route-stop-etas',
+      'route-base',
+      'route-team-positions',
+    ]);
+    const positions = after.find((l) => l.id === 'route-team-positions')!.props.data as { position: [number, number] }[];
+    expect(positions).toHaveLength(2);
+    expect(positions[0].position).toEqual(positionAt(routeTracks(samplePlan(), 64800)[0], 700));
     const trips = after.find((l) => l.id === 'route-trips')!;
     expect((trips.props as unknown as Record<string, unknown>).currentTime).toBe(700);
     expect((trips.props.data as unknown[]).length).toBe(2);

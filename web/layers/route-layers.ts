@@ -78,7 +78,7 @@ export function routePathLayer(tracks: readonly RouteTrack[]): PathLayer<RouteTr
     data: tracks as RouteTrack[],
     getPath: (t) => t.path,
     getColor: (t) => (t.approximate ? [t.colour[0], t.colour[1], t.colour[2], 150] : t.colour),
-    getWidth: (t) => (t.approximate ? 3 : 5),
+    getWidth: (t) => (t.approximate ? 4 : 5),
     widthUnits: 'pixels',
     capRounded: true,
     jointRounded: true,
@@ -118,6 +118,26 @@ export function positionAt(track: RouteTrack, time: number): [number, number] | 
   return path[path.length - 1];
 }
 
+/** The teams' positions at `time` (seconds after the shift start): white dots ringed in the team colour. */
+export function teamPositionLayer(tracks: readonly RouteTrack[], time: number): ScatterplotLayer<{ colour: Rgba; position: [number, number] }> {
+  const positions = tracks.flatMap((t) => {
+    const position = positionAt(t, time);
+    return position ? [{ colour: t.colour, position }] : [];
+  });
+  return new ScatterplotLayer<{ colour: Rgba; position: [number, number] }>({
+    id: 'route-team-positions',
+    data: positions,
+    getPosition: (p) => p.position,
+    getFillColor: [255, 255, 255, 255],
+    getLineColor: (p) => p.colour,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 3,
+    radiusUnits: 'pixels',
+    getRadius: 8,
+  });
+}
+
 export function stopLayers(markers: readonly StopMarker[], theme: Theme): Layer[] {
   const dots = new ScatterplotLayer<StopMarker>({
     id: 'route-stops',
@@ -153,12 +173,13 @@ export function stopLayers(markers: readonly StopMarker[], theme: Theme): Layer[
     getText: (m) => m.eta,
     characterSet: '0123456789:',
     fontFamily: theme.fontFamily,
-    getSize: 12,
+    fontWeight: 700,
+    getSize: 14,
     getColor: theme.label,
     getPixelOffset: [0, -20],
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'bottom',
-    outlineWidth: 3,
+    outlineWidth: 2,
     outlineColor: theme.labelHalo,
     fontSettings: { sdf: true },
     parameters: { depthCompare: 'always' },
@@ -219,6 +240,7 @@ export function buildPlannerLayers(input: PlannerLayerInput): Layer[] {
   const tracks = routeTracks(input.plan, playbackStartOf(input.plan));
   layers.push(routePathLayer(tracks), routeTripsLayer(tracks, input.playbackTime));
   layers.push(...stopLayers(stopMarkers(input.plan), input.theme), baseLayer(input.plan.base, input.theme));
+  if (input.playbackTime > 0) layers.push(teamPositionLayer(tracks, input.playbackTime));
   return layers;
 }
 

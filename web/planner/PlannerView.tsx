@@ -30,11 +30,15 @@ export interface PlannerViewProps {
 const PLAYBACK_SPEED = 180;
 const EMPTY: never[] = [];
 
+/** The routes' extent with a margin, so that the side panels and the top bar do not hide the outer stops. */
 function boundsOf(points: [number, number][]): [number, number, number, number] | null {
   if (points.length === 0) return null;
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
-  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+  const [w, s, e, n] = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+  const dx = Math.max(0.002, (e - w) * 0.25);
+  const dy = Math.max(0.002, (n - s) * 0.2);
+  return [w - dx, s - dy, e + dx, n + dy];
 }
 
 /** 专项行动 · 巡查路线规划: choose district, base, targets, teams and shift; solve with progress; draw and play the routes. */

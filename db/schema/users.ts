@@ -6,7 +6,7 @@ export const users = pgTable('users', {
   id: serial('id').primaryKey(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
-  /** scrypt$N$r$p$salt$hash, see server/middleware/password.ts */
+  /** scrypt$N$r$p$salt$hash, see server/auth/password.ts */
   passwordHash: text('password_hash').notNull(),
   role: userRole('role').notNull(),
   /** null = city-wide; otherwise the user sees only this district's rows. */

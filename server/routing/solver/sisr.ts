@@ -54,7 +54,7 @@ export interface SearchBudget {
   onNewBest?: (sol: Solution) => void;
 }
 
-const PROGRESS_EVERY = 512;
+const PROGRESS_EVERY = 64;
 
 export class Sisr {
   private readonly sol: Solution;
@@ -118,7 +118,7 @@ export class Sisr {
       this.ruin();
       this.recreate();
       const candidate = sol.score();
-      const threshold = current.cost - temperature * Math.log(this.rng.next());
+      const threshold = current.cost - temperature * Math.log(this.rng.next() || Number.MIN_VALUE);
       const accept =
         candidate.priority > current.priority ||
         (candidate.priority === current.priority &&

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { featurePageSql } from './feature-page.js';
 import { anyOf, districtFilter, inBbox, instant, isoUtc, parsedJson, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
 
 export interface CluesInBboxParams {
@@ -14,40 +15,29 @@ export interface CluesInBboxParams {
   cursor?: number;
 }
 
-/** One page of clues reported in [from, to) as a GeoJSON FeatureCollection text built in SQL. */
+/** One page of clues reported in [from, to) as a GeoJSON FeatureCollection text (see featurePageSql). */
 export function cluesInBboxSql(p: CluesInBboxParams) {
-  return sql`
-    WITH page AS (
-      SELECT c.id, c.source, c.reported_at, c.suspected_type, c.status, c.institution_id, c.district_code,
-             c.grid_cell_id, c.due_at, c.closed_at, c.synthetic, c.geom
-      FROM clues c
-      WHERE ${inBbox(sql`c.geom`, p.bbox)}
-        AND c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}
-        AND ${districtFilter(sql`c.district_code`, p.scope, p.district)}
-        AND ${anyOf(sql`c.status::text`, p.status)}
-        AND ${anyOf(sql`c.source::text`, p.source)}
-        AND ${anyOf(sql`c.suspected_type::text`, p.suspectedType)}
-        AND ${p.cursor === undefined ? sql`TRUE` : sql`c.id > ${p.cursor}`}
-      ORDER BY c.id
-      LIMIT ${p.limit + 1}
-    ), shown AS (
-      SELECT * FROM page ORDER BY id LIMIT ${p.limit}
-    )
-    SELECT json_build_object(
-      'type', 'FeatureCollection',
-      'features', COALESCE((
-        SELECT json_agg(json_build_object(
-          'type', 'Feature',
-          'id', s.id,
-          'geometry', ST_AsGeoJSON(s.geom, 6)::json,
-          'properties', json_build_object(
-            'id', s.id, 'source', s.source, 'reportedAt', ${isoUtc(sql`s.reported_at`)},
-            'suspectedType', s.suspected_type, 'status', s.status, 'institutionId', s.institution_id,
-            'districtCode', s.district_code, 'gridCellId', s.grid_cell_id,
-            'dueAt', ${isoUtc(sql`s.due_at`)}, 'closedAt', ${isoUtc(sql`s.closed_at`)}, 'synthetic', s.synthetic)
-        ) ORDER BY s.id) FROM shown s), '[]'::json),
-      'nextCursor', CASE WHEN (SELECT count(*) FROM page) > ${p.limit} THEN (SELECT max(id) FROM shown)::text END
-    )::text AS body`;
+  return featurePageSql({
+    columns: sql`c.id, c.source, c.reported_at, c.suspected_type, c.status, c.institution_id, c.district_code,
+             c.grid_cell_id, c.due_at, c.closed_at, c.synthetic, c.geom`,
+    from: sql`clues c`,
+    id: sql`c.id`,
+    filters: [
+      inBbox(sql`c.geom`, p.bbox),
+      sql`c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}`,
+      districtFilter(sql`c.district_code`, p.scope, p.district),
+      anyOf(sql`c.status::text`, p.status),
+      anyOf(sql`c.source::text`, p.source),
+      anyOf(sql`c.suspected_type::text`, p.suspectedType),
+    ],
+    properties: sql`json_build_object(
+      'id', s.id, 'source', s.source, 'reportedAt', ${isoUtc(sql`s.reported_at`)},
+      'suspectedType', s.suspected_type, 'status', s.status, 'institutionId', s.institution_id,
+      'districtCode', s.district_code, 'gridCellId', s.grid_cell_id,
+      'dueAt', ${isoUtc(sql`s.due_at`)}, 'closedAt', ${isoUtc(sql`s.closed_at`)}, 'synthetic', s.synthetic)`,
+    limit: p.limit,
+    cursor: p.cursor,
+  });
 }
 
 export async function cluesInBbox(q: Queryable, p: CluesInBboxParams): Promise<string> {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { featurePageSql } from './feature-page.js';
 import { anyOf, districtFilter, inBbox, isoUtc, parsedJson, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
 
 export interface InstitutionsInBboxParams {
@@ -13,41 +14,27 @@ export interface InstitutionsInBboxParams {
   cursor?: number;
 }
 
-/**
- * One page of institutions as a GeoJSON FeatureCollection text, built entirely in SQL so that the server
- * passes it through without parsing; `nextCursor` is set when more rows follow.
- */
+/** One page of institutions as a GeoJSON FeatureCollection text (see featurePageSql). */
 export function institutionsInBboxSql(p: InstitutionsInBboxParams) {
-  return sql`
-    WITH page AS (
-      SELECT i.id, i.name, i.category, i.nature, i.status, i.list_status, i.district_code, i.grid_cell_id,
-             i.violation_count, i.last_inspected_on, i.synthetic, i.geom
-      FROM institutions i
-      WHERE ${inBbox(sql`i.geom`, p.bbox)}
-        AND ${districtFilter(sql`i.district_code`, p.scope, p.district)}
-        AND ${anyOf(sql`i.status::text`, p.status)}
-        AND ${anyOf(sql`i.category::text`, p.category)}
-        AND ${anyOf(sql`i.list_status::text`, p.listStatus)}
-        AND ${p.cursor === undefined ? sql`TRUE` : sql`i.id > ${p.cursor}`}
-      ORDER BY i.id
-      LIMIT ${p.limit + 1}
-    ), shown AS (
-      SELECT * FROM page ORDER BY id LIMIT ${p.limit}
-    )
-    SELECT json_build_object(
-      'type', 'FeatureCollection',
-      'features', COALESCE((
-        SELECT json_agg(json_build_object(
-          'type', 'Feature',
-          'id', s.id,
-          'geometry', ST_AsGeoJSON(s.geom, 6)::json,
-          'properties', json_build_object(
-            'id', s.id, 'name', s.name, 'category', s.category, 'nature', s.nature, 'status', s.status,
-            'listStatus', s.list_status, 'districtCode', s.district_code, 'gridCellId', s.grid_cell_id,
-            'violationCount', s.violation_count, 'lastInspectedOn', s.last_inspected_on, 'synthetic', s.synthetic)
-        ) ORDER BY s.id) FROM shown s), '[]'::json),
-      'nextCursor', CASE WHEN (SELECT count(*) FROM page) > ${p.limit} THEN (SELECT max(id) FROM shown)::text END
-    )::text AS body`;
+  return featurePageSql({
+    columns: sql`i.id, i.name, i.category, i.nature, i.status, i.list_status, i.district_code, i.grid_cell_id,
+             i.violation_count, i.last_inspected_on, i.synthetic, i.geom`,
+    from: sql`institutions i`,
+    id: sql`i.id`,
+    filters: [
+      inBbox(sql`i.geom`, p.bbox),
+      districtFilter(sql`i.district_code`, p.scope, p.district),
+      anyOf(sql`i.status::text`, p.status),
+      anyOf(sql`i.category::text`, p.category),
+      anyOf(sql`i.list_status::text`, p.listStatus),
+    ],
+    properties: sql`json_build_object(
+      'id', s.id, 'name', s.name, 'category', s.category, 'nature', s.nature, 'status', s.status,
+      'listStatus', s.list_status, 'districtCode', s.district_code, 'gridCellId', s.grid_cell_id,
+      'violationCount', s.violation_count, 'lastInspectedOn', s.last_inspected_on, 'synthetic', s.synthetic)`,
+    limit: p.limit,
+    cursor: p.cursor,
+  });
 }
 
 export async function institutionsInBbox(q: Queryable, p: InstitutionsInBboxParams): Promise<string> {

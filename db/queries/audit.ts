@@ -67,17 +67,10 @@ export async function appendAudit(tx: Queryable, content: AuditContent): Promise
   return { ...content, id: Number(row.id), at: content.at.toISOString(), prevHash, hash };
 }
 
-interface StoredAuditRow {
+/** An audit row as the drivers return it: bigint ids and timestamps arrive as text or Date depending on the engine. */
+interface StoredAuditRow extends Omit<AuditRow, 'id' | 'at'> {
   id: number | string;
   at: Date | string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
-  hash: string;
 }
 
 const auditColumns = sql`id, at, actor, action, entity, entity_id AS "entityId", before, after, prev_hash AS "prevHash", hash`;

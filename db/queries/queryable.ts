@@ -62,6 +62,14 @@ export function isoUtc(column: SQL): SQL {
   return sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
+/**
+ * A bound json parameter. Batches of rows travel as one and are unpacked with json_to_recordset, so a few
+ * thousand rows cost one round trip on either engine.
+ */
+export function jsonParam(value: unknown): SQL {
+  return sql`${JSON.stringify(value)}::json`;
+}
+
 /** Drivers differ on whether a json column arrives parsed; this accepts both. */
 export function parsedJson<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;

@@ -4,7 +4,12 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { inBbox, inTransaction, type BboxDegrees, type Queryable } from './queryable.js';
+import { inBbox, inTransaction, jsonParam as json, type BboxDegrees, type Queryable } from './queryable.js';
+
+// These rows mirror RoadNodeRecord / RoadEdgeRecord of server/routing/network/types.ts on purpose: db/ may not
+// import server/, and the pure routing module may not import db/. TypeScript's structural typing keeps the two in
+// step: server/routing-jobs/network-source.ts and scripts/import-osm.ts pass one where the other is expected, so
+// a field that drifts fails `tsc`.
 
 /** A graph vertex (OSM node id, WGS84). */
 export interface StoredRoadNode {
@@ -34,8 +39,6 @@ export interface StoredRoadNetwork {
 
 const NODE_BATCH = 5000;
 const EDGE_BATCH = 1000;
-
-const json = (value: unknown) => sql`${JSON.stringify(value)}::json`;
 
 async function insertNodes(tx: Queryable, nodes: readonly StoredRoadNode[]): Promise<void> {
   await tx.rows(sql`

@@ -1,15 +1,6 @@
-/**
- * SQL of the demo data build. Rows travel as one JSON parameter per batch and are unpacked with
- * json_to_recordset, so a few thousand rows cost one round trip on either engine.
- */
-import { sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from './queryable.js';
-
-type Executor = Queryable;
-
-const rows = <T>(executor: Executor, query: SQL): Promise<T[]> => executor.rows<T>(query);
-
-const json = (value: unknown) => sql`${JSON.stringify(value)}::json`;
+/** SQL of the demo data build. Rows travel as one JSON parameter per batch (see jsonParam). */
+import { sql } from 'drizzle-orm';
+import { jsonParam as json, type Queryable } from './queryable.js';
 
 /** Splits rows into batches so that no single JSON parameter grows without bound. */
 async function inBatches<T>(items: readonly T[], size: number, insert: (batch: readonly T[]) => Promise<unknown>): Promise<void> {
@@ -17,8 +8,8 @@ async function inBatches<T>(items: readonly T[], size: number, insert: (batch: r
 }
 
 /** True when none of the tables the build fills holds a row. */
-export async function seededTablesEmpty(executor: Executor): Promise<boolean> {
-  const [row] = await rows<{ any_rows: boolean }>(executor, sql`
+export async function seededTablesEmpty(executor: Queryable): Promise<boolean> {
+  const [row] = await executor.rows<{ any_rows: boolean }>(sql`
     SELECT EXISTS (SELECT 1 FROM districts) OR EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM institutions)
         OR EXISTS (SELECT 1 FROM clues) OR EXISTS (SELECT 1 FROM departments) AS any_rows`);
   return !row.any_rows;
@@ -33,7 +24,7 @@ export interface DistrictRow {
 }
 
 /** Source polygons may self-intersect: they are made valid and kept as their polygonal part. */
-export async function insertDistricts(executor: Executor, districts: readonly DistrictRow[]): Promise<void> {
+export async function insertDistricts(executor: Queryable, districts: readonly DistrictRow[]): Promise<void> {
   await executor.rows(sql`
     INSERT INTO districts (code, name, name_en, geom, synthetic)
     SELECT r.code, r.name, r.name_en,
@@ -42,8 +33,8 @@ export async function insertDistricts(executor: Executor, districts: readonly Di
     FROM json_to_recordset(${json(districts)}) AS r(code text, name text, name_en text, geometry json)`);
 }
 
-export async function districtGeometries(executor: Executor): Promise<{ code: string; geojson: string }[]> {
-  return rows(executor, sql`SELECT code, ST_AsGeoJSON(geom, 15) AS geojson FROM districts ORDER BY code`);
+export async function districtGeometries(executor: Queryable): Promise<{ code: string; geojson: string }[]> {
+  return executor.rows(sql`SELECT code, ST_AsGeoJSON(geom, 15) AS geojson FROM districts ORDER BY code`);
 }
 
 export interface StreetRow {
@@ -53,7 +44,7 @@ export interface StreetRow {
 }
 
 /** Names and codes are real; their geometry is generated later from the grid cells, hence synthetic. */
-export async function insertStreets(executor: Executor, streets: readonly StreetRow[]): Promise<void> {
+export async function insertStreets(executor: Queryable, streets: readonly StreetRow[]): Promise<void> {
   await executor.rows(sql`
     INSERT INTO streets (code, name, district_code, geom, synthetic)
     SELECT r.code, r.name, r.district_code, NULL, true
@@ -84,7 +75,7 @@ export interface ClippedCell {
  * commit, so call inside a transaction) and answers the non-empty ones. Square (i, j) spans
  * [i·lon_deg, (i+1)·lon_deg] × [j·lat_deg, (j+1)·lat_deg].
  */
-export async function clipBorderSquares(executor: Executor, squares: readonly BorderSquare[]): Promise<ClippedCell[]> {
+export async function clipBorderSquares(executor: Queryable, squares: readonly BorderSquare[]): Promise<ClippedCell[]> {
   await executor.rows(sql`
     CREATE TEMP TABLE seed_cells (district_code text, i int, j int, geom geometry(MultiPolygon, 4326)) ON COMMIT DROP`);
   await inBatches(squares, 5000, (batch) =>
@@ -99,7 +90,7 @@ export async function clipBorderSquares(executor: Executor, squares: readonly Bo
       ) clipped
       WHERE NOT ST_IsEmpty(geom) AND ST_Area(geom) > 0`),
   );
-  return rows<ClippedCell>(executor, sql`
+  return executor.rows<ClippedCell>(sql`
     SELECT district_code, i, j, ST_X(c) AS lon, ST_Y(c) AS lat, ST_Area(geom) AS area_deg2
     FROM (SELECT *, ST_PointOnSurface(geom) AS c FROM seed_cells) s
     ORDER BY district_code, j DESC, i`);
@@ -119,7 +110,7 @@ export interface GridCellRow {
   worker_name: string;
 }
 
-export async function insertGridCells(executor: Executor, cells: readonly GridCellRow[]): Promise<void> {
+export async function insertGridCells(executor: Queryable, cells: readonly GridCellRow[]): Promise<void> {
   await inBatches(cells, 5000, (batch) =>
     executor.rows(sql`
       INSERT INTO grid_cells (id, code, district_code, street_code, worker_name, geom, synthetic)
@@ -138,8 +129,8 @@ export async function insertGridCells(executor: Executor, cells: readonly GridCe
  * Districts whose grid cells do not add up to the district's area (relative difference above 1e-6). A failed
  * clip would show up here instead of as a silently missing cell.
  */
-export async function gridCoverageGaps(executor: Executor): Promise<{ code: string; ratio: number }[]> {
-  return rows(executor, sql`
+export async function gridCoverageGaps(executor: Queryable): Promise<{ code: string; ratio: number }[]> {
+  return executor.rows(sql`
     SELECT d.code, COALESCE(cells.area, 0) / ST_Area(d.geom) AS ratio
     FROM districts d LEFT JOIN (SELECT district_code, sum(ST_Area(geom)) AS area FROM grid_cells GROUP BY district_code) cells
       ON cells.district_code = d.code
@@ -162,7 +153,7 @@ export interface StreetStrip {
  * (far fewer, larger rectangles to union), the clipped border cells are taken from grid_cells by id.
  */
 export async function updateStreetGeometries(
-  executor: Executor,
+  executor: Queryable,
   strips: readonly StreetStrip[],
   clipped: readonly { street_code: string; cell_id: number }[],
 ): Promise<void> {
@@ -203,7 +194,7 @@ export interface InstitutionRow {
   updated_at: string;
 }
 
-export async function insertInstitutions(executor: Executor, institutions: readonly InstitutionRow[]): Promise<void> {
+export async function insertInstitutions(executor: Queryable, institutions: readonly InstitutionRow[]): Promise<void> {
   await inBatches(institutions, 3000, (batch) =>
     executor.rows(sql`
       INSERT INTO institutions (id, name, credit_code, licence_no, category, nature, status, list_status, address, geom,
@@ -234,7 +225,7 @@ export interface ClueRow {
   closed_at: string | null;
 }
 
-export async function insertClues(executor: Executor, clues: readonly ClueRow[]): Promise<void> {
+export async function insertClues(executor: Queryable, clues: readonly ClueRow[]): Promise<void> {
   await inBatches(clues, 5000, (batch) =>
     executor.rows(sql`
       INSERT INTO clues (id, source, reported_at, geom, address, description, suspected_type, status, institution_id,
@@ -255,7 +246,7 @@ export interface DepartmentRow {
   responsibilities: string;
 }
 
-export async function insertDepartments(executor: Executor, departments: readonly DepartmentRow[]): Promise<void> {
+export async function insertDepartments(executor: Queryable, departments: readonly DepartmentRow[]): Promise<void> {
   await executor.rows(sql`
     INSERT INTO departments (code, name, name_en, responsibilities)
     SELECT r.code, r.name, r.name_en, r.responsibilities
@@ -273,7 +264,7 @@ export interface OfficerRow {
   lat: number;
 }
 
-export async function insertOfficers(executor: Executor, officers: readonly OfficerRow[]): Promise<void> {
+export async function insertOfficers(executor: Queryable, officers: readonly OfficerRow[]): Promise<void> {
   await executor.rows(sql`
     INSERT INTO officers (id, name, department_code, district_code, certificate_no, certificate_expires_on, base, synthetic)
     SELECT r.id, r.name, r.department_code, r.district_code, r.certificate_no, r.certificate_expires_on,
@@ -290,7 +281,7 @@ export interface UserRow {
   district_code: string | null;
 }
 
-export async function insertUsers(executor: Executor, users: readonly UserRow[]): Promise<void> {
+export async function insertUsers(executor: Queryable, users: readonly UserRow[]): Promise<void> {
   await executor.rows(sql`
     INSERT INTO users (username, display_name, password_hash, role, district_code)
     SELECT r.username, r.display_name, r.password_hash, r.role::user_role, r.district_code
@@ -298,7 +289,7 @@ export async function insertUsers(executor: Executor, users: readonly UserRow[])
 }
 
 /** Rows were inserted with explicit ids: move each serial sequence past them so later inserts do not collide. */
-export async function syncSerialSequences(executor: Executor): Promise<void> {
+export async function syncSerialSequences(executor: Queryable): Promise<void> {
   for (const table of ['grid_cells', 'institutions', 'clues', 'officers']) {
     await executor.rows(
       sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), GREATEST((SELECT max(id) FROM ${sql.identifier(table)}), 1))`,
@@ -309,10 +300,10 @@ export async function syncSerialSequences(executor: Executor): Promise<void> {
 export const SEEDED_TABLES = ['districts', 'streets', 'grid_cells', 'institutions', 'clues', 'departments', 'officers', 'users', 'audit_log'] as const;
 export type SeededTable = (typeof SEEDED_TABLES)[number];
 
-export async function countRows(executor: Executor): Promise<Record<SeededTable, number>> {
+export async function countRows(executor: Queryable): Promise<Record<SeededTable, number>> {
   const counts = {} as Record<SeededTable, number>;
   for (const table of SEEDED_TABLES) {
-    const [row] = await rows<{ n: number | string }>(executor, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+    const [row] = await executor.rows<{ n: number | string }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
     counts[table] = Number(row.n);
   }
   return counts;
@@ -322,8 +313,8 @@ export async function countRows(executor: Executor): Promise<Record<SeededTable,
  * A digest of every generated row (password hashes, which are salted, and the audit log, which records the
  * real time of the build, left out): two builds with the same seed and asOf give the same digest.
  */
-export async function seedChecksum(executor: Executor): Promise<string> {
-  const [row] = await rows<{ digest: string }>(executor, sql`
+export async function seedChecksum(executor: Queryable): Promise<string> {
+  const [row] = await executor.rows<{ digest: string }>(sql`
     SELECT md5(concat_ws('#',
       (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM districts t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM streets t),

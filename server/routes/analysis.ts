@@ -26,7 +26,8 @@ import {
   riskListSchema,
   type InstitutionRiskBody,
 } from '../contract/analysis.js';
-import { clueCountsPerCell, clueCountsPerCellStep, gridCellShapes, riskInputs, type RiskInputRow } from '../../db/queries/analysis.js';
+import { clueCountsPerCell, clueCountsPerCellStep, gridCellShapes, riskInputs, type RiskInputRow, type StepCounts } from '../../db/queries/analysis.js';
+import type { UserRow } from '../../db/queries/users.js';
 import type { Queryable, Scope } from '../../db/queries/queryable.js';
 import { notFound, unprocessable } from '../middleware/api-error.js';
 import type { Deps } from '../middleware/env.js';
@@ -59,6 +60,25 @@ function valuesFor(cells: CellWeights, counts: Map<number, number>): Float64Arra
     if (i !== undefined) values[i] = n;
   }
   return values;
+}
+
+/**
+ * Visits each count of a cell in scope at a step inside the range, in the order the rows come: step by step,
+ * cells ascending within a step.
+ */
+function forEachCellStepCount(
+  rows: readonly StepCounts[],
+  cells: CellWeights,
+  nSteps: number,
+  visit: (step: number, cellIndex: number, count: number) => void,
+): void {
+  for (const r of rows) {
+    if (r.step < 0 || r.step >= nSteps) continue;
+    r.cellIds.forEach((id, k) => {
+      const i = cells.indexOfId.get(id);
+      if (i !== undefined) visit(r.step, i, r.counts[k]);
+    });
+  }
 }
 
 function requireUnits(cells: CellWeights, what: string): void {
@@ -114,6 +134,18 @@ export function analysisRouter(deps: Deps, cache = new CellWeightsCache()) {
       factors: risk.factors,
       overrides: risk.overrides,
     });
+  }
+
+  /**
+   * What the space-time endpoints share: the scope, the number of steps and the queen-contiguity cells. The counts
+   * are fetched on demand so that a request too large for the cube is refused before the query runs.
+   */
+  async function spaceTimeFrame(user: UserRow, q: { from: Date; to: Date; step: Step; district?: string }) {
+    const where = { scope: scopeOf(user), district: allowedDistrict(user, q.district) };
+    const nSteps = stepCount(q.from, q.to, q.step);
+    const cells = await cache.get(db, where, { type: 'queen' });
+    const counts = () => clueCountsPerCellStep(db, { ...where, from: q.from, to: q.to, step: q.step });
+    return { where, nSteps, cells, counts };
   }
 
   return createRouter()
@@ -172,22 +204,13 @@ export function analysisRouter(deps: Deps, cache = new CellWeightsCache()) {
     .openapi(emergingHotspotsRoute, async (c) => {
       const user = c.get('user');
       const q = c.req.valid('query');
-      const where = { scope: scopeOf(user), district: allowedDistrict(user, q.district) };
-      const step = q.step as Step;
-      const nSteps = stepCount(q.from, q.to, step);
-      const cells = await cache.get(db, where, { type: 'queen' });
+      const { step } = q;
+      const { where, nSteps, cells, counts } = await spaceTimeFrame(user, q);
       requireUnits(cells, 'emerging hot spot analysis');
       const n = cells.weights.n;
       if (n * nSteps > MAX_CUBE_BINS) throw unprocessable(`${n} cells × ${nSteps} steps is more than ${MAX_CUBE_BINS} bins; choose a shorter range or a longer step`);
-      const rows = await clueCountsPerCellStep(db, { ...where, from: q.from, to: q.to, step });
       const values = new Float64Array(n * nSteps);
-      for (const r of rows) {
-        if (r.step < 0 || r.step >= nSteps) continue;
-        r.cellIds.forEach((id, k) => {
-          const i = cells.indexOfId.get(id);
-          if (i !== undefined) values[r.step * n + i] += r.counts[k];
-        });
-      }
+      forEachCellStepCount(await counts(), cells, nSteps, (t, i, count) => (values[t * n + i] += count));
       const result = analysing(() => emergingHotspots({ nCells: n, nSteps, values }, { weights: cells.weights }));
       const categoryCounts: Record<string, number> = {};
       for (const category of result.category) categoryCounts[category] = (categoryCounts[category] ?? 0) + 1;
@@ -216,25 +239,17 @@ export function analysisRouter(deps: Deps, cache = new CellWeightsCache()) {
     .openapi(cellCountsRoute, async (c) => {
       const user = c.get('user');
       const q = c.req.valid('query');
-      const where = { scope: scopeOf(user), district: allowedDistrict(user, q.district) };
-      const step = q.step as Step;
-      const nSteps = stepCount(q.from, q.to, step);
-      const cells = await cache.get(db, where, { type: 'queen' });
-      const rows = await clueCountsPerCellStep(db, { ...where, from: q.from, to: q.to, step });
+      const { step } = q;
+      const { where, nSteps, cells, counts } = await spaceTimeFrame(user, q);
       const stepOffsets = new Array<number>(nSteps + 1).fill(0);
       const cellIndex: number[] = [];
       const count: number[] = [];
-      // Rows come step by step, cells ascending within a step: entries are appended in order.
-      for (const r of rows) {
-        if (r.step < 0 || r.step >= nSteps) continue;
-        r.cellIds.forEach((id, k) => {
-          const i = cells.indexOfId.get(id);
-          if (i === undefined) return;
-          stepOffsets[r.step + 1]++;
-          cellIndex.push(i);
-          count.push(r.counts[k]);
-        });
-      }
+      // Counts arrive step by step, so appending keeps each step's entries together (compressed sparse rows).
+      forEachCellStepCount(await counts(), cells, nSteps, (t, i, n) => {
+        stepOffsets[t + 1]++;
+        cellIndex.push(i);
+        count.push(n);
+      });
       for (let t = 0; t < nSteps; t++) stepOffsets[t + 1] += stepOffsets[t];
       return c.json(
         cellCountsSchema.parse({

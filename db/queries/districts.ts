@@ -35,10 +35,6 @@ export async function districtsWithCounts(q: Queryable, p: { scope: Scope }): Pr
   return row.body;
 }
 
-export async function districtExists(q: Queryable, code: string): Promise<boolean> {
-  return (await q.rows(sql`SELECT 1 FROM districts WHERE code = ${code}`)).length > 0;
-}
-
 export async function countDistricts(q: Queryable): Promise<number> {
   const [row] = await q.rows<{ n: number | string }>(sql`SELECT count(*) AS n FROM districts`);
   return Number(row.n);

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { DEMO_OSM_FILE } from '../../db/seed/osm/index.js';
 import {
   CIRCUITY_FACTOR,
   computeTravelCosts,
@@ -26,7 +26,7 @@ function option(name: string, fallback: number): number {
 }
 
 const positional = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
-const file = positional[0] ?? fileURLToPath(new URL('../../db/seed/osm/jingan-huangpu.osm.gz', import.meta.url));
+const file = positional[0] ?? DEMO_OSM_FILE;
 const locationCount = option('--locations', 200);
 const repeat = option('--repeat', 5);
 

@@ -18,7 +18,7 @@ import {
   type PatrolBase,
   type PatrolCandidate,
 } from '../planning/index.js';
-import { ApiError, notFound, unprocessable } from '../middleware/api-error.js';
+import { notFound, unprocessable } from '../middleware/api-error.js';
 import type { JobControl } from './job-registry.js';
 import type { RoutingService } from './routing-service.js';
 import type { SolveTask } from './solve-task.js';
@@ -153,5 +153,3 @@ export async function planPatrol(
     departureHour: draft.departureHour,
   };
 }
-
-export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;

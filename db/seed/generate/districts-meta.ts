@@ -35,9 +35,3 @@ export const SHANGHAI_DISTRICTS: readonly DistrictMeta[] = [
   { code: '310120', name: '奉贤区', nameEn: 'Fengxian', central: false, population2020: 1_140_872, office: [121.4581, 30.9181] },
   { code: '310151', name: '崇明区', nameEn: 'Chongming', central: false, population2020: 637_921, office: [121.3975, 31.6229] },
 ];
-
-export function districtMeta(code: string): DistrictMeta {
-  const meta = SHANGHAI_DISTRICTS.find((d) => d.code === code);
-  if (!meta) throw new Error(`unknown Shanghai district code ${code}`);
-  return meta;
-}

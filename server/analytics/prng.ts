@@ -1,5 +1,6 @@
-// Seeded pseudo-random numbers, so that permutation results can be reproduced and audited.
-// sfc32 (Chris Doty-Humphrey's Small Fast Counting generator) seeded through splitmix32.
+// Seeded pseudo-random numbers, so that permutation results and 双随机 draws (server/planning) can be reproduced
+// and audited. sfc32 (Chris Doty-Humphrey's Small Fast Counting generator) seeded through splitmix32.
+// db/seed/generate/prng.ts holds the same generator for the demo data, because db/ may not import server/.
 
 export type Prng = {
   /** Uniform double in [0, 1). */

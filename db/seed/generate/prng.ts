@@ -2,6 +2,8 @@
  * Seeded pseudo-random numbers for the demo data: the same seed gives the same database.
  * sfc32 seeded through splitmix32; `fork` derives an independent stream per purpose so that adding
  * a draw in one generator does not shift every later one.
+ * The generator core is the same as server/analytics/prng.ts (same seed, same stream) but is kept here:
+ * db/ may not import server/, and this one adds the draws the data build needs (fork, normal, weighted picks).
  */
 export interface Random {
   /** Uniform in [0, 1). */

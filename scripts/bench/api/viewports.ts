@@ -3,7 +3,10 @@ import type { BboxDegrees } from '../../../db/queries/queryable.js';
 /** The whole of Shanghai, as the dashboard asks for it when zoomed out. */
 export const cityBbox: BboxDegrees = { minLon: 120.85, minLat: 30.67, maxLon: 122.2, maxLat: 31.88 };
 
-/** mulberry32: a small seeded PRNG so every run asks for the same viewports. */
+/**
+ * mulberry32: a small seeded PRNG so every run asks for the same viewports. Not server/analytics/prng.ts: that
+ * stream would draw other viewports, and the figures in docs/api.md were measured on these.
+ */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

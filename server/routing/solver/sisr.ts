@@ -108,7 +108,9 @@ export class Sisr {
     if (sol.inst.jobCount === 0) return { iterations: 0, best };
     for (;;) {
       const elapsed = budget.now() - t0;
-      const fraction = Math.max(iteration / budget.maxIterations, elapsed / budget.timeLimitMs);
+      // A budget already spent (e.g. by reading a huge problem) counts as used up.
+      const timeFraction = budget.timeLimitMs > 0 ? elapsed / budget.timeLimitMs : 1;
+      const fraction = Math.max(iteration / budget.maxIterations, timeFraction);
       if (fraction >= 1) break;
       if (budget.onProgress && iteration % PROGRESS_EVERY === 0) {
         budget.onProgress({ iteration, elapsedMs: elapsed, fraction, best });

@@ -154,3 +154,15 @@ describe('solve', () => {
     expect(() => solve(randomProblem(1, { jobs: 3, vehicles: 1 }), { timeLimitMs: 10 })).toThrow(/now\(\)/);
   });
 });
+
+describe('time limits', () => {
+  it('stops at once when the budget is spent before the search starts', () => {
+    let clock = 0;
+    // Every reading of the clock advances it by 100 ms: the limit is over before the search.
+    const now = () => (clock += 100);
+    const problem = randomProblem(2, { jobs: 20, vehicles: 3, timeWindows: true });
+    const s = solve(problem, { timeLimitMs: 150, now });
+    expect(checkSolution(problem, s)).toEqual([]);
+    expect(s.routes.length).toBeGreaterThan(0);
+  });
+});

@@ -27,7 +27,7 @@ export function jobNeighbours(inst: Instance, limit: number): Int32Array[] {
 }
 
 /** The k indices of smallest key, sorted; quickselect then sort, O(J + k log k). */
-function selectSmallest(order: Int32Array, key: Float64Array, k: number): Int32Array {
+export function selectSmallest(order: Int32Array, key: Float64Array, k: number): Int32Array {
   const J = order.length;
   if (k < J) {
     let lo = 0;

@@ -1,4 +1,5 @@
 import type { Rng } from './rng.js';
+import { selectSmallest } from './neighbours.js';
 
 /**
  * Iterated local search for one closed tour (Lourenço, Martin & Stützle, "Iterated Local Search",
@@ -55,11 +56,14 @@ export class TspSolver {
     this.globalKicks = options.globalKicks ?? GLOBAL_KICKS;
     this.neigh = new Int32Array(m * this.k);
     const idx = Array.from({ length: m }, (_, i) => i);
+    const order = new Int32Array(m);
+    const key = new Float64Array(m);
     for (let a = 0; a < m; a++) {
-      const sorted = idx
-        .filter((b) => b !== a)
-        .sort((x, y) => cost[a * m + x] + cost[x * m + a] - cost[a * m + y] - cost[y * m + a] || x - y);
-      for (let i = 0; i < this.k; i++) this.neigh[a * this.k + i] = sorted[i];
+      for (let b = 0; b < m; b++) {
+        order[b] = b;
+        key[b] = b === a ? Infinity : cost[a * m + b] + cost[b * m + a];
+      }
+      this.neigh.set(selectSmallest(order, key, this.k), a * this.k);
     }
     this.tour = Int32Array.from(idx);
     this.pos = Int32Array.from(idx);

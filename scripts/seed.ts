@@ -4,13 +4,13 @@
 // DEMO_PASSWORD (demo users' password, default 'jointops-demo'), SEED (integer, default 20260101),
 // AS_OF (ISO date-time the demo treats as now, default the current time).
 import { createDb, resetDatabase } from '../db/client.js';
-import { DEFAULT_SEED, seedDemo } from '../db/seed/index.js';
+import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, seedDemo } from '../db/seed/index.js';
 import { hashPassword } from '../server/auth/password.js';
 
 const env = process.env;
 const databaseUrl = env.DATABASE_URL || undefined;
 const dataDir = env.DATA_DIR ?? './data';
-const password = env.DEMO_PASSWORD ?? 'jointops-demo';
+const password = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 const seed = env.SEED === undefined ? DEFAULT_SEED : Number(env.SEED);
 const asOf = env.AS_OF === undefined ? new Date() : new Date(env.AS_OF);
 
@@ -50,7 +50,7 @@ try {
   });
   console.log(`seed: done in ${seconds()} — seed ${seed}, as of ${asOf.toISOString()}`);
   console.table(summary);
-  if (env.DEMO_PASSWORD === undefined) console.log("seed: demo users admin, planner, putuo_leader, wall have the default password 'jointops-demo' — set DEMO_PASSWORD to change it");
+  if (env.DEMO_PASSWORD === undefined) console.log(`seed: demo users admin, planner, putuo_leader, wall have the default password '${DEFAULT_DEMO_PASSWORD}' — set DEMO_PASSWORD to change it`);
 } finally {
   await database.close();
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '../db/client.js';
 import { countDistricts } from '../db/queries/districts.js';
 import { analyzeIfNeverAnalyzed } from '../db/queries/maintenance.js';
-import { seedDemo } from '../db/seed/index.js';
+import { DEFAULT_DEMO_PASSWORD, seedDemo } from '../db/seed/index.js';
 import { createApp } from './app.js';
 import { hashPassword } from './auth/password.js';
 
@@ -14,7 +14,7 @@ const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';
 const databaseUrl = env.DATABASE_URL || undefined;
 const dataDir = env.DATA_DIR ?? './data';
-const demoPassword = env.DEMO_PASSWORD ?? 'jointops-demo';
+const demoPassword = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 const seed = env.SEED === undefined ? undefined : Number(env.SEED);
 const staticDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 

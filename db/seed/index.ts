@@ -32,6 +32,7 @@ import { generateClues } from './generate/clues.js';
 import { DEPARTMENTS } from './generate/departments.js';
 import { generateOfficers } from './generate/officers.js';
 import { DEMO_USERS } from './generate/users.js';
+export { DEFAULT_DEMO_PASSWORD } from './generate/users.js';
 import type { AreaGeometry } from './generate/gcj02.js';
 import { buildGrid } from './build-grid.js';
 import { importDemoRoadNetwork } from './osm/index.js';
@@ -41,7 +42,7 @@ export interface SeedOptions {
   seed?: number;
   /** "Now" of the demo: clues span the 24 months before it; injected so a build is reproducible. */
   asOf: Date;
-  /** Demo users' password (from DEMO_PASSWORD; default documented as 'jointops-demo'). */
+  /** Demo users' password (from DEMO_PASSWORD; DEFAULT_DEMO_PASSWORD when unset). */
   password: string;
   /** Injected so that db/ never imports server/. */
   hashPassword: (plain: string) => Promise<string>;

@@ -7,6 +7,9 @@ export interface DemoUser {
   district_code: string | null;
 }
 
+/** The demo users' password when DEMO_PASSWORD is not set (documented in the README). */
+export const DEFAULT_DEMO_PASSWORD = 'jointops-demo';
+
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'admin', display_name: '系统管理员 Administrator', role: 'admin', district_code: null },
   { username: 'planner', display_name: '专项行动策划 Campaign planner', role: 'planner', district_code: null },

@@ -24,6 +24,9 @@ import type { RoutingService } from './routing-service.js';
 import type { SolveTask } from './solve-task.js';
 
 const DAY_MS = 86_400_000;
+
+/** The name a patrol base shows and is solved under: the district office's name. */
+const officeName = (office: { name: string }) => `${office.name}办公点`;
 const OPTION_INSTITUTIONS = 60;
 const OPTION_GRID_CELLS = 30;
 
@@ -69,7 +72,7 @@ export async function patrolOptions(q: Queryable, p: PatrolScope, date: string):
   return {
     district: data.district,
     date,
-    bases: data.bases.map((b) => ({ id: b.id, name: `${b.name}办公点`, nameEn: `${b.nameEn} office`, location: [b.lon, b.lat], officers: b.officers })),
+    bases: data.bases.map((b) => ({ id: b.id, name: officeName(b), nameEn: `${b.nameEn} office`, location: [b.lon, b.lat], officers: b.officers })),
     officers: {
       total: data.officers.length,
       certified: certified.length,
@@ -109,7 +112,7 @@ export async function planPatrol(
   if ('office' in request.base) {
     const office = data.bases.find((b) => b.id === (request.base as { office: string }).office);
     if (!office) throw unprocessable(`no office "${request.base.office}" in district ${p.district}; choose one of: ${data.bases.map((b) => b.id).join(', ')}`);
-    base = { name: `${office.name}办公点`, location: [office.lon, office.lat] };
+    base = { name: officeName(office), location: [office.lon, office.lat] };
   } else {
     base = { name: request.base.name ?? '出发点 base', location: request.base.location };
   }

@@ -3,6 +3,7 @@
  *
  *   npm run --silent bench:routing -- [--dir <reference dir>] [--sets tsp,solomon,cvrp,patrol]
  *       [--time-limit <s>] [--filter <regex>] [--every <k>] [--seed <n>] [--clock wall|cpu]
+ *       [--sisr '<json of SisrParameters overrides>']
  *
  * `--dir` is a folder laid out like tests/fixtures/routing (known_values.csv, tsplib/,
  * solomon/original_txt/, cvrp/A/); it defaults to those fixtures. Per-instance time limits
@@ -34,6 +35,7 @@ const seed = Number(arg('seed') ?? 1);
 const timeOverride = arg('time-limit') ? Number(arg('time-limit')) : undefined;
 const clockName = arg('clock') ?? 'wall';
 if (clockName !== 'wall' && clockName !== 'cpu') throw new Error('--clock must be wall or cpu');
+const sisr = arg('sisr') ? (JSON.parse(arg('sisr')!) as Record<string, number>) : undefined;
 const clock = clockName === 'cpu' ? () => process.cpuUsage().user / 1000 : () => performance.now();
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -45,13 +47,14 @@ const report: Record<string, unknown> = {
   dir: arg('dir') ? 'given with --dir' : 'tests/fixtures/routing',
   seed,
   clock: clockName,
+  ...(sisr ? { sisr } : {}),
   sets: {},
 };
 
 for (const set of sets) {
   const seconds = timeOverride ?? DEFAULT_SECONDS[set];
   if (set === 'patrol') {
-    (report.sets as Record<string, unknown>).patrol = runPatrol(seconds, seed, clock);
+    (report.sets as Record<string, unknown>).patrol = runPatrol(seconds, seed, clock, sisr);
     continue;
   }
   const instances = listInstances(dir, set).filter((x, i) => (!filter || filter.test(x.name)) && i % every === 0);
@@ -59,7 +62,7 @@ for (const set of sets) {
   for (const inst of instances) {
     const problem = inst.load();
     const t0 = clock();
-    const solution = solve(problem, { seed, timeLimitMs: seconds * 1000, now: clock });
+    const solution = solve(problem, { seed, timeLimitMs: seconds * 1000, now: clock, sisr });
     const ms = clock() - t0;
     const violations = checkSolution(problem, solution);
     const cost = solution.summary.cost;

@@ -1,14 +1,20 @@
 import { performance } from 'node:perf_hooks';
 import { checkSolution } from '../../../server/routing/solver/check.js';
 import { solve } from '../../../server/routing/solver/solve.js';
+import type { SisrParameters } from '../../../server/routing/solver/sisr.js';
 import { CITY_PATROL, patrolProblem } from './patrol.js';
 
 /** Solves the synthetic city patrol and reports size, service level, time and feasibility. */
-export function runPatrol(seconds: number, seed: number, clock: () => number = () => performance.now()) {
+export function runPatrol(
+  seconds: number,
+  seed: number,
+  clock: () => number = () => performance.now(),
+  sisr?: Partial<SisrParameters>,
+) {
   const t0 = clock();
   const problem = patrolProblem(CITY_PATROL, seed);
   const built = clock();
-  const solution = solve(problem, { seed, timeLimitMs: seconds * 1000, now: clock });
+  const solution = solve(problem, { seed, timeLimitMs: seconds * 1000, now: clock, sisr });
   const solved = clock();
   const violations = checkSolution(problem, solution);
   const jobs = problem.jobs ?? [];

@@ -156,4 +156,15 @@ describe('officers', () => {
     expect(count('urban_management')).toBeGreaterThan(count('sports'));
     expect(officers.every((o) => geography.locate('310199', o.lon, o.lat) !== null)).toBe(true);
   });
+
+  it('gives every district a certified officer of each core department, so each can field a full joint team', () => {
+    const officers = generateOfficers(createRandom(5), geography, 400, asOf);
+    const certified = officers.filter((o) => o.certificateExpiresOn >= '2026-11-21');
+    for (const district of geography.districts) {
+      for (const department of ['education', 'fire_rescue', 'market_regulation', 'urban_management', 'public_security']) {
+        const found = certified.some((o) => o.districtCode === district.code && o.departmentCode === department);
+        expect(found, `${district.code} ${department}`).toBe(true);
+      }
+    }
+  });
 });

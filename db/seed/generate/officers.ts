@@ -23,6 +23,7 @@ export interface GeneratedOfficer {
 }
 
 const DAY_MS = 86_400_000;
+const CORE_DEPARTMENTS = ['education', 'fire_rescue', 'market_regulation', 'urban_management', 'public_security'];
 
 export function generateOfficers(random: Random, geography: Geography, count: number, asOf: Date): GeneratedOfficer[] {
   if (!(count >= 0)) throw new RangeError(`officer count must be ≥ 0, got ${count}`);
@@ -52,17 +53,23 @@ export function generateOfficers(random: Random, geography: Geography, count: nu
   };
   const sequence = new Map<string, number>();
   const officers: GeneratedOfficer[] = [];
+  // The first officers give every district a certified officer of each core department of a joint team
+  // (education leads; a fire-safety check needs a fire officer), so every district can field a full team.
+  const coreIndexes = CORE_DEPARTMENTS.map((code) => DEPARTMENTS.findIndex((d) => d.code === code));
+  // (at most half of all officers, so that a small build still has a random share with lapsed certificates).
+  const covering = Math.min(Math.floor(count / 2), districts.length * coreIndexes.length);
   for (let index = 0; index < count; index++) {
-    // The first officers cover every district once so that no district is left without a team.
-    const district = index < districts.length ? districts[index] : districts[random.weightedIndex(districtWeights)];
-    const departmentIndex = index < districts.length ? 0 : random.weightedIndex(departmentWeights);
+    const covers = index < covering;
+    const district = covers ? districts[index % districts.length] : districts[random.weightedIndex(districtWeights)];
+    const departmentIndex = covers ? coreIndexes[Math.floor(index / districts.length)] : random.weightedIndex(departmentWeights);
     const department = DEPARTMENTS[departmentIndex];
     const key = `${district.code}:${department.code}`;
     const n = (sequence.get(key) ?? 0) + 1;
     sequence.set(key, n);
     const office = officeOf(district.code, department.code);
     // Certificates run for years; about one in ten has lapsed by asOf.
-    const expiresInDays = random.chance(0.1) ? -Math.floor(random.between(1, 400)) : Math.floor(random.between(20, 1800));
+    const lapsed = random.chance(0.1) && !covers;
+    const expiresInDays = lapsed ? -Math.floor(random.between(1, 400)) : Math.floor(random.between(20, 1800));
     officers.push({
       id: index + 1,
       name: personName(random),

@@ -8,6 +8,7 @@ import { analyzeIfNeverAnalyzed } from '../db/queries/maintenance.js';
 import { DEFAULT_DEMO_PASSWORD, seedDemo } from '../db/seed/index.js';
 import { createApp } from './app.js';
 import { hashPassword } from './auth/password.js';
+import { ensureWebBuild } from './web-build.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -16,6 +17,7 @@ const databaseUrl = env.DATABASE_URL || undefined;
 const dataDir = env.DATA_DIR ?? './data';
 const demoPassword = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 const seed = env.SEED === undefined ? undefined : Number(env.SEED);
+const root = fileURLToPath(new URL('..', import.meta.url));
 const staticDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got ${env.PORT}`);
@@ -54,6 +56,9 @@ function progressBar(done: number, total: number, width = 24): string {
 }
 
 async function main(): Promise<void> {
+  // The web build (a child process) runs while the database starts.
+  const webBuild = ensureWebBuild(root, staticDir, log);
+  webBuild.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
   log(databaseUrl ? 'using PostgreSQL from DATABASE_URL' : `using embedded PostgreSQL + PostGIS (PGlite) in ${dataDir}`);
   const database = await withTicker(
     databaseUrl ? 'connecting to PostgreSQL' : 'starting the embedded database (the first start takes about 20 s)',
@@ -79,6 +84,7 @@ async function main(): Promise<void> {
 
   if (await withTicker('gathering planner statistics', analyzeIfNeverAnalyzed(database))) log('planner statistics gathered');
 
+  await withTicker('building the web app', webBuild);
   const app = createApp({ database, staticDir });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

@@ -23,6 +23,9 @@ import { MAX_ZOOM, MIN_ZOOM, type MapView as View } from '../state/dashboard.js'
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
+/** How far from a small dot (a clue, an institution) a click still picks it. */
+const CLICK_RADIUS_PX = 4;
+
 export type ViewRequest =
   | { kind: 'view'; view: View; seq: number }
   | { kind: 'bounds'; bounds: [number, number, number, number]; seq: number };
@@ -75,13 +78,19 @@ export function MapView(props: MapViewProps) {
       interleaved: true,
       layers: [],
       onHover: (info: PickingInfo) => propsRef.current.onHover(info.object ? info : null),
-      onClick: (info: PickingInfo) => {
-        if (info.object) propsRef.current.onClick(info);
-      },
       getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(overlay);
     overlayRef.current = overlay;
+    // Clicks come from maplibre, not from deck.gl's tap recogniser: deck picks synchronously on pointerdown, and on a
+    // slow GPU (SwiftShader, a wall display's integrated chip) that pick outlasts the recogniser's 250 ms tap window,
+    // so deck never reports the click. maplibre's own click has no time limit and already tells a click from a drag.
+    let loaded = false;
+    map.on('click', (event) => {
+      if (!loaded) return;
+      const info = overlay.pickObject({ x: event.point.x, y: event.point.y, radius: CLICK_RADIUS_PX });
+      if (info?.object) propsRef.current.onClick(info);
+    });
 
     const report = () => {
       const centre = map.getCenter();
@@ -90,6 +99,7 @@ export function MapView(props: MapViewProps) {
     };
     map.on('moveend', report);
     map.on('load', () => {
+      loaded = true;
       if (!map.getSource(DISTRICT_SOURCE)) {
         // An external style: add our districts on top of it.
         map.addSource(DISTRICT_SOURCE, districtSource());

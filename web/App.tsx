@@ -70,14 +70,15 @@ export function App() {
         <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={logout} onBack={() => goTo('dashboard')} />
       )}
       {session.status === 'authenticated' && (page === 'dashboard' || session.user.role === 'wall') && (
-        <>
-          <Dashboard key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={logout} />
-          {session.user.role !== 'wall' && (
-            <button type="button" className="button planner-entry" data-testid="open-planner" onClick={() => goTo('planner')}>
-              {t('planner.open')}
-            </button>
-          )}
-        </>
+        <Dashboard
+          key={session.user.id}
+          user={session.user}
+          today={today}
+          language={language}
+          onLanguage={changeLanguage}
+          onLogout={logout}
+          onOpenPlanner={session.user.role !== 'wall' ? () => goTo('planner') : undefined}
+        />
       )}
     </I18nContext.Provider>
   );

@@ -27,6 +27,8 @@ export interface DashboardProps {
   language: Language;
   onLanguage: (language: Language) => void;
   onLogout: () => void;
+  /** Opens the patrol route planner; absent for roles that may not plan. */
+  onOpenPlanner?: () => void;
 }
 
 const EMPTY: never[] = [];
@@ -36,7 +38,7 @@ function initialise({ today, language, search }: { today: string; language: Lang
   return dashboardReducer({ ...initialState(today), language }, { type: 'stateRestored', state: restored });
 }
 
-export function Dashboard({ user, today, language, onLanguage, onLogout }: DashboardProps) {
+export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenPlanner }: DashboardProps) {
   const [state, dispatch] = useReducer(dashboardReducer, { today, language, search: window.location.search }, initialise);
   const basemapUrl = useMemo(() => parseBasemapUrl(window.location.search), []);
   const t = useMemo(() => translator(state.language), [state.language]);
@@ -174,7 +176,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout }: Dashb
           onReady={() => setMapReady(true)}
         />
         <div className={`progress ${anyLoading ? 'progress--on' : ''}`} role="progressbar" aria-hidden={!anyLoading} aria-label={t('state.loading')} />
-        <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} />
+        <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} onOpenPlanner={onOpenPlanner} />
         <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={summaryRes.error?.message ?? null} onRetry={summaryRes.retry} />
         <aside className="sidebar" aria-label={t('layers.title')}>
           <LayerPanel layers={state.layers} status={layerStatus} gridAtCells={gridAtCells} onToggle={(layer) => dispatch({ type: 'layerToggled', layer })} />

@@ -1,7 +1,15 @@
 import type { Me } from '../../server/contract/index.js';
 import { useI18n, type Language } from '../i18n/index.js';
 
-export function TopBar({ user, onLanguage, onLogout }: { user: Me; onLanguage: (language: Language) => void; onLogout: () => void }) {
+export interface TopBarProps {
+  user: Me;
+  onLanguage: (language: Language) => void;
+  onLogout: () => void;
+  /** Opens the patrol route planner; absent for roles that may not plan (the wall display). */
+  onOpenPlanner?: () => void;
+}
+
+export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProps) {
   const { t, language } = useI18n();
   return (
     <header className="topbar">
@@ -13,6 +21,12 @@ export function TopBar({ user, onLanguage, onLogout }: { user: Me; onLanguage: (
         </span>
       </div>
       <div className="topbar__user">
+        {onOpenPlanner && (
+          <button type="button" className="button topbar__planner" data-testid="open-planner" onClick={onOpenPlanner}>
+            <span className="topbar__planner-icon" aria-hidden="true" />
+            {t('planner.open')}
+          </button>
+        )}
         <span className="user-chip" data-testid="user-chip">
           <strong>{user.displayName}</strong>
           <span>{t(`role.${user.role}`)}</span>

@@ -22,7 +22,12 @@ export interface SisrParameters {
    * distance objectives one route too many can be a deep local optimum.
    */
   routeRemovalRate: number;
-  /** Start and final temperatures, as fractions of the average cost of one travelled arc. */
+  /**
+   * Start and final temperatures, as multiples of the average cost of one travelled arc. The
+   * start matches the paper's T0 = 100 on Solomon-scale arcs of about 10; the end is lower than
+   * its Tf = 1 because a few seconds of search must converge (chosen on the whole Solomon and
+   * CVRP A sets, 10 vs 1 at the start: mean gaps 0.44 % vs 0.58 % and 0.17 % vs 0.19 %).
+   */
   initialTemperature: number;
   finalTemperature: number;
 }
@@ -33,7 +38,7 @@ export const DEFAULT_SISR_PARAMETERS: SisrParameters = {
   splitRate: 0.5,
   blinkRate: 0.01,
   routeRemovalRate: 0.02,
-  initialTemperature: 1,
+  initialTemperature: 10,
   finalTemperature: 0.01,
 };
 

@@ -17,9 +17,12 @@ export function clueHeatmapLayer(clues: readonly ClueFeature[], theme: Theme): H
     data: clues as ClueFeature[],
     getPosition: (c) => c.geometry.coordinates as [number, number],
     getWeight: clueWeight,
-    radiusPixels: 28,
-    intensity: 1.2,
-    threshold: 0.04,
+    // A few dense spots would otherwise set the colour scale and leave the rest of the city near-transparent on the
+    // dark basemap: a wider kernel and a higher intensity let ordinary clusters reach the middle of the ramp, and the
+    // densest spots saturate at its bright end.
+    radiusPixels: 40,
+    intensity: 3,
+    threshold: 0.03,
     colorRange: theme.heatmap,
     aggregation: 'SUM',
   });

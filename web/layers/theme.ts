@@ -63,11 +63,11 @@ export const darkTheme: Theme = {
   ],
   heatmap: [
     [81, 18, 124, 0],
-    [129, 37, 129, 120],
-    [183, 55, 121, 170],
-    [241, 96, 93, 200],
-    [254, 159, 109, 225],
-    [252, 253, 191, 245],
+    [150, 45, 140, 170],
+    [200, 60, 125, 205],
+    [245, 100, 90, 230],
+    [254, 165, 105, 245],
+    [252, 253, 191, 255],
   ],
   fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
 };

@@ -64,7 +64,8 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const gridRes = useGridCells(bbox, state.timeRange, state.district, state.layers.grid && gridAtCells);
   const institutionsRes = useInstitutions(bbox, state.district, state.layers.institutions);
   // Clues feed the heatmap and, zoomed out, the district choropleth.
-  const cluesRes = useClues(bbox, state.timeRange, state.district, state.layers.heatmap || (state.layers.grid && !gridAtCells));
+  const cluesWanted = state.layers.heatmap || (state.layers.grid && !gridAtCells);
+  const cluesRes = useClues(bbox, state.timeRange, state.district, cluesWanted);
   const summaryRes = useSummary(state.timeRange, state.district);
   const institutionDetail = useInstitutionDetail(state.selection);
   const clueDetail = useClueDetail(state.selection);
@@ -189,7 +190,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           {hotspots.panel}
           <DistrictList
             districts={districts}
-            counts={model.countsByDistrict}
+            counts={cluesWanted && cluesRes.data ? model.countsByDistrict : null}
             selected={state.district}
             scoped={user.districtCode !== null}
             loading={districtsRes.loading}

@@ -3,8 +3,8 @@ import type { DistrictFeature } from '../layers/types.js';
 
 export interface DistrictListProps {
   districts: readonly DistrictFeature[];
-  /** Clues of the selected period per district code. */
-  counts: ReadonlyMap<string, number>;
+  /** Clues of the selected period per district code; null while no clue layer is on (the clues are not loaded). */
+  counts: ReadonlyMap<string, number> | null;
   selected: string | null;
   scoped: boolean;
   loading: boolean;
@@ -15,8 +15,9 @@ export interface DistrictListProps {
 
 export function DistrictList({ districts, counts, selected, scoped, loading, error, onRetry, onSelect }: DistrictListProps) {
   const { t, language } = useI18n();
-  const ranked = [...districts].sort((a, b) => (counts.get(b.properties.code) ?? 0) - (counts.get(a.properties.code) ?? 0) || a.properties.code.localeCompare(b.properties.code));
-  const max = Math.max(1, ...ranked.map((d) => counts.get(d.properties.code) ?? 0));
+  const countOf = (code: string) => counts?.get(code) ?? 0;
+  const ranked = [...districts].sort((a, b) => countOf(b.properties.code) - countOf(a.properties.code) || a.properties.code.localeCompare(b.properties.code));
+  const max = Math.max(1, ...ranked.map((d) => countOf(d.properties.code)));
   return (
     <section className="panel panel--grow" aria-labelledby="districts-title">
       <h2 id="districts-title" className="panel__title">
@@ -40,7 +41,7 @@ export function DistrictList({ districts, counts, selected, scoped, loading, err
           </li>
         )}
         {ranked.map((d) => {
-          const count = counts.get(d.properties.code) ?? 0;
+          const count = countOf(d.properties.code);
           const on = selected === d.properties.code;
           return (
             <li key={d.properties.code}>
@@ -53,12 +54,17 @@ export function DistrictList({ districts, counts, selected, scoped, loading, err
                 onClick={() => onSelect(on && !scoped ? null : d.properties.code)}
               >
                 <span className="district__name">{language === 'en' ? d.properties.nameEn : d.properties.name}</span>
-                <span className="district__bar" aria-hidden="true">
-                  <span style={{ width: `${(count / max) * 100}%` }} />
-                </span>
-                <span className="district__count" title={t('districts.institutions', { count: d.properties.institutionCount })}>
-                  {count.toLocaleString(language)}
-                </span>
+                {/* Without loaded clues a row of zeros would read as "no clues": show nothing instead. */}
+                {counts && (
+                  <>
+                    <span className="district__bar" aria-hidden="true">
+                      <span style={{ width: `${(count / max) * 100}%` }} />
+                    </span>
+                    <span className="district__count" title={t('districts.institutions', { count: d.properties.institutionCount })}>
+                      {count.toLocaleString(language)}
+                    </span>
+                  </>
+                )}
               </button>
             </li>
           );

@@ -8,6 +8,8 @@ const STATUSES = ['licensed', 'registered', 'unlicensed', 'suspended', 'revoked'
 
 export function Legend({ model, visible, institutionMode }: { model: ChoroplethModel; visible: Record<LayerId, boolean>; institutionMode: 'clusters' | 'points' }) {
   const { t } = useI18n();
+  // An empty legend box reads as broken: with no legend-bearing layer on there is nothing to explain.
+  if (!visible.grid && !visible.heatmap && !visible.institutions) return null;
   const classes = choroplethLegend(model.breaks, model.level === 'gridCells' ? darkTheme.choropleth : darkTheme.districtChoropleth);
   const heat = darkTheme.heatmap.map((c) => css([c[0], c[1], c[2], 255])).slice(1).join(', ');
   return (

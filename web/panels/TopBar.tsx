@@ -31,7 +31,11 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
             {t('planner.open')}
           </button>
         )}
-        <span className="user-chip" data-testid="user-chip">
+        <span
+          className="user-chip"
+          data-testid="user-chip"
+          title={`${user.displayName} · ${t(`role.${user.role}`)} · ${t('user.scope', { district: user.districtName ?? t('user.cityWide') })}`}
+        >
           <strong>{user.displayName}</strong>
           <span>{t(`role.${user.role}`)}</span>
           <span>{t('user.scope', { district: user.districtName ?? t('user.cityWide') })}</span>

@@ -1,4 +1,5 @@
 import { unprocessable } from '../middleware/api-error.js';
+import { shanghaiParts } from './shanghai-time.js';
 
 // Time steps of the count matrices, matching db/queries/analysis.ts: days and weeks are fixed lengths counted from
 // `from`; months are calendar months in Shanghai time (UTC+8, no daylight saving), the first one starting at `from`.
@@ -6,12 +7,6 @@ import { unprocessable } from '../middleware/api-error.js';
 export type Step = 'day' | 'week' | 'month';
 
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-const shanghaiParts = (date: Date) => {
-  const local = new Date(date.getTime() + SHANGHAI_OFFSET_MS);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth(), iso: local.toISOString().slice(0, 10) };
-};
 
 /** Number of steps of [from, to); the last one may be partial. */
 export function stepCount(from: Date, to: Date, step: Step): number {

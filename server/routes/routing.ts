@@ -27,6 +27,7 @@ import type { JobView } from '../routing-jobs/job-registry.js';
 import { patrolOptions, planPatrol } from '../routing-jobs/patrol-plan.js';
 import { jobErrorOf, RoutingService } from '../routing-jobs/routing-service.js';
 import type { SolveTask } from '../routing-jobs/solve-task.js';
+import { shanghaiParts } from './shanghai-time.js';
 import { createRouter } from './router.js';
 
 type JobResult = RoutingResult | PatrolPlan;
@@ -133,7 +134,7 @@ export function routingRouter(deps: Deps) {
       const user = c.get('user');
       const q = c.req.valid('query');
       allowedDistrict(user, q.district);
-      const date = q.date ?? new Date(deps.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const date = q.date ?? shanghaiParts(deps.now()).iso;
       return c.json(await patrolOptions(deps.database, { scope: scopeOf(user), district: q.district }, date), 200);
     })
     .openapi(patrolPlanRoute, async (c) => {

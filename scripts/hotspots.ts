@@ -30,7 +30,7 @@ function main(): void {
   } catch {
     throw new AnalyticsInputError(`${args.inPath} is not JSON, so not GeoJSON`);
   }
-  const out = analyseFeatureHotspots(input, { ...args, weights: args.weights });
+  const out = analyseFeatureHotspots(input, args);
   writeFileSync(args.outPath, JSON.stringify(out));
   const s = out.gi_summary;
   const islands = s.islands.length ? `, ${s.islands.length} without neighbours (${s.islands.slice(0, 10).join(', ')})` : '';

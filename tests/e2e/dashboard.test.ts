@@ -1,41 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshotDir, VIEWPORT, waitForMapIdle } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { logIn, waitForMapIdle } from './browser.js';
 import { countPixels, PIXEL, type Region } from './pixels.js';
-import { startServer, type RunningServer } from './server-process.js';
+import { shot, useBrowserSession } from './session.js';
 
 // The part of the map no panel covers at 1600×900: right of the sidebar, below the KPI cards, left of the legend.
 const MAP_REGION: Region = { x: 330, y: 150, width: 990, height: 720 };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = useBrowserSession();
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  return page;
-}
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('JointOps dashboard in Chromium', () => {
   test('a wrong password shows a clear error and no dashboard', async () => {
-    const page = await newPage();
-    await page.goto(server.url);
+    const page = await session.newPage();
+    await page.goto(session.server.url);
     await page.getByRole('textbox', { name: '用户名' }).fill('admin');
     await page.locator('input[name=password]').fill('not-the-password');
     await page.keyboard.press('Enter');
@@ -45,14 +23,14 @@ describe('JointOps dashboard in Chromium', () => {
   });
 
   test('admin sees district borders and institutions on the map canvas; toggling institutions removes them', async () => {
-    const page = await newPage();
-    await page.goto(`${server.url}/?layers=districts,institutions`);
+    const page = await session.newPage();
+    await page.goto(`${session.server.url}/?layers=districts,institutions`);
     await logIn(page, 'admin');
     await waitForMapIdle(page);
     await expect.poll(() => page.getByTestId('district-item').count()).toBe(16);
     await shot(page, '02-admin-districts-institutions');
 
-    const before = await countPixels(browser, page, MAP_REGION, PIXEL);
+    const before = await countPixels(session.browser, page, MAP_REGION, PIXEL);
     expect(before.districtBorder, 'district border pixels').toBeGreaterThan(1500);
     expect(before.institution, 'institution pixels').toBeGreaterThan(1500);
     expect(before.background, 'background pixels (the offline basemap drew)').toBeGreaterThan(10_000);
@@ -60,7 +38,7 @@ describe('JointOps dashboard in Chromium', () => {
     await page.getByText('校外培训机构', { exact: true }).click();
     await expect.poll(() => page.getByTestId('toggle-institutions').isChecked()).toBe(false);
     await page.waitForTimeout(800);
-    const after = await countPixels(browser, page, MAP_REGION, PIXEL);
+    const after = await countPixels(session.browser, page, MAP_REGION, PIXEL);
     expect(after.institution).toBeLessThan(before.institution * 0.05);
     expect(after.districtBorder).toBeGreaterThan(before.districtBorder * 0.8);
     expect(new URL(page.url()).searchParams.get('layers')).toBe('districts');
@@ -68,11 +46,11 @@ describe('JointOps dashboard in Chromium', () => {
   });
 
   test('the clue heatmap and KPI cards show data for the time range', async () => {
-    const page = await newPage();
-    await page.goto(`${server.url}/?layers=districts,heatmap`);
+    const page = await session.newPage();
+    await page.goto(`${session.server.url}/?layers=districts,heatmap`);
     await logIn(page, 'admin');
     await waitForMapIdle(page);
-    const heat = await countPixels(browser, page, MAP_REGION, PIXEL);
+    const heat = await countPixels(session.browser, page, MAP_REGION, PIXEL);
     // deck.gl's HeatmapLayer draws faintly when interleaved (visgl/deck.gl#9682), so only the warm core is counted.
     expect(heat.heatmap, 'heatmap pixels').toBeGreaterThan(100);
     const clues = await page.locator('[data-kpi="kpi.clues"] .kpi__value').textContent();
@@ -80,13 +58,13 @@ describe('JointOps dashboard in Chromium', () => {
     await page.getByTestId('toggle-heatmap').focus();
     await page.keyboard.press('Space');
     await page.waitForTimeout(800);
-    const off = await countPixels(browser, page, MAP_REGION, PIXEL);
+    const off = await countPixels(session.browser, page, MAP_REGION, PIXEL);
     expect(off.heatmap).toBeLessThan(heat.heatmap * 0.05);
   });
 
   test('the full view with every layer, hover tooltip and a detail panel closed by Esc', async () => {
-    const page = await newPage();
-    await page.goto(server.url);
+    const page = await session.newPage();
+    await page.goto(session.server.url);
     await logIn(page, 'admin');
     await waitForMapIdle(page);
     await shot(page, '04-admin-all-layers');
@@ -112,7 +90,7 @@ describe('JointOps dashboard in Chromium', () => {
   });
 
   test('putuo_leader sees only 普陀区: district list, KPI scope and every institution requested', async () => {
-    const page = await newPage();
+    const page = await session.newPage();
     const institutionDistricts = new Set<string>();
     let institutionResponses = 0;
     page.on('response', async (response) => {
@@ -121,7 +99,7 @@ describe('JointOps dashboard in Chromium', () => {
       institutionResponses += 1;
       for (const f of body.features) institutionDistricts.add(f.properties.districtCode);
     });
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await logIn(page, 'putuo_leader');
     await waitForMapIdle(page);
     const items = page.getByTestId('district-item');
@@ -131,14 +109,14 @@ describe('JointOps dashboard in Chromium', () => {
     expect(await page.getByTestId('user-chip').textContent()).toContain('普陀区');
     expect(institutionResponses).toBeGreaterThan(0);
     expect([...institutionDistricts]).toEqual(['310107']);
-    const pixels = await countPixels(browser, page, MAP_REGION, PIXEL);
+    const pixels = await countPixels(session.browser, page, MAP_REGION, PIXEL);
     expect(pixels.districtBorder).toBeGreaterThan(300);
     await shot(page, '06-putuo-leader');
   });
 
   test('the language switch turns the dashboard English and back, and the URL keeps it', async () => {
-    const page = await newPage();
-    await page.goto(server.url);
+    const page = await session.newPage();
+    await page.goto(session.server.url);
     await page.getByTestId('language-switch').click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Command map');
     await logIn(page, 'planner');
@@ -153,9 +131,9 @@ describe('JointOps dashboard in Chromium', () => {
   });
 
   test('a shared URL restores centre, zoom, time range, layers, district and language', async () => {
-    const page = await newPage();
+    const page = await session.newPage();
     const shared = '/?c=121.4,31.245&z=13.2&from=2026-06-01&to=2026-08-31&layers=districts,grid,institutions&d=310107&lang=en';
-    await page.goto(`${server.url}${shared}`);
+    await page.goto(`${session.server.url}${shared}`);
     await logIn(page, 'admin');
     await waitForMapIdle(page);
     const params = new URL(page.url()).searchParams;
@@ -171,7 +149,7 @@ describe('JointOps dashboard in Chromium', () => {
     expect(await page.getByTestId('toggle-grid').isChecked()).toBe(true);
     expect(await page.locator('[data-code="310107"]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Command map');
-    const pixels = await countPixels(browser, page, MAP_REGION, { ...PIXEL, institution: 'g > 150 && g - b > 25 && r < 40' });
+    const pixels = await countPixels(session.browser, page, MAP_REGION, { ...PIXEL, institution: 'g > 150 && g - b > 25 && r < 40' });
     expect(pixels.institution, 'licensed institution dots at zoom 13').toBeGreaterThan(100);
     await shot(page, '08-shared-url-zoomed');
   });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshotDir, VIEWPORT, waitForMapIdle } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { logIn, waitForMapIdle } from './browser.js';
 import { countPixels, type Region } from './pixels.js';
-import { startServer, type RunningServer } from './server-process.js';
+import { shot, useBrowserSession } from './session.js';
 
 // The hot spot layer in Chromium: switched on, it paints hot cells in the diverging scheme's warm colours; dragging
 // the time-range slider recomputes Gi* in the browser and the map changes while the pointer is still down.
@@ -20,21 +19,8 @@ const HOTSPOT_PIXEL = {
   cold: 'b > 130 && b - r > 40 && g > 90 && !(Math.abs(r - 86) < 28 && Math.abs(g - 180) < 28 && Math.abs(b - 233) < 28)',
 } as const;
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 const statsOf = async (page: Page) => (await page.getByTestId('hotspot-stats').textContent()) ?? '';
 /** The map is idle and the hot spot panel has its cells (and emerging categories) loaded. */
 async function hotspotsIdle(page: Page) {
@@ -45,14 +31,13 @@ const hotTotal = (p: Record<string, number>) => p.hot99 + p.hot95 + p.hot90;
 
 describe('hot spot layer', () => {
   test('turns on, paints hot cells, and follows a dragged time range live', async () => {
-    context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+    const page = await session.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/?layers=districts`);
+    await page.goto(`${session.server.url}/?layers=districts`);
     await logIn(page, 'admin');
     await waitForMapIdle(page, 240_000);
-    const off = await countPixels(browser, page, MAP_REGION, HOTSPOT_PIXEL);
+    const off = await countPixels(session.browser, page, MAP_REGION, HOTSPOT_PIXEL);
 
     await page.getByTestId('toggle-hotspots').focus();
     await page.keyboard.press('Space');
@@ -60,7 +45,7 @@ describe('hot spot layer', () => {
     await hotspotsIdle(page);
     await page.waitForTimeout(1000);
     await shot(page, '20-hotspots-on');
-    const on = await countPixels(browser, page, MAP_REGION, HOTSPOT_PIXEL);
+    const on = await countPixels(session.browser, page, MAP_REGION, HOTSPOT_PIXEL);
     expect(hotTotal(on), `hot pixels with the layer on (${JSON.stringify(on)}) vs off (${JSON.stringify(off)})`).toBeGreaterThan(hotTotal(off) + 2000);
     expect(await page.getByTestId('hotspot-legend').textContent()).toContain('热点 99% 置信');
     const before = await statsOf(page);
@@ -92,7 +77,7 @@ describe('hot spot layer', () => {
     await expect.poll(() => page.getByTestId('date-from').inputValue()).not.toBe(dateFromBefore);
     await waitForMapIdle(page, 240_000);
     await shot(page, '22-hotspots-after-drag');
-    const after = await countPixels(browser, page, MAP_REGION, HOTSPOT_PIXEL);
+    const after = await countPixels(session.browser, page, MAP_REGION, HOTSPOT_PIXEL);
     expect(hotTotal(after)).toBeGreaterThan(2000);
     // Two years of clues instead of 90 days: the painted hot spots differ.
     expect(Math.abs(hotTotal(after) - hotTotal(on)) + Math.abs(after.hot90 - on.hot90), `${JSON.stringify(on)} → ${JSON.stringify(after)}`).toBeGreaterThan(200);

@@ -1,41 +1,25 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, logIn, screenshotDir, VIEWPORT, waitForMapIdle } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { logIn, waitForMapIdle } from './browser.js';
 import { countPixels, type Region } from './pixels.js';
-import { startServer, type RunningServer } from './server-process.js';
+import { shot, useBrowserSession } from './session.js';
 
 // Between the planner form (left) and the results (right) at 1600×900.
 const MAP_REGION: Region = { x: 370, y: 80, width: 760, height: 800 };
 /** Team 1's route colour (230, 159, 0), which nothing else on the planner map uses. */
 const TEAM_1 = 'Math.abs(r - 230) < 30 && Math.abs(g - 159) < 30 && b < 70';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+const session = useBrowserSession();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 
 describe('patrol route planner (巡查路线规划) in Chromium', () => {
   test('a planner plans Huangpu evening patrols: progress, routes on the map, numbered stops, summary table, playback', async () => {
-    context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
+    const page = await session.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') console.log(`browser ${message.type()}: ${message.text()}`);
     });
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await logIn(page, 'planner');
     await waitForMapIdle(page);
     await page.getByTestId('open-planner').click();
@@ -58,13 +42,13 @@ describe('patrol route planner (巡查路线规划) in Chromium', () => {
     const checked = await page.getByTestId('planner-targets').locator('input:checked').count();
     expect(checked).toBe(Math.min(6, await page.getByTestId('planner-targets').locator('input').count()));
     await page.waitForTimeout(1500);
-    const before = await countPixels(browser, page, MAP_REGION, { team1: TEAM_1 });
+    const before = await countPixels(session.browser, page, MAP_REGION, { team1: TEAM_1 });
     await shot(page, 'planner-01-choose');
 
     await page.getByTestId('planner-submit').click();
     await page.getByTestId('planner-summary').waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
       await shot(page, 'planner-02-failed');
-      throw new Error(`no plan: ${await page.getByTestId('planner').innerText()}\n${server.log().slice(-2000)}`, { cause: error });
+      throw new Error(`no plan: ${await page.getByTestId('planner').innerText()}\n${session.server.log().slice(-2000)}`, { cause: error });
     });
     await page.waitForTimeout(2000);
     await shot(page, 'planner-02-routes');
@@ -75,7 +59,7 @@ describe('patrol route planner (巡查路线规划) in Chromium', () => {
     expect(firstRow[0]).toContain('第1组');
     expect(Number(firstRow[1])).toBeGreaterThan(0);
     expect(firstRow[4]).toMatch(/^(18|19|20):\d\d$/);
-    const after = await countPixels(browser, page, MAP_REGION, { team1: TEAM_1 });
+    const after = await countPixels(session.browser, page, MAP_REGION, { team1: TEAM_1 });
     expect(after.team1, 'team 1 route pixels').toBeGreaterThan(before.team1 + 300);
 
     // Playback: the clock moves from the shift start.
@@ -90,11 +74,11 @@ describe('patrol route planner (巡查路线规划) in Chromium', () => {
     const minutes = (Number(firstEta.slice(0, 2)) - 18) * 60 + Number(firstEta.slice(3));
     await page.getByTestId('planner-time').fill(String(Math.max(60, Math.round((minutes * 60) / 2 / 30) * 30)));
     await page.waitForTimeout(1500);
-    const trail = await countPixels(browser, page, MAP_REGION, { white: 'r > 235 && g > 235 && b > 235' });
+    const trail = await countPixels(session.browser, page, MAP_REGION, { white: 'r > 235 && g > 235 && b > 235' });
     const atStart = await (async () => {
       await page.getByTestId('planner-time').fill('0');
       await page.waitForTimeout(1500);
-      return countPixels(browser, page, MAP_REGION, { white: 'r > 235 && g > 235 && b > 235' });
+      return countPixels(session.browser, page, MAP_REGION, { white: 'r > 235 && g > 235 && b > 235' });
     })();
     await page.getByTestId('planner-time').fill(String(Math.max(60, Math.round((minutes * 60) / 2 / 30) * 30)));
     await page.waitForTimeout(1000);

@@ -9,7 +9,7 @@ import { cellSize, clusterCells, distanceMetres, METRES_PER_DEGREE_LAT, type See
 import { classifyLattice } from './generate/lattice.js';
 import { personName } from './generate/names.js';
 import { roundCoordinate, type GeoCell } from './generate/geography.js';
-import type { Random } from './generate/prng.js';
+import type { Random } from '../../server/domain/random.js';
 import type { DistrictMeta } from './generate/districts-meta.js';
 import type { AreaGeometry } from './generate/gcj02.js';
 import type { StreetSource } from './source-data.js';

@@ -22,7 +22,7 @@ import {
 } from '../queries/seed.js';
 import { readDistricts, readStreets } from './source-data.js';
 import { SHANGHAI_DISTRICTS } from './generate/districts-meta.js';
-import { createRandom } from './generate/prng.js';
+import { createRandom } from '../../server/domain/random.js';
 import { cellSize, type SeedScale } from './generate/grid.js';
 import { Geography } from './generate/geography.js';
 import { residentialCentres } from './generate/residential.js';

@@ -2,7 +2,8 @@
 // prebuilt queen weights) for 50,000 grid cells and 1,000,000 clues over two years of days. Prints JSON.
 //
 //   npx tsx scripts/bench/hotspot-live.ts [--cells 50000] [--clues 1000000] [--runs 200]
-import { createPrng, weightsFromNeighbourLists } from '../../server/analytics/index.js';
+import { weightsFromNeighbourLists } from '../../server/analytics/index.js';
+import { createRandom } from '../../server/domain/random.js';
 import type { CellCounts } from '../../server/contract/index.js';
 import { cellMatrixFrom, sumSteps } from '../../web/analysis/cell-matrix.js';
 import { createLiveHotspots } from '../../web/analysis/live-hotspots.js';
@@ -44,7 +45,7 @@ function queenRaster(n: number) {
 }
 
 function syntheticCounts(weights: ReturnType<typeof queenRaster>): CellCounts {
-  const prng = createPrng(20261121);
+  const prng = createRandom(20261121);
   const random = () => prng.next();
   // Clustered: half the clues fall in 200 hot neighbourhoods, the rest anywhere.
   const centres = Array.from({ length: 200 }, () => Math.floor(random() * nCells));

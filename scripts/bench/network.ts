@@ -9,16 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { DEMO_OSM_FILE } from '../../db/seed/osm/index.js';
-import {
-  CIRCUITY_FACTOR,
-  computeTravelCosts,
-  haversineBetween,
-  prepareRoadNetwork,
-  roadNetworkFromOsmXml,
-  routeBetween,
-  summariseNetwork,
-  type LonLat,
-} from '../../server/routing/network/index.js';
+import { computeTravelCosts, prepareRoadNetwork, roadNetworkFromOsmXml, routeBetween, summariseNetwork } from '../../server/routing/network/index.js';
+import { distanceMetres, type LonLat } from '../../server/domain/geodesy.js';
+import { CIRCUITY_FACTOR } from '../../server/domain/travel.js';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
@@ -67,7 +60,7 @@ for (const i of matrix.result.offNetworkLocations) onNetwork.delete(i);
 const ratios: number[] = [];
 for (const i of onNetwork) {
   for (const j of onNetwork) {
-    const greatCircle = haversineBetween(locations[i], locations[j]);
+    const greatCircle = distanceMetres(locations[i], locations[j]);
     if (i !== j && greatCircle > 500) ratios.push(matrix.result.distances[i][j] / greatCircle);
   }
 }

@@ -1,4 +1,10 @@
-/** Bad input to an analysis: the message is meant for the person who supplied it. */
-export class AnalyticsInputError extends Error {
-  override readonly name = 'AnalyticsInputError';
+import { DomainInputError } from '../domain/errors.js';
+
+/** Bad input to an analysis: the message is meant for the person who supplied it; `field` names what to fix. */
+export class AnalyticsInputError extends DomainInputError {
+  override name = 'AnalyticsInputError';
+
+  constructor(message: string, field = '') {
+    super([{ path: field, message }]);
+  }
 }

@@ -36,7 +36,6 @@ export { erf, erfc, normalCdf, normalUpperTail, twoSidedNormalP } from './normal
 export { benjaminiHochberg, createBenjaminiHochberg } from './fdr.js';
 export { confidenceBin, binConfidencePercent, type ConfidenceBin } from './bins.js';
 export { giPermutationPValues, permutationPValuesFor, type PermutationOptions } from './permutation.js';
-export { createPrng, type Prng } from './prng.js';
 
 // Whole-feature-collection analysis (CLI and API)
 export { analyseFeatureHotspots, type HotspotOptions, type HotspotOutput, type HotspotSummary } from './featureHotspots.js';

@@ -5,7 +5,7 @@
 
 import { AnalyticsInputError } from './errors.js';
 import type { GiRows } from './giStarRows.js';
-import { createPrng } from './prng.js';
+import { createRandom } from '../domain/random.js';
 
 export type PermutationOptions = {
   /** Number of permutations, default 999. */
@@ -25,7 +25,7 @@ export function giPermutationPValues(rows: GiRows, values: ArrayLike<number>, op
   }
   const { n, offsets, index, weights } = rows;
   if (values.length !== n) throw new AnalyticsInputError(`expected ${n} values, got ${values.length}`);
-  const rng = createPrng(seed);
+  const rng = createRandom(seed);
   const out = new Float64Array(n);
   let maxSlots = 0;
   for (let i = 0; i < n; i++) maxSlots = Math.max(maxSlots, offsets[i + 1] - offsets[i]);
@@ -53,7 +53,7 @@ export function giPermutationPValues(rows: GiRows, values: ArrayLike<number>, op
         let j: number;
         let repeat: boolean;
         do {
-          j = rng.nextInt(n - 1);
+          j = rng.int(n - 1);
           if (j >= i) j++;
           repeat = false;
           for (let u = 0; u < s; u++) {

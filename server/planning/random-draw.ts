@@ -1,4 +1,4 @@
-import { createPrng } from '../analytics/prng.js';
+import { createRandom } from '../domain/random.js';
 
 /**
  * 双随机 (random inspection object, random inspector): a uniform draw without replacement, reproducible from its
@@ -10,9 +10,9 @@ export function drawWithoutReplacement<T>(pool: readonly T[], count: number, see
   if (!Number.isInteger(seed)) throw new RangeError(`draw seed must be an integer, got ${seed}`);
   const items = [...pool];
   const n = Math.min(count, items.length);
-  const prng = createPrng(seed);
+  const prng = createRandom(seed);
   for (let i = 0; i < n; i++) {
-    const j = i + prng.nextInt(items.length - i);
+    const j = i + prng.int(items.length - i);
     [items[i], items[j]] = [items[j], items[i]];
   }
   return items.slice(0, n);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadRoadNetwork, roadNetworkCounts } from '../../db/queries/roads.js';
 import { importDemoRoadNetwork } from '../../db/seed/osm/index.js';
-import { computeTravelCosts, prepareRoadNetwork, type LonLat } from '../../server/routing/network/index.js';
+import { computeTravelCosts, prepareRoadNetwork } from '../../server/routing/network/index.js';
+import { type LonLat } from '../../server/domain/geodesy.js';
 import { checkSolution } from '../../server/routing/solver/check.js';
 import type { VrpProblem } from '../../server/routing/problem/schema.js';
 import type { RoutingJob, RoutingResult } from '../../server/contract/index.js';

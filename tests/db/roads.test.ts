@@ -2,13 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { loadRoadNetwork, replaceRoadNetwork, roadNetworkCounts } from '../../db/queries/roads.js';
 import { importDemoRoadNetwork, readDemoRoadNetwork } from '../../db/seed/osm/index.js';
-import {
-  computeTravelCosts,
-  prepareRoadNetwork,
-  roadNetworkFromOsmXml,
-  type LonLat,
-  type RoadNetworkData,
-} from '../../server/routing/network/index.js';
+import { computeTravelCosts, prepareRoadNetwork, roadNetworkFromOsmXml, type RoadNetworkData } from '../../server/routing/network/index.js';
+import { type LonLat } from '../../server/domain/geodesy.js';
 import { demoOsmText } from '../server/routing/network/load-fixtures.js';
 import { testDatabase } from '../support/db.js';
 

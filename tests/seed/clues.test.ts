@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../db/seed/generate/prng.js';
+import { createRandom } from '../../server/domain/random.js';
 import { cellSize, distanceMetres } from '../../db/seed/generate/grid.js';
 import { classifyLattice } from '../../db/seed/generate/lattice.js';
 import { Geography, type GeoCell } from '../../db/seed/generate/geography.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../db/seed/generate/prng.js';
+import { createRandom } from '../../server/domain/random.js';
 import { creditCodeCheckChar, generateCreditCode, isValidCreditCode, orgCodeCheckChar } from '../../db/seed/generate/credit-code.js';
 
 describe('统一社会信用代码 (GB 32100)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import { classifyLattice } from '../../db/seed/generate/lattice.js';
 import { cellSize, clusterCells, latticeIndex, toMetres } from '../../db/seed/generate/grid.js';
-import { createRandom } from '../../db/seed/generate/prng.js';
+import { createRandom } from '../../server/domain/random.js';
 import type { AreaGeometry } from '../../db/seed/generate/gcj02.js';
 
 const unit = { lonDegrees: 1, latDegrees: 1, metres: 1 };

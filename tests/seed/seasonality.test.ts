@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../db/seed/generate/prng.js';
+import { createRandom } from '../../server/domain/random.js';
 import { dayWeight, reportDays, sampleInstantOnDay, shanghaiDate, shanghaiMidnight, vacationOn } from '../../db/seed/generate/seasonality.js';
 
 describe('seasonality of clue reports', () => {

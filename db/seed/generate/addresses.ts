@@ -1,5 +1,5 @@
 /** Synthetic postal addresses: real district and 街镇 names, invented roads and numbers. */
-import type { Random } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
 import { roadName } from './names.js';
 
 export type AddressKind = 'premises' | 'flat';

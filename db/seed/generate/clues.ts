@@ -3,8 +3,8 @@
  * the sum of a steady background and the hotspots active that day; each clue then comes from the background
  * (population-weighted residential areas) or from one hotspot. Statuses follow the clue loop by age.
  */
-import type { Random } from './prng.js';
-import { cumulativeSampler } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
+import { cumulativeSampler } from '../../../server/domain/random.js';
 import { reportDays, sampleInstantOnDay, shanghaiDate } from './seasonality.js';
 import { hotspotActivity, type Hotspot } from './hotspots.js';
 import { syntheticAddress } from './addresses.js';

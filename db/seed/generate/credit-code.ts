@@ -3,7 +3,7 @@
  *   registering authority (1) + organisation type (1) + administrative division code (6)
  *   + organisation code body (8, GB 11714) + its check character (1) + the overall check character (1).
  */
-import type { Random } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
 
 /** The 31 characters GB 32100 allows (no I, O, S, V, Z). */
 export const CREDIT_CODE_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

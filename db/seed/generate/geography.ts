@@ -3,7 +3,7 @@
  * random points so that each lands inside its district and in a known grid cell.
  */
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Random } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
 import { latticeIndex, METRES_PER_DEGREE_LAT, type CellSize } from './grid.js';
 import type { AreaGeometry } from './gcj02.js';
 

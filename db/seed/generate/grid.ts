@@ -2,7 +2,7 @@
  * The 网格 layout: a regular lattice of near-square cells (in metres) per district, and the assignment of
  * cells to the district's 街镇 so that each street is one compact, contiguous patch.
  */
-import type { Random } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
 
 export type SeedScale = 'demo' | 'test';
 

@@ -3,7 +3,7 @@
  * emerging-hotspot analysis has real patterns to find: some persist, some emerge recently, some fade,
  * some flare up only in the vacations.
  */
-import type { Random } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
 import { vacationOn } from './seasonality.js';
 import type { ResidentialCentre } from './residential.js';
 

@@ -3,7 +3,7 @@
  * residential areas (population-weighted, more in central districts), with a few unlicensed ones planted at
  * the hidden-tutoring hotspots.
  */
-import type { Random } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
 import { brandWord } from './names.js';
 import { generateCreditCode } from './credit-code.js';
 import { syntheticAddress } from './addresses.js';

@@ -1,5 +1,5 @@
 /** Plausible, invented Chinese names of people, brands and roads for the synthetic records. */
-import type { Random } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
 
 // The most common surnames, roughly in order of frequency; earlier ones are drawn more often.
 const SURNAMES = [

@@ -3,7 +3,7 @@
  * market regulation and urban management most), based at their department's office in the district;
  * a share of certificates has expired relative to asOf (持证上岗 must then exclude them).
  */
-import type { Random } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
 import { personName } from './names.js';
 import { DEPARTMENTS } from './departments.js';
 import { METRES_PER_DEGREE_LAT } from './grid.js';

@@ -3,7 +3,7 @@
  * cluster. Central districts get more, tighter clusters; suburban districts cluster around their towns'
  * centres and the district seat.
  */
-import type { Random } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
 import { distanceMetres } from './grid.js';
 import type { Geography, GeoDistrict } from './geography.js';
 

@@ -3,8 +3,8 @@
  * summer vacation (July–August), at weekends, on weekday evenings (after school) and in daytime during vacations.
  * All calendar arithmetic is in Shanghai time (UTC+8, no daylight saving).
  */
-import type { Random } from './prng.js';
-import { cumulativeSampler } from './prng.js';
+import type { Random } from '../../../server/domain/random.js';
+import { cumulativeSampler } from '../../../server/domain/random.js';
 
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import type { PolygonGeometry } from '../../../server/analytics/geojson.js';
-import { createPrng } from '../../../server/analytics/prng.js';
+import { createRandom } from '../../../server/domain/random.js';
 
 /** Centroids of a cols × rows grid of square cells (plane metres) and seeded clustered counts. */
 export function makeGrid(cols: number, rows: number, cellMetres: number, seed: number) {
@@ -17,7 +17,7 @@ export function makeGrid(cols: number, rows: number, cellMetres: number, seed: n
 
 /** Poisson-like counts with a few hot blobs, different for each seed. */
 export function makeCounts(cols: number, rows: number, seed: number): Float64Array {
-  const rng = createPrng(seed);
+  const rng = createRandom(seed);
   const blobs = Array.from({ length: 6 }, () => ({ c: rng.next() * cols, r: rng.next() * rows, s: 3 + rng.next() * 8 }));
   const values = new Float64Array(cols * rows);
   for (let r = 0; r < rows; r++) {

@@ -1,6 +1,6 @@
 import type { Coordinate, VrpJob, VrpProblem, VrpVehicle } from '../../../server/routing/problem/schema.js';
-import { greatCircleCostProvider } from '../../../server/routing/problem/travel-cost-provider.js';
-import { createRng } from '../../../server/routing/solver/rng.js';
+import { createStraightLineProvider } from '../../../server/routing/network/travel-costs.js';
+import { createRandom } from '../../../server/domain/random.js';
 
 export interface PatrolShape {
   districts: number;
@@ -24,7 +24,7 @@ const hour = (h: number) => Math.round(h * 3600);
  * Matrices are great-circle at 30 km/h.
  */
 export function patrolProblem(shape: PatrolShape, seed: number): VrpProblem {
-  const rng = createRng(seed);
+  const rng = createRandom(seed);
   const side = Math.ceil(Math.sqrt(shape.districts));
   const cellDeg = 6000 / 111_000;
   const origin: Coordinate = [121.3, 31.1];
@@ -88,7 +88,7 @@ export function patrolProblem(shape: PatrolShape, seed: number): VrpProblem {
       max_tasks: 24,
     });
   }
-  const { durations, distances } = greatCircleCostProvider()(locations, 'car');
+  const { durations, distances } = createStraightLineProvider()(locations, 'car');
   const roundMatrix = (m: number[][]) => m.map((row) => row.map((x) => Math.round(x)));
   return { vehicles, jobs, matrices: { car: { durations: roundMatrix(durations), distances: roundMatrix(distances) } } };
 }

@@ -1,5 +1,5 @@
 import { RoadNetworkInputError } from './errors.js';
-import { haversineDistanceMetres, type LonLat } from './geo.js';
+import { haversineDistanceMetres, type LonLat } from '../../domain/geodesy.js';
 import type { OsmData } from './osm-xml.js';
 import { effectiveSpeedKmh, isDrivable, onewayDirection } from './road-classes.js';
 import type { RoadEdgeRecord, RoadNetworkData, RoadNodeRecord } from './types.js';

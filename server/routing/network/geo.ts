@@ -1,25 +1,5 @@
+import { METRES_PER_DEGREE_LATITUDE, metresPerDegreeLongitude, type LonLat } from '../../domain/geodesy.js';
 import { RoadNetworkInputError } from './errors.js';
-
-/** [longitude, latitude] in degrees, WGS84. */
-export type LonLat = [number, number];
-
-/** IUGG mean Earth radius; the same value turf uses, so our lengths agree with the map's measurements. */
-export const EARTH_RADIUS_METRES = 6_371_008.8;
-
-const RADIANS_PER_DEGREE = Math.PI / 180;
-
-export function haversineDistanceMetres(lonA: number, latA: number, lonB: number, latB: number): number {
-  const phiA = latA * RADIANS_PER_DEGREE;
-  const phiB = latB * RADIANS_PER_DEGREE;
-  const dPhi = phiB - phiA;
-  const dLambda = (lonB - lonA) * RADIANS_PER_DEGREE;
-  const h = Math.sin(dPhi / 2) ** 2 + Math.cos(phiA) * Math.cos(phiB) * Math.sin(dLambda / 2) ** 2;
-  return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-export function haversineBetween(a: LonLat, b: LonLat): number {
-  return haversineDistanceMetres(a[0], a[1], b[0], b[1]);
-}
 
 /**
  * Equirectangular projection around a reference latitude: metres east/north. Over a city (tens of km) its error on
@@ -31,8 +11,7 @@ export interface LocalProjection {
 }
 
 export function localProjection(referenceLatitude: number): LocalProjection {
-  const metresPerDegreeLat = EARTH_RADIUS_METRES * RADIANS_PER_DEGREE;
-  return { metresPerDegreeLat, metresPerDegreeLon: metresPerDegreeLat * Math.cos(referenceLatitude * RADIANS_PER_DEGREE) };
+  return { metresPerDegreeLat: METRES_PER_DEGREE_LATITUDE, metresPerDegreeLon: metresPerDegreeLongitude(referenceLatitude) };
 }
 
 /** Throws a readable error unless every location is a finite [lon, lat] pair within WGS84 bounds. */

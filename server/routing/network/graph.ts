@@ -1,5 +1,5 @@
 import { RoadNetworkInputError } from './errors.js';
-import { haversineDistanceMetres } from './geo.js';
+import { haversineDistanceMetres } from '../../domain/geodesy.js';
 import type { RoadNetworkData } from './types.js';
 
 /**

@@ -1,7 +1,6 @@
 // Road network and travel times for the patrol router: OSM import, graph, snapping, shortest paths, matrices,
 // route geometry and the straight-line fallback. Pure: no I/O, runs in Node, workers and the browser.
 export { RoadNetworkInputError } from './errors.js';
-export { haversineDistanceMetres, haversineBetween, EARTH_RADIUS_METRES, type LonLat } from './geo.js';
 export type {
   RoadNodeRecord,
   RoadEdgeRecord,
@@ -27,8 +26,6 @@ export { weaklyConnectedComponents, stronglyConnectedComponents, type Components
 export { ShortestPathSearch, type SearchOrigin } from './dijkstra.js';
 export { SnapIndex, type Snap } from './snap.js';
 export { prepareRoadNetwork, summariseNetwork, type RoutableNetwork, type NetworkSummary } from './routable-network.js';
-export { SPEED_BANDS, speedFactorAt, type SpeedBand } from './hourly-speed.js';
-export { CIRCUITY_FACTOR, FALLBACK_SPEED_KMH, straightLineEstimate, type StraightLineOptions, type LegEstimate } from './straight-line.js';
 export {
   MAX_SNAP_DISTANCE_METRES,
   ACCESS_SPEED_KMH,

@@ -1,12 +1,12 @@
 import { ShortestPathSearch } from './dijkstra.js';
 import { RoadNetworkInputError } from './errors.js';
-import { assertLonLats, type LonLat } from './geo.js';
+import type { LonLat } from '../../domain/geodesy.js';
+import { assertLonLats } from './geo.js';
 import type { RoadGraph } from './graph.js';
-import { speedFactorAt } from './hourly-speed.js';
+import { speedFactorAt, straightLineEstimate } from '../../domain/travel.js';
 import { arrivalNodes, bestArrival, departureOrigins } from './legs.js';
 import type { RoutableNetwork } from './routable-network.js';
 import type { Snap } from './snap.js';
-import { straightLineEstimate } from './straight-line.js';
 import { ACCESS_SPEED_KMH, checkProfile, snapLocations, type TravelCostOptions } from './travel-costs.js';
 
 export interface RouteLeg {

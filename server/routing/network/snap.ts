@@ -1,4 +1,5 @@
-import { haversineDistanceMetres, localProjection, type LonLat, type LocalProjection } from './geo.js';
+import { haversineDistanceMetres, type LonLat } from '../../domain/geodesy.js';
+import { localProjection, type LocalProjection } from './geo.js';
 import type { RoadGraph } from './graph.js';
 
 /** Where a location joins the road network. */

@@ -1,11 +1,11 @@
 import { ShortestPathSearch } from './dijkstra.js';
 import { RoadNetworkInputError } from './errors.js';
-import { assertLonLats, haversineBetween, type LonLat } from './geo.js';
-import { speedFactorAt } from './hourly-speed.js';
+import { distanceMetres, type LonLat } from '../../domain/geodesy.js';
+import { resolveStraightLine, speedFactorAt, type StraightLineOptions } from '../../domain/travel.js';
+import { assertLonLats } from './geo.js';
 import { arrivalNodes, bestArrival, departureOrigins } from './legs.js';
 import type { RoutableNetwork } from './routable-network.js';
 import type { Snap } from './snap.js';
-import { resolveStraightLine, type StraightLineOptions } from './straight-line.js';
 import type { TravelCostProvider, TravelCosts } from './types.js';
 
 /** Locations farther than this from any road of the network are treated as outside its coverage. */
@@ -47,7 +47,7 @@ export function computeTravelCosts(network: RoutableNetwork | null, locations: L
   const unreachablePairs: [number, number][] = [];
 
   const estimate = (i: number, j: number) => {
-    const metres = haversineBetween(locations[i], locations[j]) * straightLine.circuity;
+    const metres = distanceMetres(locations[i], locations[j]) * straightLine.circuity;
     durations[i][j] = metres / straightLine.metresPerSecond;
     distances[i][j] = metres;
   };

@@ -1,4 +1,4 @@
-import type { LonLat } from './geo.js';
+import type { LonLat } from '../../domain/geodesy.js';
 
 /** A graph vertex: an OSM node where ways meet or end. */
 export interface RoadNodeRecord {

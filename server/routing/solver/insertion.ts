@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import type { Random } from '../../domain/random.js';
 import type { Solution } from './solution.js';
 
 export interface Insertion {
@@ -16,7 +16,7 @@ export function bestInsertionInRoute(
   j: number,
   r: number,
   maxWork: number,
-  rng?: Rng,
+  rng?: Random,
   blinkRate = 0,
   out: Insertion = { cost: NaN, position: -1 },
 ): Insertion {

@@ -1,7 +1,8 @@
 import type { Coordinate, VrpProblem, VrpVehicle } from '../problem/schema.js';
 import { DEFAULT_PROFILE } from '../problem/validate.js';
 import { RoutingInputError, type RoutingInputIssue } from '../problem/errors.js';
-import { greatCircleCostProvider, type TravelCostProvider } from '../problem/travel-cost-provider.js';
+import { computeTravelCosts } from '../network/travel-costs.js';
+import type { TravelCostProvider } from '../problem/travel-cost-provider.js';
 
 /** Travel data of one (profile, speed factor, cost model) combination, row-major n × n. */
 export interface TravelClass {
@@ -73,10 +74,13 @@ export interface CompileOptions {
 /** Tolerance for comparing fractional times. */
 export const TIME_EPSILON = 1e-7;
 
+/** Without a provider, coordinates are costed by the straight-line travel model (off-peak), whatever the profile. */
+const straightLineCosts: TravelCostProvider = (locations) => computeTravelCosts(null, locations);
+
 export function compileInstance(problem: VrpProblem, options: CompileOptions = {}): Instance {
   const jobs = problem.jobs ?? [];
   const vehicles = problem.vehicles;
-  const places = reorderForLocality(collectPlaces(problem, options.costProvider ?? greatCircleCostProvider()));
+  const places = reorderForLocality(collectPlaces(problem, options.costProvider ?? straightLineCosts));
   const n = places.size + 1;
   const virtualLoc = n - 1;
 

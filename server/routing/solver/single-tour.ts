@@ -1,5 +1,5 @@
 import type { Instance } from './instance.js';
-import type { Rng } from './rng.js';
+import type { Random } from '../../domain/random.js';
 import type { Solution } from './solution.js';
 import { TspSolver, type TspBudget } from './tsp.js';
 
@@ -25,7 +25,7 @@ export function tourApplies(inst: Instance): boolean {
 }
 
 /** Sets the single route to the best tour found; false if the tour breaks the shift. */
-export function solveSingleTour(sol: Solution, rng: Rng, budget: TspBudget): boolean {
+export function solveSingleTour(sol: Solution, rng: Random, budget: TspBudget): boolean {
   const inst = sol.inst;
   const m = inst.jobCount + 1;
   const locs = new Int32Array(m);

@@ -1,5 +1,5 @@
 import { bestInsertionInRoute, candidateRoutes, type Insertion } from './insertion.js';
-import type { Rng } from './rng.js';
+import type { Random } from '../../domain/random.js';
 import { isBetter, type Score, type Solution } from './solution.js';
 
 /**
@@ -63,7 +63,7 @@ const PROGRESS_EVERY = 64;
 
 export class Sisr {
   private readonly sol: Solution;
-  private readonly rng: Rng;
+  private readonly rng: Random;
   private readonly params: SisrParameters;
   private readonly neighbours: Int32Array[];
   private readonly demand: Float64Array;
@@ -75,7 +75,7 @@ export class Sisr {
   private readonly ruinedRoutes = new Set<number>();
   private readonly jobPositions: number[] = [];
 
-  constructor(sol: Solution, rng: Rng, neighbours: Int32Array[], params: SisrParameters = DEFAULT_SISR_PARAMETERS) {
+  constructor(sol: Solution, rng: Random, neighbours: Int32Array[], params: SisrParameters = DEFAULT_SISR_PARAMETERS) {
     this.sol = sol;
     this.rng = rng;
     this.params = params;

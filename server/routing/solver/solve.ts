@@ -8,7 +8,7 @@ import { compileInstance, type Instance } from './instance.js';
 import { polishRoutes } from './local-search.js';
 import { jobNeighbours } from './neighbours.js';
 import { buildSolution, straightLineGeometry, type GeometryProvider } from './output.js';
-import { createRng } from './rng.js';
+import { createRandom } from '../../domain/random.js';
 import { Sisr, DEFAULT_SISR_PARAMETERS, type SearchProgress, type SisrParameters } from './sisr.js';
 import { Solution } from './solution.js';
 import { solveSingleTour, tourApplies } from './single-tour.js';
@@ -66,7 +66,7 @@ export function solveInstance(
   now: () => number,
   deadline = now() + (options.timeLimitMs ?? Infinity),
 ): Solution {
-  const rng = createRng(options.seed ?? 1);
+  const rng = createRandom(options.seed ?? 1);
   const timeLimitMs = (deadline - now()) * (1 - FINISH_RESERVE);
   const maxIterations = options.maxIterations ?? (options.timeLimitMs === undefined ? DEFAULT_ITERATIONS : Infinity);
   const sol = new Solution(inst);

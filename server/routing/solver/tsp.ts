@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import type { Random } from '../../domain/random.js';
 import { selectSmallest } from './neighbours.js';
 
 /**
@@ -81,7 +81,7 @@ export class TspSolver {
   }
 
   /** Nearest-neighbour start, local search, then kicks until the budget is spent. */
-  solve(rng: Rng, budget: TspBudget): { tour: Int32Array; cost: number; iterations: number } {
+  solve(rng: Random, budget: TspBudget): { tour: Int32Array; cost: number; iterations: number } {
     const m = this.m;
     if (m <= 3) return { tour: this.tour, cost: this.cost(), iterations: 0 };
     this.nearestNeighbourTour();
@@ -322,7 +322,7 @@ export class TspSolver {
    * nearest neighbours (local in the plane, however far apart in the tour) or as two adjacent
    * random segments of up to 50 nodes.
    */
-  private doubleBridge(rng: Rng, kicked: Int32Array): number {
+  private doubleBridge(rng: Random, kicked: Int32Array): number {
     const m = this.m;
     if (m < 8) return 0;
     let p1: number;
@@ -364,7 +364,7 @@ export class TspSolver {
     return 6;
   }
 
-  private segmentSwap(rng: Rng, kicked: Int32Array): number {
+  private segmentSwap(rng: Random, kicked: Int32Array): number {
     const m = this.m;
     const maxLen = Math.max(1, Math.min(50, Math.floor((m - 2) / 3)));
     const l1 = 1 + rng.int(maxLen);

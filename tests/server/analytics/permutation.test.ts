@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGiStarComputer } from '../../../server/analytics/gistar.js';
 import { permutationPValuesFor } from '../../../server/analytics/permutation.js';
-import { createPrng } from '../../../server/analytics/prng.js';
+import { createRandom } from '../../../server/domain/random.js';
 import { validateFeatureInput } from '../../../server/analytics/featureInput.js';
 import { buildWeights } from '../../../server/analytics/weightsSpec.js';
 import { readSpdepCase } from './fixtureFiles.js';
@@ -56,8 +56,8 @@ describe('permutation inference (conditional randomisation)', () => {
 
 describe('seeded PRNG', () => {
   it('repeats for a seed, stays in [0, 1) and is roughly uniform', () => {
-    const a = createPrng(123);
-    const b = createPrng(123);
+    const a = createRandom(123);
+    const b = createRandom(123);
     const counts = new Array(10).fill(0);
     let same = true;
     let min = 1;
@@ -73,7 +73,7 @@ describe('seeded PRNG', () => {
     expect(min).toBeGreaterThanOrEqual(0);
     expect(max).toBeLessThan(1);
     for (const k of counts) expect(Math.abs(k - 2000)).toBeLessThan(200);
-    expect(createPrng(124).next()).not.toBe(createPrng(123).next());
-    expect(() => createPrng(Number.NaN)).toThrow(/finite/);
+    expect(createRandom(124).next()).not.toBe(createRandom(123).next());
+    expect(() => createRandom(Number.NaN)).toThrow(/finite/);
   });
 });

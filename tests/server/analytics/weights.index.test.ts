@@ -4,11 +4,11 @@ import { greatCircleDistanceKm } from '../../../server/analytics/weights/distanc
 import { distanceBandWeights } from '../../../server/analytics/weights/distanceBand.js';
 import { knnWeights } from '../../../server/analytics/weights/knn.js';
 import { isSymmetric, neighboursOf } from '../../../server/analytics/weights/csr.js';
-import { createPrng } from '../../../server/analytics/prng.js';
+import { createRandom } from '../../../server/domain/random.js';
 import type { PolygonGeometry } from '../../../server/analytics/geojson.js';
 
 function randomPoints(n: number, seed: number, x0: number, y0: number, span: number): Float64Array {
-  const rng = createPrng(seed);
+  const rng = createRandom(seed);
   const xy = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     xy[2 * i] = x0 + rng.next() * span;

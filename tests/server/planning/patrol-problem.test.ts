@@ -9,7 +9,7 @@ import {
 } from '../../../server/planning/index.js';
 import { checkSolution } from '../../../server/routing/solver/check.js';
 import { solve } from '../../../server/routing/solver/solve.js';
-import { greatCircleCostProvider } from '../../../server/routing/problem/travel-cost-provider.js';
+import { createStraightLineProvider } from '../../../server/routing/network/travel-costs.js';
 
 const officers: PatrolOfficer[] = [
   { id: 1, name: '甲', departmentCode: 'education', certificateExpiresOn: '2028-01-01' },
@@ -69,7 +69,7 @@ describe('buildPatrolProblem', () => {
 
   test('solved, it gives a plan the independent checker accepts, with fire checks only on the team with the fire officer', () => {
     const draft = buildPatrolProblem(input);
-    const provider = greatCircleCostProvider();
+    const provider = createStraightLineProvider();
     const solution = solve(draft.problem, { seed: 1, maxIterations: 2000, costProvider: provider });
     const locations = [input.base.location, ...draft.stops.map((s) => s.location)];
     const { durations, distances } = provider(locations, 'car');

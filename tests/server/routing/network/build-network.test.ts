@@ -1,15 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  buildRoadNetwork,
-  effectiveSpeedKmh,
-  haversineDistanceMetres,
-  isDrivable,
-  onewayDirection,
-  parseMaxspeedKmh,
-  parseOsmXml,
-  roadNetworkFromOsmXml,
-  RoadNetworkInputError,
-} from '../../../../server/routing/network/index.js';
+import { buildRoadNetwork, effectiveSpeedKmh, isDrivable, onewayDirection, parseMaxspeedKmh, parseOsmXml, roadNetworkFromOsmXml, RoadNetworkInputError } from '../../../../server/routing/network/index.js';
+import { haversineDistanceMetres } from '../../../../server/domain/geodesy.js';
 import { demoOsmText, gridOsmText } from './load-fixtures.js';
 
 describe('road classes', () => {

@@ -1,4 +1,5 @@
-import { haversineDistanceMetres, prepareRoadNetwork, roadNetworkFromOsmXml, type LonLat } from '../../../../server/routing/network/index.js';
+import { prepareRoadNetwork, roadNetworkFromOsmXml } from '../../../../server/routing/network/index.js';
+import { haversineDistanceMetres, type LonLat } from '../../../../server/domain/geodesy.js';
 import { gridOsmText } from './load-fixtures.js';
 
 /** The hand-made grid as a routable network, with node positions by OSM id and hand-computed leg times. */

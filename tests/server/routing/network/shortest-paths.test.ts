@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { computeTravelCosts, routeBetween, type LonLat } from '../../../../server/routing/network/index.js';
+import { computeTravelCosts, routeBetween } from '../../../../server/routing/network/index.js';
+import { type LonLat } from '../../../../server/domain/geodesy.js';
 import { gridNetwork, metresBetween, NODE, secondsAlong, SPEED } from './grid-network.js';
 
 const network = gridNetwork();

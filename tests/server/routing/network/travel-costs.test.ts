@@ -1,21 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import {
-  asAsyncProvider,
-  CIRCUITY_FACTOR,
-  createRouteGeometryProvider,
-  computeTravelCosts,
-  createNetworkProvider,
-  createStraightLineProvider,
-  createTravelCostProvider,
-  FALLBACK_SPEED_KMH,
-  haversineDistanceMetres,
-  routeBetween,
-  routeThrough,
-  SnapIndex,
-  speedFactorAt,
-  straightLineEstimate,
-  type LonLat,
-} from '../../../../server/routing/network/index.js';
+import { asAsyncProvider, createRouteGeometryProvider, computeTravelCosts, createNetworkProvider, createStraightLineProvider, createTravelCostProvider, routeBetween, routeThrough, SnapIndex } from '../../../../server/routing/network/index.js';
+import { haversineDistanceMetres, type LonLat } from '../../../../server/domain/geodesy.js';
+import { CIRCUITY_FACTOR, FALLBACK_SPEED_KMH, speedFactorAt, straightLineEstimate } from '../../../../server/domain/travel.js';
 import { gridNetwork, metresBetween, NODE, secondsAlong, SPEED } from './grid-network.js';
 
 // Two points 0.01° of latitude apart on one meridian: great circle = R·Δφ = 1,111.95 m.
@@ -47,15 +33,15 @@ describe('straight-line estimate', () => {
       1.3, 1.3, 1, 0.75, 0.75, 1, 1, 0.7, 0.7, 1, 1, 1.3, 1.3,
     ]);
     expect(speedFactorAt(undefined)).toBe(1);
-    for (const bad of [-1, 24, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => speedFactorAt(bad)).toThrow(/departureHour must be/);
+    for (const bad of [-1, 24, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => speedFactorAt(bad)).toThrow(/departureHour: must be/);
   });
 
   test('takes another circuity factor and speed, and refuses impossible ones', () => {
     const leg = straightLineEstimate(SOUTH, NORTH, { circuityFactor: 1.3, speedKmh: 30 });
     expect(leg.metres).toBeCloseTo(GREAT_CIRCLE_METRES * 1.3, 6);
     expect(leg.seconds).toBeCloseTo((GREAT_CIRCLE_METRES * 1.3) / (30 / 3.6), 6);
-    expect(() => straightLineEstimate(SOUTH, NORTH, { circuityFactor: 0.9 })).toThrow(/circuityFactor must be ≥ 1/);
-    expect(() => straightLineEstimate(SOUTH, NORTH, { speedKmh: 0 })).toThrow(/speedKmh must be positive/);
+    expect(() => straightLineEstimate(SOUTH, NORTH, { circuityFactor: 0.9 })).toThrow(/circuityFactor: must be ≥ 1/);
+    expect(() => straightLineEstimate(SOUTH, NORTH, { speedKmh: 0 })).toThrow(/speedKmh: must be positive/);
   });
 
   test('the straight-line provider flags every entry as approximate', () => {

@@ -3,8 +3,10 @@ import type { VrpProblem } from '../../../../server/routing/problem/schema.js';
 import type { VrpSolution } from '../../../../server/routing/problem/solution-schema.js';
 import { solve } from '../../../../server/routing/solver/solve.js';
 import { checkSolution } from '../../../../server/routing/solver/check.js';
-import { attachMatrices } from '../../../../server/routing/solver/attach-matrices.js';
-import { greatCircleCostProvider, haversineDistanceMetres } from '../../../../server/routing/problem/travel-cost-provider.js';
+import { attachMatrices } from './attach-matrices.js';
+import { distanceMetres } from '../../../../server/domain/geodesy.js';
+import { CIRCUITY_FACTOR, FALLBACK_SPEED_KMH } from '../../../../server/domain/travel.js';
+import { createStraightLineProvider } from '../../../../server/routing/network/travel-costs.js';
 import { randomProblem } from './random-problems.js';
 
 const withoutTimes = (s: VrpSolution) => ({ ...s, summary: { ...s.summary, computing_times: null } });
@@ -59,7 +61,7 @@ describe('solve', () => {
     expect(s.unassigned.every((u) => u.message.length > 10)).toBe(true);
   });
 
-  it('uses an injected travel cost provider for coordinates, and great-circle by default', () => {
+  it('uses an injected travel cost provider for coordinates, and the straight-line travel model by default', () => {
     const problem = {
       vehicles: [{ id: 1, start: [121.47, 31.23] as [number, number] }],
       jobs: [
@@ -68,14 +70,14 @@ describe('solve', () => {
       ],
     };
     const byDefault = solve(problem, { maxIterations: 50 });
-    const far = haversineDistanceMetres([121.47, 31.23], [121.5, 31.25]);
-    expect(byDefault.summary.distance).toBeGreaterThan(far);
-    const provider = vi.fn(greatCircleCostProvider(5));
+    const far = distanceMetres([121.47, 31.23], [121.5, 31.25]);
+    expect(byDefault.summary.distance).toBeGreaterThan(far * CIRCUITY_FACTOR);
+    const provider = vi.fn(createStraightLineProvider({ speedKmh: 18 }));
     const slow = solve(problem, { maxIterations: 50, costProvider: provider });
     expect(provider).toHaveBeenCalledWith(expect.any(Array), 'car');
     expect(provider.mock.calls[0][0]).toHaveLength(3);
-    expect(slow.summary.duration).toBeCloseTo((byDefault.summary.duration * (30 / 3.6)) / 5, 3);
-    const withMatrices = attachMatrices(problem, greatCircleCostProvider());
+    expect(slow.summary.duration).toBeCloseTo((byDefault.summary.duration * FALLBACK_SPEED_KMH) / 18, 3);
+    const withMatrices = attachMatrices(problem, createStraightLineProvider());
     expect(checkSolution(withMatrices, solve(withMatrices, { maxIterations: 50 }))).toEqual([]);
   });
 

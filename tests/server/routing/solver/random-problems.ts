@@ -1,5 +1,5 @@
 import type { VrpProblem } from '../../../../server/routing/problem/schema.js';
-import { createRng } from '../../../../server/routing/solver/rng.js';
+import { createRandom } from '../../../../server/domain/random.js';
 
 export interface RandomShape {
   jobs: number;
@@ -16,7 +16,7 @@ export interface RandomShape {
 
 /** A random problem on a grid with Manhattan-ish integer matrices; every feature optional. */
 export function randomProblem(seed: number, shape: RandomShape): VrpProblem {
-  const rng = createRng(seed);
+  const rng = createRandom(seed);
   const places = shape.places ?? shape.jobs + 2;
   const pts = Array.from({ length: places }, () => [rng.int(100), rng.int(100)]);
   const durations = pts.map((a) => pts.map((b) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + (a === b ? 0 : 1)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TspSolver } from '../../../../server/routing/solver/tsp.js';
-import { createRng } from '../../../../server/routing/solver/rng.js';
+import { createRandom } from '../../../../server/domain/random.js';
 import { solve } from '../../../../server/routing/solver/solve.js';
 import { checkSolution } from '../../../../server/routing/solver/check.js';
 
@@ -20,7 +20,7 @@ function bruteForceTour(c: Float64Array, m: number): number {
 }
 
 function randomMatrix(seed: number, m: number, symmetric: boolean): Float64Array {
-  const rng = createRng(seed);
+  const rng = createRandom(seed);
   const pts = Array.from({ length: m }, () => [rng.next() * 100, rng.next() * 100]);
   const c = new Float64Array(m * m);
   for (let a = 0; a < m; a++) {
@@ -38,7 +38,7 @@ const budget = { maxIterations: 400, timeLimitMs: Infinity, now: () => 0 };
 describe('TspSolver', () => {
   it.each([1, 2, 3, 4, 5])('symmetric instance %i: finds the exact optimum of 9 nodes', (seed) => {
     const c = randomMatrix(seed, 9, true);
-    const result = new TspSolver(c, 9).solve(createRng(seed), budget);
+    const result = new TspSolver(c, 9).solve(createRandom(seed), budget);
     expect(result.cost).toBe(bruteForceTour(c, 9));
     expect([...result.tour].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(result.tour[0]).toBe(0);
@@ -47,7 +47,7 @@ describe('TspSolver', () => {
   it.each([6, 7, 8, 9, 10])('asymmetric instance %i: finds the exact optimum of 9 nodes', (seed) => {
     const c = randomMatrix(seed, 9, false);
     const solver = new TspSolver(c, 9);
-    const result = solver.solve(createRng(seed), budget);
+    const result = solver.solve(createRandom(seed), budget);
     expect(result.cost).toBe(bruteForceTour(c, 9));
     expect(solver.cost(result.tour)).toBe(result.cost);
   });

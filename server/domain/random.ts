@@ -1,9 +1,9 @@
 /**
- * Seeded pseudo-random numbers for the demo data: the same seed gives the same database.
- * sfc32 seeded through splitmix32; `fork` derives an independent stream per purpose so that adding
- * a draw in one generator does not shift every later one.
- * The generator core is the same as server/analytics/prng.ts (same seed, same stream) but is kept here:
- * db/ may not import server/, and this one adds the draws the data build needs (fork, normal, weighted picks).
+ * The product's one seeded pseudo-random generator: the demo data, permutation tests, 双随机 draws and the route
+ * solver all draw from it, so that any result can be reproduced from its seed and audited.
+ * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator) seeded through splitmix32; `fork` derives an
+ * independent stream per purpose so that adding a draw in one place does not shift every later one.
+ * Randomness elsewhere (Math.random) is refused by tests/architecture.test.ts.
  */
 export interface Random {
   /** Uniform in [0, 1). */
@@ -44,9 +44,11 @@ function hashLabel(label: string): number {
   return h;
 }
 
+/** A generator whose stream depends on the seed only; a fractional seed counts as its integer part. */
 export function createRandom(seed: number): Random {
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const seed32 = (seed ^ Math.trunc(seed / 4294967296)) >>> 0;
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
+  // Fold the whole seed (also above 2^32) into 32 bits.
+  const seed32 = (Math.trunc(seed) ^ Math.trunc(seed / 4294967296)) >>> 0;
   const init = splitmix32(seed32);
   let a = init();
   let b = init();

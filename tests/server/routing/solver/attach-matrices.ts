@@ -1,11 +1,10 @@
-import type { Coordinate, VrpProblem } from '../problem/schema.js';
-import { parseProblem, DEFAULT_PROFILE } from '../problem/validate.js';
-import type { TravelCostProvider } from '../problem/travel-cost-provider.js';
+import type { Coordinate, VrpProblem } from '../../../../server/routing/problem/schema.js';
+import { parseProblem, DEFAULT_PROFILE } from '../../../../server/routing/problem/validate.js';
+import type { TravelCostProvider } from '../../../../server/routing/problem/travel-cost-provider.js';
 
 /**
- * Turns a problem given by coordinates into one with matrices (coordinates kept for output),
- * so the travel costs can be computed where the road network lives and the solve can run
- * elsewhere, e.g. in a worker thread. Problems that already have matrices are returned as is.
+ * Test helper: turns a problem given by coordinates into one with matrices (coordinates kept for output), so a test
+ * can check that a solve on matrices equals the solve on coordinates. Problems with matrices are returned as is.
  */
 export function attachMatrices(input: unknown, provider: TravelCostProvider): VrpProblem {
   const problem = parseProblem(input);

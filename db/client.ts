@@ -45,7 +45,9 @@ async function createPglite({ dataDir, onProgress }: DbOptions): Promise<Databas
 
 async function createPostgres(url: string, { onProgress }: DbOptions): Promise<Database> {
   onProgress?.('connecting to PostgreSQL');
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // A stopped or unreachable server fails a request within seconds (503) instead of holding it; the pool opens fresh
+  // connections once the server is back, so the app recovers by itself.
+  const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 5_000 });
   pool.on('error', (error) => onProgress?.(`PostgreSQL pool error: ${error.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return wrap(db, 'postgres', () => pool.end());
@@ -61,6 +63,24 @@ function wrap(db: Db, engine: Engine, close: () => Promise<void>): Database {
     },
     close,
   };
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
+// SQLSTATE 57P01–57P03: the server is shutting down, crashed or still starting; 53300: too many connections.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+
+/**
+ * Whether an error (or one of its causes: drizzle wraps driver errors) says the database cannot be reached, as
+ * opposed to a query it refused: the API answers 503 and retries later instead of a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
 }
 
 /** Applies the committed migrations (the first one creates the PostGIS extension). */

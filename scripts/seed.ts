@@ -6,13 +6,14 @@
 import { createDb, resetDatabase } from '../db/client.js';
 import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, seedDemo } from '../db/seed/index.js';
 import { hashPassword } from '../server/auth/password.js';
+import { monotonicClock, systemClock } from '../server/domain/clock.js';
 
 const env = process.env;
 const databaseUrl = env.DATABASE_URL || undefined;
 const dataDir = env.DATA_DIR ?? './data';
 const password = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 const seed = env.SEED === undefined ? DEFAULT_SEED : Number(env.SEED);
-const asOf = env.AS_OF === undefined ? new Date() : new Date(env.AS_OF);
+const asOf = env.AS_OF === undefined ? systemClock() : new Date(env.AS_OF);
 
 function fail(message: string): never {
   console.error(`seed: ${message}`);
@@ -27,8 +28,8 @@ function bar(done: number, total: number, width = 30): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
 }
 
-const started = Date.now();
-const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const started = monotonicClock();
+const seconds = () => `${((monotonicClock() - started) / 1000).toFixed(1)} s`;
 const tty = process.stdout.isTTY;
 
 console.log(databaseUrl ? 'seed: PostgreSQL from DATABASE_URL' : `seed: embedded PGlite in ${dataDir}`);
@@ -41,6 +42,7 @@ try {
     asOf,
     password,
     hashPassword,
+    now: systemClock,
     scale: 'demo',
     onProgress: (step, done, total) => {
       const line = `seed: ${bar(done, total)} ${step} (${seconds()})`;

@@ -1,11 +1,17 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { SessionCache } from './auth/session-cache.js';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Database } from '../db/client.js';
-import type { AppEnv, Deps } from './middleware/env.js';
+import type { RoutingJobResult } from './contract/routing.js';
+import { LoginRateLimiter } from './auth/rate-limit.js';
+import { SessionCache } from './auth/session-cache.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import type { AppEnv } from './http/env.js';
+import { openApiInfo, openApiPath, registerSecurityScheme } from './http/openapi.js';
+import type { JobLimits } from './jobs/job-registry.js';
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { limitBody } from './middleware/limits.js';
 import { withRequestId } from './middleware/request-id.js';
+import { requireSameOrigin } from './middleware/same-origin.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { requireSession } from './middleware/session.js';
 import { analysisRouter } from './routes/analysis.js';
@@ -17,30 +23,49 @@ import { gridCellsRouter } from './routes/grid-cells.js';
 import { healthRouter } from './routes/health.js';
 import { institutionsRouter } from './routes/institutions.js';
 import { routingRouter } from './routes/routing.js';
-import { openApiInfo, openApiPath, registerSecurityScheme } from './routes/openapi.js';
 import { serveWebApp } from './routes/static-web.js';
 import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
+import { CellWeightsCache } from './services/cell-weights.js';
+import type { Deps } from './services/deps.js';
+import { RoutingEngine } from './services/routing-engine.js';
 
 export interface AppOptions {
   database: Database;
   /** The clock; tests pin it. */
-  now?: () => Date;
+  now?: Clock;
   /** The built web app (dist/web); omitted = API only. */
   staticDir?: string;
   /** Largest accepted request body. */
   maxBodyBytes?: number;
+  /** Routing job limits (tests lower them). */
+  jobLimits?: JobLimits;
+  /** Login throttling (tests lower it). */
+  loginLimiter?: LoginRateLimiter;
+}
+
+/** The state that lives as long as the app, handed to every service. */
+export function createDeps(options: AppOptions): Deps {
+  const now = options.now ?? systemClock;
+  return {
+    database: options.database,
+    now,
+    sessions: new SessionCache(),
+    loginLimiter: options.loginLimiter ?? new LoginRateLimiter(),
+    cellWeights: new CellWeightsCache(),
+    routing: new RoutingEngine<RoutingJobResult>({ database: options.database, now, jobLimits: options.jobLimits }),
+  };
 }
 
 /** Public routes, then the session check, then one router per resource; the built web app last. */
 export function createApp(options: AppOptions) {
-  const deps: Deps = { database: options.database, now: options.now ?? (() => new Date()), sessions: new SessionCache() };
+  const deps = createDeps(options);
   const version = packageJson.version;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
   app.use('*', withRequestId(), securityHeaders());
-  app.use('/api/*', limitBody(options.maxBodyBytes), requireSession(deps, deps.sessions));
+  app.use('/api/*', limitBody(options.maxBodyBytes), requireSameOrigin(), requireSession(deps));
   registerSecurityScheme(app);
 
   const api = app
@@ -54,14 +79,11 @@ export function createApp(options: AppOptions) {
     .route('/api', summaryRouter(deps))
     .route('/api', auditRouter(deps))
     .route('/api', analysisRouter(deps))
+    .route('/api', routingRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
-  // Mounted outside the typed chain: its client is typed by RoutingAppType, keeping AppType small enough to infer.
-  api.route('/api', routingRouter(deps));
-
   if (options.staticDir) serveWebApp(api, options.staticDir);
-  return api;
+  return Object.assign(api, { deps });
 }
 
 export type AppType = ReturnType<typeof createApp>;
-export type RoutingAppType = ReturnType<typeof routingRouter>;

@@ -7,6 +7,7 @@ import { countDistricts } from '../db/queries/districts.js';
 import { analyzeIfNeverAnalyzed } from '../db/queries/maintenance.js';
 import { DEFAULT_DEMO_PASSWORD, seedDemo } from '../db/seed/index.js';
 import { createApp } from './app.js';
+import { monotonicClock, systemClock } from './domain/clock.js';
 import { hashPassword } from './auth/password.js';
 import { ensureWebBuild } from './web-build.js';
 
@@ -23,8 +24,8 @@ const staticDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got ${env.PORT}`);
 if (seed !== undefined && !Number.isInteger(seed)) fail(`SEED must be an integer, got ${env.SEED}`);
 
-const startedAt = Date.now();
-const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
+const startedAt = monotonicClock();
+const elapsed = () => `${((monotonicClock() - startedAt) / 1000).toFixed(1)} s`;
 const log = (message: string) => console.log(`[jointops ${elapsed()}] ${message}`);
 
 function fail(message: string): never {
@@ -35,9 +36,9 @@ function fail(message: string): never {
 /** Prints the elapsed time while a slow step runs, so a first start never looks hung. */
 async function withTicker<T>(label: string, work: Promise<T>): Promise<T> {
   const tty = process.stdout.isTTY;
-  const stepStart = Date.now();
+  const stepStart = monotonicClock();
   const tick = () => {
-    const line = `[jointops ${elapsed()}] ${label} … ${((Date.now() - stepStart) / 1000).toFixed(0)} s`;
+    const line = `[jointops ${elapsed()}] ${label} … ${((monotonicClock() - stepStart) / 1000).toFixed(0)} s`;
     if (tty) process.stdout.write(`\r${line}`);
     else console.log(line);
   };
@@ -70,7 +71,8 @@ async function main(): Promise<void> {
     const summary = await withTicker(
       'building demo data',
       seedDemo(database, {
-        asOf: new Date(),
+        asOf: systemClock(),
+        now: systemClock,
         password: demoPassword,
         hashPassword,
         scale: 'demo',

@@ -4,7 +4,8 @@ import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
-import { shanghaiDate } from './state/dates.js';
+import { shanghaiDate } from '../server/domain/time.js';
+import { systemClock } from '../server/domain/clock.js';
 import { parseUrlState } from './state/url.js';
 
 type Page = 'dashboard' | 'planner';
@@ -45,7 +46,7 @@ export function App() {
   }, []);
   const t = useMemo(() => translator(language), [language]);
   // "Today" in Shanghai, read once at start: the default time range ends on it.
-  const today = useMemo(() => shanghaiDate(Date.now()), []);
+  const today = useMemo(() => shanghaiDate(systemClock()), []);
 
   useEffect(() => {
     document.documentElement.lang = language;

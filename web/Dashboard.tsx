@@ -7,7 +7,7 @@ import { I18nContext, translator, type Language } from './i18n/index.js';
 import { buildDeckLayers, choroplethModel } from './layers/deck-layers.js';
 import { darkTheme } from './layers/theme.js';
 import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from './layers/types.js';
-import { MapView, type ViewRequest } from './map/MapView.js';
+import { MapView, nextViewRequestSeq, type ViewRequest } from './map/MapView.js';
 import { DetailPanel } from './panels/DetailPanel.js';
 import { DistrictList } from './panels/DistrictList.js';
 import { HOTSPOT_PICK_LAYERS, useHotspotAnalysis } from './panels/HotspotAnalysis.js';
@@ -87,7 +87,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   useEffect(() => {
     if (hadViewInUrl.current || districts.length === 0) return;
     const target = user.districtCode ? districts.find((d) => d.properties.code === user.districtCode) : null;
-    if (target) setViewRequest({ kind: 'bounds', bounds: turfBbox(target as never) as [number, number, number, number], seq: Date.now() });
+    if (target) setViewRequest({ kind: 'bounds', bounds: turfBbox(target as never) as [number, number, number, number], seq: nextViewRequestSeq() });
     hadViewInUrl.current = true;
   }, [districts, user.districtCode]);
 
@@ -116,7 +116,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     (code: string | null) => {
       dispatch({ type: 'districtSelected', code });
       const target = code ? districts.find((d) => d.properties.code === code) : null;
-      if (target) setViewRequest({ kind: 'bounds', bounds: turfBbox(target as never) as [number, number, number, number], seq: Date.now() });
+      if (target) setViewRequest({ kind: 'bounds', bounds: turfBbox(target as never) as [number, number, number, number], seq: nextViewRequestSeq() });
     },
     [districts],
   );
@@ -213,7 +213,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           gridCell={state.selection?.kind === 'gridCell' ? (gridCells.find((c) => c.properties.id === (state.selection as { id: number }).id) ?? null) : null}
           district={state.selection?.kind === 'district' ? (districts.find((d) => d.properties.code === (state.selection as { code: string }).code) ?? null) : null}
           districtClues={state.selection?.kind === 'district' ? (model.countsByDistrict.get(state.selection.code) ?? 0) : 0}
-          onZoomTo={(longitude, latitude, z) => setViewRequest({ kind: 'view', view: { longitude, latitude, zoom: z }, seq: Date.now() })}
+          onZoomTo={(longitude, latitude, z) => setViewRequest({ kind: 'view', view: { longitude, latitude, zoom: z }, seq: nextViewRequestSeq() })}
           onClose={() => dispatch({ type: 'selectionCleared' })}
         >
           {hotspots.detail}

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { InstitutionStatus, ListStatus } from '../../server/domain/vocabulary.js';
 import { districtFilter, instant, parsedJson, type Queryable, type Scope } from './queryable.js';
 
 // The SQL behind hotspot analytics: cell identity and geometry (for spatial weights), clue counts per cell
@@ -26,7 +27,7 @@ export interface CellGeometryRow {
   id: number;
   code: string;
   districtCode: string;
-  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 
 /** Cells of a scope in id order with their exact (unsimplified) geometry, for contiguity. */
@@ -125,10 +126,11 @@ export interface RiskInputRow {
   id: number;
   name: string;
   districtCode: string;
-  status: string;
-  listStatus: string;
+  status: InstitutionStatus;
+  listStatus: ListStatus;
   gridCellId: number | null;
-  violationCount: number;
+  /** Dates (YYYY-MM-DD) of the recorded violations in the window before asOf. */
+  violationDates: string[];
   lastInspectedOn: string | null;
   /** Report times (ISO UTC) of clues linked to the institution or within the radius, in the window before asOf. */
   clueDates: string[];
@@ -137,7 +139,11 @@ export interface RiskInputRow {
 export interface RiskInputParams {
   scope: Scope;
   asOf: Date;
-  windowDays: number;
+  /** Clues count from this instant on. */
+  clueWindowStart: Date;
+  /** Violations count after this Shanghai date up to asOfDate. */
+  violationWindowStart: string;
+  asOfDate: string;
   radiusMetres: number;
   /** One institution, or all of a district / the scope. */
   id?: number;
@@ -151,15 +157,19 @@ export interface RiskInputParams {
 export async function riskInputs(q: Queryable, p: RiskInputParams): Promise<RiskInputRow[]> {
   // 1° of latitude ≈ 111 km; at Shanghai's latitude (≈31°) 1° of longitude ≈ 95 km: the envelope is a little larger.
   const envelopeDegrees = (p.radiusMetres / 90_000) * 1.05;
-  const windowStart = new Date(p.asOf.getTime() - p.windowDays * 86_400_000);
   const [row] = await q.rows<{ body: string | RiskInputRow[] | null }>(sql`
     SELECT json_agg(json_build_object(
       'id', i.id, 'name', i.name, 'districtCode', i.district_code, 'status', i.status, 'listStatus', i.list_status,
-      'gridCellId', i.grid_cell_id, 'violationCount', i.violation_count, 'lastInspectedOn', i.last_inspected_on,
+      'gridCellId', i.grid_cell_id, 'lastInspectedOn', i.last_inspected_on,
+      'violationDates', COALESCE((
+        SELECT json_agg(to_char(v.occurred_on, 'YYYY-MM-DD') ORDER BY v.occurred_on)
+        FROM violations v
+        WHERE v.institution_id = i.id AND v.occurred_on > ${p.violationWindowStart}::date AND v.occurred_on <= ${p.asOfDate}::date
+      ), '[]'::json),
       'clueDates', COALESCE((
         SELECT json_agg(to_char(c.reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') ORDER BY c.reported_at)
         FROM clues c
-        WHERE c.reported_at >= ${instant(windowStart)} AND c.reported_at <= ${instant(p.asOf)}
+        WHERE c.reported_at >= ${instant(p.clueWindowStart)} AND c.reported_at <= ${instant(p.asOf)}
           AND ${districtFilter(sql`c.district_code`, p.scope)}
           AND (c.institution_id = i.id
                OR (c.geom && ST_Expand(i.geom, ${envelopeDegrees}::float8)

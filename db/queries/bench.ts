@@ -11,10 +11,10 @@ export async function inflateForBenchmark(q: Queryable, target: { institutions: 
   await q.rows(sql`
     WITH base AS (SELECT count(*) AS n FROM institutions)
     INSERT INTO institutions (name, category, nature, status, list_status, address, geom, district_code, grid_cell_id,
-                              violation_count, last_inspected_on, synthetic)
+                              last_inspected_on, synthetic)
     SELECT i.name || '·' || g, i.category, i.nature, i.status, i.list_status, i.address,
            ST_SetSRID(ST_MakePoint(ST_X(i.geom) + (random() - 0.5) * 0.004, ST_Y(i.geom) + (random() - 0.5) * 0.004), 4326),
-           i.district_code, i.grid_cell_id, i.violation_count, i.last_inspected_on, TRUE
+           i.district_code, i.grid_cell_id, i.last_inspected_on, TRUE
     FROM base, generate_series(1, GREATEST(0, ceil(${target.institutions}::float8 / base.n)::int - 1)) AS g
     CROSS JOIN institutions i
     LIMIT GREATEST(0, ${target.institutions} - (SELECT n FROM base))`);

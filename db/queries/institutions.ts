@@ -18,7 +18,7 @@ export interface InstitutionsInBboxParams {
 export function institutionsInBboxSql(p: InstitutionsInBboxParams) {
   return featurePageSql({
     columns: sql`i.id, i.name, i.category, i.nature, i.status, i.list_status, i.district_code, i.grid_cell_id,
-             i.violation_count, i.last_inspected_on, i.synthetic, i.geom`,
+             i.last_inspected_on, i.synthetic, i.geom`,
     from: sql`institutions i`,
     id: sql`i.id`,
     filters: [
@@ -31,7 +31,7 @@ export function institutionsInBboxSql(p: InstitutionsInBboxParams) {
     properties: sql`json_build_object(
       'id', s.id, 'name', s.name, 'category', s.category, 'nature', s.nature, 'status', s.status,
       'listStatus', s.list_status, 'districtCode', s.district_code, 'gridCellId', s.grid_cell_id,
-      'violationCount', s.violation_count, 'lastInspectedOn', s.last_inspected_on, 'synthetic', s.synthetic)`,
+      'lastInspectedOn', s.last_inspected_on, 'synthetic', s.synthetic)`,
     limit: p.limit,
     cursor: p.cursor,
   });
@@ -54,9 +54,10 @@ export interface InstitutionDetailRow {
     listStatus: string;
     districtCode: string;
     gridCellId: number | null;
-    violationCount: number;
     lastInspectedOn: string | null;
     synthetic: boolean;
+    violationCount: number;
+    violations: { occurredOn: string; kind: string; description: string }[];
     creditCode: string | null;
     licenceNo: string | null;
     address: string;
@@ -78,7 +79,11 @@ export async function institutionById(q: Queryable, p: { scope: Scope; id: numbe
       'properties', json_build_object(
         'id', i.id, 'name', i.name, 'category', i.category, 'nature', i.nature, 'status', i.status,
         'listStatus', i.list_status, 'districtCode', i.district_code, 'gridCellId', i.grid_cell_id,
-        'violationCount', i.violation_count, 'lastInspectedOn', i.last_inspected_on, 'synthetic', i.synthetic,
+        'lastInspectedOn', i.last_inspected_on, 'synthetic', i.synthetic,
+        'violationCount', (SELECT count(*) FROM violations v WHERE v.institution_id = i.id),
+        'violations', COALESCE((SELECT json_agg(json_build_object('occurredOn', v.occurred_on, 'kind', v.kind, 'description', v.description)
+                                         ORDER BY v.occurred_on DESC, v.id DESC)
+                                FROM (SELECT * FROM violations WHERE institution_id = i.id ORDER BY occurred_on DESC, id DESC LIMIT 20) v), '[]'::json),
         'creditCode', i.credit_code, 'licenceNo', i.licence_no, 'address', i.address, 'districtName', d.name,
         'gridCellCode', g.code, 'streetName', s.name,
         'clueCount', (SELECT count(*) FROM clues c WHERE c.institution_id = i.id),

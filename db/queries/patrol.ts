@@ -3,6 +3,7 @@
  * the institutions and grid cells that may be patrolled with their recent clues. Every query is district-scoped.
  */
 import { sql } from 'drizzle-orm';
+import type { InstitutionStatus, ListStatus } from '../../server/domain/vocabulary.js';
 import { districtFilter, instant, type Queryable, type Scope } from './queryable.js';
 
 export interface PatrolScope {
@@ -64,10 +65,8 @@ export interface InstitutionCandidateRow {
   name: string;
   lon: number;
   lat: number;
-  status: string;
-  listStatus: string;
-  violationCount: number;
-  lastInspectedOn: string | null;
+  status: InstitutionStatus;
+  listStatus: ListStatus;
   recentClueCount: number;
 }
 
@@ -75,7 +74,6 @@ export interface InstitutionCandidateRow {
 export async function patrolInstitutions(q: Queryable, p: PatrolScope & { since: Date }): Promise<InstitutionCandidateRow[]> {
   const rows = await q.rows<InstitutionCandidateRow>(sql`
     SELECT i.id, i.name, ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.status, i.list_status AS "listStatus",
-           i.violation_count AS "violationCount", to_char(i.last_inspected_on, 'YYYY-MM-DD') AS "lastInspectedOn",
            (SELECT count(*) FROM clues c WHERE c.institution_id = i.id AND c.reported_at >= ${instant(p.since)})::int AS "recentClueCount"
     FROM institutions i
     WHERE ${inDistrict(sql`i.district_code`, p)}
@@ -85,7 +83,6 @@ export async function patrolInstitutions(q: Queryable, p: PatrolScope & { since:
     id: Number(r.id),
     lon: Number(r.lon),
     lat: Number(r.lat),
-    violationCount: Number(r.violationCount),
     recentClueCount: Number(r.recentClueCount),
   }));
 }

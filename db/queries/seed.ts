@@ -188,7 +188,6 @@ export interface InstitutionRow {
   lat: number;
   district_code: string;
   grid_cell_id: number;
-  violation_count: number;
   last_inspected_on: string | null;
   created_at: string;
   updated_at: string;
@@ -198,13 +197,29 @@ export async function insertInstitutions(executor: Queryable, institutions: read
   await inBatches(institutions, 3000, (batch) =>
     executor.rows(sql`
       INSERT INTO institutions (id, name, credit_code, licence_no, category, nature, status, list_status, address, geom,
-                                district_code, grid_cell_id, violation_count, last_inspected_on, synthetic, created_at, updated_at)
+                                district_code, grid_cell_id, last_inspected_on, synthetic, created_at, updated_at)
       SELECT r.id, r.name, r.credit_code, r.licence_no, r.category::institution_category, r.nature::institution_nature,
              r.status::institution_status, r.list_status::list_status, r.address, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326),
-             r.district_code, r.grid_cell_id, r.violation_count, r.last_inspected_on, true, r.created_at, r.updated_at
+             r.district_code, r.grid_cell_id, r.last_inspected_on, true, r.created_at, r.updated_at
       FROM json_to_recordset(${json(batch)}) AS r(id int, name text, credit_code text, licence_no text, category text, nature text,
         status text, list_status text, address text, lon float8, lat float8, district_code text, grid_cell_id int,
-        violation_count int, last_inspected_on date, created_at timestamptz, updated_at timestamptz)`),
+        last_inspected_on date, created_at timestamptz, updated_at timestamptz)`),
+  );
+}
+
+export interface ViolationRow {
+  institution_id: number;
+  occurred_on: string;
+  kind: string;
+  description: string;
+}
+
+export async function insertViolations(executor: Queryable, violations: readonly ViolationRow[]): Promise<void> {
+  await inBatches(violations, 5000, (batch) =>
+    executor.rows(sql`
+      INSERT INTO violations (institution_id, occurred_on, kind, description, synthetic)
+      SELECT r.institution_id, r.occurred_on, r.kind::violation_kind, r.description, true
+      FROM json_to_recordset(${json(batch)}) AS r(institution_id int, occurred_on date, kind text, description text)`),
   );
 }
 
@@ -297,7 +312,7 @@ export async function syncSerialSequences(executor: Queryable): Promise<void> {
   }
 }
 
-export const SEEDED_TABLES = ['districts', 'streets', 'grid_cells', 'institutions', 'clues', 'departments', 'officers', 'users', 'audit_log'] as const;
+export const SEEDED_TABLES = ['districts', 'streets', 'grid_cells', 'institutions', 'violations', 'clues', 'departments', 'officers', 'users', 'audit_log'] as const;
 export type SeededTable = (typeof SEEDED_TABLES)[number];
 
 export async function countRows(executor: Queryable): Promise<Record<SeededTable, number>> {

@@ -25,29 +25,35 @@ export async function userForLogin(q: Queryable, username: string): Promise<Logi
 
 export async function createSession(q: Queryable, p: { tokenHash: string; userId: number; createdAt: Date; expiresAt: Date }): Promise<void> {
   await q.rows(sql`
-    INSERT INTO sessions (token_hash, user_id, created_at, expires_at)
-    VALUES (${p.tokenHash}, ${p.userId}, ${instant(p.createdAt)}, ${instant(p.expiresAt)})`);
+    INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at)
+    VALUES (${p.tokenHash}, ${p.userId}, ${instant(p.createdAt)}, ${instant(p.expiresAt)}, ${instant(p.createdAt)})`);
 }
 
 export interface SessionRow {
   user: UserRow;
   expiresAt: Date;
+  lastSeenAt: Date;
 }
 
-/** The user of an unexpired session and when it expires, or null. */
-export async function sessionUser(q: Queryable, p: { tokenHash: string; now: Date }): Promise<SessionRow | null> {
-  const [row] = await q.rows<UserRow & { expiresAt: Date | string }>(sql`
-    SELECT ${userColumns}, s.expires_at AS "expiresAt" FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.token_hash = ${p.tokenHash} AND s.expires_at > ${instant(p.now)}`);
+/** The user of a session that has neither expired nor been idle since `idleSince`, or null. */
+export async function sessionUser(q: Queryable, p: { tokenHash: string; now: Date; idleSince: Date }): Promise<SessionRow | null> {
+  const [row] = await q.rows<UserRow & { expiresAt: Date | string; lastSeenAt: Date | string }>(sql`
+    SELECT ${userColumns}, s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt" FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ${p.tokenHash} AND s.expires_at > ${instant(p.now)} AND s.last_seen_at > ${instant(p.idleSince)}`);
   if (!row) return null;
-  const { expiresAt, ...user } = row;
-  return { user, expiresAt: new Date(expiresAt) };
+  const { expiresAt, lastSeenAt, ...user } = row;
+  return { user, expiresAt: new Date(expiresAt), lastSeenAt: new Date(lastSeenAt) };
+}
+
+/** Records a request on the session (the idle timeout restarts). */
+export async function touchSession(q: Queryable, p: { tokenHash: string; at: Date }): Promise<void> {
+  await q.rows(sql`UPDATE sessions SET last_seen_at = ${instant(p.at)} WHERE token_hash = ${p.tokenHash} AND last_seen_at < ${instant(p.at)}`);
 }
 
 export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
   await q.rows(sql`DELETE FROM sessions WHERE token_hash = ${tokenHash}`);
 }
 
-export async function deleteExpiredSessions(q: Queryable, now: Date): Promise<void> {
-  await q.rows(sql`DELETE FROM sessions WHERE expires_at <= ${instant(now)}`);
+export async function deleteEndedSessions(q: Queryable, p: { now: Date; idleSince: Date }): Promise<void> {
+  await q.rows(sql`DELETE FROM sessions WHERE expires_at <= ${instant(p.now)} OR last_seen_at <= ${instant(p.idleSince)}`);
 }

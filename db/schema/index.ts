@@ -3,6 +3,7 @@ export * from './districts.js';
 export * from './streets.js';
 export * from './grid-cells.js';
 export * from './institutions.js';
+export * from './violations.js';
 export * from './clues.js';
 export * from './departments.js';
 export * from './officers.js';

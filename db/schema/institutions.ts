@@ -23,7 +23,6 @@ export const institutions = pgTable(
     geom: geometry('geom', 'Point').notNull(),
     districtCode: text('district_code').notNull().references(() => districts.code),
     gridCellId: integer('grid_cell_id').references(() => gridCells.id),
-    violationCount: integer('violation_count').notNull().default(0),
     lastInspectedOn: date('last_inspected_on'),
     synthetic: boolean('synthetic').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

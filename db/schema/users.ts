@@ -21,7 +21,10 @@ export const sessions = pgTable(
     tokenHash: text('token_hash').primaryKey(),
     userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Absolute end of the session. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Last request seen (written at most once a minute); the idle timeout counts from here. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -4,6 +4,7 @@
  * same rows. Assumes a migrated, empty database; runs in one transaction.
  */
 import type { Database } from '../client.js';
+import type { Clock } from '../../server/domain/clock.js';
 import { appendAudit } from '../queries/audit.js';
 import { inTransaction } from '../queries/queryable.js';
 import {
@@ -16,6 +17,7 @@ import {
   insertOfficers,
   insertStreets,
   insertUsers,
+  insertViolations,
   seededTablesEmpty,
   syncSerialSequences,
   type SeededTable,
@@ -49,6 +51,8 @@ export interface SeedOptions {
   /** 'test' = small and fast (coarser cells, ~300 institutions, ~1,500 clues) for API tests. */
   scale?: SeedScale;
   onProgress?: (step: string, done: number, total: number) => void;
+  /** The real clock, for the audit entry of the build (default: asOf). */
+  now?: Clock;
 }
 
 /** Row counts per table after the build. */
@@ -140,11 +144,14 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         lat: i.lat,
         district_code: i.districtCode,
         grid_cell_id: i.gridCellId,
-        violation_count: i.violationCount,
         last_inspected_on: i.lastInspectedOn,
         created_at: i.createdAt.toISOString(),
         updated_at: i.updatedAt.toISOString(),
       })),
+    );
+    await insertViolations(
+      tx,
+      institutions.flatMap((i) => i.violations.map((v) => ({ institution_id: i.id, occurred_on: v.occurredOn, kind: v.kind, description: v.description }))),
     );
 
     progress(4);
@@ -202,7 +209,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     const { audit_log: _audit, ...seeded } = counts;
     // The audit entry records when the build ran (the real clock), not the demo's asOf.
     await appendAudit(tx, {
-      at: new Date(),
+      at: options.now ? options.now() : asOf,
       actor: 'system',
       action: 'seed',
       entity: 'database',

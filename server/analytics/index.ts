@@ -56,21 +56,3 @@ export {
   type SpaceTimeCube,
 } from './emerging.js';
 export { spaceTimeGiStar, type SpaceTimeGiStarResult } from './emerging/spaceTimeGiStar.js';
-
-// Institution risk
-export {
-  institutionRisk,
-  rankInstitutionsByRisk,
-  RISK_FACTORS,
-  RISK_TIER_THRESHOLDS,
-  INSPECTION_FREQUENCY,
-  RECENT_CLUE_WINDOW_DAYS,
-  VIOLATION_WINDOW_DAYS,
-  type InstitutionRiskInput,
-  type InstitutionRisk,
-  type RiskFactor,
-  type RiskFactorKey,
-  type RiskTier,
-  type InspectionFrequency,
-  type DateInput,
-} from './risk.js';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sessionCookieName } from '../contract/route-config.js';
-import { sessionLifetimeMs } from './session-token.js';
+import { SESSION_LIFETIME_MS } from './session-token.js';
 
 const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
@@ -11,7 +11,7 @@ export function setSessionCookie(c: Context, token: string): void {
     sameSite: 'Lax',
     path: '/',
     secure: isHttps(c),
-    maxAge: Math.floor(sessionLifetimeMs / 1000),
+    maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
   });
 }
 

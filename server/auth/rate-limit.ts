@@ -1,13 +1,13 @@
 /**
- * Failed-login limiter: at most `maxFailures` failures per key (username + client address) within
- * `windowMs`. In memory: enough to slow guessing against one process; a success clears the key.
+ * Failed-login limiter: at most `maxFailures` failures per key within `windowMs`. In memory: enough to slow guessing
+ * against one process; the login service keeps one limiter per username and one per client address.
  */
-export class LoginRateLimiter {
+export class FailureLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly maxFailures = 5,
-    private readonly windowMs = 15 * 60 * 1000,
+    readonly maxFailures: number,
+    readonly windowMs: number,
   ) {}
 
   /** Milliseconds until the key may try again; 0 when it may try now. */
@@ -39,5 +39,36 @@ export class LoginRateLimiter {
       if (recent.length) this.failures.set(key, recent);
       else this.failures.delete(key);
     }
+  }
+}
+
+const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
+
+/**
+ * Login throttling on two keys: an account (guessing one password from many addresses) and an address (trying many
+ * accounts from one). An address may be a whole office behind NAT, hence its larger allowance. A success clears the
+ * account's failures only, so logging into one's own account does not reset an address that is guessing others.
+ */
+export class LoginRateLimiter {
+  readonly byUser: FailureLimiter;
+  readonly byAddress: FailureLimiter;
+
+  constructor(options: { perUser?: number; perAddress?: number; windowMs?: number } = {}) {
+    const windowMs = options.windowMs ?? FIFTEEN_MINUTES_MS;
+    this.byUser = new FailureLimiter(options.perUser ?? 5, windowMs);
+    this.byAddress = new FailureLimiter(options.perAddress ?? 20, windowMs);
+  }
+
+  retryAfterMs(username: string, address: string, now: Date): number {
+    return Math.max(this.byUser.retryAfterMs(username.toLowerCase(), now), this.byAddress.retryAfterMs(address, now));
+  }
+
+  recordFailure(username: string, address: string, now: Date): void {
+    this.byUser.recordFailure(username.toLowerCase(), now);
+    this.byAddress.recordFailure(address, now);
+  }
+
+  recordSuccess(username: string): void {
+    this.byUser.clear(username.toLowerCase());
   }
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EMERGING_CATEGORIES } from '../analytics/index.js';
+import { riskFactorKeys, riskTiers } from '../domain/risk.js';
 import { institutionStatuses, listStatuses } from './enums.js';
 import { featureCollectionSchema, polygonalGeometrySchema } from './geojson.js';
 import { checkTimeRange, districtCodeParam, idParamsSchema, timeRangeShape } from './params.js';
@@ -27,6 +28,7 @@ export const hotspotRequestSchema = z
   })
   .openapi('HotspotRequest');
 export type HotspotRequest = z.input<typeof hotspotRequestSchema>;
+export type HotspotRequestBody = z.output<typeof hotspotRequestSchema>;
 
 const binSchema = z.number().int().min(-3).max(3);
 const levelCounts = z.object({ p90: z.number().int(), p95: z.number().int(), p99: z.number().int() });
@@ -173,7 +175,7 @@ export const analysisCellCollectionSchema = featureCollectionSchema(
 export type AnalysisCellCollection = z.infer<typeof analysisCellCollectionSchema>;
 
 export const riskFactorSchema = z.object({
-  key: z.enum(['recent_clues', 'violations', 'unlicensed_or_blacklisted', 'hot_cell', 'days_since_inspection']),
+  key: z.enum(riskFactorKeys),
   labelZh: z.string(),
   labelEn: z.string(),
   raw: z.union([z.number(), z.boolean(), z.null()]),
@@ -192,7 +194,7 @@ export const institutionRiskSchema = z
     gridCellId: z.number().int().nullable(),
     asOf: z.string(),
     score: z.number(),
-    tier: z.enum(['A', 'B', 'C', 'D']),
+    tier: z.enum(riskTiers),
     frequency: z.object({ perYear: z.number(), intervalDays: z.number(), labelZh: z.string(), labelEn: z.string() }),
     factors: z.array(riskFactorSchema),
     overrides: z.array(z.string()),

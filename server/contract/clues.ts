@@ -76,6 +76,7 @@ export const newClueSchema = z
   .strict()
   .openapi('NewClue');
 export type NewClue = z.input<typeof newClueSchema>;
+export type NewClueBody = z.output<typeof newClueSchema>;
 
 export const listCluesRoute = createRoute(
   protectedRoute({

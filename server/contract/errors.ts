@@ -10,6 +10,7 @@ export const errorCodes = [
   'payload_too_large',
   'unprocessable',
   'rate_limited',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -37,4 +38,5 @@ export const statusOfErrorCode: Record<ErrorCode, number> = {
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };

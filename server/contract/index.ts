@@ -4,7 +4,7 @@ export * from './errors.js';
 export * from './params.js';
 export * from './geojson.js';
 export * from './route-config.js';
-export * from './clue-workflow.js';
+export * from '../domain/clue-workflow.js';
 export * from './health.js';
 export * from './auth.js';
 export * from './districts.js';

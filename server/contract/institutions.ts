@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { institutionCategories, institutionNatures, institutionStatuses, listStatuses } from './enums.js';
+import { institutionCategories, institutionNatures, institutionStatuses, listStatuses, violationKinds } from './enums.js';
 import { featureCollectionSchema, featureSchema, pointGeometrySchema } from './geojson.js';
 import { bboxParam, csvEnumParam, districtCodeParam, idParamsSchema, pagingShape } from './params.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
@@ -24,7 +24,6 @@ export const institutionPropertiesSchema = z
     listStatus: z.enum(listStatuses),
     districtCode: z.string(),
     gridCellId: z.number().int().nullable(),
-    violationCount: z.number().int(),
     lastInspectedOn: z.string().nullable(),
     synthetic: z.boolean(),
   })
@@ -46,6 +45,9 @@ export const institutionDetailPropertiesSchema = institutionPropertiesSchema
     streetName: z.string().nullable(),
     clueCount: z.number().int(),
     openClueCount: z.number().int(),
+    /** Every recorded violation; the 20 latest with their dates. */
+    violationCount: z.number().int(),
+    violations: z.array(z.object({ occurredOn: z.string(), kind: z.enum(violationKinds), description: z.string() })),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -188,6 +188,8 @@ export const routingJobSchema = z
   })
   .openapi('RoutingJob');
 export type RoutingJob = z.infer<typeof routingJobSchema>;
+/** What a routing job ends with: a solution, or a patrol plan. */
+export type RoutingJobResult = RoutingResult | PatrolPlan;
 
 export const patrolOptionsQuerySchema = z.object({
   district: districtCodeParam,

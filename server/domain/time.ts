@@ -41,6 +41,11 @@ export function dateOfDayNumber(dayNumber: number): IsoDate {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The date of year, month (1–12) and day, overflowing as Date.UTC does (month 13 is January of the next year). */
+export function dateFromParts(year: number, month: number, day: number): IsoDate {
+  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return dateOfDayNumber(dayNumberOf(date) + days);
 }
@@ -138,4 +143,14 @@ export function parseClock(text: string, field: string): number {
 export function formatClock(secondsAfterMidnight: number): string {
   const minutes = Math.round(secondsAfterMidnight / 60);
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** How many of the dates fall in the `windowDays` Shanghai days that end with `asOf` (later dates do not count). */
+export function countInDayWindow(dates: readonly (Date | IsoDate)[], asOf: Date | IsoDate, windowDays: number): number {
+  let count = 0;
+  for (const date of dates) {
+    const age = calendarDaysBetween(date, asOf);
+    if (age >= 0 && age < windowDays) count++;
+  }
+  return count;
 }

@@ -1,5 +1,5 @@
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError } from './api-error.js';
+import { ServiceError } from '../services/errors.js';
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -8,6 +8,6 @@ export const limitBody = (maxBytes = maxBodyBytes) =>
   bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new ApiError('payload_too_large', `request body is larger than ${maxBytes} bytes`, { maxBytes });
+      throw new ServiceError('payload_too_large', `request body is larger than ${maxBytes} bytes`, { maxBytes });
     },
   });

@@ -70,7 +70,7 @@ export function buildPatrolProblem(input: PatrolPlanInput): PatrolPlanDraft {
     throw new PlanningInputError([{ path: 'maxStopsPerTeam', message: `must be a positive integer, got ${maxStops}` }]);
   }
   const formation = formTeams(input.officers, input.date, input.teams);
-  const { targets, drawn } = selectTargets(input.candidates, input.targets, input.date, drawWithoutReplacement);
+  const { targets, drawn } = selectTargets(input.candidates, input.targets, drawWithoutReplacement);
   const fireSafety = input.fireSafety ?? 'unlicensed';
   const stops: PatrolStop[] = targets.map(({ candidate: c, priority }, i) => {
     const fire = c.kind === 'institution' && (fireSafety === 'all' || (fireSafety === 'unlicensed' && isUnlicensed(c)));
@@ -103,7 +103,8 @@ export function buildPatrolProblem(input: PatrolPlanInput): PatrolPlanDraft {
     location: s.location,
     service: s.serviceSeconds,
     skills: s.checks.includes('fire_safety') ? [EDUCATION_SKILL, FIRE_SAFETY_SKILL] : [EDUCATION_SKILL],
-    priority: s.priority,
+    // VROOM priorities are integers 0–100.
+    priority: Math.round(s.priority),
   }));
   const warnings = [...formation.warnings];
   const fireStops = stops.filter((s) => s.checks.includes('fire_safety')).length;

@@ -1,4 +1,7 @@
+import { isWeekend, parseClock, requireIsoDate } from '../domain/time.js';
 import { PlanningInputError } from './errors.js';
+
+export { formatClock, parseClock } from '../domain/time.js';
 
 /**
  * Patrol shifts. Joint patrols of off-campus tutoring run when tutoring runs: weekday evenings after school and
@@ -38,36 +41,12 @@ export const SHIFT_PRESETS: Record<Exclude<ShiftKind, 'custom'>, { start: string
 export const MEAL_BREAK_AFTER_SECONDS = 5 * HOUR;
 export const MEAL_BREAK_SECONDS = 45 * 60;
 
-export function parseClock(text: string, path: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
-  if (!match) throw new PlanningInputError([{ path, message: `not a time of day HH:MM: ${text}` }]);
-  return Number(match[1]) * HOUR + Number(match[2]) * 60;
-}
-
-export function formatClock(secondsAfterMidnight: number): string {
-  const minutes = Math.round(secondsAfterMidnight / 60);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
-/** Day of week of a YYYY-MM-DD date: 0 = Sunday … 6 = Saturday. */
-export function dayOfWeek(date: string): number {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
-    throw new PlanningInputError([{ path: 'date', message: `not a date YYYY-MM-DD: ${date}` }]);
-  }
-  return parsed.getUTCDay();
-}
-
-export const isWeekend = (date: string): boolean => [0, 6].includes(dayOfWeek(date));
-
 /**
  * Resolves a shift on a date. A weekday preset on a Saturday or Sunday (or the reverse) is refused: the
  * presets mean what they say. Statutory holiday swaps (调休) are not known here; use a custom shift then.
  */
 export function resolveShift(input: ShiftInput, date: string): Shift {
-  const weekend = isWeekend(date);
+  const weekend = isWeekend(requireIsoDate(date));
   let start: string | undefined = input.start;
   let end: string | undefined = input.end;
   if (input.kind !== 'custom') {

@@ -1,22 +1,24 @@
+import type { LonLat } from '../domain/geodesy.js';
+import { operatesWithoutLicence } from '../domain/institution.js';
+import type { InstitutionStatus, ListStatus } from '../domain/vocabulary.js';
 import { PlanningInputError } from './errors.js';
 
-export type LonLat = [number, number];
+export type { LonLat };
 
 interface CandidateBase {
   id: number;
   name: string;
   location: LonLat;
-  /** Clues (线索) reported in the last RECENT_CLUE_DAYS days. */
+  /** Clues (线索) reported about it (institutions) or in it (grid cells) in the risk score's 90-day window. */
   recentClueCount: number;
 }
 
 export interface InstitutionCandidate extends CandidateBase {
   kind: 'institution';
-  status: string;
-  listStatus: string;
-  violationCount: number;
-  /** YYYY-MM-DD or null when never inspected. */
-  lastInspectedOn: string | null;
+  status: InstitutionStatus;
+  listStatus: ListStatus;
+  /** The domain's risk score (server/domain/risk.ts), 0–100. */
+  riskScore: number;
 }
 
 export interface GridCellCandidate extends CandidateBase {
@@ -31,37 +33,22 @@ export interface ScoredCandidate<C extends PatrolCandidate = PatrolCandidate> {
   priority: number;
 }
 
-export const RECENT_CLUE_DAYS = 90;
-const DAY_MS = 86_400_000;
-const UNLICENSED_STATUSES = new Set(['unlicensed', 'suspended', 'revoked']);
+export const isUnlicensed = (c: InstitutionCandidate): boolean => operatesWithoutLicence(c.status);
 
-export const isUnlicensed = (c: InstitutionCandidate) => UNLICENSED_STATUSES.has(c.status);
-
-/**
- * Patrol priority of an institution, 0–100, from what the patrol can act on: recent clues (up to 40 points),
- * recorded violations (20), operating without licence (20), black list (10), time since the last inspection (10).
- */
-export function institutionPriority(c: InstitutionCandidate, date: string): number {
-  const clues = Math.min(40, 10 * c.recentClueCount);
-  const violations = Math.min(20, 5 * c.violationCount);
-  const licence = isUnlicensed(c) ? 20 : 0;
-  const black = c.listStatus === 'black' ? 10 : 0;
-  const days = c.lastInspectedOn === null ? Infinity : (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${c.lastInspectedOn}T00:00:00Z`)) / DAY_MS;
-  const inspection = days > 365 ? 10 : days > 180 ? 5 : 0;
-  return Math.min(100, clues + violations + licence + black + inspection);
-}
+/** An institution's patrol priority is its risk score: one ranking for the risk pages and the planner. */
+export const institutionPriority = (c: InstitutionCandidate): number => c.riskScore;
 
 /** A grid cell's patrol priority grows with its recent clues: 8 points each, at most 100. */
 export const gridCellPriority = (c: GridCellCandidate): number => Math.min(100, 8 * c.recentClueCount);
 
-export function scoreCandidate(c: PatrolCandidate, date: string): ScoredCandidate {
-  return { candidate: c, priority: c.kind === 'institution' ? institutionPriority(c, date) : gridCellPriority(c) };
+export function scoreCandidate(c: PatrolCandidate): ScoredCandidate {
+  return { candidate: c, priority: c.kind === 'institution' ? institutionPriority(c) : gridCellPriority(c) };
 }
 
 /** Highest priority first; ties by more recent clues, then by id, so that the order never depends on input order. */
-export function rankCandidates(candidates: readonly PatrolCandidate[], date: string): ScoredCandidate[] {
+export function rankCandidates(candidates: readonly PatrolCandidate[]): ScoredCandidate[] {
   return candidates
-    .map((c) => scoreCandidate(c, date))
+    .map((c) => scoreCandidate(c))
     .sort((a, b) => b.priority - a.priority || b.candidate.recentClueCount - a.candidate.recentClueCount || a.candidate.id - b.candidate.id);
 }
 
@@ -87,10 +74,9 @@ const keyOf = (c: PatrolCandidate) => `${c.kind}:${c.id}`;
 export function selectTargets(
   candidates: readonly PatrolCandidate[],
   selection: TargetSelection,
-  date: string,
   draw: (pool: ScoredCandidate[], count: number, seed: number) => ScoredCandidate[],
 ): { targets: ScoredCandidate[]; drawn: number[] } {
-  const ranked = rankCandidates(candidates, date);
+  const ranked = rankCandidates(candidates);
   const byKey = new Map(ranked.map((s) => [keyOf(s.candidate), s]));
   const chosen = new Map<string, ScoredCandidate>();
   const issues: { path: string; message: string }[] = [];

@@ -1,12 +1,8 @@
 import { districtCollectionSchema, listDistrictsRoute } from '../contract/districts.js';
-import { districtsWithCounts } from '../../db/queries/districts.js';
-import type { Deps } from '../middleware/env.js';
-import { scopeOf } from '../middleware/scope.js';
-import { createRouter, jsonText } from './router.js';
+import { createRouter, jsonText } from '../http/router.js';
+import type { Deps } from '../services/deps.js';
+import { districtLayer } from '../services/geography.js';
 
 export function districtsRouter(deps: Deps) {
-  return createRouter().openapi(listDistrictsRoute, async (c) => {
-    const body = await districtsWithCounts(deps.database, { scope: scopeOf(c.get('user')) });
-    return jsonText(c, districtCollectionSchema, body);
-  });
+  return createRouter().openapi(listDistrictsRoute, async (c) => jsonText(c, districtCollectionSchema, await districtLayer(deps, c.get('user'))));
 }

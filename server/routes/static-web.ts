@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
-import type { AppEnv } from '../middleware/env.js';
+import type { AppEnv } from '../http/env.js';
 
 /** Serves the built web app from `dir`, and index.html for any other non-API GET (client-side routes). */
 export function serveWebApp(app: Hono<AppEnv, any, any>, dir: string): void {

@@ -1,14 +1,8 @@
 import { listStreetsRoute, streetCollectionSchema } from '../contract/streets.js';
-import { streetsInDistrict } from '../../db/queries/streets.js';
-import type { Deps } from '../middleware/env.js';
-import { allowedDistrict, scopeOf } from '../middleware/scope.js';
-import { createRouter, jsonText } from './router.js';
+import { createRouter, jsonText } from '../http/router.js';
+import type { Deps } from '../services/deps.js';
+import { streetLayer } from '../services/geography.js';
 
 export function streetsRouter(deps: Deps) {
-  return createRouter().openapi(listStreetsRoute, async (c) => {
-    const user = c.get('user');
-    const { district } = c.req.valid('query');
-    const body = await streetsInDistrict(deps.database, { scope: scopeOf(user), district: allowedDistrict(user, district) });
-    return jsonText(c, streetCollectionSchema, body);
-  });
+  return createRouter().openapi(listStreetsRoute, async (c) => jsonText(c, streetCollectionSchema, await streetLayer(deps, c.get('user'), c.req.valid('query'))));
 }

@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  analyseFeatureHotspots,
-  buildWeights,
-  confidenceBin,
-  EMERGING_CATEGORIES,
-  localGiStar,
-  RISK_TIER_THRESHOLDS,
-  type AnalysisGeometry,
-} from '../../server/analytics/index.js';
+import { analyseFeatureHotspots, buildWeights, confidenceBin, EMERGING_CATEGORIES, localGiStar, type AnalysisGeometry } from '../../server/analytics/index.js';
+import { RISK_TIER_THRESHOLDS } from '../../server/domain/risk.js';
 import { readSpdepCase } from '../server/analytics/fixtureFiles.js';
 import { getJson, loginCookie, sendJson, testApp, type TestApp } from '../support/api.js';
 

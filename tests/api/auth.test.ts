@@ -101,12 +101,24 @@ describe('sessions', () => {
     expect(after.body.error.code).toBe('unauthenticated');
   });
 
-  test('a session expires after 12 hours', async () => {
+  // Each request runs on a fresh app (no session cache) with its clock at `hours` after the login at testAsOf.
+  const meAt = async (cookie: string, hours: number) =>
+    (await getJson(await testApp({ now: () => new Date(Date.UTC(2026, 10, 1) + hours * 3_600_000) }), '/api/auth/me', cookie)).status;
+
+  test('a session in use ends 12 hours after login (absolute timeout)', async () => {
     const cookie = await loginCookie(app, 'planner');
-    const later = await testApp({ now: () => new Date('2026-11-01T12:00:01Z') });
-    expect((await getJson(later, '/api/auth/me', cookie)).status).toBe(401);
-    const sooner = await testApp({ now: () => new Date('2026-11-01T11:59:00Z') });
-    expect((await getJson(sooner, '/api/auth/me', cookie)).status).toBe(200);
+    for (const hours of [1.5, 3, 4.5, 6, 7.5, 9, 10.5, 11.99]) expect(await meAt(cookie, hours)).toBe(200);
+    expect(await meAt(cookie, 12.01)).toBe(401);
+  });
+
+  test('a session left alone for 2 hours ends (idle timeout), one used in time goes on', async () => {
+    const idle = await loginCookie(app, 'planner');
+    expect(await meAt(idle, 2.01)).toBe(401);
+    const used = await loginCookie(app, 'planner');
+    expect(await meAt(used, 1.9)).toBe(200);
+    expect(await meAt(used, 3.8)).toBe(200);
+    // Ended sessions stay ended even when the clock is set back.
+    expect(await meAt(idle, 1)).toBe(401);
   });
 
   test('a forged cookie is refused', async () => {

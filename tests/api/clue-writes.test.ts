@@ -127,7 +127,8 @@ describe('write permissions', () => {
   test('a point outside every district is 422', async () => {
     const { status, body } = await sendJson(app, 'POST', '/api/clues', newClue([2.35, 48.85]), admin);
     expect(status).toBe(422);
-    expect(body.error.message).toBe('the point lies outside every district');
+    expect(body.error.message).toBe('geometry: the point lies outside every district');
+    expect(body.error.details.issues[0].path).toBe('geometry');
   });
 
   test('a body that is not a valid clue is 400: polygon geometry, missing fields, out-of-range coordinates', async () => {

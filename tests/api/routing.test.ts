@@ -108,15 +108,16 @@ describe('POST /api/routing/optimize', () => {
     expect(line).toEqual(route.steps.map((s: { location: LonLat }) => s.location));
   });
 
-  test('an invalid problem is a 400 naming the field', async () => {
+  test('an unusable problem is a 422 naming the field; a malformed query a 400', async () => {
     const badIndex = { vehicles: [{ id: 1, start_index: 0 }], jobs: [{ id: 1, location_index: 3 }], matrices: { car: { durations: [[0, 5], [5, 0]] } } };
     const a = await sendJson(app, 'POST', '/api/routing/optimize', badIndex, planner);
-    expect(a.status).toBe(400);
-    expect(a.body.error.code).toBe('validation_failed');
+    expect(a.status).toBe(422);
+    expect(a.body.error.code).toBe('unprocessable');
     expect(a.body.error.message).toContain('jobs[0].location_index: unknown index 3');
+    expect(a.body.error.details.issues[0].path).toBe('jobs[0].location_index');
     const negative = { vehicles: [{ id: 1, start: square[0] }], jobs: [{ id: 1, location: square[1], service: -5 }] };
     const b = await sendJson(app, 'POST', '/api/routing/optimize', negative, planner);
-    expect(b.status).toBe(400);
+    expect(b.status).toBe(422);
     expect(b.body.error.message).toContain('jobs[0].service');
     const c = await sendJson(app, 'POST', '/api/routing/optimize?timeLimit=99', squareProblem(), planner);
     expect(c.status).toBe(400);

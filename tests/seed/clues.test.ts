@@ -8,7 +8,8 @@ import { generateHotspots, hotspotActivity, type Hotspot } from '../../db/seed/g
 import { generateInstitutions } from '../../db/seed/generate/institutions.js';
 import { clueLoop, generateClues } from '../../db/seed/generate/clues.js';
 import { generateOfficers } from '../../db/seed/generate/officers.js';
-import { shanghaiDate, vacationOn } from '../../db/seed/generate/seasonality.js';
+import { vacationOn } from '../../db/seed/generate/seasonality.js';
+import { shanghaiParts } from '../../server/domain/time.js';
 import type { AreaGeometry } from '../../db/seed/generate/gcj02.js';
 
 // A synthetic 12 × 12 km square "district" near Shanghai, cut into whole 1 km cells.
@@ -74,11 +75,11 @@ describe('generated institutions and clues on a synthetic district', () => {
       const days = new Set<string>();
       let count = 0;
       for (let t = asOf.getTime() - 730 * 86_400_000; t < asOf.getTime() - 86_400_000; t += 86_400_000) {
-        const d = shanghaiDate(new Date(t));
+        const d = shanghaiParts(new Date(t));
         if (filter(d)) days.add(`${d.year}-${d.month}-${d.day}`);
       }
       for (const clue of built.clues) {
-        const d = shanghaiDate(clue.reportedAt);
+        const d = shanghaiParts(clue.reportedAt);
         if (days.has(`${d.year}-${d.month}-${d.day}`)) count++;
       }
       return count / days.size;

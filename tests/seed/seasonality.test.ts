@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../server/domain/random.js';
-import { dayWeight, reportDays, sampleInstantOnDay, shanghaiDate, shanghaiMidnight, vacationOn } from '../../db/seed/generate/seasonality.js';
+import { dayWeight, reportDays, sampleInstantOnDay, vacationOn } from '../../db/seed/generate/seasonality.js';
+import { shanghaiMidnight, shanghaiParts } from '../../server/domain/time.js';
 
 describe('seasonality of clue reports', () => {
   it('knows the winter (mid-January to late February) and summer (July–August) vacations', () => {
@@ -27,7 +28,7 @@ describe('seasonality of clue reports', () => {
     expect(days[0].start.toISOString()).toBe('2024-11-20T16:00:00.000Z'); // 2024-11-21 00:00 +08:00
     expect(days).toHaveLength(731);
     expect(days.at(-1)!.weight).toBeCloseTo(dayWeight(11, 21, 6) * 0.5, 10);
-    expect(shanghaiDate(days.at(-1)!.start)).toMatchObject({ year: 2026, month: 11, day: 21, weekday: 6 });
+    expect(shanghaiParts(days.at(-1)!.start)).toMatchObject({ year: 2026, month: 11, day: 21, weekday: 6 });
     expect(() => reportDays(new Date('x'))).toThrow(/valid date/);
   });
 
@@ -48,6 +49,6 @@ describe('seasonality of clue reports', () => {
       expect(instant.getTime()).toBeLessThan(asOf.getTime());
       expect(instant.getTime()).toBeGreaterThanOrEqual(lastDay.start.getTime());
     }
-    expect(shanghaiMidnight(2026, 1, 1).toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(shanghaiMidnight('2026-01-01').toISOString()).toBe('2025-12-31T16:00:00.000Z');
   });
 });

@@ -1,14 +1,9 @@
-import { hc } from 'hono/client';
-import type { RoutingAppType } from '../../server/app.js';
 import type { PatrolOptions, PatrolPlanRequest, RoutingJob } from '../../server/contract/index.js';
 import { useResource } from './use-resource.js';
 import { readJson } from './transport.js';
-import { withSignal } from './client.js';
+import { client, withSignal } from './client.js';
 
-/** The routing endpoints have their own typed client (they are mounted beside the main chain of routers). */
-const routing = hc<RoutingAppType>(typeof window === 'undefined' ? 'http://localhost/api' : `${window.location.origin}/api`, {
-  init: { credentials: 'same-origin' },
-});
+const routing = client.api;
 
 export const patrolOptions = (district: string, date: string, signal?: AbortSignal) =>
   readJson<PatrolOptions>(routing.routing['patrol-options'].$get({ query: { district, date } }, withSignal(signal)));

@@ -30,6 +30,10 @@ export type ViewRequest =
   | { kind: 'view'; view: View; seq: number }
   | { kind: 'bounds'; bounds: [number, number, number, number]; seq: number };
 
+let lastViewRequest = 0;
+/** A fresh sequence number, so that asking for the same view twice still moves the map. */
+export const nextViewRequestSeq = (): number => ++lastViewRequest;
+
 export interface MapViewProps {
   theme: Theme;
   /** An external maplibre style URL; null = the offline style built from our own layers. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import type { TimeRange } from '../state/dashboard.js';
-import { addDaysIso, daysBetweenInclusive, isIsoDate } from '../state/dates.js';
+import { addDays, daysInclusive, isIsoDate } from '../../server/domain/time.js';
 
 const presets: [number, MessageKey][] = [
   [30, 'time.last30'],
@@ -15,7 +15,7 @@ export function TimeRangeControl({ range, today, onRange, onPreset }: { range: T
   const [draft, setDraft] = useState(range);
   useEffect(() => setDraft(range), [range.from, range.to]);
   const invalid = !isIsoDate(draft.from) || !isIsoDate(draft.to) || draft.from > draft.to;
-  const activePreset = range.to === today ? daysBetweenInclusive(range.from, range.to) : null;
+  const activePreset = range.to === today ? daysInclusive(range.from, range.to) : null;
   const change = (next: TimeRange) => {
     setDraft(next);
     if (isIsoDate(next.from) && isIsoDate(next.to) && next.from <= next.to) onRange(next);
@@ -35,7 +35,7 @@ export function TimeRangeControl({ range, today, onRange, onPreset }: { range: T
       <div className="dates">
         <label>
           <span>{t('time.from')}</span>
-          <input type="date" value={draft.from} min={addDaysIso(today, -1095)} max={today} onChange={(e) => change({ ...draft, from: e.target.value })} data-testid="date-from" aria-invalid={invalid} />
+          <input type="date" value={draft.from} min={addDays(today, -1095)} max={today} onChange={(e) => change({ ...draft, from: e.target.value })} data-testid="date-from" aria-invalid={invalid} />
         </label>
         <label>
           <span>{t('time.to')}</span>

@@ -8,7 +8,7 @@ import { I18nContext, translator, type Language } from '../i18n/index.js';
 import { buildPlannerLayers } from '../layers/route-layers.js';
 import { darkTheme } from '../layers/theme.js';
 import type { DistrictFeature } from '../layers/types.js';
-import { MapView, type ViewRequest } from '../map/MapView.js';
+import { MapView, nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
 import { TopBar } from '../panels/TopBar.js';
 import { DEFAULT_VIEW } from '../state/dashboard.js';
 import { initialPlannerState, planRequest, playbackEnd, playbackStart, plannerReducer } from '../state/planner.js';
@@ -59,13 +59,13 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
   // Frame the district when it is chosen, the routes when they arrive.
   useEffect(() => {
     const district = districts.find((d) => d.properties.code === state.district);
-    if (district) setViewRequest({ kind: 'bounds', bounds: turfBbox(district as never) as [number, number, number, number], seq: Date.now() });
+    if (district) setViewRequest({ kind: 'bounds', bounds: turfBbox(district as never) as [number, number, number, number], seq: nextViewRequestSeq() });
   }, [state.district, districts.length]);
   useEffect(() => {
     if (!state.plan) return;
     const points = state.plan.solution.routes.flatMap((r) => (r.geometry && typeof r.geometry !== 'string' ? (r.geometry.coordinates as [number, number][]) : []));
     const bounds = boundsOf([...points, state.plan.base.location]);
-    if (bounds) setViewRequest({ kind: 'bounds', bounds, seq: Date.now() });
+    if (bounds) setViewRequest({ kind: 'bounds', bounds, seq: nextViewRequestSeq() });
   }, [state.plan]);
 
   // Playback clock: advances while playing, stops at the end.

@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/index.js';
-import { addDaysIso, isIsoDate } from './dates.js';
+import { addDays, isIsoDate } from '../../server/domain/time.js';
 
 /** The dashboard's state. Everything a shared link restores lives here; server data does not. */
 export const LAYER_IDS = ['districts', 'grid', 'institutions', 'heatmap'] as const;
@@ -43,7 +43,7 @@ export const MIN_ZOOM = 7;
 export const MAX_ZOOM = 18;
 
 export function defaultTimeRange(today: string, days = DEFAULT_RANGE_DAYS): TimeRange {
-  return { from: addDaysIso(today, -(days - 1)), to: today };
+  return { from: addDays(today, -(days - 1)), to: today };
 }
 
 export function initialState(today: string): DashboardState {

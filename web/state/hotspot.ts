@@ -1,5 +1,5 @@
 import type { TimeRange } from './dashboard.js';
-import { addDaysIso, daysBetweenInclusive, isIsoDate } from './dates.js';
+import { addDays, daysInclusive, isIsoDate } from '../../server/domain/time.js';
 
 /** State of the hot spot analysis layers. The committed time range is the dashboard's; `draft` follows a drag. */
 export interface HotspotState {
@@ -75,18 +75,18 @@ export function effectiveRange(state: HotspotState, committed: TimeRange): TimeR
 
 /** The window of history the live layer holds: LIVE_WINDOW_DAYS days ending today. */
 export function liveWindow(today: string): TimeRange {
-  return { from: addDaysIso(today, -(LIVE_WINDOW_DAYS - 1)), to: today };
+  return { from: addDays(today, -(LIVE_WINDOW_DAYS - 1)), to: today };
 }
 
 /** Slider positions (day offsets from the window start, inclusive) of a range, clamped into the window. */
 export function sliderOffsets(window: TimeRange, range: TimeRange): [number, number] {
-  const last = daysBetweenInclusive(window.from, window.to) - 1;
+  const last = daysInclusive(window.from, window.to) - 1;
   const clamp = (v: number) => Math.max(0, Math.min(last, v));
-  return [clamp(daysBetweenInclusive(window.from, range.from) - 1), clamp(daysBetweenInclusive(window.from, range.to) - 1)];
+  return [clamp(daysInclusive(window.from, range.from) - 1), clamp(daysInclusive(window.from, range.to) - 1)];
 }
 
 /** The range of two slider positions, in either order. */
 export function rangeFromOffsets(window: TimeRange, a: number, b: number): TimeRange {
   const [lo, hi] = a <= b ? [a, b] : [b, a];
-  return { from: addDaysIso(window.from, lo), to: addDaysIso(window.from, hi) };
+  return { from: addDays(window.from, lo), to: addDays(window.from, hi) };
 }

@@ -1,5 +1,5 @@
 import type { PatrolOptions, PatrolPlan, PatrolPlanRequest, RoutingJob } from '../../server/contract/index.js';
-import { addDaysIso } from './dates.js';
+import { addDays, isWeekend } from '../../server/domain/time.js';
 
 /** The planner view (巡查路线规划): the form, the solve in progress, the plan and its playback. Pure updaters. */
 export type ShiftKind = 'weekday_evening' | 'weekend_day';
@@ -37,13 +37,11 @@ export type PlannerAction =
 export const DEFAULT_TOP_N = 8;
 export const MAX_TEAMS = 10;
 
-const dayOfWeek = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
-const isWeekend = (date: string) => dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
 
 /** The first date from `today` on which the shift can run (weekday evenings on Monday–Friday, weekend days on Saturday–Sunday). */
 export function nextPatrolDate(today: string, shift: ShiftKind): string {
   let date = today;
-  while (isWeekend(date) !== (shift === 'weekend_day')) date = addDaysIso(date, 1);
+  while (isWeekend(date) !== (shift === 'weekend_day')) date = addDays(date, 1);
   return date;
 }
 

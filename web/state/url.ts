@@ -1,5 +1,5 @@
 import { isLanguage, DEFAULT_LANGUAGE } from '../i18n/index.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate } from '../../server/domain/time.js';
 import { clampZoom, LAYER_IDS, type DashboardState, type LayerId, type Selection } from './dashboard.js';
 
 /**

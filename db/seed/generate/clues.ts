@@ -5,7 +5,8 @@
  */
 import type { Random } from '../../../server/domain/random.js';
 import { cumulativeSampler } from '../../../server/domain/random.js';
-import { reportDays, sampleInstantOnDay, shanghaiDate } from './seasonality.js';
+import { reportDays, sampleInstantOnDay } from './seasonality.js';
+import { DAY_MS, HOUR_MS, shanghaiParts } from '../../../server/domain/time.js';
 import { hotspotActivity, type Hotspot } from './hotspots.js';
 import { syntheticAddress } from './addresses.js';
 import { distanceMetres } from './grid.js';
@@ -86,7 +87,7 @@ export function generateClues(
   const dayCount = days.length;
   // Activity of every hotspot on every day.
   const activity = days.map((day, index) => {
-    const { month, day: dayOfMonth } = shanghaiDate(new Date(day.start.getTime() + 12 * 3600_000));
+    const { month, day: dayOfMonth } = shanghaiParts(new Date(day.start.getTime() + 12 * HOUR_MS));
     return hotspots.map((h) => h.strength * hotspotActivity(h, (index + 0.5) / dayCount, month, dayOfMonth));
   });
   const meanHotspotMass = hotspots.length === 0 ? 0 : activity.reduce((sum, a) => sum + a.reduce((x, y) => x + y, 0), 0) / dayCount;
@@ -123,7 +124,7 @@ export function generateClues(
         place = geography.placeInCell(random, cells[random.weightedIndex(cells.map((c) => c.areaM2))]);
       }
     }
-    const { month, day: dayOfMonth } = shanghaiDate(reportedAt);
+    const { month, day: dayOfMonth } = shanghaiParts(reportedAt);
     const vacation = (month === 1 && dayOfMonth >= 15) || (month === 2 && dayOfMonth <= 25) || month === 7 || month === 8;
     const suspectedType = TYPES[random.weightedIndex(vacation ? TYPE_WEIGHTS_VACATION : TYPE_WEIGHTS_TERM)];
     const source = SOURCES[random.weightedIndex(SOURCE_WEIGHTS)];
@@ -151,7 +152,6 @@ export function generateClues(
   return clues;
 }
 
-const DAY_MS = 86_400_000;
 
 /**
  * Where a clue stands in the loop (受理 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案) at asOf: each clue gets a

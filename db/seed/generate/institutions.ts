@@ -4,6 +4,9 @@
  * the hidden-tutoring hotspots.
  */
 import type { Random } from '../../../server/domain/random.js';
+import { suggestListStatus } from '../../../server/domain/list-status.js';
+import { DAY_MS, shanghaiDate, shanghaiInstant } from '../../../server/domain/time.js';
+import type { InstitutionCategory, InstitutionStatus, ListStatus, ViolationKind } from '../../../server/domain/vocabulary.js';
 import { brandWord } from './names.js';
 import { generateCreditCode } from './credit-code.js';
 import { syntheticAddress } from './addresses.js';
@@ -11,9 +14,12 @@ import type { Geography, PlacedPoint } from './geography.js';
 import type { ResidentialCentre } from './residential.js';
 import type { Hotspot } from './hotspots.js';
 
-export type InstitutionCategory = '学科类' | '文化艺术' | '科技' | '体育' | '其他';
-export type InstitutionStatus = 'licensed' | 'registered' | 'unlicensed' | 'suspended' | 'revoked';
-export type ListStatus = 'white' | 'black' | 'none';
+export interface GeneratedViolation {
+  /** YYYY-MM-DD (Shanghai date). */
+  occurredOn: string;
+  kind: ViolationKind;
+  description: string;
+}
 
 export interface GeneratedInstitution {
   id: number;
@@ -30,7 +36,8 @@ export interface GeneratedInstitution {
   districtCode: string;
   gridCellId: number;
   streetCode: string;
-  violationCount: number;
+  /** Oldest first. */
+  violations: GeneratedViolation[];
   /** YYYY-MM-DD (Shanghai date). */
   lastInspectedOn: string | null;
   createdAt: Date;
@@ -50,7 +57,19 @@ const STATUSES: InstitutionStatus[] = ['licensed', 'registered', 'unlicensed', '
 const STATUS_WEIGHTS = [0.56, 0.27, 0.1, 0.045, 0.025];
 /** Disguises of unlicensed operators (隐形变异). */
 const UNLICENSED_SUFFIXES = ['托管中心', '学习室', '家教工作室', '艺术工作室', '研学营', '家政服务部', '自习室', '成长驿站'];
-const DAY_MS = 86_400_000;
+const VIOLATION_TEXT: Record<ViolationKind, string> = {
+  unlicensed_operation: '未取得办学许可证擅自开展培训',
+  academic_training: '以非学科类名义违规开展学科类培训',
+  false_advertising: '发布虚假或违法广告宣传',
+  overcharging: '超前收费、一次性收取超过3个月费用',
+  moonlighting_teacher: '聘用在职中小学教师兼职授课',
+  unfiled_course: '培训课程未按规定备案',
+  disclosure: '未公示收费标准、课程及教师资质',
+  safety: '培训场所存在消防安全隐患',
+};
+const COMMON_VIOLATIONS: ViolationKind[] = ['overcharging', 'disclosure', 'unfiled_course', 'false_advertising', 'safety', 'moonlighting_teacher'];
+/** Violations reach back this far, past the risk score's three-year window, so that the window matters. */
+const VIOLATION_HISTORY_DAYS = 5 * 365;
 
 export interface InstitutionPlan {
   count: number;
@@ -110,12 +129,14 @@ export function generateInstitutions(
     const name = uniqueName(random, names, () => institutionName(random, category, nature, status, district.name));
     const hasCredit = status !== 'unlicensed' || random.chance(0.45);
     const licensedOnce = status === 'licensed' || status === 'suspended' || status === 'revoked';
-    const violationCount = violations(random, status);
     const createdAt = new Date(plan.asOf.getTime() - Math.floor(random.between(120, 3650)) * DAY_MS - random.int(86_400) * 1000);
-    const inspected = status === 'unlicensed' ? random.chance(0.5) : random.chance(0.9);
-    const inspectedAt = inspected
-      ? new Date(Math.max(createdAt.getTime(), plan.asOf.getTime() - Math.floor(random.between(1, 540)) * DAY_MS))
-      : null;
+    const violations = violationHistory(random, status, category, createdAt, plan.asOf);
+    // A violation is found at an inspection, so the last inspection is no earlier than the last violation.
+    const lastViolation = violations.at(-1)?.occurredOn ?? null;
+    const inspected = lastViolation !== null || (status === 'unlicensed' ? random.chance(0.5) : random.chance(0.9));
+    const drawnInspection = new Date(Math.max(createdAt.getTime(), plan.asOf.getTime() - Math.floor(random.between(1, 540)) * DAY_MS));
+    const inspectedAt = !inspected ? null : lastViolation !== null && shanghaiDate(drawnInspection) < lastViolation ? shanghaiInstant(lastViolation, 10 * 3600) : drawnInspection;
+    const lastInspectedOn = inspectedAt ? shanghaiDate(inspectedAt) : null;
     institutions.push({
       id,
       name,
@@ -124,15 +145,15 @@ export function generateInstitutions(
       category,
       nature,
       status,
-      listStatus: listStatusOf(random, status, violationCount),
+      listStatus: suggestListStatus({ status, violationDates: violations.map((v) => v.occurredOn), lastInspectedOn }, plan.asOf).status,
       address: syntheticAddress(random, district.name, streetName, status === 'unlicensed' && random.chance(0.7) ? 'flat' : 'premises'),
       lon: place.lon,
       lat: place.lat,
       districtCode: district.code,
       gridCellId: place.cell.id,
       streetCode: place.cell.streetCode,
-      violationCount,
-      lastInspectedOn: inspectedAt ? shanghaiDay(inspectedAt) : null,
+      violations,
+      lastInspectedOn,
       createdAt,
       updatedAt: inspectedAt && inspectedAt > createdAt ? inspectedAt : createdAt,
     });
@@ -166,7 +187,7 @@ function uniqueName(random: Random, taken: Set<string>, make: () => string): str
   }
 }
 
-function violations(random: Random, status: InstitutionStatus): number {
+function violationCount(random: Random, status: InstitutionStatus): number {
   switch (status) {
     case 'licensed':
       return random.chance(0.82) ? 0 : 1 + random.int(2);
@@ -181,15 +202,18 @@ function violations(random: Random, status: InstitutionStatus): number {
   }
 }
 
-function listStatusOf(random: Random, status: InstitutionStatus, violationCount: number): ListStatus {
-  if (status === 'revoked') return 'black';
-  if (status === 'unlicensed') return violationCount >= 2 && random.chance(0.5) ? 'black' : 'none';
-  if (status === 'suspended') return random.chance(0.4) ? 'black' : 'none';
-  if (violationCount === 0) return random.chance(status === 'licensed' ? 0.7 : 0.35) ? 'white' : 'none';
-  return 'none';
-}
-
-/** YYYY-MM-DD of an instant in Shanghai time. */
-export function shanghaiDay(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Dated violations within the institution's life and the last five years, oldest first. */
+function violationHistory(random: Random, status: InstitutionStatus, category: InstitutionCategory, createdAt: Date, asOf: Date): GeneratedViolation[] {
+  const n = violationCount(random, status);
+  const earliest = Math.max(createdAt.getTime(), asOf.getTime() - VIOLATION_HISTORY_DAYS * DAY_MS);
+  const dates = Array.from({ length: n }, () => shanghaiDate(new Date(earliest + random.next() * (asOf.getTime() - earliest)))).sort();
+  return dates.map((occurredOn) => {
+    const kind: ViolationKind =
+      status === 'unlicensed' && random.chance(0.7)
+        ? 'unlicensed_operation'
+        : category !== '学科类' && random.chance(0.35)
+          ? 'academic_training'
+          : random.pick(COMMON_VIOLATIONS);
+    return { occurredOn, kind, description: VIOLATION_TEXT[kind] };
+  });
 }

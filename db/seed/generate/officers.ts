@@ -8,7 +8,7 @@ import { personName } from './names.js';
 import { DEPARTMENTS } from './departments.js';
 import { METRES_PER_DEGREE_LAT } from './grid.js';
 import type { Geography } from './geography.js';
-import { shanghaiDay } from './institutions.js';
+import { DAY_MS, shanghaiDate } from '../../../server/domain/time.js';
 
 export interface GeneratedOfficer {
   id: number;
@@ -22,7 +22,6 @@ export interface GeneratedOfficer {
   lat: number;
 }
 
-const DAY_MS = 86_400_000;
 const CORE_DEPARTMENTS = ['education', 'fire_rescue', 'market_regulation', 'urban_management', 'public_security'];
 
 export function generateOfficers(random: Random, geography: Geography, count: number, asOf: Date): GeneratedOfficer[] {
@@ -76,7 +75,7 @@ export function generateOfficers(random: Random, geography: Geography, count: nu
       departmentCode: department.code,
       districtCode: district.code,
       certificateNo: `沪执${district.code}${String(departmentIndex + 1).padStart(2, '0')}${String(n).padStart(4, '0')}`,
-      certificateExpiresOn: shanghaiDay(new Date(asOf.getTime() + expiresInDays * DAY_MS)),
+      certificateExpiresOn: shanghaiDate(new Date(asOf.getTime() + expiresInDays * DAY_MS)),
       lon: office.lon,
       lat: office.lat,
     });

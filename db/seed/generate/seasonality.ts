@@ -5,20 +5,8 @@
  */
 import type { Random } from '../../../server/domain/random.js';
 import { cumulativeSampler } from '../../../server/domain/random.js';
+import { dateFromParts, DAY_MS, HOUR_MS, shanghaiMidnight, shanghaiParts } from '../../../server/domain/time.js';
 
-export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 86_400_000;
-
-/** Local calendar date (Shanghai) of an instant. */
-export function shanghaiDate(instant: Date): { year: number; month: number; day: number; weekday: number } {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), weekday: local.getUTCDay() };
-}
-
-/** The instant of local midnight (Shanghai) of the given calendar date. */
-export function shanghaiMidnight(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day) - SHANGHAI_OFFSET_MS);
-}
 
 export type VacationKind = 'winter' | 'summer' | null;
 
@@ -57,12 +45,12 @@ export interface ReportDay {
 export function reportDays(asOf: Date, months = 24): ReportDay[] {
   if (Number.isNaN(asOf.getTime())) throw new RangeError('asOf must be a valid date');
   if (!(months >= 1)) throw new RangeError(`months must be ≥ 1, got ${months}`);
-  const end = shanghaiDate(asOf);
+  const end = shanghaiParts(asOf);
   const startMonthIndex = end.year * 12 + (end.month - 1) - months;
-  const first = shanghaiMidnight(Math.floor(startMonthIndex / 12), (startMonthIndex % 12) + 1, end.day);
+  const first = shanghaiMidnight(dateFromParts(Math.floor(startMonthIndex / 12), (startMonthIndex % 12) + 1, end.day));
   const days: ReportDay[] = [];
   for (let t = first.getTime(); t < asOf.getTime(); t += DAY_MS) {
-    const date = shanghaiDate(new Date(t));
+    const date = shanghaiParts(new Date(t));
     const weekend = date.weekday === 0 || date.weekday === 6;
     const share = Math.min(1, (asOf.getTime() - t) / DAY_MS);
     days.push({
@@ -79,7 +67,7 @@ export function sampleInstantOnDay(random: Random, day: ReportDay, asOf: Date): 
   const limit = Math.min(day.start.getTime() + DAY_MS, asOf.getTime());
   for (let attempt = 0; attempt < 50; attempt++) {
     const hour = (day.freeDay ? freeDayHour : schoolDayHour)(random);
-    const instant = day.start.getTime() + hour * 3600_000 + Math.floor(random.next() * 3600) * 1000;
+    const instant = day.start.getTime() + hour * HOUR_MS + Math.floor(random.next() * 3600) * 1000;
     if (instant < limit) return new Date(instant);
   }
   // Only on a last day cut short by asOf: fall back to a uniform time in what is left of it.

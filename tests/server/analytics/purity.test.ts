@@ -24,7 +24,7 @@ describe('server/analytics stays pure and browser-ready', () => {
   });
 
   it('exports the surface the server and the web use', () => {
-    for (const name of ['createGiStarComputer', 'localGiStar', 'buildWeights', 'emergingHotspots', 'institutionRisk', 'analyseFeatureHotspots']) {
+    for (const name of ['createGiStarComputer', 'localGiStar', 'buildWeights', 'emergingHotspots', 'analyseFeatureHotspots']) {
       expect(typeof (analytics as Record<string, unknown>)[name]).toBe('function');
     }
   });

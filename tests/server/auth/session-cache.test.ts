@@ -6,6 +6,7 @@ const at = (seconds: number) => new Date(Date.UTC(2026, 10, 1) + seconds * 1000)
 const session = (expiresAtSeconds: number): SessionRow => ({
   user: { id: 1, username: 'admin', displayName: 'Admin', role: 'admin', districtCode: null, districtName: null },
   expiresAt: at(expiresAtSeconds),
+  lastSeenAt: at(0),
 });
 
 describe('SessionCache', () => {

@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { ApiError, conflict, forbidden } from '../../../server/middleware/api-error.js';
+import { conflict, forbidden, ServiceError, tooManyRequests, unprocessable } from '../../../server/services/errors.js';
+import { DomainInputError } from '../../../server/domain/errors.js';
 import { errorHandler, notFoundHandler, validationHook } from '../../../server/middleware/errors.js';
 import { limitBody } from '../../../server/middleware/limits.js';
-import type { AppEnv } from '../../../server/middleware/env.js';
+import type { AppEnv } from '../../../server/http/env.js';
 
 function appThrowing(error: unknown) {
   const app = new Hono<AppEnv>();
@@ -22,7 +23,8 @@ describe('the error handler', () => {
   test.each([
     [forbidden('not yours'), 403, 'forbidden'],
     [conflict('wrong state', { from: 'a' }), 409, 'conflict'],
-    [new ApiError('unprocessable', 'bad geometry'), 422, 'unprocessable'],
+    [unprocessable('geometry', 'bad geometry'), 422, 'unprocessable'],
+    [new DomainInputError([{ path: 'weights', message: 'k = 9 needs more than 9 units, got 5' }]), 422, 'unprocessable'],
     [new HTTPException(400, { message: 'Malformed JSON in request body' }), 400, 'bad_request'],
   ])('%s → %i %s', async (error, status, code) => {
     const response = await appThrowing(error).request('/boom');
@@ -30,6 +32,35 @@ describe('the error handler', () => {
     const body = await response.json();
     expect(body.error.code).toBe(code);
     expect(body.error.message).toBe((error as Error).message);
+  });
+
+  test('a domain input error names its fields', async () => {
+    const response = await appThrowing(new DomainInputError([{ path: 'weights', message: 'k too large' }])).request('/boom');
+    expect((await response.json()).error.details.issues).toEqual([{ path: 'weights', message: 'k too large' }]);
+  });
+
+  test('a capacity refusal is a 429 with Retry-After', async () => {
+    const response = await appThrowing(tooManyRequests('queue full', 7)).request('/boom');
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect((await response.json()).error).toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: 7 } });
+  });
+
+  test.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a server shutting down (57P01)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['a wrapped driver error', Object.assign(new Error('Failed query: select 1'), { cause: new Error('Connection terminated unexpectedly') })],
+  ])('%s is a 503 with Retry-After, not a 500', async (_name, error) => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const response = await appThrowing(error).request('/boom');
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await response.json()).error.code).toBe('unavailable');
+    } finally {
+      console.error = original;
+    }
   });
 
   test('an unexpected error is a 500 that leaks nothing', async () => {
@@ -68,8 +99,8 @@ describe('the validation hook', () => {
       validationHook({ success: false, error: result.error, target: 'query' });
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(ApiError);
-      const apiError = error as ApiError;
+      expect(error).toBeInstanceOf(ServiceError);
+      const apiError = error as ServiceError;
       expect(apiError.status).toBe(400);
       expect(apiError.message).toMatch(/^invalid query: limit: /);
       expect((apiError.details as any).issues[0].path).toEqual(['limit']);

@@ -26,10 +26,9 @@ const candidates: PatrolCandidate[] = [
     name: `机构${i}`,
     location: [121.39 + 0.004 * i, 31.24 + 0.002 * (i % 3)] as [number, number],
     recentClueCount: 8 - i,
-    status: i % 3 === 0 ? 'unlicensed' : 'licensed',
-    listStatus: 'none',
-    violationCount: 0,
-    lastInspectedOn: '2026-09-01',
+    status: i % 3 === 0 ? ('unlicensed' as const) : ('licensed' as const),
+    listStatus: 'none' as const,
+    riskScore: 80 - 10 * i,
   })),
   { kind: 'gridCell', id: 5, name: '网格 5', location: [121.4, 31.25], recentClueCount: 4 },
 ];

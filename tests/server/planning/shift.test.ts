@@ -21,7 +21,7 @@ describe('resolveShift', () => {
     expect(() => resolveShift({ kind: 'custom', start: '18:00', end: '18:30' }, '2026-11-23')).toThrow('at least one hour');
     expect(() => resolveShift({ kind: 'custom', start: '25:00', end: '26:00' }, '2026-11-23')).toThrow('HH:MM');
     expect(() => resolveShift({ kind: 'custom' }, '2026-11-23')).toThrow('needs start and end');
-    expect(() => resolveShift({ kind: 'weekday_evening' }, '2026-02-30')).toThrow('not a date');
+    expect(() => resolveShift({ kind: 'weekday_evening' }, '2026-02-30')).toThrow('date: not a calendar date');
   });
 
   test('formats clocks', () => {

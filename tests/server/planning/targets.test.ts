@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   drawWithoutReplacement,
+  gridCellPriority,
   institutionPriority,
+  isUnlicensed,
   rankCandidates,
   selectTargets,
   type InstitutionCandidate,
@@ -16,24 +18,28 @@ const institution = (id: number, over: Partial<InstitutionCandidate> = {}): Inst
   recentClueCount: 0,
   status: 'licensed',
   listStatus: 'none',
-  violationCount: 0,
-  lastInspectedOn: '2026-10-01',
+  riskScore: 0,
   ...over,
 });
 
 describe('patrol priority', () => {
-  test('adds clues, violations, licence, black list and time since inspection, capped at 100', () => {
-    expect(institutionPriority(institution(1), '2026-11-02')).toBe(0);
-    expect(institutionPriority(institution(1, { recentClueCount: 2 }), '2026-11-02')).toBe(20);
-    expect(institutionPriority(institution(1, { status: 'unlicensed', listStatus: 'black' }), '2026-11-02')).toBe(30);
-    expect(institutionPriority(institution(1, { lastInspectedOn: null }), '2026-11-02')).toBe(10);
-    expect(institutionPriority(institution(1, { lastInspectedOn: '2026-04-01' }), '2026-11-02')).toBe(5);
-    expect(institutionPriority(institution(1, { recentClueCount: 9, violationCount: 9, status: 'revoked', listStatus: 'black', lastInspectedOn: null }), '2026-11-02')).toBe(100);
+  test('the priority of an institution is its risk score; that of a grid cell grows with its recent clues', () => {
+    expect(institutionPriority(institution(1, { riskScore: 46.3 }))).toBe(46.3);
+    expect(gridCellPriority({ kind: 'gridCell', id: 1, name: 'x', location: [121.4, 31.2], recentClueCount: 3 })).toBe(24);
+    expect(gridCellPriority({ kind: 'gridCell', id: 1, name: 'x', location: [121.4, 31.2], recentClueCount: 30 })).toBe(100);
+  });
+
+  test('an institution without a valid licence is one that may not operate', () => {
+    expect(['licensed', 'registered', 'unlicensed', 'suspended', 'revoked'].filter((status) => isUnlicensed(institution(1, { status: status as InstitutionCandidate['status'] })))).toEqual([
+      'unlicensed',
+      'suspended',
+      'revoked',
+    ]);
   });
 
   test('ranking is by priority, then clues, then id, whatever the input order', () => {
-    const list = [institution(3, { recentClueCount: 1 }), institution(1, { violationCount: 2 }), institution(2, { recentClueCount: 1 })];
-    const ids = (c: PatrolCandidate[]) => rankCandidates(c, '2026-11-02').map((s) => s.candidate.id);
+    const list = [institution(3, { riskScore: 30, recentClueCount: 1 }), institution(1, { riskScore: 20 }), institution(2, { riskScore: 30, recentClueCount: 1 })];
+    const ids = (c: PatrolCandidate[]) => rankCandidates(c).map((s) => s.candidate.id);
     expect(ids(list)).toEqual([2, 3, 1]);
     expect(ids([...list].reverse())).toEqual([2, 3, 1]);
   });
@@ -41,12 +47,12 @@ describe('patrol priority', () => {
 
 describe('target selection', () => {
   const pool: PatrolCandidate[] = [
-    ...Array.from({ length: 10 }, (_, i) => institution(i + 1, { recentClueCount: 10 - i })),
+    ...Array.from({ length: 10 }, (_, i) => institution(i + 1, { riskScore: 50 - i, recentClueCount: 10 - i })),
     { kind: 'gridCell', id: 7, name: '网格 7', location: [121.41, 31.21], recentClueCount: 3 },
   ];
 
   test('explicit ids, top-N and the random draw combine without duplicates', () => {
-    const { targets, drawn } = selectTargets(pool, { institutionIds: [1, 9], topInstitutions: 2, topGridCells: 1, randomInstitutions: { count: 3, seed: 5 } }, '2026-11-02', drawWithoutReplacement);
+    const { targets, drawn } = selectTargets(pool, { institutionIds: [1, 9], topInstitutions: 2, topGridCells: 1, randomInstitutions: { count: 3, seed: 5 } }, drawWithoutReplacement);
     const keys = targets.map((t) => `${t.candidate.kind}:${t.candidate.id}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toEqual(expect.arrayContaining(['institution:1', 'institution:9', 'institution:2', 'gridCell:7']));
@@ -56,8 +62,8 @@ describe('target selection', () => {
   });
 
   test('ids of another district are an error, as is selecting nothing', () => {
-    expect(() => selectTargets(pool, { institutionIds: [1, 404] }, '2026-11-02', drawWithoutReplacement)).toThrow('institution 404 is not a patrol candidate');
-    expect(() => selectTargets(pool, {}, '2026-11-02', drawWithoutReplacement)).toThrow('no targets selected');
+    expect(() => selectTargets(pool, { institutionIds: [1, 404] }, drawWithoutReplacement)).toThrow('institution 404 is not a patrol candidate');
+    expect(() => selectTargets(pool, {}, drawWithoutReplacement)).toThrow('no targets selected');
   });
 });
 

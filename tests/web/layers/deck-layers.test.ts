@@ -23,7 +23,7 @@ const cell = (id: number, clueCount: number): GridCellFeature => ({
 
 const institution = (id: number, status: InstitutionFeature['properties']['status'], listStatus: InstitutionFeature['properties']['listStatus'] = 'none'): InstitutionFeature => ({
   type: 'Feature', id, geometry: { type: 'Point', coordinates: [121.4 + id * 0.001, 31.25] },
-  properties: { id, name: `机构${id}`, category: '学科类', nature: '营利', status, listStatus, districtCode: '310107', gridCellId: null, violationCount: 0, lastInspectedOn: null, synthetic: true },
+  properties: { id, name: `机构${id}`, category: '学科类', nature: '营利', status, listStatus, districtCode: '310107', gridCellId: null, lastInspectedOn: null, synthetic: true },
 });
 
 const clue = (id: number, districtCode: string): ClueFeature => ({

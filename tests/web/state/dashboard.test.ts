@@ -6,7 +6,8 @@ import {
   MIN_ZOOM,
   type DashboardState,
 } from '../../../web/state/dashboard.js';
-import { addDaysIso, daysBetweenInclusive, isIsoDate, rangeToInstants, shanghaiDate } from '../../../web/state/dates.js';
+import { rangeToInstants } from '../../../web/state/dates.js';
+import { addDays, daysInclusive, isIsoDate, shanghaiDate } from '../../../server/domain/time.js';
 import { choroplethLevel, institutionMode, queryBbox } from '../../../web/state/selectors.js';
 
 const today = '2026-11-21';
@@ -17,7 +18,7 @@ describe('dashboard updaters', () => {
     expect(state.language).toBe('zh-CN');
     expect(Object.values(state.layers)).toEqual([true, true, true, true]);
     expect(state.timeRange).toEqual({ from: '2026-08-24', to: today });
-    expect(daysBetweenInclusive(state.timeRange.from, state.timeRange.to)).toBe(90);
+    expect(daysInclusive(state.timeRange.from, state.timeRange.to)).toBe(90);
   });
 
   test('toggling a layer flips only that layer and returns a new object', () => {
@@ -74,10 +75,10 @@ describe('dashboard updaters', () => {
 
 describe('dates', () => {
   test('calendar arithmetic crosses months and leap days', () => {
-    expect(addDaysIso('2028-02-28', 1)).toBe('2028-02-29');
-    expect(addDaysIso('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(isIsoDate('2026-13-01')).toBe(false);
-    expect(() => addDaysIso('21/11/2026', 1)).toThrow(/YYYY-MM-DD/);
+    expect(() => addDays('21/11/2026', 1)).toThrow(/YYYY-MM-DD/);
   });
 
   test('a date range becomes Shanghai instants with an exclusive end', () => {
@@ -85,7 +86,7 @@ describe('dates', () => {
       from: '2026-11-01T00:00:00+08:00',
       to: '2026-11-22T00:00:00+08:00',
     });
-    expect(shanghaiDate(Date.parse('2026-11-20T17:00:00Z'))).toBe('2026-11-21');
+    expect(shanghaiDate(new Date('2026-11-20T17:00:00Z'))).toBe('2026-11-21');
   });
 });
 

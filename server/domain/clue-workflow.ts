@@ -1,4 +1,4 @@
-import { clueStatuses, type ClueStatus } from './enums.js';
+import { clueStatuses, type ClueStatus } from './vocabulary.js';
 
 /**
  * 线索闭环: received → registered → dispatched → handling → feedback → verified → closed.

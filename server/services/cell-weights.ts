@@ -12,10 +12,19 @@ export interface CellWeights {
   spec: string;
 }
 
+const noWeights = (spec: WeightsSpec): SpatialWeights => ({
+  n: 0,
+  offsets: new Int32Array(1),
+  neighbours: new Int32Array(0),
+  weights: null,
+  islands: [],
+  kind: formatWeightsSpec(spec),
+});
+
 /**
  * Built weights per (scope, district, weights spec), kept while the cells' identity (ids and geometry digest) is
  * unchanged: building queen contiguity for thousands of cells takes far longer than the Gi* itself, and cells rarely
- * change. Concurrent requests for the same key share one build.
+ * change. Concurrent requests for the same key share one build; a failed build is not kept.
  */
 export class CellWeightsCache {
   private readonly entries = new Map<string, Promise<CellWeights>>();
@@ -43,20 +52,12 @@ export class CellWeightsCache {
   private async build(q: Queryable, where: CellScopeParams, spec: WeightsSpec): Promise<CellWeights> {
     this.builds++;
     const cells = await gridCellGeometries(q, where);
-    const cellIds = Int32Array.from(cells.map((c) => c.id));
-    const weights =
-      cells.length === 0
-        ? { n: 0, offsets: new Int32Array(1), neighbours: new Int32Array(0), weights: null, islands: [], kind: formatWeightsSpec(spec) }
-        : buildWeights(
-            cells.map((c) => c.geometry as never),
-            spec,
-          );
     return {
-      cellIds,
+      cellIds: Int32Array.from(cells.map((c) => c.id)),
       codes: cells.map((c) => c.code),
       districtCodes: cells.map((c) => c.districtCode),
       indexOfId: new Map(cells.map((c, i) => [c.id, i])),
-      weights,
+      weights: cells.length === 0 ? noWeights(spec) : buildWeights(cells.map((c) => c.geometry), spec),
       spec: formatWeightsSpec(spec),
     };
   }

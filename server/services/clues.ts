@@ -1,20 +1,24 @@
-import { clueDetailSchema, newClueSchema, type ClueDetail, type ClueStatusChange } from '../contract/clues.js';
-import { clueHandlingDays, clueTransitionError, nextClueStatuses, terminalClueStatuses } from '../contract/clue-workflow.js';
-import type { ClueStatus } from '../contract/enums.js';
-import type { z } from '@hono/zod-openapi';
-import { clueById, type ClueDetailRow } from '../../db/queries/clues.js';
+// The clue loop (线索闭环) on the stored clues: list and read in scope, register a new clue where its point lies, and
+// move a clue along the loop. Every write is audited in its own transaction.
+import type { ClueDetail, ClueStatusChange, NewClueBody } from '../contract/clues.js';
+import { clueDetailSchema } from '../contract/clues.js';
+import { clueHandlingDays, clueTransitionError, nextClueStatuses, terminalClueStatuses } from '../domain/clue-workflow.js';
+import { daysAfter, MINUTE_MS } from '../domain/time.js';
+import type { ClueStatus } from '../domain/vocabulary.js';
+import { clueById, cluesInBbox, type ClueDetailRow, type CluesInBboxParams } from '../../db/queries/clues.js';
 import { insertClue, institutionInDistrict, placePoint, setClueStatus } from '../../db/queries/clue-writes.js';
 import type { UserRow } from '../../db/queries/users.js';
-import { conflict, forbidden, notFound, unprocessable } from '../middleware/api-error.js';
-import { audited } from '../middleware/audit.js';
-import type { Deps } from '../middleware/env.js';
-import { requireWriter, scopeOf } from '../middleware/scope.js';
+import { requireWriter, scopedTo, scopeOf } from './access.js';
+import { audited } from './audit.js';
+import type { Deps } from './deps.js';
+import { conflict, forbidden, notFound, unprocessable } from './errors.js';
 
-const dayMs = 86_400_000;
+type ClueDeps = Pick<Deps, 'database' | 'now'>;
+
 /** A report time this far ahead of the server clock is a client clock error, not a future event. */
-const clockSkewMs = 5 * 60_000;
+const CLOCK_SKEW_MS = 5 * MINUTE_MS;
 
-export function toClueDetail(row: ClueDetailRow): ClueDetail {
+function toClueDetail(row: ClueDetailRow): ClueDetail {
   return clueDetailSchema.parse({
     type: 'Feature',
     ...row,
@@ -28,7 +32,17 @@ function auditRecord(row: ClueDetailRow) {
   return { ...own, geometry: row.geometry };
 }
 
-export async function changeClueStatus(deps: Deps, user: UserRow, id: number, change: ClueStatusChange): Promise<ClueDetail> {
+export function listClues(deps: ClueDeps, user: UserRow, q: Omit<CluesInBboxParams, 'scope'>): Promise<string> {
+  return cluesInBbox(deps.database, { ...q, ...scopedTo(user, q.district) });
+}
+
+export async function getClue(deps: ClueDeps, user: UserRow, id: number): Promise<ClueDetail> {
+  const row = await clueById(deps.database, { scope: scopeOf(user), id, now: deps.now() });
+  if (!row) throw notFound(`clue ${id}`);
+  return toClueDetail(row);
+}
+
+export async function changeClueStatus(deps: ClueDeps, user: UserRow, id: number, change: ClueStatusChange): Promise<ClueDetail> {
   requireWriter(user);
   const scope = scopeOf(user);
   const { result } = await audited(deps, { actor: user.username, action: 'clue.status', entity: 'clue' }, async (tx) => {
@@ -50,20 +64,20 @@ export async function changeClueStatus(deps: Deps, user: UserRow, id: number, ch
   return toClueDetail(result);
 }
 
-export async function registerClue(deps: Deps, user: UserRow, input: z.output<typeof newClueSchema>): Promise<ClueDetail> {
+export async function registerClue(deps: ClueDeps, user: UserRow, input: NewClueBody): Promise<ClueDetail> {
   requireWriter(user);
   const scope = scopeOf(user);
   const now = deps.now();
-  if (input.reportedAt.getTime() > now.getTime() + clockSkewMs) throw unprocessable('reportedAt lies in the future');
+  if (input.reportedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw unprocessable('reportedAt', 'lies in the future');
   const { result } = await audited(deps, { actor: user.username, action: 'clue.create', entity: 'clue' }, async (tx) => {
     const place = await placePoint(tx, input.geometry);
-    if (place.geometryType !== 'POINT') throw unprocessable(`a clue's geometry must be a Point, not ${place.geometryType}`);
-    if (!place.valid) throw unprocessable(`invalid geometry: ${place.reason}`, { reason: place.reason });
-    if (!place.districtCode) throw unprocessable('the point lies outside every district', { coordinates: input.geometry.coordinates });
+    if (place.geometryType !== 'POINT') throw unprocessable('geometry', `a clue's geometry must be a Point, not ${place.geometryType}`);
+    if (!place.valid) throw unprocessable('geometry', `invalid geometry: ${place.reason}`, { reason: place.reason });
+    if (!place.districtCode) throw unprocessable('geometry', 'the point lies outside every district', { coordinates: input.geometry.coordinates });
     if (scope.districtCode !== null && place.districtCode !== scope.districtCode)
       throw forbidden(`this account may register clues in district ${scope.districtCode} only; the point lies in ${place.districtCode}`);
     if (input.institutionId !== undefined && !(await institutionInDistrict(tx, { id: input.institutionId, districtCode: place.districtCode })))
-      throw unprocessable(`institution ${input.institutionId} does not exist in district ${place.districtCode}`);
+      throw unprocessable('institutionId', `institution ${input.institutionId} does not exist in district ${place.districtCode}`);
     const id = await insertClue(tx, {
       source: input.source,
       reportedAt: input.reportedAt,
@@ -74,7 +88,7 @@ export async function registerClue(deps: Deps, user: UserRow, input: z.output<ty
       institutionId: input.institutionId ?? null,
       districtCode: place.districtCode,
       gridCellId: place.gridCellId,
-      dueAt: new Date(input.reportedAt.getTime() + clueHandlingDays * dayMs),
+      dueAt: daysAfter(input.reportedAt, clueHandlingDays),
     });
     const after = (await clueById(tx, { scope, id, now }))!;
     return { entityId: String(id), before: null, after: auditRecord(after), result: after };

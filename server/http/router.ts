@@ -1,7 +1,7 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
-import type { AppEnv } from '../middleware/env.js';
+import type { AppEnv } from './env.js';
 import { validationHook } from '../middleware/errors.js';
 
 /** Every router validates with the same hook, so every 400 has the same shape. */

@@ -5,13 +5,13 @@ import {
   institutionRisk,
   rankInstitutionsByRisk,
   type InstitutionRiskInput,
-} from '../../../server/analytics/risk.js';
+} from '../../../server/domain/risk.js';
 
 const quiet: InstitutionRiskInput = {
   id: 'quiet',
   clueDates: [],
   violationDates: [],
-  licensed: true,
+  status: 'licensed',
   listStatus: 'white',
   hotCellBin: 0,
   lastInspectionDate: '2024-05-01',
@@ -37,7 +37,7 @@ describe('institution risk', () => {
         id: 'busy',
         clueDates: ['2024-05-30', '2024-04-10', '2024-03-04', '2024-03-03', '2023-12-01', '2024-07-01'],
         violationDates: ['2022-01-01', '2020-01-01'],
-        licensed: true,
+        status: 'licensed',
         listStatus: 'none',
         hotCellBin: 2,
         lastInspectionDate: null,
@@ -62,17 +62,20 @@ describe('institution risk', () => {
   });
 
   it('an unlicensed institution is at least tier C, and says why', () => {
-    const r = institutionRisk({ ...quiet, licensed: false }, '2024-06-01');
+    const r = institutionRisk({ ...quiet, status: 'unlicensed' }, '2024-06-01');
     expect(r.score).toBe(20.8);
     expect(r.tier).toBe('C');
     expect(r.overrides[0]).toMatch(/unlicensed/);
     const black = institutionRisk({ ...quiet, listStatus: 'black' }, '2024-06-01');
     expect(black.overrides[0]).toMatch(/blacklisted/);
+    // One definition of "without a valid licence": suspended (停业整顿) and revoked count, registered does not.
+    for (const status of ['suspended', 'revoked'] as const) expect(institutionRisk({ ...quiet, status }, '2024-06-01').tier).toBe('C');
+    expect(institutionRisk({ ...quiet, status: 'registered' }, '2024-06-01').tier).toBe('A');
   });
 
   it('reaches tier D with many clues and violations in a hot cell', () => {
     const dates = ['2024-05-01', '2024-05-02', '2024-05-03', '2024-05-04', '2024-05-05'];
-    const r = institutionRisk({ ...quiet, clueDates: dates, violationDates: dates, hotCellBin: 3, licensed: false }, new Date('2024-06-01T00:00:00Z'));
+    const r = institutionRisk({ ...quiet, clueDates: dates, violationDates: dates, hotCellBin: 3, status: 'unlicensed' }, new Date('2024-06-01T00:00:00Z'));
     expect(r.score).toBeGreaterThanOrEqual(90);
     expect(r.tier).toBe('D');
     expect(r.frequency.perYear).toBe(12);
@@ -86,8 +89,8 @@ describe('institution risk', () => {
   });
 
   it('rejects bad dates and bins with a clear message', () => {
-    expect(() => institutionRisk(quiet, 'not a date')).toThrow(/asOf is not a valid date/);
-    expect(() => institutionRisk({ ...quiet, clueDates: ['2024-13-45'] }, '2024-06-01')).toThrow(/clue date 0/);
+    expect(() => institutionRisk(quiet, 'not a date')).toThrow(/asOf: not a valid date/);
+    expect(() => institutionRisk({ ...quiet, clueDates: ['2024-13-45'] }, '2024-06-01')).toThrow(/clueDates\[0\]: not a valid date/);
     expect(() => institutionRisk({ ...quiet, hotCellBin: 5 }, '2024-06-01')).toThrow(/hotCellBin/);
   });
 });

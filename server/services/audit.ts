@@ -1,6 +1,9 @@
-import { appendAudit, type AuditRow } from '../../db/queries/audit.js';
+import type { Database } from '../../db/client.js';
+import { appendAudit, listAudit, type AuditPageParams, type AuditRow } from '../../db/queries/audit.js';
 import { inTransaction, type Queryable } from '../../db/queries/queryable.js';
-import type { Deps } from './env.js';
+import type { UserRow } from '../../db/queries/users.js';
+import type { Clock } from '../domain/clock.js';
+import { requireAdmin } from './access.js';
 
 export interface AuditedChange<T> {
   entityId: string | null;
@@ -14,7 +17,7 @@ export interface AuditedChange<T> {
  * change and its audit entry are stored, or neither.
  */
 export async function audited<T>(
-  deps: Deps,
+  deps: { database: Database; now: Clock },
   entry: { actor: string; action: string; entity: string },
   change: (tx: Queryable) => Promise<AuditedChange<T>>,
 ): Promise<{ result: T; audit: AuditRow }> {
@@ -31,4 +34,10 @@ export async function audited<T>(
     });
     return { result: done.result, audit };
   });
+}
+
+/** One page of the audit log, for administrators only. */
+export async function auditPage(deps: { database: Database }, user: UserRow, query: AuditPageParams) {
+  requireAdmin(user, 'read the audit log');
+  return listAudit(deps.database, query);
 }

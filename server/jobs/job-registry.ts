@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../domain/clock.js';
+import { tooManyRequests } from '../services/errors.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -35,9 +37,22 @@ export interface JobControl {
   signal: { cancelled: boolean };
 }
 
-/** Finished jobs are kept this long for their owner to fetch the result. */
+/** Finished jobs are kept this long for their owner to fetch the result … */
 export const FINISHED_JOB_TTL_MS = 15 * 60_000;
-export const MAX_JOBS = 200;
+/** … and at most this many of them (the oldest go first). */
+export const MAX_FINISHED_JOBS = 200;
+
+export interface JobLimits {
+  /** Queued or running jobs of all users together. */
+  active: number;
+  /** Queued or running jobs of one user. */
+  activePerUser: number;
+  /** Told to a refused client: how long a job usually takes to finish. */
+  retryAfterSeconds: number;
+}
+
+/** The workers solve a few jobs at a time; more queue behind them. One user may not take the whole queue. */
+export const DEFAULT_JOB_LIMITS: JobLimits = { active: 24, activePerUser: 4, retryAfterSeconds: 5 };
 
 /**
  * Routing jobs in memory: each belongs to the user who started it, reports progress to its listeners (the SSE stream)
@@ -46,11 +61,24 @@ export const MAX_JOBS = 200;
 export class JobRegistry<R> {
   private readonly jobs = new Map<string, JobRecord<R>>();
 
-  constructor(private readonly now: () => Date) {}
+  constructor(
+    private readonly now: Clock,
+    private readonly limits: JobLimits = DEFAULT_JOB_LIMITS,
+  ) {}
 
+  /** Starts a job, or refuses it with 429 when the queue or the user's quota is full. */
   start(owner: number, kind: string, work: (control: JobControl) => Promise<R>, describeError: (error: unknown) => JobError): JobView<R> {
     this.sweep();
-    if (this.jobs.size >= MAX_JOBS) throw new Error(`too many routing jobs (${MAX_JOBS}); wait for some to finish`);
+    const active = [...this.jobs.values()].filter((j) => j.status === 'queued' || j.status === 'running');
+    const { retryAfterSeconds } = this.limits;
+    if (active.filter((j) => j.owner === owner).length >= this.limits.activePerUser) {
+      throw tooManyRequests(`you already have ${this.limits.activePerUser} routing jobs queued or running; wait for one to finish`, retryAfterSeconds, {
+        limit: this.limits.activePerUser,
+      });
+    }
+    if (active.length >= this.limits.active) {
+      throw tooManyRequests(`the routing queue is full (${this.limits.active} jobs); try again shortly`, retryAfterSeconds, { limit: this.limits.active });
+    }
     const job: JobRecord<R> = {
       id: randomUUID(),
       kind,
@@ -129,6 +157,10 @@ export class JobRegistry<R> {
 
   private sweep(): void {
     const cutoff = this.now().getTime() - FINISHED_JOB_TTL_MS;
-    for (const [id, job] of this.jobs) if (job.finishedAt && Date.parse(job.finishedAt) < cutoff) this.jobs.delete(id);
+    const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== null);
+    for (const job of finished) if (Date.parse(job.finishedAt!) < cutoff) this.jobs.delete(job.id);
+    // Insertion order is creation order, so the first finished ones are the oldest.
+    const excess = finished.filter((j) => this.jobs.has(j.id)).length - MAX_FINISHED_JOBS;
+    for (const job of finished.slice(0, Math.max(0, excess))) this.jobs.delete(job.id);
   }
 }

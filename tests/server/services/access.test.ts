@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allowedDistrict, canWrite, requireAdmin, requireWriter, scopeOf } from '../../../server/middleware/scope.js';
+import { allowedDistrict, canWrite, requireAdmin, requireWriter, scopeOf } from '../../../server/services/access.js';
 import type { UserRow } from '../../../db/queries/users.js';
 
 const user = (role: UserRow['role'], districtCode: string | null): UserRow => ({
@@ -34,7 +34,7 @@ describe('roles', () => {
   });
 
   test('only an administrator reads the audit log', () => {
-    expect(() => requireAdmin(user('planner', null))).toThrow(/administrator/);
-    expect(() => requireAdmin(user('admin', null))).not.toThrow();
+    expect(() => requireAdmin(user('planner', null), 'read the audit log')).toThrow(/administrator/);
+    expect(() => requireAdmin(user('admin', null), 'read the audit log')).not.toThrow();
   });
 });

@@ -1,45 +1,44 @@
+// Joint patrols (联合巡查) of one district on one day: what a plan can start from, and the plan itself — targets
+// ranked by the one risk score, teams of certified officers, routes solved in a worker, and an audit entry.
 import type { PatrolOptions, PatrolPlan, PatrolPlanRequest } from '../contract/routing.js';
-import {
-  districtName,
-  patrolBases,
-  patrolGridCells,
-  patrolInstitutions,
-  patrolOfficers,
-  type PatrolScope,
-} from '../../db/queries/patrol.js';
-import type { Queryable } from '../../db/queries/queryable.js';
+import { districtName, patrolBases, patrolGridCells, patrolInstitutions, patrolOfficers, type PatrolScope } from '../../db/queries/patrol.js';
+import type { UserRow } from '../../db/queries/users.js';
+import { RECENT_CLUE_WINDOW_DAYS } from '../domain/risk.js';
+import { daysBefore, formatClock, shanghaiDate, shanghaiMidnight } from '../domain/time.js';
+import type { JobControl } from '../jobs/job-registry.js';
 import {
   buildPatrolProblem,
-  formatClock,
   MIN_TEAM_SIZE,
-  RECENT_CLUE_DAYS,
   rankCandidates,
   summarisePatrolPlan,
   type PatrolBase,
   type PatrolCandidate,
 } from '../planning/index.js';
-import { notFound, unprocessable } from '../middleware/api-error.js';
-import type { JobControl } from './job-registry.js';
-import type { RoutingService } from './routing-service.js';
-import type { SolveTask } from './solve-task.js';
+import { allowedDistrict, requirePlanner, scopeOf } from './access.js';
+import { audited } from './audit.js';
+import type { Deps } from './deps.js';
+import { notFound, unprocessable } from './errors.js';
+import { scoreInstitutions } from './risk.js';
+import type { SolveTask } from '../jobs/solve-task.js';
 
-const DAY_MS = 86_400_000;
+type PatrolDeps = Pick<Deps, 'database' | 'now' | 'cellWeights' | 'routing'>;
 
 /** The name a patrol base shows and is solved under: the district office's name. */
 const officeName = (office: { name: string }) => `${office.name}办公点`;
 const OPTION_INSTITUTIONS = 60;
 const OPTION_GRID_CELLS = 30;
 
-async function loadDistrictData(q: Queryable, p: PatrolScope, date: string) {
-  const district = await districtName(q, p);
+async function loadDistrictData(deps: PatrolDeps, p: PatrolScope, date: string) {
+  const district = await districtName(deps.database, p);
   if (!district) throw notFound(`district ${p.district}`);
-  const since = new Date(Date.parse(`${date}T00:00:00+08:00`) - RECENT_CLUE_DAYS * DAY_MS);
-  const [officers, bases, institutions, cells] = [
-    await patrolOfficers(q, p),
-    await patrolBases(q, p),
-    await patrolInstitutions(q, { ...p, since }),
-    await patrolGridCells(q, { ...p, since }),
-  ];
+  // Risk and recent clues as of the start of the patrol day.
+  const asOf = shanghaiMidnight(date);
+  const since = daysBefore(asOf, RECENT_CLUE_WINDOW_DAYS);
+  const officers = await patrolOfficers(deps.database, p);
+  const bases = await patrolBases(deps.database, p);
+  const institutions = await patrolInstitutions(deps.database, { ...p, since });
+  const cells = await patrolGridCells(deps.database, { ...p, since });
+  const risk = new Map((await scoreInstitutions(deps, p.scope, { district: p.district }, asOf)).map((s) => [s.row.id, s.risk.score]));
   const candidates: PatrolCandidate[] = [
     ...institutions.map((i) => ({
       kind: 'institution' as const,
@@ -49,8 +48,7 @@ async function loadDistrictData(q: Queryable, p: PatrolScope, date: string) {
       recentClueCount: i.recentClueCount,
       status: i.status,
       listStatus: i.listStatus,
-      violationCount: i.violationCount,
-      lastInspectedOn: i.lastInspectedOn,
+      riskScore: risk.get(i.id) ?? 0,
     })),
     ...cells.map((c) => ({
       kind: 'gridCell' as const,
@@ -63,12 +61,14 @@ async function loadDistrictData(q: Queryable, p: PatrolScope, date: string) {
   return { district: { code: p.district, ...district }, officers, bases, candidates };
 }
 
-/** The choices the planner view offers for a district on a date. */
-export async function patrolOptions(q: Queryable, p: PatrolScope, date: string): Promise<PatrolOptions> {
-  const data = await loadDistrictData(q, p, date);
+/** The choices the planner view offers for a district on a date (default: today in Shanghai). */
+export async function patrolOptions(deps: PatrolDeps, user: UserRow, q: { district: string; date?: string }): Promise<PatrolOptions> {
+  allowedDistrict(user, q.district);
+  const date = q.date ?? shanghaiDate(deps.now());
+  const data = await loadDistrictData(deps, { scope: scopeOf(user), district: q.district }, date);
   const certified = data.officers.filter((o) => o.certificateExpiresOn >= date);
   const education = certified.filter((o) => o.departmentCode === 'education').length;
-  const ranked = rankCandidates(data.candidates, date);
+  const ranked = rankCandidates(data.candidates);
   return {
     district: data.district,
     date,
@@ -81,17 +81,9 @@ export async function patrolOptions(q: Queryable, p: PatrolScope, date: string):
       maxTeams: Math.min(education, Math.floor(certified.length / MIN_TEAM_SIZE)),
     },
     institutions: ranked
-      .filter((s) => s.candidate.kind === 'institution')
+      .flatMap(({ candidate: c, priority }) => (c.kind === 'institution' ? [{ c, priority }] : []))
       .slice(0, OPTION_INSTITUTIONS)
-      .map(({ candidate: c, priority }) => ({
-        id: c.id,
-        name: c.name,
-        location: c.location,
-        priority,
-        recentClueCount: c.recentClueCount,
-        status: c.kind === 'institution' ? c.status : '',
-        listStatus: c.kind === 'institution' ? c.listStatus : '',
-      })),
+      .map(({ c, priority }) => ({ id: c.id, name: c.name, location: c.location, priority, recentClueCount: c.recentClueCount, status: c.status, listStatus: c.listStatus })),
     gridCells: ranked
       .filter((s) => s.candidate.kind === 'gridCell')
       .slice(0, OPTION_GRID_CELLS)
@@ -100,18 +92,13 @@ export async function patrolOptions(q: Queryable, p: PatrolScope, date: string):
 }
 
 /** Reads the district, builds the patrol's routing problem, solves it in a worker and describes the result. */
-export async function planPatrol(
-  q: Queryable,
-  service: Pick<RoutingService, 'solve'>,
-  p: PatrolScope,
-  request: PatrolPlanRequest,
-  control?: JobControl,
-): Promise<PatrolPlan> {
-  const data = await loadDistrictData(q, p, request.date);
+async function solvePatrol(deps: PatrolDeps, p: PatrolScope, request: PatrolPlanRequest, control?: JobControl): Promise<PatrolPlan> {
+  const data = await loadDistrictData(deps, p, request.date);
   let base: PatrolBase;
   if ('office' in request.base) {
-    const office = data.bases.find((b) => b.id === (request.base as { office: string }).office);
-    if (!office) throw unprocessable(`no office "${request.base.office}" in district ${p.district}; choose one of: ${data.bases.map((b) => b.id).join(', ')}`);
+    const officeId = request.base.office;
+    const office = data.bases.find((b) => b.id === officeId);
+    if (!office) throw unprocessable('base.office', `no office "${officeId}" in district ${p.district}; choose one of: ${data.bases.map((b) => b.id).join(', ')}`);
     base = { name: officeName(office), location: [office.lon, office.lat] };
   } else {
     base = { name: request.base.name ?? '出发点 base', location: request.base.location };
@@ -135,7 +122,7 @@ export async function planPatrol(
   });
   const seed = request.seed ?? 1;
   const task: SolveTask = { problem: draft.problem, seed, timeLimitMs: (request.timeLimit ?? 2) * 1000, departureHour: draft.departureHour };
-  const solved = await service.solve(task, control);
+  const solved = await deps.routing.solve(task, control);
   const summary = summarisePatrolPlan(draft, solved.solution);
   return {
     district: data.district,
@@ -155,4 +142,23 @@ export async function planPatrol(
     problem: draft.problem as Record<string, unknown>,
     departureHour: draft.departureHour,
   };
+}
+
+/** Plans a patrol and records the plan (teams, stops, the draw and its seed) in the audit log. */
+export async function planPatrol(deps: PatrolDeps, user: UserRow, request: PatrolPlanRequest, control?: JobControl): Promise<PatrolPlan> {
+  requirePlanner(user);
+  allowedDistrict(user, request.district);
+  const result = await solvePatrol(deps, { scope: scopeOf(user), district: request.district }, request, control);
+  await audited(deps, { actor: user.username, action: 'patrol.plan', entity: 'patrol_plan' }, async () => ({
+    entityId: null,
+    before: null,
+    after: {
+      request,
+      teams: result.teams.map((t) => ({ teamId: t.teamId, members: t.members.map((m) => m.id), stops: t.stops.map((s) => `${s.kind}:${s.refId}`) })),
+      unassigned: result.unassigned.length,
+      draw: result.draw,
+    },
+    result: null,
+  }));
+  return result;
 }

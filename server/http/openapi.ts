@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { cookieSecurityScheme, sessionCookieName } from '../contract/route-config.js';
-import type { AppEnv } from '../middleware/env.js';
+import type { AppEnv } from './env.js';
 
 export const openApiPath = '/api/openapi.json';
 

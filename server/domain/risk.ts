@@ -1,28 +1,34 @@
-// Institution risk score for risk-differentiated supervision (差异化监管): a weighted sum of five
-// explainable factors, each scaled to 0–1, so the score is 0–100 and every point can be traced to
-// a factor. Tier A (低风险, lowest) … D (高风险, highest) sets the recommended inspection frequency.
+// Institution risk score for risk-differentiated supervision (差异化监管, Hangzhou plan §二(三)): a weighted sum of five
+// explainable factors, each scaled to 0–1, so the score is 0–100 and every point can be traced to a factor. Tier A
+// (低风险, lowest) … D (高风险, highest) sets the recommended inspection frequency. The one score of the product: the
+// risk pages, the patrol planner's priorities and the campaign draw weights all read it. Days are Shanghai calendar
+// days. docs/analytics.md shows the table below with its reasons.
 
-import { AnalyticsInputError } from './errors.js';
+import { DomainInputError } from './errors.js';
+import { operatesWithoutLicence } from './institution.js';
+import { LIST_VIOLATION_WINDOW_DAYS } from './list-status.js';
+import { calendarDaysBetween, countInDayWindow, isIsoDate, shanghaiDate, type IsoDate } from './time.js';
+import type { InstitutionStatus, ListStatus } from './vocabulary.js';
 
-export type DateInput = string | Date;
+export type DateInput = IsoDate | Date;
 
 export type InstitutionRiskInput = {
   id?: string;
-  /** Dates of clues (线索) within the search radius of the institution or linked to it. */
+  /** Report times of clues (线索) within RISK_CLUE_RADIUS_METRES of the institution or linked to it. */
   clueDates: DateInput[];
   /** Dates of recorded violations (违规记录). */
   violationDates: DateInput[];
-  /** Holds both the school-running permit (办学许可证) and the business licence (营业执照). */
-  licensed: boolean;
+  status: InstitutionStatus;
   /** Published list status (黑白名单). */
-  listStatus: 'black' | 'white' | 'none';
+  listStatus: ListStatus;
   /** FDR-corrected Gi* bin (−3…+3) of the grid cell the institution lies in; null when unknown. */
   hotCellBin: number | null;
   /** Date of the last inspection; null when never inspected. */
   lastInspectionDate: DateInput | null;
 };
 
-export type RiskFactorKey = 'recent_clues' | 'violations' | 'unlicensed_or_blacklisted' | 'hot_cell' | 'days_since_inspection';
+export const riskFactorKeys = ['recent_clues', 'violations', 'unlicensed_or_blacklisted', 'hot_cell', 'days_since_inspection'] as const;
+export type RiskFactorKey = (typeof riskFactorKeys)[number];
 
 export type RiskFactor = {
   key: RiskFactorKey;
@@ -38,7 +44,8 @@ export type RiskFactor = {
   contribution: number;
 };
 
-export type RiskTier = 'A' | 'B' | 'C' | 'D';
+export const riskTiers = ['A', 'B', 'C', 'D'] as const;
+export type RiskTier = (typeof riskTiers)[number];
 
 export type InspectionFrequency = { perYear: number; intervalDays: number; labelZh: string; labelEn: string };
 
@@ -53,14 +60,17 @@ export type InstitutionRisk = {
   overrides: string[];
 };
 
+/** Clues count for the risk score when reported in the last 90 days … */
 export const RECENT_CLUE_WINDOW_DAYS = 90;
-export const VIOLATION_WINDOW_DAYS = 3 * 365;
+/** … within this distance of the institution (or linked to it by the clue). */
+export const RISK_CLUE_RADIUS_METRES = 500;
+export const VIOLATION_WINDOW_DAYS = LIST_VIOLATION_WINDOW_DAYS;
 
 /** Factor weights (points) and the raw value at which each factor reaches full strength. */
 export const RISK_FACTORS: Record<RiskFactorKey, { weight: number; saturation: number; labelZh: string; labelEn: string }> = {
   recent_clues: { weight: 30, saturation: 5, labelZh: '近90天周边或关联线索数', labelEn: 'Clues nearby or linked, last 90 days' },
   violations: { weight: 25, saturation: 3, labelZh: '近三年违规记录数', labelEn: 'Violations, last 3 years' },
-  unlicensed_or_blacklisted: { weight: 20, saturation: 1, labelZh: '无证无照或列入黑名单', labelEn: 'Unlicensed or blacklisted' },
+  unlicensed_or_blacklisted: { weight: 20, saturation: 1, labelZh: '无证无照、停业整顿、已吊销或列入黑名单', labelEn: 'Without a valid licence, or blacklisted' },
   hot_cell: { weight: 15, saturation: 3, labelZh: '所在网格热点置信等级', labelEn: 'Hot spot level of its grid cell' },
   days_since_inspection: { weight: 10, saturation: 365, labelZh: '距上次检查天数', labelEn: 'Days since last inspection' },
 };
@@ -75,22 +85,18 @@ export const INSPECTION_FREQUENCY: Record<RiskTier, InspectionFrequency> = {
   D: { perYear: 12, intervalDays: 30, labelZh: '每月1次', labelEn: 'every month' },
 };
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(d: DateInput, what: string): number {
-  const ms = d instanceof Date ? d.getTime() : Date.parse(d);
-  if (!Number.isFinite(ms)) throw new AnalyticsInputError(`${what} is not a valid date (${String(d)})`);
-  return Math.floor(ms / DAY_MS);
+/** The Shanghai date of a date or instant; an ISO instant string counts as that instant. */
+function dateOf(d: DateInput, field: string): IsoDate {
+  if (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)) {
+    if (isIsoDate(d)) return d;
+  } else {
+    const instant = d instanceof Date ? d : new Date(d);
+    if (Number.isFinite(instant.getTime())) return shanghaiDate(instant);
+  }
+  throw new DomainInputError([{ path: field, message: `not a valid date (${String(d)})` }]);
 }
 
-function countWithin(dates: DateInput[], asOfDay: number, windowDays: number, what: string): number {
-  let count = 0;
-  dates.forEach((d, i) => {
-    const before = asOfDay - dayNumber(d, `${what} ${i}`);
-    if (before >= 0 && before < windowDays) count++;
-  });
-  return count;
-}
+const datesOf = (dates: DateInput[], field: string): IsoDate[] => dates.map((d, i) => dateOf(d, `${field}[${i}]`));
 
 function factor(key: RiskFactorKey, raw: number | boolean | null, strength: number): RiskFactor {
   const spec = RISK_FACTORS[key];
@@ -98,7 +104,7 @@ function factor(key: RiskFactorKey, raw: number | boolean | null, strength: numb
   return { key, labelZh: spec.labelZh, labelEn: spec.labelEn, raw, normalised, weight: spec.weight, contribution: normalised * spec.weight };
 }
 
-const TIERS: RiskTier[] = ['A', 'B', 'C', 'D'];
+const TIERS: readonly RiskTier[] = riskTiers;
 
 function tierOf(score: number): RiskTier {
   let tier: RiskTier = 'A';
@@ -108,18 +114,20 @@ function tierOf(score: number): RiskTier {
 
 /**
  * Risk of one institution as of a date (clues and violations after `asOf` are ignored).
- * Unlicensed or blacklisted institutions are at least tier C whatever their score.
+ * Institutions without a valid licence (see mayOperate) or blacklisted are at least tier C whatever their score.
  */
 export function institutionRisk(input: InstitutionRiskInput, asOf: DateInput): InstitutionRisk {
-  const asOfDay = dayNumber(asOf, 'asOf');
+  const asOfDate = dateOf(asOf, 'asOf');
   if (input.hotCellBin !== null && !(Number.isInteger(input.hotCellBin) && Math.abs(input.hotCellBin) <= 3)) {
-    throw new AnalyticsInputError(`hotCellBin must be an integer from -3 to 3 or null, got ${input.hotCellBin}`);
+    throw new DomainInputError([{ path: 'hotCellBin', message: `must be an integer from -3 to 3 or null, got ${input.hotCellBin}` }]);
   }
-  const clues = countWithin(input.clueDates, asOfDay, RECENT_CLUE_WINDOW_DAYS, 'clue date');
-  const violations = countWithin(input.violationDates, asOfDay, VIOLATION_WINDOW_DAYS, 'violation date');
-  const flagged = !input.licensed || input.listStatus === 'black';
+  const clues = countInDayWindow(datesOf(input.clueDates, 'clueDates'), asOfDate, RECENT_CLUE_WINDOW_DAYS);
+  const violations = countInDayWindow(datesOf(input.violationDates, 'violationDates'), asOfDate, VIOLATION_WINDOW_DAYS);
+  const withoutLicence = operatesWithoutLicence(input.status);
+  const flagged = withoutLicence || input.listStatus === 'black';
   const hotLevel = input.hotCellBin === null ? 0 : Math.max(0, input.hotCellBin);
-  const daysSince = input.lastInspectionDate === null ? null : Math.max(0, asOfDay - dayNumber(input.lastInspectionDate, 'lastInspectionDate'));
+  const daysSince =
+    input.lastInspectionDate === null ? null : Math.max(0, calendarDaysBetween(dateOf(input.lastInspectionDate, 'lastInspectionDate'), asOfDate));
   const factors = [
     factor('recent_clues', clues, clues),
     factor('violations', violations, violations),
@@ -133,10 +141,10 @@ export function institutionRisk(input: InstitutionRiskInput, asOf: DateInput): I
   const overrides: string[] = [];
   if (flagged && TIERS.indexOf(tier) < TIERS.indexOf('C')) {
     tier = 'C';
-    overrides.push(!input.licensed ? 'unlicensed (无证无照) → at least tier C' : 'blacklisted (黑名单) → at least tier C');
+    overrides.push(withoutLicence ? `without a valid licence (${input.status}) → at least tier C` : 'blacklisted (黑名单) → at least tier C');
   }
   const result: InstitutionRisk = {
-    asOf: new Date(asOfDay * DAY_MS).toISOString().slice(0, 10),
+    asOf: asOfDate,
     score,
     tier,
     frequency: INSPECTION_FREQUENCY[tier],

@@ -1,0 +1,15 @@
+// The domain kernel: the rules every layer shares, each defined once. Pure: no I/O, no clock of its own (see
+// clock.ts), no randomness but the seeded generator; it imports nothing of the product outside this folder.
+export * from './calendar.js';
+export * from './clock.js';
+export * from './clue-workflow.js';
+export * from './errors.js';
+export * from './geodesy.js';
+export * from './institution.js';
+export * from './list-status.js';
+export * from './random.js';
+export * from './risk.js';
+export * from './time.js';
+export * from './time-steps.js';
+export * from './travel.js';
+export * from './vocabulary.js';

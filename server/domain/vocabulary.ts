@@ -1,0 +1,51 @@
+// The product's value lists, one definition each: the database enums (db/schema/enums.ts), the API contract and the
+// web app's labels are built from these.
+
+/** 学科类 academic; 非学科类: 文化艺术 arts, 科技 science/tech, 体育 sports, 其他 others. */
+export const institutionCategories = ['学科类', '文化艺术', '科技', '体育', '其他'] as const;
+export const institutionNatures = ['营利', '非营利'] as const;
+/**
+ * licensed 持证 (办学许可证 and 营业执照), registered 已登记 (a non-academic provider registered and filed as the
+ * rules require), unlicensed 无证无照, suspended 停业整顿 (ordered to stop and rectify), revoked 已吊销.
+ */
+export const institutionStatuses = ['licensed', 'registered', 'unlicensed', 'suspended', 'revoked'] as const;
+/** 黑白名单 as published (一月一公布); none = on neither list. */
+export const listStatuses = ['white', 'black', 'none'] as const;
+export const clueSources = ['12345', '随手拍', 'platform', 'grid_patrol', 'media', 'transfer'] as const;
+/** 隐形变异 forms from the domain: disguised as 家政/保姆, 研学/游学, 托管, 一对一 at home, in 居民楼 flats, online. */
+export const suspectedTypes = [
+  'unlicensed', // 无证无照
+  'housekeeping', // 家政/保姆 disguise
+  'study_tour', // 研学/游学
+  'daycare', // 托管
+  'one_to_one', // 一对一 at home
+  'residential_flat', // 居民楼
+  'online', // 线上
+  'academic_in_nonacademic', // 非学科类机构开展学科类培训
+  'overcharging', // 超前收费 / 预付费
+  'other',
+] as const;
+/** The clue loop (线索闭环, GB/T 30428): receive → register → dispatch → handle → feed back → verify → close. */
+export const clueStatuses = ['received', 'registered', 'dispatched', 'handling', 'feedback', 'verified', 'closed', 'rejected'] as const;
+/** What an inspection found and recorded against an institution (违规记录), after the look-back plan's 十查. */
+export const violationKinds = [
+  'unlicensed_operation', // 无证办学
+  'academic_training', // 违规开展学科类培训
+  'false_advertising', // 违法广告
+  'overcharging', // 超前收费、违规收费
+  'moonlighting_teacher', // 在职教师兼职
+  'unfiled_course', // 课程未备案
+  'disclosure', // 信息公开不到位
+  'safety', // 安全、消防隐患
+] as const;
+export const userRoles = ['admin', 'planner', 'leader', 'wall'] as const;
+
+export type InstitutionCategory = (typeof institutionCategories)[number];
+export type InstitutionNature = (typeof institutionNatures)[number];
+export type InstitutionStatus = (typeof institutionStatuses)[number];
+export type ListStatus = (typeof listStatuses)[number];
+export type ClueSource = (typeof clueSources)[number];
+export type SuspectedType = (typeof suspectedTypes)[number];
+export type ClueStatus = (typeof clueStatuses)[number];
+export type ViolationKind = (typeof violationKinds)[number];
+export type UserRole = (typeof userRoles)[number];

@@ -1,0 +1,37 @@
+// Who may do what: the district scope of every query and the role checks of every write. Services call these; the
+// SQL scope (db/queries) holds whatever a service asks, so a scoped user never receives another district's rows.
+import type { Scope } from '../../db/queries/queryable.js';
+import type { UserRow } from '../../db/queries/users.js';
+import { forbidden } from './errors.js';
+
+export const scopeOf = (user: UserRow): Scope => ({ districtCode: user.districtCode });
+
+/**
+ * The district a request may ask for explicitly: a scoped user asking for another district is refused
+ * (the SQL scope would return nothing anyway, but a 403 tells the client why).
+ */
+export function allowedDistrict(user: UserRow, requested: string | undefined): string | undefined {
+  if (requested !== undefined && user.districtCode !== null && requested !== user.districtCode)
+    throw forbidden(`this account sees district ${user.districtCode} only, not ${requested}`);
+  return requested;
+}
+
+/** A user's scope narrowed to the district it asks for (refused when outside its own). */
+export function scopedTo(user: UserRow, district: string | undefined): { scope: Scope; district: string | undefined } {
+  return { scope: scopeOf(user), district: allowedDistrict(user, district) };
+}
+
+export const canWrite = (user: UserRow): boolean => user.role !== 'wall';
+
+export function requireWriter(user: UserRow): void {
+  if (!canWrite(user)) throw forbidden(`the ${user.role} account is read-only`);
+}
+
+/** Solving changes nothing, so every role may plan except the read-only wall display. */
+export function requirePlanner(user: UserRow): void {
+  if (user.role === 'wall') throw forbidden('the wall display account cannot plan routes');
+}
+
+export function requireAdmin(user: UserRow, what: string): void {
+  if (user.role !== 'admin') throw forbidden(`only an administrator may ${what}`);
+}

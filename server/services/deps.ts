@@ -1,0 +1,20 @@
+import type { Database } from '../../db/client.js';
+import type { LoginRateLimiter } from '../auth/rate-limit.js';
+import type { SessionCache } from '../auth/session-cache.js';
+import type { Clock } from '../domain/clock.js';
+import type { CellWeightsCache } from './cell-weights.js';
+import type { RoutingJobResult } from '../contract/routing.js';
+import type { RoutingEngine } from './routing-engine.js';
+
+/**
+ * What every service is given: the database and the clock, and the few pieces of state that live as long as the
+ * process (caches, the solver's worker pool, the login limiter). Services take them as a parameter, never import them.
+ */
+export interface Deps {
+  database: Database;
+  now: Clock;
+  sessions: SessionCache;
+  loginLimiter: LoginRateLimiter;
+  cellWeights: CellWeightsCache;
+  routing: RoutingEngine<RoutingJobResult>;
+}

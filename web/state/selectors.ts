@@ -40,7 +40,3 @@ export function bboxParam(bbox: Bbox): string {
 export function selectQueryBbox(state: DashboardState): Bbox | null {
   return state.bounds ? queryBbox(state.bounds, state.view.zoom) : null;
 }
-
-export function visibleLayerCount(state: DashboardState): number {
-  return Object.values(state.layers).filter(Boolean).length;
-}

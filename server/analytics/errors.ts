@@ -6,5 +6,7 @@ export class AnalyticsInputError extends DomainInputError {
 
   constructor(message: string, field = '') {
     super([{ path: field, message }]);
+    // The message already says where (e.g. "feature 3 …"): keep it as written, the field travels in the issue.
+    this.message = message;
   }
 }

@@ -66,6 +66,7 @@ export function analyseFeatureHotspots(input: unknown, options: HotspotOptions):
     const list = weights.islands.slice(0, 5).join(', ') + (weights.islands.length > 5 ? ', …' : '');
     throw new AnalyticsInputError(
       `distance ${spec.distance}${planar ? '' : ' m'} leaves ${weights.islands.length} feature(s) without neighbours (${list}); use a larger distance`,
+      'weights',
     );
   }
   const computer = createGiStarComputer(weights, { style });

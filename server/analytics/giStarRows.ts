@@ -23,10 +23,10 @@ export type GiRows = {
 export function buildGiRows(w: SpatialWeights, star: boolean, style: GiWeightStyle): GiRows {
   const { n, offsets: wo, neighbours } = w;
   if (style !== 'binary' && style !== 'row' && style !== 'given') {
-    throw new AnalyticsInputError(`unknown weight style "${String(style)}" (binary, row or given)`);
+    throw new AnalyticsInputError(`unknown weight style "${String(style)}" (binary, row or given)`, 'style');
   }
   const given = w.weights;
-  if (style === 'given' && !given) throw new AnalyticsInputError('style "given" needs weights that carry values');
+  if (style === 'given' && !given) throw new AnalyticsInputError('style "given" needs weights that carry values', 'style');
   if (!star && style === 'binary') return { n, offsets: wo, index: neighbours, weights: null, star };
   const extra = star ? 1 : 0;
   const offsets = new Int32Array(n + 1);

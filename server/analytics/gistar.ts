@@ -78,7 +78,7 @@ export function createGiStarComputer(weightsIn: SpatialWeights, options: GiStarO
   const { style = 'binary', star = true } = options;
   const rows = buildGiRows(weightsIn, star, style);
   const { n, offsets, index, weights } = rows;
-  if (n < 3) throw new AnalyticsInputError(`Gi* needs at least 3 units, got ${n}`);
+  if (n < 3) throw new AnalyticsInputError(`Gi* needs at least 3 units, got ${n}`, 'values');
   const { wi, s1 } = rowSums(rows);
   // Weight-only part of the standard deviation: √((n·S1 − W²)/(n − 1)) for Gi*; for Gi the
   // variance of the others varies by unit, so only ((n−1)·S1 − W²)/(n − 2) is kept.
@@ -94,11 +94,11 @@ export function createGiStarComputer(weightsIn: SpatialWeights, options: GiStarO
   const adjust = createBenjaminiHochberg(n);
 
   const compute = (values: ArrayLike<number>): GiStarResult => {
-    if (values.length !== n) throw new AnalyticsInputError(`expected ${n} values, got ${values.length}`);
+    if (values.length !== n) throw new AnalyticsInputError(`expected ${n} values, got ${values.length}`, 'values');
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      if (!Number.isFinite(v)) throw new AnalyticsInputError(`value ${i} is not a finite number (${v})`);
+      if (!Number.isFinite(v)) throw new AnalyticsInputError(`value ${i} is not a finite number (${v})`, `values[${i}]`);
       sum += v;
     }
     const mean = sum / n;

@@ -21,10 +21,10 @@ export type PermutationOptions = {
 export function giPermutationPValues(rows: GiRows, values: ArrayLike<number>, options: PermutationOptions): Float64Array {
   const { permutations = 999, seed } = options;
   if (!Number.isInteger(permutations) || permutations < 1) {
-    throw new AnalyticsInputError(`permutations must be a positive integer, got ${permutations}`);
+    throw new AnalyticsInputError(`permutations must be a positive integer, got ${permutations}`, 'permutations');
   }
   const { n, offsets, index, weights } = rows;
-  if (values.length !== n) throw new AnalyticsInputError(`expected ${n} values, got ${values.length}`);
+  if (values.length !== n) throw new AnalyticsInputError(`expected ${n} values, got ${values.length}`, 'values');
   const rng = createRandom(seed);
   const out = new Float64Array(n);
   let maxSlots = 0;

@@ -21,13 +21,13 @@ export function parseWeightsSpec(text: string): WeightsSpec {
   if (m) {
     const num = Number(m[2]);
     if (m[1] === 'distance') {
-      if (!(num > 0) || !Number.isFinite(num)) throw new AnalyticsInputError(`weights "${text}": the distance must be a positive number`);
+      if (!(num > 0) || !Number.isFinite(num)) throw new AnalyticsInputError(`weights "${text}": the distance must be a positive number`, 'weights');
       return { type: 'distance', distance: num };
     }
-    if (!Number.isInteger(num) || num < 1) throw new AnalyticsInputError(`weights "${text}": k must be a positive integer`);
+    if (!Number.isInteger(num) || num < 1) throw new AnalyticsInputError(`weights "${text}": k must be a positive integer`, 'weights');
     return { type: 'knn', k: num };
   }
-  throw new AnalyticsInputError(`unknown weights "${text}" (use queen, rook, distance:<d> or knn:<k>)`);
+  throw new AnalyticsInputError(`unknown weights "${text}" (use queen, rook, distance:<d> or knn:<k>)`, 'weights');
 }
 
 export function formatWeightsSpec(spec: WeightsSpec): string {
@@ -54,7 +54,7 @@ export function buildWeights(geometries: AnalysisGeometry[], spec: WeightsSpec, 
   if (spec.type === 'queen' || spec.type === 'rook') {
     const bad = geometries.findIndex((g) => !isPolygonal(g));
     if (bad >= 0) {
-      throw new AnalyticsInputError(`${spec.type} contiguity needs Polygon or MultiPolygon features; feature ${bad} is a ${geometries[bad].type}`);
+      throw new AnalyticsInputError(`${spec.type} contiguity needs Polygon or MultiPolygon features; feature ${bad} is a ${geometries[bad].type}`, 'weights');
     }
     return contiguityWeights(geometries as (PolygonGeometry | MultiPolygonGeometry)[], { rule: spec.type, match, snap });
   }

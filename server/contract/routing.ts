@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemSchema } from '../routing/problem/schema.js';
 import { routeSchema, solutionSchema } from '../routing/problem/solution-schema.js';
+import { isIsoDate } from '../domain/time.js';
 import { districtCodeParam } from './params.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
 
@@ -73,7 +74,7 @@ export type RoutingResult = z.infer<typeof routingResultSchema>;
 
 export const shiftKinds = ['weekday_evening', 'weekend_day', 'custom'] as const;
 export const fireSafetyPolicies = ['none', 'unlicensed', 'all'] as const;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+const isoDate = z.string().refine(isIsoDate, 'date must be a calendar date YYYY-MM-DD');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
 const ids = z.array(z.number().int().positive()).max(200);
 

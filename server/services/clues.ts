@@ -51,7 +51,7 @@ export async function changeClueStatus(deps: ClueDeps, user: UserRow, id: number
     if (!before) throw notFound(`clue ${id}`);
     const from = before.properties.status as ClueStatus;
     const refusal = clueTransitionError(from, change.status);
-    if (refusal) throw conflict(refusal, { from, to: change.status, allowed: nextClueStatuses(from) });
+    if (refusal) throw conflict(refusal, { from, to: change.status, allowed: nextClueStatuses(from), issues: [{ path: 'status', message: refusal }] });
     await setClueStatus(tx, { id, status: change.status, closedAt: terminalClueStatuses.includes(change.status) ? now : null });
     const after = (await clueById(tx, { scope, id, now }))!;
     return {

@@ -94,7 +94,7 @@ function vertexContactCounts(vertexLists: Position[][], snap: number, cap: numbe
 /** Queen or rook contiguity weights for polygon features. */
 export function contiguityWeights(geometries: (PolygonGeometry | MultiPolygonGeometry)[], options: ContiguityOptions): SpatialWeights {
   const { rule, match = 'vertices', snap = DEFAULT_SNAP } = options;
-  if (!(snap >= 0)) throw new AnalyticsInputError(`snap must be ≥ 0, got ${snap}`);
+  if (!(snap >= 0)) throw new AnalyticsInputError(`snap must be ≥ 0, got ${snap}`, 'snap');
   const n = geometries.length;
   const needed = rule === 'queen' ? 1 : 2;
   const pairs: number[] = [];

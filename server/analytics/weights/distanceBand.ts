@@ -18,7 +18,7 @@ export type DistanceBandOptions = {
 export function distanceBandWeights(points: Float64Array, options: DistanceBandOptions): SpatialWeights {
   const { distance, planar = false } = options;
   if (!(distance > 0) || !Number.isFinite(distance)) {
-    throw new AnalyticsInputError(`distance must be a positive number, got ${distance}`);
+    throw new AnalyticsInputError(`distance must be a positive number, got ${distance}`, 'weights');
   }
   const n = points.length / 2;
   const rows = createRowBuilder(n);

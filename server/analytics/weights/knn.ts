@@ -17,8 +17,8 @@ export type KnnOptions = {
 export function knnWeights(points: Float64Array, options: KnnOptions): SpatialWeights {
   const { k, planar = false } = options;
   const n = points.length / 2;
-  if (!Number.isInteger(k) || k < 1) throw new AnalyticsInputError(`k must be a positive integer, got ${k}`);
-  if (k >= n) throw new AnalyticsInputError(`k = ${k} needs more than ${k} units, got ${n}`);
+  if (!Number.isInteger(k) || k < 1) throw new AnalyticsInputError(`k must be a positive integer, got ${k}`, 'weights');
+  if (k >= n) throw new AnalyticsInputError(`k = ${k} needs more than ${k} units, got ${n}`, 'weights');
   const rows = createRowBuilder(n, k);
   const index = new Int32Array(k);
   const d2 = new Float64Array(k);

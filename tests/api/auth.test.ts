@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { getJson, loginCookie, sendJson, testApp, type TestApp } from '../support/api.js';
 import { testPassword } from '../support/db.js';
+import { LoginRateLimiter } from '../../server/auth/rate-limit.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -80,6 +81,14 @@ describe('POST /api/auth/login', () => {
     // Another username is not affected.
     expect((await sendJson(limited, 'POST', '/api/auth/login', { username: 'admin', password: testPassword })).status).toBe(200);
   });
+
+  test('limits failed attempts per address across usernames', async () => {
+    const limited = await testApp({ loginLimiter: new LoginRateLimiter({ perUser: 100, perAddress: 3 }) });
+    for (const username of ['a1', 'a2', 'a3']) expect((await sendJson(limited, 'POST', '/api/auth/login', { username, password: 'guess' })).status).toBe(401);
+    const blocked = await sendJson(limited, 'POST', '/api/auth/login', { username: 'planner', password: testPassword });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });
 
 describe('sessions', () => {
@@ -124,5 +133,41 @@ describe('sessions', () => {
   test('a forged cookie is refused', async () => {
     const { status } = await getJson(app, '/api/auth/me', `jointops_session=${'A'.repeat(43)}`);
     expect(status).toBe(401);
+  });
+});
+
+describe('cross-site request forgery', () => {
+  const post = async (headers: Record<string, string>, cookie: string) =>
+    app.request('/api/routing/optimize', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, Host: 'jointops.example', ...headers },
+      body: JSON.stringify({ vehicles: [{ id: 1, start: [121.47, 31.23] }], jobs: [{ id: 1, location: [121.48, 31.235] }] }),
+    });
+
+  test('a write whose Origin is another site is refused, whatever the cookie', async () => {
+    const cookie = await loginCookie(app, 'planner');
+    const evil = await post({ Origin: 'https://evil.example' }, cookie);
+    expect(evil.status).toBe(403);
+    expect((await evil.json()).error.message).toMatch(/cross-origin write refused/);
+    expect((await post({ Origin: 'null' }, cookie)).status).toBe(403);
+    expect((await post({ 'Sec-Fetch-Site': 'cross-site' }, cookie)).status).toBe(403);
+  });
+
+  test('a write from the app itself, or from a client that is not a browser, goes through', async () => {
+    const cookie = await loginCookie(app, 'planner');
+    expect((await post({ Origin: 'http://jointops.example', 'Sec-Fetch-Site': 'same-origin' }, cookie)).status).toBe(200);
+    expect((await post({}, cookie)).status).toBe(200);
+  });
+
+  test('reads are not affected, and the session cookie is SameSite', async () => {
+    const cookie = await loginCookie(app, 'planner');
+    const response = await app.request('/api/auth/me', { headers: { Cookie: cookie, Origin: 'https://evil.example' } });
+    expect(response.status).toBe(200);
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'planner', password: testPassword }),
+    });
+    expect(login.headers.get('set-cookie')).toMatch(/SameSite=Lax/i);
   });
 });

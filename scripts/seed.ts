@@ -2,7 +2,8 @@
 // builds the demo data (模拟数据) at demo scale.
 // Environment: DATABASE_URL (PostgreSQL; absent = embedded PGlite in DATA_DIR, default ./data),
 // DEMO_PASSWORD (demo users' password, default 'jointops-demo'), SEED (integer, default 20260101),
-// AS_OF (ISO date-time the demo treats as now, default the current time).
+// AS_OF (ISO date-time the demo treats as now, default the current time), SEED_SCALE (demo, default, or test: a
+// small city of ~300 institutions for trying things out).
 import { createDb, resetDatabase } from '../db/client.js';
 import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, seedDemo } from '../db/seed/index.js';
 import { hashPassword } from '../server/auth/password.js';
@@ -14,6 +15,7 @@ const dataDir = env.DATA_DIR ?? './data';
 const password = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 const seed = env.SEED === undefined ? DEFAULT_SEED : Number(env.SEED);
 const asOf = env.AS_OF === undefined ? systemClock() : new Date(env.AS_OF);
+const scale = env.SEED_SCALE ?? 'demo';
 
 function fail(message: string): never {
   console.error(`seed: ${message}`);
@@ -22,6 +24,7 @@ function fail(message: string): never {
 
 if (!Number.isInteger(seed)) fail(`SEED must be an integer, got '${env.SEED}'`);
 if (Number.isNaN(asOf.getTime())) fail(`AS_OF must be an ISO date-time, got '${env.AS_OF}'`);
+if (scale !== 'demo' && scale !== 'test') fail(`SEED_SCALE must be demo or test, got '${scale}'`);
 
 function bar(done: number, total: number, width = 30): string {
   const filled = total > 0 ? Math.round((done / total) * width) : 0;
@@ -43,7 +46,7 @@ try {
     password,
     hashPassword,
     now: systemClock,
-    scale: 'demo',
+    scale,
     onProgress: (step, done, total) => {
       const line = `seed: ${bar(done, total)} ${step} (${seconds()})`;
       if (tty) process.stdout.write(`\r${line.padEnd(90)}${done === total ? '\n' : ''}`);

@@ -153,4 +153,29 @@ describe('JointOps dashboard in Chromium', () => {
     expect(pixels.institution, 'licensed institution dots at zoom 13').toBeGreaterThan(100);
     await shot(page, '08-shared-url-zoomed');
   });
+
+  test('the whole app runs under its Content-Security-Policy without a single violation', async () => {
+    const page = await session.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (load|execute|connect|create|apply)/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const log = ((window as unknown as { cspViolations?: string[] }).cspViolations ??= []);
+        log.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const response = await page.goto(`${session.server.url}/?layers=districts,grid,institutions,heatmap,clues`);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    await logIn(page, 'admin');
+    await waitForMapIdle(page);
+    // The live hot spot layer runs the analytics in the page: workers, WebAssembly-free math, canvas.
+    await page.getByTestId('toggle-hotspots').focus();
+    await page.keyboard.press('Space');
+    await page.getByTestId('hotspot-stats').waitFor({ timeout: 180_000 });
+    await waitForMapIdle(page);
+    const inPage = await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
+    expect([...violations, ...inPage]).toEqual([]);
+  });
 });

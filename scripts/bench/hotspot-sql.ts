@@ -4,6 +4,7 @@
 // Prints JSON with each statement's text and parameters beside its timings.
 //
 //   npx tsx scripts/bench/hotspot-sql.ts --database-url postgres://postgres@127.0.0.1:55432/jointops_test [--clues 1000000] [--runs 7]
+import { DAY_MS } from '../../server/domain/time.js';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { createDb } from '../../db/client.js';
@@ -23,17 +24,16 @@ if (!databaseUrl) {
 }
 const size = { clues: Number(option('clues', '1000000')), cells: 50_000, days: 730, end: new Date('2026-11-21T16:00:00Z') };
 const runs = Number(option('runs', '7'));
-const day = 86_400_000;
 const round = (v: number, d = 1) => Number(v.toFixed(d));
 
 async function main() {
   const database = await createDb({ databaseUrl });
   const dialect = new PgDialect();
   const cases: { name: string; query: SQL }[] = [
-    { name: 'grid-hotspots, city-wide, last 90 days', query: clueCountsPerCellSql({ scope: cityWide, from: new Date(size.end.getTime() - 90 * day), to: size.end }) },
-    { name: 'grid-hotspots, city-wide, all 730 days (every clue)', query: clueCountsPerCellSql({ scope: cityWide, from: new Date(size.end.getTime() - 730 * day), to: size.end }) },
-    { name: 'grid-hotspots, one district (scope 310107), last 90 days', query: clueCountsPerCellSql({ scope: { districtCode: '310107' }, from: new Date(size.end.getTime() - 90 * day), to: size.end }) },
-    { name: 'cell-counts per day, city-wide, all 730 days', query: clueCountsPerCellStepSql({ scope: cityWide, from: new Date(size.end.getTime() - 730 * day), to: size.end, step: 'day' }) },
+    { name: 'grid-hotspots, city-wide, last 90 days', query: clueCountsPerCellSql({ scope: cityWide, from: new Date(size.end.getTime() - 90 * DAY_MS), to: size.end }) },
+    { name: 'grid-hotspots, city-wide, all 730 days (every clue)', query: clueCountsPerCellSql({ scope: cityWide, from: new Date(size.end.getTime() - 730 * DAY_MS), to: size.end }) },
+    { name: 'grid-hotspots, one district (scope 310107), last 90 days', query: clueCountsPerCellSql({ scope: { districtCode: '310107' }, from: new Date(size.end.getTime() - 90 * DAY_MS), to: size.end }) },
+    { name: 'cell-counts per day, city-wide, all 730 days', query: clueCountsPerCellStepSql({ scope: cityWide, from: new Date(size.end.getTime() - 730 * DAY_MS), to: size.end, step: 'day' }) },
   ];
   try {
     const t0 = performance.now();

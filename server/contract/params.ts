@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DAY_MS } from '../domain/time.js';
 
 /** Largest bbox a request may ask for, in square degrees: the whole of Shanghai is about 1.6. */
 export const maxBboxAreaSquareDegrees = 16;
@@ -71,7 +72,7 @@ export function checkTimeRange(value: { from?: Date; to?: Date }, ctx: z.Refinem
   }
   if (!from || !to) return;
   if (from.getTime() >= to.getTime()) ctx.addIssue({ code: 'custom', path: ['to'], message: 'from must be before to' });
-  else if (to.getTime() - from.getTime() > maxTimeRangeDays * 86_400_000)
+  else if (to.getTime() - from.getTime() > maxTimeRangeDays * DAY_MS)
     ctx.addIssue({ code: 'custom', path: ['to'], message: `time range is longer than ${maxTimeRangeDays} days` });
 }
 

@@ -1,4 +1,5 @@
-import { clueStatuses, type ClueStatus } from './vocabulary.js';
+import { daysAfter } from './time.js';
+import { clueStatuses, type ClueSource, type ClueStatus } from './vocabulary.js';
 
 /**
  * 线索闭环: received → registered → dispatched → handling → feedback → verified → closed.
@@ -40,5 +41,11 @@ export function clueTransitionError(from: ClueStatus, to: ClueStatus): string | 
   return `cannot move a clue from ${from} to ${to}; allowed next: ${allowed.join(', ')}`;
 }
 
-/** 办理时限: a registered clue is due this many calendar days after it was reported. */
-export const clueHandlingDays = 15;
+/**
+ * 办理时限 in calendar days after the report, by channel: the media and grid patrols ask for the fastest answer, the
+ * national platform allows the longest. The demo data and newly registered clues both use this table.
+ */
+export const CLUE_HANDLING_DAYS: Readonly<Record<ClueSource, number>> = { '12345': 7, 随手拍: 7, platform: 15, grid_patrol: 5, media: 3, transfer: 10 };
+
+/** When a clue reported at `reportedAt` through `source` is due. */
+export const clueDueAt = (source: ClueSource, reportedAt: Date): Date => daysAfter(reportedAt, CLUE_HANDLING_DAYS[source]);

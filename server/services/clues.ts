@@ -2,8 +2,8 @@
 // move a clue along the loop. Every write is audited in its own transaction.
 import type { ClueDetail, ClueStatusChange, NewClueBody } from '../contract/clues.js';
 import { clueDetailSchema } from '../contract/clues.js';
-import { clueHandlingDays, clueTransitionError, nextClueStatuses, terminalClueStatuses } from '../domain/clue-workflow.js';
-import { daysAfter, MINUTE_MS } from '../domain/time.js';
+import { clueDueAt, clueTransitionError, nextClueStatuses, terminalClueStatuses } from '../domain/clue-workflow.js';
+import { MINUTE_MS } from '../domain/time.js';
 import type { ClueStatus } from '../domain/vocabulary.js';
 import { clueById, cluesInBbox, type ClueDetailRow, type CluesInBboxParams } from '../../db/queries/clues.js';
 import { insertClue, institutionInDistrict, placePoint, setClueStatus } from '../../db/queries/clue-writes.js';
@@ -88,7 +88,7 @@ export async function registerClue(deps: ClueDeps, user: UserRow, input: NewClue
       institutionId: input.institutionId ?? null,
       districtCode: place.districtCode,
       gridCellId: place.gridCellId,
-      dueAt: daysAfter(input.reportedAt, clueHandlingDays),
+      dueAt: clueDueAt(input.source, input.reportedAt),
     });
     const after = (await clueById(tx, { scope, id, now }))!;
     return { entityId: String(id), before: null, after: auditRecord(after), result: after };

@@ -53,7 +53,8 @@ describe('POST /api/clues then PATCH along the clue loop', () => {
     expect(body.properties).toMatchObject({ status: 'received', districtCode: '310107', synthetic: false, source: '12345' });
     expect(body.properties.gridCellId).not.toBeNull();
     expect(body.properties.reportedAt).toBe('2026-10-31T01:30:00.000Z');
-    expect(body.properties.dueAt).toBe('2026-11-15T01:30:00.000Z');
+    // A 12345 report is due 7 days after it came in (CLUE_HANDLING_DAYS).
+    expect(body.properties.dueAt).toBe('2026-11-07T01:30:00.000Z');
     expect(body.properties.nextStatuses).toEqual(['registered', 'rejected']);
     const entries = await auditSince(since);
     expect(entries).toHaveLength(1);
@@ -85,7 +86,8 @@ describe('POST /api/clues then PATCH along the clue loop', () => {
     expect(status).toBe(409);
     expect(body.error.code).toBe('conflict');
     expect(body.error.message).toBe('cannot move a clue from registered to closed; allowed next: dispatched, rejected');
-    expect(body.error.details).toEqual({ from: 'registered', to: 'closed', allowed: ['dispatched', 'rejected'] });
+    expect(body.error.details).toMatchObject({ from: 'registered', to: 'closed', allowed: ['dispatched', 'rejected'] });
+    expect(body.error.details.issues[0].path).toBe('status');
     expect((await getJson(app, `/api/clues/${clueId}`, leader)).body.properties.status).toBe('registered');
     expect(await auditSince(since)).toHaveLength(0);
   });

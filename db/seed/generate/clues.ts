@@ -7,6 +7,8 @@ import type { Random } from '../../../server/domain/random.js';
 import { cumulativeSampler } from '../../../server/domain/random.js';
 import { reportDays, sampleInstantOnDay } from './seasonality.js';
 import { DAY_MS, HOUR_MS, shanghaiParts } from '../../../server/domain/time.js';
+import { CLUE_HANDLING_DAYS, clueDueAt } from '../../../server/domain/clue-workflow.js';
+import { clueSources, suspectedTypes, type ClueSource, type ClueStatus, type SuspectedType } from '../../../server/domain/vocabulary.js';
 import { hotspotActivity, type Hotspot } from './hotspots.js';
 import { syntheticAddress } from './addresses.js';
 import { distanceMetres } from './grid.js';
@@ -14,11 +16,6 @@ import type { Geography, PlacedPoint } from './geography.js';
 import type { ResidentialCentre } from './residential.js';
 import type { GeneratedInstitution } from './institutions.js';
 
-export type ClueSource = '12345' | '随手拍' | 'platform' | 'grid_patrol' | 'media' | 'transfer';
-export type SuspectedType =
-  | 'unlicensed' | 'housekeeping' | 'study_tour' | 'daycare' | 'one_to_one' | 'residential_flat'
-  | 'online' | 'academic_in_nonacademic' | 'overcharging' | 'other';
-export type ClueStatus = 'received' | 'registered' | 'dispatched' | 'handling' | 'feedback' | 'verified' | 'closed' | 'rejected';
 
 export interface GeneratedClue {
   id: number;
@@ -39,12 +36,12 @@ export interface GeneratedClue {
   hotspot: number | null;
 }
 
-const SOURCES: ClueSource[] = ['12345', '随手拍', 'platform', 'grid_patrol', 'media', 'transfer'];
+const SOURCES = clueSources;
+/** Shares of the channels, in the order of clueSources. */
 const SOURCE_WEIGHTS = [0.36, 0.2, 0.14, 0.2, 0.03, 0.07];
-/** 办理时限 in days by source. */
-const DUE_DAYS: Record<ClueSource, number> = { '12345': 7, 随手拍: 7, platform: 15, grid_patrol: 5, media: 3, transfer: 10 };
 
-const TYPES: SuspectedType[] = ['unlicensed', 'housekeeping', 'study_tour', 'daycare', 'one_to_one', 'residential_flat', 'online', 'academic_in_nonacademic', 'overcharging', 'other'];
+/** Shares of the suspected types in term time and in the vacations, in the order of suspectedTypes. */
+const TYPES = suspectedTypes;
 const TYPE_WEIGHTS_TERM = [0.2, 0.06, 0.03, 0.08, 0.14, 0.14, 0.08, 0.14, 0.09, 0.04];
 /** In the vacations the disguised forms (家政, 研学, 托管, 一对一) rise. */
 const TYPE_WEIGHTS_VACATION = [0.16, 0.12, 0.12, 0.14, 0.15, 0.12, 0.05, 0.08, 0.04, 0.02];
@@ -160,8 +157,8 @@ export function generateClues(
  * and some open ones overdue (the slow tail and a few stalled cases).
  */
 export function clueLoop(random: Random, reportedAt: Date, source: ClueSource, asOf: Date): { status: ClueStatus; dueAt: Date; closedAt: Date | null } {
-  const dueDays = DUE_DAYS[source];
-  const dueAt = new Date(reportedAt.getTime() + dueDays * DAY_MS);
+  const dueDays = CLUE_HANDLING_DAYS[source];
+  const dueAt = clueDueAt(source, reportedAt);
   const rejected = random.chance(0.07);
   // A few cases stall (escalated, waiting for another department) far past their deadline.
   const stalled = !rejected && random.chance(0.04);

@@ -6,7 +6,7 @@
 import type { Random } from '../../../server/domain/random.js';
 import { suggestListStatus } from '../../../server/domain/list-status.js';
 import { DAY_MS, shanghaiDate, shanghaiInstant } from '../../../server/domain/time.js';
-import type { InstitutionCategory, InstitutionStatus, ListStatus, ViolationKind } from '../../../server/domain/vocabulary.js';
+import { institutionCategories, institutionStatuses, type InstitutionCategory, type InstitutionStatus, type ListStatus, type ViolationKind } from '../../../server/domain/vocabulary.js';
 import { brandWord } from './names.js';
 import { generateCreditCode } from './credit-code.js';
 import { syntheticAddress } from './addresses.js';
@@ -44,7 +44,8 @@ export interface GeneratedInstitution {
   updatedAt: Date;
 }
 
-const CATEGORIES: InstitutionCategory[] = ['学科类', '文化艺术', '科技', '体育', '其他'];
+/** Shares of the categories, in the order of institutionCategories. */
+const CATEGORIES = institutionCategories;
 const CATEGORY_WEIGHTS = [0.18, 0.35, 0.15, 0.2, 0.12];
 const CATEGORY_WORDS: Record<InstitutionCategory, string[]> = {
   学科类: ['教育', '学科', '英语', '数学', '语文', '学习'],
@@ -53,7 +54,8 @@ const CATEGORY_WORDS: Record<InstitutionCategory, string[]> = {
   体育: ['体育', '篮球', '足球', '游泳', '跆拳道', '击剑', '武术', '网球'],
   其他: ['素质教育', '口才', '研学', '思维', '国学'],
 };
-const STATUSES: InstitutionStatus[] = ['licensed', 'registered', 'unlicensed', 'suspended', 'revoked'];
+/** Shares of the statuses, in the order of institutionStatuses. */
+const STATUSES = institutionStatuses;
 const STATUS_WEIGHTS = [0.56, 0.27, 0.1, 0.045, 0.025];
 /** Disguises of unlicensed operators (隐形变异). */
 const UNLICENSED_SUFFIXES = ['托管中心', '学习室', '家教工作室', '艺术工作室', '研学营', '家政服务部', '自习室', '成长驿站'];

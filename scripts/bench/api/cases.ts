@@ -1,4 +1,5 @@
 import type { SQL } from 'drizzle-orm';
+import { DAY_MS } from '../../../server/domain/time.js';
 import { cluesInBboxSql } from '../../../db/queries/clues.js';
 import { gridCellsSql } from '../../../db/queries/grid-cells.js';
 import { institutionsInBboxSql } from '../../../db/queries/institutions.js';
@@ -17,13 +18,12 @@ export interface BenchCase {
   requests: BenchRequest[];
 }
 
-const dayMs = 86_400_000;
 const pageLimit = 5000;
 
 /** The bbox endpoints at a city-wide and at street-level viewports, clues and grid cells over the last 90 days. */
 export function benchCases(asOf: Date, runs: number): BenchCase[] {
   const to = new Date(asOf.getTime());
-  const from = new Date(asOf.getTime() - 90 * dayMs);
+  const from = new Date(asOf.getTime() - 90 * DAY_MS);
   const range = `from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`;
   const fromDay = new Date(`${from.toISOString().slice(0, 10)}T00:00:00Z`);
   const toDay = new Date(`${to.toISOString().slice(0, 10)}T00:00:00Z`);

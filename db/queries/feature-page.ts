@@ -1,4 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+
+/** The GeoJSON point of a feature read back in full (one feature, so every coordinate is checked). */
+export const pointGeometry = z.object({ type: z.literal('Point'), coordinates: z.array(z.number()) });
 
 export interface FeaturePageQuery {
   /** Columns of a page row, read by `properties` as `s.<column>`; must include `id` and `geom`. */

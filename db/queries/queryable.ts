@@ -164,8 +164,3 @@ export function isoUtc(column: SQL): SQL {
 export function jsonParam(value: unknown): SQL {
   return sql`${JSON.stringify(value)}::json`;
 }
-
-/** Drivers differ on whether a json column arrives parsed; this accepts both. */
-export function parsedJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
-}

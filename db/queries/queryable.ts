@@ -5,19 +5,16 @@ import type { Database } from '../client.js';
 
 /** What a query function needs: a database or an open transaction. */
 export interface Queryable {
-  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Runs one statement. Its rows are as the driver made them (pg and PGlite differ on int8, json and timestamps):
+   * use it for statements whose result is not read, and parsedRows for the others.
+   */
+  rows(query: SQL): Promise<Record<string, unknown>[]>;
 }
 
 /** Runs `work` in one transaction; everything it writes (the change and its audit row) commits or rolls back together. */
 export async function inTransaction<T>(database: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  return database.db.transaction(async (tx) =>
-    work({
-      async rows<R>(query: SQL) {
-        const result = (await tx.execute(query)) as unknown as { rows: R[] };
-        return result.rows;
-      },
-    }),
-  );
+  return database.db.transaction(async (tx) => work({ rows: async (query) => (await tx.execute(query)).rows }));
 }
 
 /**

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createDb, resetDatabase, type Database } from '../../db/client.js';
 import { seedDemo, type SeedSummary } from '../../db/seed/index.js';
 import { seedChecksum } from '../../db/queries/seed.js';
 import { verifyAuditChain } from '../../db/queries/audit.js';
 import { isValidCreditCode } from '../../db/seed/generate/credit-code.js';
+import { dropScratchDatabase, scratchDatabaseUrl } from '../support/db.js';
 
 // Test-only password hashing (the product's lives in the server); scrypt$salt$key in hex.
 const scryptKey = (plain: string, salt: Buffer) =>
@@ -24,22 +24,9 @@ const asOf = new Date('2026-11-21T04:00:00Z');
 const password = 'seed-test-password';
 const seedOptions = (seed: number) => ({ seed, asOf, password, hashPassword, scale: 'test' as const });
 
-/**
- * This file resets and rebuilds its database several times, so it must not use the database the other `db`
- * test files share: on PostgreSQL it works in a scratch database beside DATABASE_URL's, on PGlite in its own
- * in-memory instance.
- */
-async function withScratchDatabase(databaseUrl: string, run: (admin: pg.Client, name: string) => Promise<void>): Promise<void> {
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  try {
-    await run(admin, `${new URL(databaseUrl).pathname.slice(1) || 'postgres'}_seed_build`);
-  } finally {
-    await admin.end();
-  }
-}
-const sharedUrl = process.env.DATABASE_URL || undefined;
-let scratchUrl: string | undefined;
+// This file resets and rebuilds its database several times, so it must not use the database the other `db` test
+// files share: on PostgreSQL it works in a scratch database beside DATABASE_URL's, on PGlite in its own instance.
+const scratch = 'seed_build';
 
 let database: Database;
 let summary: SeedSummary;
@@ -52,23 +39,14 @@ const one = async <T>(query: ReturnType<typeof sql>) => (await rowsOf<T>(query))
 
 describe('the demo data build (test scale)', () => {
   beforeAll(async () => {
-    if (sharedUrl) {
-      await withScratchDatabase(sharedUrl, async (admin, name) => {
-        const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-        if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
-        const url = new URL(sharedUrl);
-        url.pathname = `/${name}`;
-        scratchUrl = url.toString();
-      });
-    }
-    database = await createDb({ databaseUrl: scratchUrl });
+    database = await createDb({ databaseUrl: await scratchDatabaseUrl(scratch) });
     await resetDatabase(database);
     summary = await seedDemo(database, { ...seedOptions(7), onProgress: (step, done, total) => progress.push([step, done, total]) });
     firstChecksum = await seedChecksum(database);
   });
   afterAll(async () => {
     await database?.close();
-    if (sharedUrl && scratchUrl) await withScratchDatabase(sharedUrl, (admin, name) => admin.query(`DROP DATABASE IF EXISTS "${name}"`).then(() => undefined));
+    await dropScratchDatabase(scratch);
   });
 
   it('fills every table and reports the counts it stored', async () => {

@@ -105,21 +105,54 @@ export async function listAudit(q: Queryable, p: AuditPageParams): Promise<{ ent
   return { entries, nextCursor: rows.length > p.limit ? String(entries[entries.length - 1].id) : null };
 }
 
-export interface ChainCheck {
-  ok: boolean;
-  checked: number;
-  /** id of the first entry whose prev_hash or hash does not match. */
-  brokenAt: number | null;
+export type ChainBreak = 'prev_hash does not match the previous entry' | "hash does not match the entry's content";
+
+export type ChainCheck =
+  /** lastId and lastHash name the head of the chain (null for an empty log): record them to notice a cut tail later. */
+  | { ok: true; checked: number; lastId: number | null; lastHash: string | null }
+  /** checked counts the intact entries before brokenAt, the first entry that does not chain. */
+  | { ok: false; checked: number; brokenAt: number; reason: ChainBreak };
+
+export interface ChainWalk {
+  /** Entries read per statement, so that a long log is never held in memory at once. */
+  pageSize?: number;
+  /** Called after each page with the entries checked so far. */
+  onProgress?: (checked: number, lastId: number) => void;
 }
 
-/** Recomputes the whole chain from the stored rows. */
-export async function verifyAuditChain(q: Queryable): Promise<ChainCheck> {
-  const rows = await parsedRows(q, storedAuditRow, sql`SELECT ${auditColumns} FROM audit_log ORDER BY id`);
-  let prev = genesisHash;
-  for (const r of rows) {
-    const expected = auditHash(prev, r);
-    if (r.prevHash !== prev || r.hash !== expected) return { ok: false, checked: rows.length, brokenAt: r.id };
-    prev = r.hash;
+// The hash covers `at` to the millisecond (toISOString), so a stored time with more digits is changed content.
+const chainRow = storedAuditRow.extend({ subMillisecond: z.boolean() });
+type ChainRow = z.output<typeof chainRow>;
+
+function chainBreak(prevHash: string, row: ChainRow): ChainBreak | null {
+  if (row.prevHash !== prevHash) return 'prev_hash does not match the previous entry';
+  if (row.subMillisecond || row.hash !== auditHash(row.prevHash, row)) return "hash does not match the entry's content";
+  return null;
+}
+
+/**
+ * Recomputes the chain from the stored rows in id order, page by page (keyset on id). Ids may have gaps (a
+ * rolled-back write consumes one), so only the hashes say whether an entry is missing.
+ */
+export async function verifyAuditChain(q: Queryable, walk: ChainWalk = {}): Promise<ChainCheck> {
+  const pageSize = walk.pageSize ?? 5000;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
+  let prevHash = genesisHash;
+  let lastId: number | null = null;
+  let checked = 0;
+  for (;;) {
+    const page: ChainRow[] = await parsedRows(q, chainRow, sql`
+      SELECT ${auditColumns}, at <> date_trunc('milliseconds', at) AS "subMillisecond" FROM audit_log
+      WHERE ${lastId === null ? sql`TRUE` : sql`id > ${lastId}`}
+      ORDER BY id LIMIT ${pageSize}`);
+    for (const row of page) {
+      const reason = chainBreak(prevHash, row);
+      if (reason) return { ok: false, checked, brokenAt: row.id, reason };
+      prevHash = row.hash;
+      lastId = row.id;
+      checked += 1;
+    }
+    if (lastId !== null && page.length > 0) walk.onProgress?.(checked, lastId);
+    if (page.length < pageSize) return { ok: true, checked, lastId, lastHash: lastId === null ? null : prevHash };
   }
-  return { ok: true, checked: rows.length, brokenAt: null };
 }

@@ -184,11 +184,13 @@ describe('the demo data build (test scale)', () => {
   });
 
   it('records the build as the first entry of a valid audit chain', async () => {
-    const entry = await one<{ actor: string; action: string; prev_hash: string; after: unknown }>(sql`SELECT actor, action, prev_hash, after FROM audit_log`);
+    const entry = await one<{ id: number; actor: string; action: string; prev_hash: string; hash: string; after: unknown }>(
+      sql`SELECT id::int AS id, actor, action, prev_hash, hash, after FROM audit_log`,
+    );
     expect(entry).toMatchObject({ actor: 'system', action: 'seed', prev_hash: '0'.repeat(64) });
     const after = typeof entry.after === 'string' ? JSON.parse(entry.after) : entry.after;
     expect(after).toMatchObject({ seed: 7, scale: 'test', institutions: 300, asOf: asOf.toISOString() });
-    expect(await verifyAuditChain(database)).toEqual({ ok: true, checked: 1, brokenAt: null });
+    expect(await verifyAuditChain(database)).toEqual({ ok: true, checked: 1, lastId: entry.id, lastHash: entry.hash });
   });
 
   it('leaves the id sequences past the generated rows', async () => {

@@ -70,7 +70,10 @@ export async function appendAudit(tx: Queryable, content: AuditContent): Promise
 
 const auditColumns = sql`id, at, actor, action, entity, entity_id AS "entityId", before, after, prev_hash AS "prevHash", hash`;
 
-/** An entry as stored: the bigint id and the timestamp arrive as text or numbers / Date depending on the engine. */
+/**
+ * An entry as stored: the bigint id and the timestamp arrive as text or numbers / Date depending on the engine. It
+ * mirrors the contract's AuditEntry on purpose: db/ may not import server/contract.
+ */
 const storedAuditRow = z.object({
   id: col.int,
   at: col.timestamp,

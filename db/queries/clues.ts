@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { clueSources, clueStatuses, suspectedTypes, type ClueSource, type ClueStatus, type SuspectedType } from '../../server/domain/vocabulary.js';
-import { featurePageSql, pointGeometry } from './feature-page.js';
-import { anyOf, col, districtFilter, inBbox, instant, isoUtc, jsonBody, parsedRows, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
+import { featurePageSql, pointFeatureRow } from './feature-page.js';
+import { anyOf, districtFilter, inBbox, instant, isoUtc, jsonBody, parsedRows, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
 
 export interface CluesInBboxParams {
   scope: Scope;
@@ -70,33 +70,27 @@ export interface ClueDetailRow {
   };
 }
 
-const clueDetailRow = z.object({
-  feature: col.json(
-    z.object({
-      id: z.int(),
-      geometry: pointGeometry,
-      properties: z.object({
-        id: z.int(),
-        source: z.enum(clueSources),
-        reportedAt: z.string(),
-        suspectedType: z.enum(suspectedTypes),
-        status: z.enum(clueStatuses),
-        institutionId: z.int().nullable(),
-        districtCode: z.string(),
-        gridCellId: z.int().nullable(),
-        dueAt: z.string().nullable(),
-        closedAt: z.string().nullable(),
-        synthetic: z.boolean(),
-        address: z.string(),
-        description: z.string(),
-        districtName: z.string(),
-        gridCellCode: z.string().nullable(),
-        institutionName: z.string().nullable(),
-        overdue: z.boolean(),
-      }),
-    }),
-  ),
-});
+const clueDetailRow = pointFeatureRow(
+  z.object({
+    id: z.int(),
+    source: z.enum(clueSources),
+    reportedAt: z.string(),
+    suspectedType: z.enum(suspectedTypes),
+    status: z.enum(clueStatuses),
+    institutionId: z.int().nullable(),
+    districtCode: z.string(),
+    gridCellId: z.int().nullable(),
+    dueAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    synthetic: z.boolean(),
+    address: z.string(),
+    description: z.string(),
+    districtName: z.string(),
+    gridCellCode: z.string().nullable(),
+    institutionName: z.string().nullable(),
+    overdue: z.boolean(),
+  }),
+);
 
 /** A clue with its details; `forUpdate` locks the row for the rest of the transaction. */
 export async function clueById(q: Queryable, p: { scope: Scope; id: number; now: Date; forUpdate?: boolean }): Promise<ClueDetailRow | null> {

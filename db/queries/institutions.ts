@@ -12,8 +12,8 @@ import {
   type ListStatus,
   type ViolationKind,
 } from '../../server/domain/vocabulary.js';
-import { featurePageSql, pointGeometry } from './feature-page.js';
-import { anyOf, col, districtFilter, inBbox, isoUtc, jsonBody, parsedRows, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
+import { featurePageSql, pointFeatureRow } from './feature-page.js';
+import { anyOf, districtFilter, inBbox, isoUtc, jsonBody, parsedRows, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
 
 export interface InstitutionsInBboxParams {
   scope: Scope;
@@ -83,38 +83,32 @@ export interface InstitutionDetailRow {
   };
 }
 
-const institutionDetailRow = z.object({
-  feature: col.json(
-    z.object({
-      id: z.int(),
-      geometry: pointGeometry,
-      properties: z.object({
-        id: z.int(),
-        name: z.string(),
-        category: z.enum(institutionCategories),
-        nature: z.enum(institutionNatures),
-        status: z.enum(institutionStatuses),
-        listStatus: z.enum(listStatuses),
-        districtCode: z.string(),
-        gridCellId: z.int().nullable(),
-        lastInspectedOn: z.string().nullable(),
-        synthetic: z.boolean(),
-        violationCount: z.int(),
-        violations: z.array(z.object({ occurredOn: z.string(), kind: z.enum(violationKinds), description: z.string() })),
-        creditCode: z.string().nullable(),
-        licenceNo: z.string().nullable(),
-        address: z.string(),
-        districtName: z.string(),
-        gridCellCode: z.string().nullable(),
-        streetName: z.string().nullable(),
-        clueCount: z.int(),
-        openClueCount: z.int(),
-        createdAt: z.string(),
-        updatedAt: z.string(),
-      }),
-    }),
-  ),
-});
+const institutionDetailRow = pointFeatureRow(
+  z.object({
+    id: z.int(),
+    name: z.string(),
+    category: z.enum(institutionCategories),
+    nature: z.enum(institutionNatures),
+    status: z.enum(institutionStatuses),
+    listStatus: z.enum(listStatuses),
+    districtCode: z.string(),
+    gridCellId: z.int().nullable(),
+    lastInspectedOn: z.string().nullable(),
+    synthetic: z.boolean(),
+    violationCount: z.int(),
+    violations: z.array(z.object({ occurredOn: z.string(), kind: z.enum(violationKinds), description: z.string() })),
+    creditCode: z.string().nullable(),
+    licenceNo: z.string().nullable(),
+    address: z.string(),
+    districtName: z.string(),
+    gridCellCode: z.string().nullable(),
+    streetName: z.string().nullable(),
+    clueCount: z.int(),
+    openClueCount: z.int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
 
 export async function institutionById(q: Queryable, p: { scope: Scope; id: number }): Promise<InstitutionDetailRow | null> {
   const [row] = await parsedRows(q, institutionDetailRow, sql`

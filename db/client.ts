@@ -5,20 +5,28 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Assume, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** What the results of both drivers have in common (pg's QueryResult, PGlite's Results): their rows. */
+interface RowsResult<Row> {
+  rows: Row[];
+}
+interface RowsResultHKT extends PgQueryResultHKT {
+  type: RowsResult<Assume<this['row'], Record<string, unknown>>>;
+}
+/** Either engine's drizzle database, typed by what both share, so that `execute` answers `{ rows }`. */
+export type Db = PgDatabase<RowsResultHKT, Schema>;
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database {
   db: Db;
   engine: Engine;
-  /** Runs one statement and returns its rows; both drivers answer `{ rows }`. */
-  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Runs one statement and returns its rows as the driver made them (see parsedRows in db/queries/queryable.ts). */
+  rows(query: SQL): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -39,8 +47,8 @@ export async function createDb(options: DbOptions = {}): Promise<Database> {
 async function createPglite({ dataDir, onProgress }: DbOptions): Promise<Database> {
   onProgress?.('starting embedded PostgreSQL + PostGIS (PGlite)');
   const client = await PGlite.create({ dataDir, extensions: { postgis } });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return wrap(db, 'pglite', () => client.close());
+  const db = drizzlePglite(client, { schema });
+  return wrap(db, 'pglite', () => client.close(), () => migratePglite(db, { migrationsFolder }));
 }
 
 async function createPostgres(url: string, { onProgress }: DbOptions): Promise<Database> {
@@ -49,20 +57,17 @@ async function createPostgres(url: string, { onProgress }: DbOptions): Promise<D
   // connections once the server is back, so the app recovers by itself.
   const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 5_000 });
   pool.on('error', (error) => onProgress?.(`PostgreSQL pool error: ${error.message}`));
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
-  return wrap(db, 'postgres', () => pool.end());
+  const db = drizzlePg(pool, { schema });
+  return wrap(db, 'postgres', () => pool.end(), () => migratePg(db, { migrationsFolder }));
 }
 
-function wrap(db: Db, engine: Engine, close: () => Promise<void>): Database {
-  return {
-    db,
-    engine,
-    async rows<T>(query: SQL) {
-      const result = (await db.execute(query)) as unknown as { rows: T[] };
-      return result.rows;
-    },
-    close,
-  };
+/** Each engine's migrator takes that engine's own drizzle type, so the migration is bound where that type is known. */
+const migrators = new WeakMap<Database, () => Promise<void>>();
+
+function wrap(db: Db, engine: Engine, close: () => Promise<void>, migrateEngine: () => Promise<void>): Database {
+  const database: Database = { db, engine, rows: async (query) => (await db.execute(query)).rows, close };
+  migrators.set(database, migrateEngine);
+  return database;
 }
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
@@ -85,8 +90,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** Applies the committed migrations (the first one creates the PostGIS extension). */
 export async function migrate(database: Database): Promise<void> {
-  if (database.engine === 'pglite') await migratePglite(database.db as never, { migrationsFolder });
-  else await migratePg(database.db as never, { migrationsFolder });
+  const run = migrators.get(database);
+  if (!run) throw new Error('migrate: not a database opened by createDb');
+  await run();
 }
 
 /** Drops every table of the product (demo rebuild). The audit log goes with them: a rebuild is a new database. */

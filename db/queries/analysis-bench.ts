@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '../client.js';
-import { inTransaction, type Queryable } from './queryable.js';
+import { col, inTransaction, parsedRows, type Queryable } from './queryable.js';
 
 // A scratch copy of the columns the hot spot aggregation reads, filled in SQL, so that the product's own aggregation
 // SQL can be timed on a million clues without touching the real tables: the scratch schema is put first on the
@@ -53,13 +54,14 @@ export async function dropScratchClues(database: Database): Promise<void> {
 }
 
 export async function serverVersions(database: Database): Promise<{ v: string; postgis: string }> {
-  const [row] = await database.rows<{ v: string; postgis: string }>(sql`SELECT version() AS v, postgis_lib_version() AS postgis`);
+  const [row] = await parsedRows(database, z.object({ v: z.string(), postgis: z.string() }), sql`SELECT version() AS v, postgis_lib_version() AS postgis`);
   return row;
 }
 
+const explainRow = z.object({ 'QUERY PLAN': col.json(z.array(z.object({ 'Execution Time': z.number() })).min(1)) });
+
 /** The server's own execution time of a statement (EXPLAIN ANALYZE), without the transfer of its rows. */
 export async function explainExecutionMs(q: Queryable, query: ReturnType<typeof sql>): Promise<number> {
-  const [row] = await q.rows<{ 'QUERY PLAN': string | { 'Execution Time': number }[] }>(sql`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`);
-  const plan = row['QUERY PLAN'];
-  return (typeof plan === 'string' ? (JSON.parse(plan) as { 'Execution Time': number }[]) : plan)[0]['Execution Time'];
+  const [row] = await parsedRows(q, explainRow, sql`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`);
+  return row['QUERY PLAN'][0]['Execution Time'];
 }

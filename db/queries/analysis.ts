@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { InstitutionStatus, ListStatus } from '../../server/domain/vocabulary.js';
-import { districtFilter, instant, parsedJson, type Queryable, type Scope } from './queryable.js';
+import { z } from 'zod';
+import { institutionStatuses, listStatuses, type InstitutionStatus, type ListStatus } from '../../server/domain/vocabulary.js';
+import { col, districtFilter, instant, jsonBody, parsedRows, type Queryable, type Scope } from './queryable.js';
 
 // The SQL behind hotspot analytics: cell identity and geometry (for spatial weights), clue counts per cell
 // and per cell × time step (one GROUP BY each), and the inputs of the institution risk score.
@@ -15,12 +16,12 @@ export interface CellScopeParams {
  * the cells stay valid while it is unchanged, so the server caches them under it.
  */
 export async function gridCellFingerprint(q: Queryable, p: CellScopeParams): Promise<{ count: number; digest: string }> {
-  const [row] = await q.rows<{ count: number | string; digest: string | null }>(sql`
+  const [row] = await parsedRows(q, z.object({ count: col.int, digest: z.string().nullable() }), sql`
     SELECT count(*) AS count,
            md5(string_agg(g.id::text || ':' || md5(ST_AsBinary(g.geom)), ',' ORDER BY g.id)) AS digest
     FROM grid_cells g
     WHERE ${districtFilter(sql`g.district_code`, p.scope, p.district)}`);
-  return { count: Number(row.count), digest: row.digest ?? 'empty' };
+  return { count: row.count, digest: row.digest ?? 'empty' };
 }
 
 export interface CellGeometryRow {
@@ -30,25 +31,33 @@ export interface CellGeometryRow {
   geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 
+// The coordinates are not parsed element by element: a city's cells have hundreds of thousands of them.
+const cellGeometry = z.custom<CellGeometryRow['geometry']>((value) => {
+  const { type, coordinates } = (value ?? {}) as { type?: unknown; coordinates?: unknown };
+  return (type === 'Polygon' || type === 'MultiPolygon') && Array.isArray(coordinates);
+}, 'expected a GeoJSON Polygon or MultiPolygon');
+const cellGeometryRows = z.object({
+  body: col.json(z.array(z.object({ id: z.int(), code: z.string(), districtCode: z.string(), geometry: cellGeometry }))).nullable(),
+});
+
 /** Cells of a scope in id order with their exact (unsimplified) geometry, for contiguity. */
 export async function gridCellGeometries(q: Queryable, p: CellScopeParams): Promise<CellGeometryRow[]> {
-  const [row] = await q.rows<{ body: string | CellGeometryRow[] | null }>(sql`
+  const [row] = await parsedRows(q, cellGeometryRows, sql`
     SELECT json_agg(json_build_object('id', g.id, 'code', g.code, 'districtCode', g.district_code,
                                       'geometry', ST_AsGeoJSON(g.geom, 15)::json) ORDER BY g.id)::text AS body
     FROM grid_cells g
     WHERE ${districtFilter(sql`g.district_code`, p.scope, p.district)}`);
-  return row.body === null ? [] : parsedJson(row.body);
+  return row.body ?? [];
 }
 
 /** Cells of a scope as FeatureCollection text (6 decimals ≈ 0.1 m), built in SQL like the other GeoJSON answers. */
 export async function gridCellShapes(q: Queryable, p: CellScopeParams): Promise<string> {
-  const [row] = await q.rows<{ body: string }>(sql`
+  return jsonBody(q, sql`
     SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(json_build_object(
       'type', 'Feature', 'id', g.id, 'geometry', ST_AsGeoJSON(g.geom, 6)::json,
       'properties', json_build_object('id', g.id, 'code', g.code, 'districtCode', g.district_code)) ORDER BY g.id), '[]'::json))::text AS body
     FROM grid_cells g
     WHERE ${districtFilter(sql`g.district_code`, p.scope, p.district)}`);
-  return row.body;
 }
 
 export interface RangeParams extends CellScopeParams {
@@ -68,8 +77,8 @@ export function clueCountsPerCellSql(p: RangeParams): SQL {
 }
 
 export async function clueCountsPerCell(q: Queryable, p: RangeParams): Promise<Map<number, number>> {
-  const rows = await q.rows<{ cell_id: number; n: number | string }>(clueCountsPerCellSql(p));
-  return new Map(rows.map((r) => [Number(r.cell_id), Number(r.n)]));
+  const rows = await parsedRows(q, z.object({ cell_id: col.int, n: col.int }), clueCountsPerCellSql(p));
+  return new Map(rows.map((r) => [r.cell_id, r.n]));
 }
 
 export type CountStep = 'day' | 'week' | 'month';
@@ -117,9 +126,11 @@ export function clueCountsPerCellStepSql(p: RangeParams & { step: CountStep }): 
     ORDER BY s.step`;
 }
 
+const stepCountsRow = z.object({ step: col.int, cells: col.json(col.intArray), counts: col.json(col.intArray) });
+
 export async function clueCountsPerCellStep(q: Queryable, p: RangeParams & { step: CountStep }): Promise<StepCounts[]> {
-  const rows = await q.rows<{ step: number; cells: string; counts: string }>(clueCountsPerCellStepSql(p));
-  return rows.map((r) => ({ step: Number(r.step), cellIds: JSON.parse(r.cells) as number[], counts: JSON.parse(r.counts) as number[] }));
+  const rows = await parsedRows(q, stepCountsRow, clueCountsPerCellStepSql(p));
+  return rows.map((r) => ({ step: r.step, cellIds: r.cells, counts: r.counts }));
 }
 
 export interface RiskInputRow {
@@ -135,6 +146,27 @@ export interface RiskInputRow {
   /** Report times (ISO UTC) of clues linked to the institution or within the radius, in the window before asOf. */
   clueDates: string[];
 }
+
+// Thousands of institutions with a few dates each: small enough to check every entry.
+const riskInputRows = z.object({
+  body: col
+    .json(
+      z.array(
+        z.object({
+          id: z.int(),
+          name: z.string(),
+          districtCode: z.string(),
+          status: z.enum(institutionStatuses),
+          listStatus: z.enum(listStatuses),
+          gridCellId: z.int().nullable(),
+          violationDates: z.array(z.string()),
+          lastInspectedOn: z.string().nullable(),
+          clueDates: z.array(z.string()),
+        }),
+      ),
+    )
+    .nullable(),
+});
 
 export interface RiskInputParams {
   scope: Scope;
@@ -157,7 +189,7 @@ export interface RiskInputParams {
 export async function riskInputs(q: Queryable, p: RiskInputParams): Promise<RiskInputRow[]> {
   // 1° of latitude ≈ 111 km; at Shanghai's latitude (≈31°) 1° of longitude ≈ 95 km: the envelope is a little larger.
   const envelopeDegrees = (p.radiusMetres / 90_000) * 1.05;
-  const [row] = await q.rows<{ body: string | RiskInputRow[] | null }>(sql`
+  const [row] = await parsedRows(q, riskInputRows, sql`
     SELECT json_agg(json_build_object(
       'id', i.id, 'name', i.name, 'districtCode', i.district_code, 'status', i.status, 'listStatus', i.list_status,
       'gridCellId', i.grid_cell_id, 'lastInspectedOn', i.last_inspected_on,
@@ -179,5 +211,5 @@ export async function riskInputs(q: Queryable, p: RiskInputParams): Promise<Risk
     FROM institutions i
     WHERE ${districtFilter(sql`i.district_code`, p.scope, p.district)}
       AND ${p.id === undefined ? sql`TRUE` : sql`i.id = ${p.id}`}`);
-  return row.body === null ? [] : parsedJson(row.body);
+  return row.body ?? [];
 }

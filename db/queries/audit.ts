@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Queryable } from './queryable.js';
+import { z } from 'zod';
+import { col, parsedRows, type Queryable } from './queryable.js';
 
 /** prev_hash of the first entry of the chain. */
 export const genesisHash = '0'.repeat(64);
@@ -56,28 +57,37 @@ export function auditHash(prevHash: string, content: AuditContent): string {
  */
 export async function appendAudit(tx: Queryable, content: AuditContent): Promise<AuditRow> {
   await tx.rows(sql`SELECT pg_advisory_xact_lock(hashtext('audit_log'))`);
-  const [last] = await tx.rows<{ hash: string }>(sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
+  const [last] = await parsedRows(tx, z.object({ hash: z.string() }), sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
   const prevHash = last?.hash ?? genesisHash;
   const hash = auditHash(prevHash, content);
-  const [row] = await tx.rows<{ id: number | string }>(sql`
+  const [row] = await parsedRows(tx, z.object({ id: col.int }), sql`
     INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, prev_hash, hash)
     VALUES (${content.at.toISOString()}::timestamptz, ${content.actor}, ${content.action}, ${content.entity}, ${content.entityId},
             ${canonicalJson(content.before ?? null)}::jsonb, ${canonicalJson(content.after ?? null)}::jsonb, ${prevHash}, ${hash})
     RETURNING id`);
-  return { ...content, id: Number(row.id), at: content.at.toISOString(), prevHash, hash };
-}
-
-/** An audit row as the drivers return it: bigint ids and timestamps arrive as text or Date depending on the engine. */
-interface StoredAuditRow extends Omit<AuditRow, 'id' | 'at'> {
-  id: number | string;
-  at: Date | string;
+  return { ...content, id: row.id, at: content.at.toISOString(), prevHash, hash };
 }
 
 const auditColumns = sql`id, at, actor, action, entity, entity_id AS "entityId", before, after, prev_hash AS "prevHash", hash`;
 
-function toAuditRow(r: StoredAuditRow): AuditRow {
-  return { ...r, id: Number(r.id), at: new Date(r.at).toISOString() };
-}
+/**
+ * An entry as stored: the bigint id and the timestamp arrive as text or numbers / Date depending on the engine. It
+ * mirrors the contract's AuditEntry on purpose: db/ may not import server/contract.
+ */
+const storedAuditRow = z.object({
+  id: col.int,
+  at: col.timestamp,
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+const auditRow = storedAuditRow.transform((r): AuditRow => ({ ...r, at: r.at.toISOString() }));
 
 export interface AuditPageParams {
   entity?: string;
@@ -88,31 +98,64 @@ export interface AuditPageParams {
 }
 
 export async function listAudit(q: Queryable, p: AuditPageParams): Promise<{ entries: AuditRow[]; nextCursor: string | null }> {
-  const rows = await q.rows<StoredAuditRow>(sql`
+  const rows = await parsedRows(q, auditRow, sql`
     SELECT ${auditColumns} FROM audit_log
     WHERE ${p.entity === undefined ? sql`TRUE` : sql`entity = ${p.entity}`}
       AND ${p.entityId === undefined ? sql`TRUE` : sql`entity_id = ${p.entityId}`}
       AND ${p.cursor === undefined ? sql`TRUE` : sql`id < ${p.cursor}`}
     ORDER BY id DESC LIMIT ${p.limit + 1}`);
-  const entries = rows.slice(0, p.limit).map(toAuditRow);
+  const entries = rows.slice(0, p.limit);
   return { entries, nextCursor: rows.length > p.limit ? String(entries[entries.length - 1].id) : null };
 }
 
-export interface ChainCheck {
-  ok: boolean;
-  checked: number;
-  /** id of the first entry whose prev_hash or hash does not match. */
-  brokenAt: number | null;
+export type ChainBreak = 'prev_hash does not match the previous entry' | "hash does not match the entry's content";
+
+export type ChainCheck =
+  /** lastId and lastHash name the head of the chain (null for an empty log): record them to notice a cut tail later. */
+  | { ok: true; checked: number; lastId: number | null; lastHash: string | null }
+  /** checked counts the intact entries before brokenAt, the first entry that does not chain. */
+  | { ok: false; checked: number; brokenAt: number; reason: ChainBreak };
+
+export interface ChainWalk {
+  /** Entries read per statement, so that a long log is never held in memory at once. */
+  pageSize?: number;
+  /** Called after each page with the entries checked so far. */
+  onProgress?: (checked: number, lastId: number) => void;
 }
 
-/** Recomputes the whole chain from the stored rows. */
-export async function verifyAuditChain(q: Queryable): Promise<ChainCheck> {
-  const rows = await q.rows<StoredAuditRow>(sql`SELECT ${auditColumns} FROM audit_log ORDER BY id`);
-  let prev = genesisHash;
-  for (const r of rows) {
-    const expected = auditHash(prev, { ...r, at: new Date(r.at) });
-    if (r.prevHash !== prev || r.hash !== expected) return { ok: false, checked: rows.length, brokenAt: Number(r.id) };
-    prev = r.hash;
+// The hash covers `at` to the millisecond (toISOString), so a stored time with more digits is changed content.
+const chainRow = storedAuditRow.extend({ subMillisecond: z.boolean() });
+type ChainRow = z.output<typeof chainRow>;
+
+function chainBreak(prevHash: string, row: ChainRow): ChainBreak | null {
+  if (row.prevHash !== prevHash) return 'prev_hash does not match the previous entry';
+  if (row.subMillisecond || row.hash !== auditHash(row.prevHash, row)) return "hash does not match the entry's content";
+  return null;
+}
+
+/**
+ * Recomputes the chain from the stored rows in id order, page by page (keyset on id). Ids may have gaps (a
+ * rolled-back write consumes one), so only the hashes say whether an entry is missing.
+ */
+export async function verifyAuditChain(q: Queryable, walk: ChainWalk = {}): Promise<ChainCheck> {
+  const pageSize = walk.pageSize ?? 5000;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
+  let prevHash = genesisHash;
+  let lastId: number | null = null;
+  let checked = 0;
+  for (;;) {
+    const page: ChainRow[] = await parsedRows(q, chainRow, sql`
+      SELECT ${auditColumns}, at <> date_trunc('milliseconds', at) AS "subMillisecond" FROM audit_log
+      WHERE ${lastId === null ? sql`TRUE` : sql`id > ${lastId}`}
+      ORDER BY id LIMIT ${pageSize}`);
+    for (const row of page) {
+      const reason = chainBreak(prevHash, row);
+      if (reason) return { ok: false, checked, brokenAt: row.id, reason };
+      prevHash = row.hash;
+      lastId = row.id;
+      checked += 1;
+    }
+    if (lastId !== null && page.length > 0) walk.onProgress?.(checked, lastId);
+    if (page.length < pageSize) return { ok: true, checked, lastId, lastHash: lastId === null ? null : prevHash };
   }
-  return { ok: true, checked: rows.length, brokenAt: null };
 }

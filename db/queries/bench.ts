@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Queryable } from './queryable.js';
+import { z } from 'zod';
+import { col, parsedRows, type Queryable } from './queryable.js';
 
 /**
  * Benchmark-only: grows the seeded tables to `institutions` and `clues` rows by copying the seeded ones with
@@ -34,8 +35,10 @@ export async function inflateForBenchmark(q: Queryable, target: { institutions: 
 }
 
 export async function benchmarkRowCounts(q: Queryable): Promise<{ institutions: number; clues: number }> {
-  const [row] = await q.rows<{ institutions: string | number; clues: string | number }>(
+  const [row] = await parsedRows(
+    q,
+    z.object({ institutions: col.int, clues: col.int }),
     sql`SELECT (SELECT count(*) FROM institutions) AS institutions, (SELECT count(*) FROM clues) AS clues`,
   );
-  return { institutions: Number(row.institutions), clues: Number(row.clues) };
+  return row;
 }

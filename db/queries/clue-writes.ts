@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { instant, type Queryable } from './queryable.js';
+import { z } from 'zod';
+import { col, instant, parsedRows, type Queryable } from './queryable.js';
 
 export interface ClueStatusUpdate {
   id: number;
@@ -23,10 +24,18 @@ export interface PointPlacement {
   gridCellId: number | null;
 }
 
+const pointPlacement = z.object({
+  geometryType: z.string(),
+  valid: z.boolean(),
+  reason: z.string(),
+  districtCode: z.string().nullable(),
+  gridCellId: col.int.nullable(),
+});
+
 /** Validates a GeoJSON geometry in PostGIS and finds the district and grid cell it falls in. */
 export async function placePoint(q: Queryable, geojson: unknown): Promise<PointPlacement> {
   const text = JSON.stringify(geojson);
-  const [row] = await q.rows<PointPlacement>(sql`
+  const [row] = await parsedRows(q, pointPlacement, sql`
     WITH input AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(${text}), 4326) AS geom)
     SELECT GeometryType(input.geom) AS "geometryType",
            ST_IsValid(input.geom) AS valid,
@@ -51,14 +60,14 @@ export interface NewClueRow {
 }
 
 export async function insertClue(tx: Queryable, c: NewClueRow): Promise<number> {
-  const [row] = await tx.rows<{ id: number }>(sql`
+  const [row] = await parsedRows(tx, z.object({ id: col.int }), sql`
     INSERT INTO clues (source, reported_at, geom, address, description, suspected_type, status, institution_id,
                        district_code, grid_cell_id, due_at, synthetic)
     VALUES (${c.source}, ${instant(c.reportedAt)}, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(c.geojson)}), 4326),
             ${c.address}, ${c.description}, ${c.suspectedType}, 'received', ${c.institutionId}, ${c.districtCode},
             ${c.gridCellId}, ${instant(c.dueAt)}, FALSE)
     RETURNING id`);
-  return Number(row.id);
+  return row.id;
 }
 
 /** Whether an institution exists in the given district (a clue may only be linked to one there). */

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { featurePageSql } from './feature-page.js';
-import { anyOf, districtFilter, inBbox, instant, isoUtc, parsedJson, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
+import { z } from 'zod';
+import { clueSources, clueStatuses, suspectedTypes, type ClueSource, type ClueStatus, type SuspectedType } from '../../server/domain/vocabulary.js';
+import { featurePageSql, pointFeatureRow } from './feature-page.js';
+import { anyOf, districtFilter, inBbox, instant, isoUtc, jsonBody, parsedRows, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
 
 export interface CluesInBboxParams {
   scope: Scope;
@@ -41,8 +43,7 @@ export function cluesInBboxSql(p: CluesInBboxParams) {
 }
 
 export async function cluesInBbox(q: Queryable, p: CluesInBboxParams): Promise<string> {
-  const [row] = await q.rows<{ body: string }>(cluesInBboxSql(p));
-  return row.body;
+  return jsonBody(q, cluesInBboxSql(p));
 }
 
 export interface ClueDetailRow {
@@ -50,10 +51,10 @@ export interface ClueDetailRow {
   geometry: { type: 'Point'; coordinates: number[] };
   properties: {
     id: number;
-    source: string;
+    source: ClueSource;
     reportedAt: string;
-    suspectedType: string;
-    status: string;
+    suspectedType: SuspectedType;
+    status: ClueStatus;
     institutionId: number | null;
     districtCode: string;
     gridCellId: number | null;
@@ -69,9 +70,31 @@ export interface ClueDetailRow {
   };
 }
 
+const clueDetailRow = pointFeatureRow(
+  z.object({
+    id: z.int(),
+    source: z.enum(clueSources),
+    reportedAt: z.string(),
+    suspectedType: z.enum(suspectedTypes),
+    status: z.enum(clueStatuses),
+    institutionId: z.int().nullable(),
+    districtCode: z.string(),
+    gridCellId: z.int().nullable(),
+    dueAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    synthetic: z.boolean(),
+    address: z.string(),
+    description: z.string(),
+    districtName: z.string(),
+    gridCellCode: z.string().nullable(),
+    institutionName: z.string().nullable(),
+    overdue: z.boolean(),
+  }),
+);
+
 /** A clue with its details; `forUpdate` locks the row for the rest of the transaction. */
 export async function clueById(q: Queryable, p: { scope: Scope; id: number; now: Date; forUpdate?: boolean }): Promise<ClueDetailRow | null> {
-  const [row] = await q.rows<{ feature: ClueDetailRow | string }>(sql`
+  const [row] = await parsedRows(q, clueDetailRow, sql`
     SELECT json_build_object(
       'id', c.id,
       'geometry', ST_AsGeoJSON(c.geom, 6)::json,
@@ -88,5 +111,5 @@ export async function clueById(q: Queryable, p: { scope: Scope; id: number; now:
     FROM clues c
     WHERE c.id = ${p.id} AND ${districtFilter(sql`c.district_code`, p.scope)}
     ${p.forUpdate ? sql`FOR UPDATE` : sql``}`);
-  return row ? parsedJson(row.feature) : null;
+  return row ? row.feature : null;
 }

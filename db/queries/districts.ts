@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { districtFilter, type Queryable, type Scope } from './queryable.js';
+import { z } from 'zod';
+import { col, districtFilter, jsonBody, parsedRows, type Queryable, type Scope } from './queryable.js';
 
 /** Borders are simplified to about 20 m: plenty for a city map, a fraction of the bytes. */
 const borderToleranceDegrees = 0.0002;
@@ -31,11 +32,10 @@ export function districtsSql(p: { scope: Scope }) {
 }
 
 export async function districtsWithCounts(q: Queryable, p: { scope: Scope }): Promise<string> {
-  const [row] = await q.rows<{ body: string }>(districtsSql(p));
-  return row.body;
+  return jsonBody(q, districtsSql(p));
 }
 
 export async function countDistricts(q: Queryable): Promise<number> {
-  const [row] = await q.rows<{ n: number | string }>(sql`SELECT count(*) AS n FROM districts`);
-  return Number(row.n);
+  const [row] = await parsedRows(q, z.object({ n: col.int }), sql`SELECT count(*) AS n FROM districts`);
+  return row.n;
 }

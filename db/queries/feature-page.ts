@@ -1,4 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { col } from './queryable.js';
+
+/**
+ * A row holding one point feature as JSON in `feature`, read back in full (one feature, so every value is checked).
+ * The properties mirror the API contract on purpose: db/ may not import server/contract, whose schemas the services
+ * apply again on top.
+ */
+export function pointFeatureRow<P extends z.ZodType>(properties: P) {
+  return z.object({
+    feature: col.json(z.object({ id: z.int(), geometry: z.object({ type: z.literal('Point'), coordinates: z.array(z.number()) }), properties })),
+  });
+}
 
 export interface FeaturePageQuery {
   /** Columns of a page row, read by `properties` as `s.<column>`; must include `id` and `geom`. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { districtFilter, inBbox, instant, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
+import { districtFilter, inBbox, instant, jsonBody, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
 
 export interface GridCellsParams {
   scope: Scope;
@@ -52,6 +52,5 @@ export function gridCellsSql(p: GridCellsParams) {
 }
 
 export async function gridCellsWithClueCounts(q: Queryable, p: GridCellsParams): Promise<string> {
-  const [row] = await q.rows<{ body: string }>(gridCellsSql(p));
-  return row.body;
+  return jsonBody(q, gridCellsSql(p));
 }

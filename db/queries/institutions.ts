@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { featurePageSql } from './feature-page.js';
-import { anyOf, districtFilter, inBbox, isoUtc, parsedJson, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
+import { z } from 'zod';
+import {
+  institutionCategories,
+  institutionNatures,
+  institutionStatuses,
+  listStatuses,
+  violationKinds,
+  type InstitutionCategory,
+  type InstitutionNature,
+  type InstitutionStatus,
+  type ListStatus,
+  type ViolationKind,
+} from '../../server/domain/vocabulary.js';
+import { featurePageSql, pointFeatureRow } from './feature-page.js';
+import { anyOf, districtFilter, inBbox, isoUtc, jsonBody, parsedRows, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
 
 export interface InstitutionsInBboxParams {
   scope: Scope;
@@ -38,8 +51,7 @@ export function institutionsInBboxSql(p: InstitutionsInBboxParams) {
 }
 
 export async function institutionsInBbox(q: Queryable, p: InstitutionsInBboxParams): Promise<string> {
-  const [row] = await q.rows<{ body: string }>(institutionsInBboxSql(p));
-  return row.body;
+  return jsonBody(q, institutionsInBboxSql(p));
 }
 
 export interface InstitutionDetailRow {
@@ -48,16 +60,16 @@ export interface InstitutionDetailRow {
   properties: {
     id: number;
     name: string;
-    category: string;
-    nature: string;
-    status: string;
-    listStatus: string;
+    category: InstitutionCategory;
+    nature: InstitutionNature;
+    status: InstitutionStatus;
+    listStatus: ListStatus;
     districtCode: string;
     gridCellId: number | null;
     lastInspectedOn: string | null;
     synthetic: boolean;
     violationCount: number;
-    violations: { occurredOn: string; kind: string; description: string }[];
+    violations: { occurredOn: string; kind: ViolationKind; description: string }[];
     creditCode: string | null;
     licenceNo: string | null;
     address: string;
@@ -71,8 +83,35 @@ export interface InstitutionDetailRow {
   };
 }
 
+const institutionDetailRow = pointFeatureRow(
+  z.object({
+    id: z.int(),
+    name: z.string(),
+    category: z.enum(institutionCategories),
+    nature: z.enum(institutionNatures),
+    status: z.enum(institutionStatuses),
+    listStatus: z.enum(listStatuses),
+    districtCode: z.string(),
+    gridCellId: z.int().nullable(),
+    lastInspectedOn: z.string().nullable(),
+    synthetic: z.boolean(),
+    violationCount: z.int(),
+    violations: z.array(z.object({ occurredOn: z.string(), kind: z.enum(violationKinds), description: z.string() })),
+    creditCode: z.string().nullable(),
+    licenceNo: z.string().nullable(),
+    address: z.string(),
+    districtName: z.string(),
+    gridCellCode: z.string().nullable(),
+    streetName: z.string().nullable(),
+    clueCount: z.int(),
+    openClueCount: z.int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+);
+
 export async function institutionById(q: Queryable, p: { scope: Scope; id: number }): Promise<InstitutionDetailRow | null> {
-  const [row] = await q.rows<{ feature: InstitutionDetailRow | string }>(sql`
+  const [row] = await parsedRows(q, institutionDetailRow, sql`
     SELECT json_build_object(
       'id', i.id,
       'geometry', ST_AsGeoJSON(i.geom, 6)::json,
@@ -95,5 +134,5 @@ export async function institutionById(q: Queryable, p: { scope: Scope; id: numbe
     LEFT JOIN grid_cells g ON g.id = i.grid_cell_id
     LEFT JOIN streets s ON s.code = g.street_code
     WHERE i.id = ${p.id} AND ${districtFilter(sql`i.district_code`, p.scope)}`);
-  return row ? parsedJson(row.feature) : null;
+  return row ? row.feature : null;
 }

@@ -3,8 +3,9 @@
  * as one JSON parameter per batch unpacked with json_to_recordset, fast on PGlite and PostgreSQL alike.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '../client.js';
-import { inBbox, inTransaction, jsonParam as json, type BboxDegrees, type Queryable } from './queryable.js';
+import { col, inBbox, inTransaction, jsonParam as json, parsedRows, type BboxDegrees, type Queryable } from './queryable.js';
 
 // These rows mirror RoadNodeRecord / RoadEdgeRecord of server/routing/network/types.ts on purpose: db/ may not
 // import server/, and the pure routing module may not import db/. TypeScript's structural typing keeps the two in
@@ -95,47 +96,55 @@ export async function replaceRoadNetwork(
   });
 }
 
-interface EdgeRow {
-  osm_way_id: number;
-  source: number;
-  target: number;
-  highway: string;
-  name: string | null;
-  oneway: boolean;
-  length_m: number;
-  speed_kmh: number;
-  geojson: string;
-}
+// The shape is checked for its type only: a city's network has millions of coordinates.
+const lineString = z.custom<{ type: 'LineString'; coordinates: [number, number][] }>((value) => {
+  const { type, coordinates } = (value ?? {}) as { type?: unknown; coordinates?: unknown };
+  return type === 'LineString' && Array.isArray(coordinates);
+}, 'expected a GeoJSON LineString');
+
+const edgeRow = z.object({
+  osm_way_id: z.int(),
+  source: z.int(),
+  target: z.int(),
+  highway: z.string(),
+  name: z.string().nullable(),
+  oneway: z.boolean(),
+  length_m: z.number(),
+  speed_kmh: z.number(),
+  geojson: col.json(lineString),
+});
+
+const nodeRow = z.object({ id: z.int(), lon: z.number(), lat: z.number() });
 
 /**
  * The stored network, or the part of it whose edges meet `bbox` (with the vertices they need). Ids come back as
  * float8 so that both drivers return numbers; OSM ids are far below 2^53.
  */
 export async function loadRoadNetwork(database: Database, bbox?: BboxDegrees): Promise<StoredRoadNetwork> {
-  const edgeRows = await database.rows<EdgeRow>(sql`
+  const edgeRows = await parsedRows(database, edgeRow, sql`
     SELECT osm_way_id::float8 AS osm_way_id, source::float8 AS source, target::float8 AS target, highway, name, oneway,
            length_m, speed_kmh, ST_AsGeoJSON(geom, 9) AS geojson
     FROM road_edges
     WHERE ${inBbox(sql`geom`, bbox)}
     ORDER BY id`);
-  const nodes = await database.rows<StoredRoadNode>(sql`
+  const nodes = await parsedRows(database, nodeRow, sql`
     SELECT id::float8 AS id, ST_X(geom) AS lon, ST_Y(geom) AS lat
     FROM road_nodes
     WHERE ${bbox ? sql`id IN (SELECT source FROM road_edges WHERE ${inBbox(sql`geom`, bbox)}
                               UNION SELECT target FROM road_edges WHERE ${inBbox(sql`geom`, bbox)})` : sql`TRUE`}
     ORDER BY id`);
   const edges = edgeRows.map((row) => ({
-    osmWayId: Number(row.osm_way_id),
-    source: Number(row.source),
-    target: Number(row.target),
+    osmWayId: row.osm_way_id,
+    source: row.source,
+    target: row.target,
     highway: row.highway,
     name: row.name,
     oneway: row.oneway,
-    lengthMetres: Number(row.length_m),
-    speedKmh: Number(row.speed_kmh),
-    coordinates: (JSON.parse(row.geojson) as { coordinates: [number, number][] }).coordinates,
+    lengthMetres: row.length_m,
+    speedKmh: row.speed_kmh,
+    coordinates: row.geojson.coordinates,
   }));
-  return { nodes: nodes.map((node) => ({ id: Number(node.id), lon: Number(node.lon), lat: Number(node.lat) })), edges };
+  return { nodes, edges };
 }
 
 export interface RoadNetworkCounts {
@@ -146,10 +155,10 @@ export interface RoadNetworkCounts {
 
 /** Size of the stored network, measured by PostGIS on the spheroid (a check independent of the importer). */
 export async function roadNetworkCounts(database: Database): Promise<RoadNetworkCounts> {
-  const [row] = await database.rows<{ nodes: number; edges: number; kilometres: number | null }>(sql`
+  const [row] = await parsedRows(database, z.object({ nodes: z.number(), edges: z.number(), kilometres: z.number().nullable() }), sql`
     SELECT (SELECT count(*) FROM road_nodes)::float8 AS nodes,
            count(*)::float8 AS edges,
            sum(ST_Length(geom::geography)) / 1000 AS kilometres
     FROM road_edges`);
-  return { nodes: Number(row.nodes), edges: Number(row.edges), kilometres: Number(row.kilometres ?? 0) };
+  return { nodes: row.nodes, edges: row.edges, kilometres: row.kilometres ?? 0 };
 }

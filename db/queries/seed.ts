@@ -1,6 +1,7 @@
 /** SQL of the demo data build. Rows travel as one JSON parameter per batch (see jsonParam). */
 import { sql } from 'drizzle-orm';
-import { jsonParam as json, type Queryable } from './queryable.js';
+import { z } from 'zod';
+import { col, jsonParam as json, parsedRows, type Queryable } from './queryable.js';
 
 /** Splits rows into batches so that no single JSON parameter grows without bound. */
 async function inBatches<T>(items: readonly T[], size: number, insert: (batch: readonly T[]) => Promise<unknown>): Promise<void> {
@@ -9,7 +10,7 @@ async function inBatches<T>(items: readonly T[], size: number, insert: (batch: r
 
 /** True when none of the tables the build fills holds a row. */
 export async function seededTablesEmpty(executor: Queryable): Promise<boolean> {
-  const [row] = await executor.rows<{ any_rows: boolean }>(sql`
+  const [row] = await parsedRows(executor, z.object({ any_rows: z.boolean() }), sql`
     SELECT EXISTS (SELECT 1 FROM districts) OR EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM institutions)
         OR EXISTS (SELECT 1 FROM clues) OR EXISTS (SELECT 1 FROM departments) AS any_rows`);
   return !row.any_rows;
@@ -34,7 +35,7 @@ export async function insertDistricts(executor: Queryable, districts: readonly D
 }
 
 export async function districtGeometries(executor: Queryable): Promise<{ code: string; geojson: string }[]> {
-  return executor.rows(sql`SELECT code, ST_AsGeoJSON(geom, 15) AS geojson FROM districts ORDER BY code`);
+  return parsedRows(executor, z.object({ code: z.string(), geojson: z.string() }), sql`SELECT code, ST_AsGeoJSON(geom, 15) AS geojson FROM districts ORDER BY code`);
 }
 
 export interface StreetRow {
@@ -70,6 +71,8 @@ export interface ClippedCell {
   area_deg2: number;
 }
 
+const clippedCell = z.object({ district_code: z.string(), i: z.int(), j: z.int(), lon: z.number(), lat: z.number(), area_deg2: z.number() });
+
 /**
  * Clips the lattice squares on district borders to their district into a temporary table (dropped at
  * commit, so call inside a transaction) and answers the non-empty ones. Square (i, j) spans
@@ -90,7 +93,7 @@ export async function clipBorderSquares(executor: Queryable, squares: readonly B
       ) clipped
       WHERE NOT ST_IsEmpty(geom) AND ST_Area(geom) > 0`),
   );
-  return executor.rows<ClippedCell>(sql`
+  return parsedRows(executor, clippedCell, sql`
     SELECT district_code, i, j, ST_X(c) AS lon, ST_Y(c) AS lat, ST_Area(geom) AS area_deg2
     FROM (SELECT *, ST_PointOnSurface(geom) AS c FROM seed_cells) s
     ORDER BY district_code, j DESC, i`);
@@ -130,7 +133,7 @@ export async function insertGridCells(executor: Queryable, cells: readonly GridC
  * clip would show up here instead of as a silently missing cell.
  */
 export async function gridCoverageGaps(executor: Queryable): Promise<{ code: string; ratio: number }[]> {
-  return executor.rows(sql`
+  return parsedRows(executor, z.object({ code: z.string(), ratio: z.number() }), sql`
     SELECT d.code, COALESCE(cells.area, 0) / ST_Area(d.geom) AS ratio
     FROM districts d LEFT JOIN (SELECT district_code, sum(ST_Area(geom)) AS area FROM grid_cells GROUP BY district_code) cells
       ON cells.district_code = d.code
@@ -318,8 +321,8 @@ export type SeededTable = (typeof SEEDED_TABLES)[number];
 export async function countRows(executor: Queryable): Promise<Record<SeededTable, number>> {
   const counts = {} as Record<SeededTable, number>;
   for (const table of SEEDED_TABLES) {
-    const [row] = await executor.rows<{ n: number | string }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
-    counts[table] = Number(row.n);
+    const [row] = await parsedRows(executor, z.object({ n: col.int }), sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+    counts[table] = row.n;
   }
   return counts;
 }
@@ -329,7 +332,7 @@ export async function countRows(executor: Queryable): Promise<Record<SeededTable
  * real time of the build, left out): two builds with the same seed and asOf give the same digest.
  */
 export async function seedChecksum(executor: Queryable): Promise<string> {
-  const [row] = await executor.rows<{ digest: string }>(sql`
+  const [row] = await parsedRows(executor, z.object({ digest: z.string() }), sql`
     SELECT md5(concat_ws('#',
       (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM districts t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM streets t),

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { districtFilter, type Queryable, type Scope } from './queryable.js';
+import { districtFilter, jsonBody, type Queryable, type Scope } from './queryable.js';
 
 const borderToleranceDegrees = 0.0001;
 
 /** 街镇 in scope (and of one district when asked) as a FeatureCollection text; geometry null until built. */
 export async function streetsInDistrict(q: Queryable, p: { scope: Scope; district?: string }): Promise<string> {
-  const [row] = await q.rows<{ body: string }>(sql`
+  return jsonBody(q, sql`
     WITH cells AS (SELECT street_code, count(*) AS n FROM grid_cells GROUP BY street_code)
     SELECT json_build_object(
       'type', 'FeatureCollection',
@@ -22,5 +22,4 @@ export async function streetsInDistrict(q: Queryable, p: { scope: Scope; distric
     FROM streets s
     LEFT JOIN cells ON cells.street_code = s.code
     WHERE ${districtFilter(sql`s.district_code`, p.scope, p.district)}`);
-  return row.body;
 }

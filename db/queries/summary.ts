@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { districtFilter, instant, parsedJson, type Queryable, type Scope } from './queryable.js';
+import { z } from 'zod';
+import { col, districtFilter, instant, parsedRows, type Queryable, type Scope } from './queryable.js';
 
 export interface SummaryParams {
   scope: Scope;
@@ -17,10 +18,21 @@ export interface SummaryRow {
   officers: { total: number; validCertificates: number; expiredCertificates: number };
 }
 
+const counts = z.record(z.string(), z.int());
+const summaryRow = z.object({
+  summary: col.json(
+    z.object({
+      institutions: z.object({ total: z.int(), byStatus: counts, byList: counts }),
+      clues: z.object({ inRange: z.int(), previousRange: z.int(), closedInRange: z.int(), open: z.int(), overdue: z.int() }),
+      officers: z.object({ total: z.int(), validCertificates: z.int(), expiredCertificates: z.int() }),
+    }),
+  ),
+});
+
 /** All KPI figures in one statement; the ratios are derived by the caller. */
 export async function summaryFigures(q: Queryable, p: SummaryParams): Promise<SummaryRow> {
   const today = p.now.toISOString().slice(0, 10);
-  const [row] = await q.rows<{ summary: SummaryRow | string }>(sql`
+  const [row] = await parsedRows(q, summaryRow, sql`
     WITH inst AS (
       SELECT status::text AS status, list_status::text AS list_status FROM institutions i
       WHERE ${districtFilter(sql`i.district_code`, p.scope, p.district)}
@@ -49,5 +61,5 @@ export async function summaryFigures(q: Queryable, p: SummaryParams): Promise<Su
                                          'open', open, 'overdue', overdue) FROM clue),
       'officers', (SELECT json_build_object('total', total, 'validCertificates', valid, 'expiredCertificates', total - valid) FROM officer)
     )::text AS summary`);
-  return parsedJson(row.summary);
+  return row.summary;
 }

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { instant, type Queryable } from './queryable.js';
+import { z } from 'zod';
+import { userRoles, type UserRole } from '../../server/domain/vocabulary.js';
+import { col, instant, parsedRows, type Queryable } from './queryable.js';
 
 export interface UserRow {
   id: number;
   username: string;
   displayName: string;
-  role: 'admin' | 'planner' | 'leader' | 'wall';
+  role: UserRole;
   districtCode: string | null;
   districtName: string | null;
 }
@@ -17,8 +19,17 @@ export interface LoginUserRow extends UserRow {
 const userColumns = sql`u.id, u.username, u.display_name AS "displayName", u.role, u.district_code AS "districtCode",
   (SELECT d.name FROM districts d WHERE d.code = u.district_code) AS "districtName"`;
 
+const userRow = z.object({
+  id: col.int,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(userRoles),
+  districtCode: z.string().nullable(),
+  districtName: z.string().nullable(),
+});
+
 export async function userForLogin(q: Queryable, username: string): Promise<LoginUserRow | null> {
-  const [row] = await q.rows<LoginUserRow>(sql`
+  const [row] = await parsedRows(q, userRow.extend({ passwordHash: z.string() }), sql`
     SELECT ${userColumns}, u.password_hash AS "passwordHash" FROM users u WHERE u.username = ${username}`);
   return row ?? null;
 }
@@ -37,12 +48,12 @@ export interface SessionRow {
 
 /** The user of a session that has neither expired nor been idle since `idleSince`, or null. */
 export async function sessionUser(q: Queryable, p: { tokenHash: string; now: Date; idleSince: Date }): Promise<SessionRow | null> {
-  const [row] = await q.rows<UserRow & { expiresAt: Date | string; lastSeenAt: Date | string }>(sql`
+  const [row] = await parsedRows(q, userRow.extend({ expiresAt: col.timestamp, lastSeenAt: col.timestamp }), sql`
     SELECT ${userColumns}, s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt" FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.token_hash = ${p.tokenHash} AND s.expires_at > ${instant(p.now)} AND s.last_seen_at > ${instant(p.idleSince)}`);
   if (!row) return null;
   const { expiresAt, lastSeenAt, ...user } = row;
-  return { user, expiresAt: new Date(expiresAt), lastSeenAt: new Date(lastSeenAt) };
+  return { user, expiresAt, lastSeenAt };
 }
 
 /** Records a request on the session (the idle timeout restarts). */

@@ -56,7 +56,7 @@ export async function buildGrid(
       }),
       ...clipped
         .filter((c) => c.district_code === district.code)
-        .map((c) => ({ i: c.i, j: c.j, whole: false, lon: Number(c.lon), lat: Number(c.lat), areaM2: Number(c.area_deg2) * METRES_PER_DEGREE_LAT * metresPerDegreeLon(Number(c.lat)) })),
+        .map((c) => ({ i: c.i, j: c.j, whole: false, lon: c.lon, lat: c.lat, areaM2: c.area_deg2 * METRES_PER_DEGREE_LAT * metresPerDegreeLon(c.lat) })),
     ].sort((a, b) => b.j - a.j || a.i - b.i);
     if (lattice.length === 0) throw new Error(`district ${district.code} ${district.name} produced no grid cells`);
     // 街道 (codes 0xx) are the urban core, 镇/乡/农场/园区 lie further out: the clusters nearest the district seat get the 街道.
@@ -110,7 +110,7 @@ export async function buildGrid(
   await insertGridCells(tx, rows);
   const gaps = await gridCoverageGaps(tx);
   if (gaps.length > 0) {
-    throw new Error(`grid cells do not cover their district: ${gaps.map((g) => `${g.code} (${(Number(g.ratio) * 100).toFixed(4)} %)`).join(', ')}`);
+    throw new Error(`grid cells do not cover their district: ${gaps.map((g) => `${g.code} (${(g.ratio * 100).toFixed(4)} %)`).join(', ')}`);
   }
   const sizeOf = new Map(classes.map(({ district, size }) => [district.code, size]));
   const all = [...cellsByDistrict.values()].flat();

@@ -4,7 +4,6 @@ import type { ClueDetail, ClueStatusChange, NewClueBody } from '../contract/clue
 import { clueDetailSchema } from '../contract/clues.js';
 import { clueDueAt, clueTransitionError, nextClueStatuses, terminalClueStatuses } from '../domain/clue-workflow.js';
 import { MINUTE_MS } from '../domain/time.js';
-import type { ClueStatus } from '../domain/vocabulary.js';
 import { clueById, cluesInBbox, type ClueDetailRow, type CluesInBboxParams } from '../../db/queries/clues.js';
 import { insertClue, institutionInDistrict, placePoint, setClueStatus } from '../../db/queries/clue-writes.js';
 import type { UserRow } from '../../db/queries/users.js';
@@ -22,7 +21,7 @@ function toClueDetail(row: ClueDetailRow): ClueDetail {
   return clueDetailSchema.parse({
     type: 'Feature',
     ...row,
-    properties: { ...row.properties, nextStatuses: nextClueStatuses(row.properties.status as ClueStatus) },
+    properties: { ...row.properties, nextStatuses: nextClueStatuses(row.properties.status) },
   });
 }
 
@@ -49,7 +48,7 @@ export async function changeClueStatus(deps: ClueDeps, user: UserRow, id: number
     const now = deps.now();
     const before = await clueById(tx, { scope, id, now, forUpdate: true });
     if (!before) throw notFound(`clue ${id}`);
-    const from = before.properties.status as ClueStatus;
+    const from = before.properties.status;
     const refusal = clueTransitionError(from, change.status);
     if (refusal) throw conflict(refusal, { from, to: change.status, allowed: nextClueStatuses(from), issues: [{ path: 'status', message: refusal }] });
     await setClueStatus(tx, { id, status: change.status, closedAt: terminalClueStatuses.includes(change.status) ? now : null });

@@ -8,7 +8,7 @@ import type { Deps } from './deps.js';
 const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
 
 function zeroFilled<K extends string>(keys: readonly K[], counts: Record<string, number>): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, Number(counts[k] ?? 0)])) as Record<K, number>;
+  return Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0])) as Record<K, number>;
 }
 
 /** The KPI cards: institutions by status and list, clues of the period against the period before, officers. */

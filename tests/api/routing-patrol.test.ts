@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { col, parsedRows } from '../../db/queries/queryable.js';
 import type { PatrolOptions, PatrolPlan, RoutingJob } from '../../server/contract/index.js';
 import { testDatabase } from '../support/db.js';
 import { getJson, loginCookie, sendJson, testApp, type TestApp } from '../support/api.js';
@@ -46,10 +48,10 @@ describe('patrol planning (巡查路线规划)', () => {
     expect(status).toBe(200);
     const plan = body as PatrolPlan;
     const database = await testDatabase();
-    const officers = await database.rows<{ id: number; valid: boolean; department_code: string }>(sql`
-      SELECT id, certificate_expires_on >= ${date}::date AS valid, department_code FROM officers WHERE district_code = '310107'`);
-    const valid = new Set(officers.filter((o) => o.valid).map((o) => Number(o.id)));
-    const expired = officers.filter((o) => !o.valid).map((o) => Number(o.id));
+    const officers = await parsedRows(database, z.object({ id: col.int, valid: z.boolean() }), sql`
+      SELECT id, certificate_expires_on >= ${date}::date AS valid FROM officers WHERE district_code = '310107'`);
+    const valid = new Set(officers.filter((o) => o.valid).map((o) => o.id));
+    const expired = officers.filter((o) => !o.valid).map((o) => o.id);
     const members = plan.teams.flatMap((t) => t.members.map((m) => m.id));
     expect(members.length).toBeGreaterThan(0);
     for (const id of members) expect(valid.has(id)).toBe(true);

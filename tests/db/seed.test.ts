@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createDb, resetDatabase, type Database } from '../../db/client.js';
 import { seedDemo, type SeedSummary } from '../../db/seed/index.js';
 import { seedChecksum } from '../../db/queries/seed.js';
 import { verifyAuditChain } from '../../db/queries/audit.js';
 import { isValidCreditCode } from '../../db/seed/generate/credit-code.js';
+import { dropScratchDatabase, scratchDatabaseUrl } from '../support/db.js';
 
 // Test-only password hashing (the product's lives in the server); scrypt$salt$key in hex.
 const scryptKey = (plain: string, salt: Buffer) =>
@@ -24,49 +24,29 @@ const asOf = new Date('2026-11-21T04:00:00Z');
 const password = 'seed-test-password';
 const seedOptions = (seed: number) => ({ seed, asOf, password, hashPassword, scale: 'test' as const });
 
-/**
- * This file resets and rebuilds its database several times, so it must not use the database the other `db`
- * test files share: on PostgreSQL it works in a scratch database beside DATABASE_URL's, on PGlite in its own
- * in-memory instance.
- */
-async function withScratchDatabase(databaseUrl: string, run: (admin: pg.Client, name: string) => Promise<void>): Promise<void> {
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  try {
-    await run(admin, `${new URL(databaseUrl).pathname.slice(1) || 'postgres'}_seed_build`);
-  } finally {
-    await admin.end();
-  }
-}
-const sharedUrl = process.env.DATABASE_URL || undefined;
-let scratchUrl: string | undefined;
+// This file resets and rebuilds its database several times, so it must not use the database the other `db` test
+// files share: on PostgreSQL it works in a scratch database beside DATABASE_URL's, on PGlite in its own instance.
+const scratch = 'seed_build';
 
 let database: Database;
 let summary: SeedSummary;
 let firstChecksum: string;
 const progress: [string, number, number][] = [];
 
-const one = async <T>(query: ReturnType<typeof sql>) => (await database.rows<T>(query))[0];
+// The checks below read their own ad-hoc columns and assert on every value they use, so a cast is enough here.
+const rowsOf = async <T>(query: ReturnType<typeof sql>) => (await database.rows(query)) as T[];
+const one = async <T>(query: ReturnType<typeof sql>) => (await rowsOf<T>(query))[0];
 
 describe('the demo data build (test scale)', () => {
   beforeAll(async () => {
-    if (sharedUrl) {
-      await withScratchDatabase(sharedUrl, async (admin, name) => {
-        const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-        if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
-        const url = new URL(sharedUrl);
-        url.pathname = `/${name}`;
-        scratchUrl = url.toString();
-      });
-    }
-    database = await createDb({ databaseUrl: scratchUrl });
+    database = await createDb({ databaseUrl: await scratchDatabaseUrl(scratch) });
     await resetDatabase(database);
     summary = await seedDemo(database, { ...seedOptions(7), onProgress: (step, done, total) => progress.push([step, done, total]) });
     firstChecksum = await seedChecksum(database);
   });
   afterAll(async () => {
     await database?.close();
-    if (sharedUrl && scratchUrl) await withScratchDatabase(sharedUrl, (admin, name) => admin.query(`DROP DATABASE IF EXISTS "${name}"`).then(() => undefined));
+    await dropScratchDatabase(scratch);
   });
 
   it('fills every table and reports the counts it stored', async () => {
@@ -79,7 +59,7 @@ describe('the demo data build (test scale)', () => {
   });
 
   it('stores the real districts converted to WGS84, valid, named in both languages, not synthetic', async () => {
-    const rows = await database.rows<{ code: string; name: string; name_en: string; valid: boolean; synthetic: boolean }>(
+    const rows = await rowsOf<{ code: string; name: string; name_en: string; valid: boolean; synthetic: boolean }>(
       sql`SELECT code, name, name_en, ST_IsValid(geom) AS valid, synthetic FROM districts ORDER BY code`,
     );
     expect(rows.find((r) => r.code === '310107')).toMatchObject({ name: '普陀区', name_en: 'Putuo' });
@@ -139,7 +119,7 @@ describe('the demo data build (test scale)', () => {
   });
 
   it('generates institutions with valid credit codes, licences for licensed ones and a realistic status mix', async () => {
-    const rows = await database.rows<{ credit_code: string | null; licence_no: string | null; status: string; list_status: string }>(
+    const rows = await rowsOf<{ credit_code: string | null; licence_no: string | null; status: string; list_status: string }>(
       sql`SELECT credit_code, licence_no, status, list_status FROM institutions`,
     );
     const codes = rows.map((r) => r.credit_code).filter((c): c is string => c !== null);
@@ -175,7 +155,7 @@ describe('the demo data build (test scale)', () => {
   });
 
   it('creates the demo users with hashed passwords and the Putuo leader scoped to 310107', async () => {
-    const users = await database.rows<{ username: string; role: string; district_code: string | null; password_hash: string }>(
+    const users = await rowsOf<{ username: string; role: string; district_code: string | null; password_hash: string }>(
       sql`SELECT username, role, district_code, password_hash FROM users ORDER BY username`,
     );
     expect(users.map((u) => [u.username, u.role, u.district_code])).toEqual([
@@ -204,11 +184,13 @@ describe('the demo data build (test scale)', () => {
   });
 
   it('records the build as the first entry of a valid audit chain', async () => {
-    const entry = await one<{ actor: string; action: string; prev_hash: string; after: unknown }>(sql`SELECT actor, action, prev_hash, after FROM audit_log`);
+    const entry = await one<{ id: number; actor: string; action: string; prev_hash: string; hash: string; after: unknown }>(
+      sql`SELECT id::int AS id, actor, action, prev_hash, hash, after FROM audit_log`,
+    );
     expect(entry).toMatchObject({ actor: 'system', action: 'seed', prev_hash: '0'.repeat(64) });
     const after = typeof entry.after === 'string' ? JSON.parse(entry.after) : entry.after;
     expect(after).toMatchObject({ seed: 7, scale: 'test', institutions: 300, asOf: asOf.toISOString() });
-    expect(await verifyAuditChain(database)).toEqual({ ok: true, checked: 1, brokenAt: null });
+    expect(await verifyAuditChain(database)).toEqual({ ok: true, checked: 1, lastId: entry.id, lastHash: entry.hash });
   });
 
   it('leaves the id sequences past the generated rows', async () => {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { createDb, migrate, resetDatabase, type Database } from '../../db/client.js';
 import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
 import { seedDemo } from '../../db/seed/index.js';
@@ -26,4 +27,35 @@ async function build(): Promise<Database> {
   await seedDemo(database, { scale: 'test', asOf: testAsOf, password: testPassword, hashPassword });
   await analyzeIfNeverAnalyzed(database);
   return database;
+}
+
+async function withAdmin<T>(databaseUrl: string, run: (admin: pg.Client, name: (suffix: string) => string) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    return await run(admin, (suffix) => `${new URL(databaseUrl).pathname.slice(1) || 'postgres'}_${suffix}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * For a file that rebuilds or tampers with its database and so must not use the shared one: with DATABASE_URL, the
+ * URL of a database of its own on the same server (created when missing); without, undefined (PGlite in memory).
+ */
+export async function scratchDatabaseUrl(suffix: string): Promise<string | undefined> {
+  const sharedUrl = process.env.DATABASE_URL || undefined;
+  if (!sharedUrl) return undefined;
+  return withAdmin(sharedUrl, async (admin, name) => {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name(suffix)]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name(suffix)}"`);
+    const url = new URL(sharedUrl);
+    url.pathname = `/${name(suffix)}`;
+    return url.toString();
+  });
+}
+
+export async function dropScratchDatabase(suffix: string): Promise<void> {
+  const sharedUrl = process.env.DATABASE_URL || undefined;
+  if (sharedUrl) await withAdmin(sharedUrl, (admin, name) => admin.query(`DROP DATABASE IF EXISTS "${name(suffix)}"`));
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { stepLengthMs, type TimeStep } from '../../server/domain/time-steps.js';
 import { institutionStatuses, listStatuses, type InstitutionStatus, type ListStatus } from '../../server/domain/vocabulary.js';
 import { col, districtFilter, instant, jsonBody, parsedRows, type Queryable, type Scope } from './queryable.js';
 
@@ -81,7 +82,7 @@ export async function clueCountsPerCell(q: Queryable, p: RangeParams): Promise<M
   return new Map(rows.map((r) => [r.cell_id, r.n]));
 }
 
-export type CountStep = 'day' | 'week' | 'month';
+export type CountStep = TimeStep;
 
 /** Shanghai has had no daylight saving since 1991, so local time is UTC + 8 h (no time zone database needed). */
 const shanghaiLocal = (column: SQL) => sql`((${column} AT TIME ZONE 'UTC') + interval '8 hours')`;
@@ -96,7 +97,7 @@ function stepIndexSql(step: CountStep, from: Date): SQL {
     return sql`((extract(year FROM ${shanghaiLocal(sql`c.reported_at`)}) - extract(year FROM ${fromLocal})) * 12
                + extract(month FROM ${shanghaiLocal(sql`c.reported_at`)}) - extract(month FROM ${fromLocal}))::int`;
   }
-  const seconds = step === 'day' ? 86_400 : 7 * 86_400;
+  const seconds = stepLengthMs(step) / 1000;
   return sql`floor(extract(epoch FROM (c.reported_at - ${instant(from)})) / ${seconds}::float8)::int`;
 }
 

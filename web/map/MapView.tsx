@@ -17,6 +17,8 @@ import {
   DISTRICT_CASING_LAYER,
   DISTRICT_LINE_LAYER,
 } from '../layers/basemap-style.js';
+import type { Bounds } from '../layers/bounds.js';
+import { screenPick, type ScreenPick } from '../layers/picking.js';
 import type { Theme } from '../layers/theme.js';
 import type { DistrictFeature } from '../layers/types.js';
 import { MAX_ZOOM, MIN_ZOOM, type MapView as View } from '../state/dashboard.js';
@@ -28,7 +30,7 @@ const CLICK_RADIUS_PX = 4;
 
 export type ViewRequest =
   | { kind: 'view'; view: View; seq: number }
-  | { kind: 'bounds'; bounds: [number, number, number, number]; seq: number };
+  | { kind: 'bounds'; bounds: Bounds; seq: number };
 
 let lastViewRequest = 0;
 /** A fresh sequence number, so that asking for the same view twice still moves the map. */
@@ -45,9 +47,10 @@ export interface MapViewProps {
   showDistricts: boolean;
   selectedDistrict: string | null;
   label: string;
-  onViewChange: (view: View, bounds: [number, number, number, number]) => void;
-  onHover: (info: PickingInfo | null) => void;
-  onClick: (info: PickingInfo) => void;
+  onViewChange: (view: View, bounds: Bounds) => void;
+  /** Picks of the layers that have a datum to show (see layers/picking); null when the pointer leaves them. */
+  onHover: (pick: ScreenPick | null) => void;
+  onClick: (pick: ScreenPick) => void;
   onReady?: () => void;
 }
 
@@ -81,7 +84,7 @@ export function MapView(props: MapViewProps) {
     const overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
-      onHover: (info: PickingInfo) => propsRef.current.onHover(info.object ? info : null),
+      onHover: (info: PickingInfo) => propsRef.current.onHover(screenPick(info)),
       getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(overlay);
@@ -93,7 +96,8 @@ export function MapView(props: MapViewProps) {
     map.on('click', (event) => {
       if (!loaded) return;
       const info = overlay.pickObject({ x: event.point.x, y: event.point.y, radius: CLICK_RADIUS_PX });
-      if (info?.object) propsRef.current.onClick(info);
+      const pick = info && screenPick(info);
+      if (pick) propsRef.current.onClick(pick);
     });
 
     const report = () => {
@@ -157,7 +161,7 @@ function visibilityOf(p: MapViewProps) {
 
 
 function syncDistricts(map: maplibregl.Map, p: MapViewProps): void {
-  (map.getSource(DISTRICT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: p.districts as never });
+  map.getSource<GeoJSONSource>(DISTRICT_SOURCE)?.setData({ type: 'FeatureCollection', features: [...p.districts] });
   const visibility = p.showDistricts ? 'visible' : 'none';
   for (const id of [DISTRICT_CASING_LAYER, DISTRICT_LINE_LAYER]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visibility);
   if (map.getLayer(DISTRICT_SELECTED_LAYER)) {

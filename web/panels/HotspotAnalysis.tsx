@@ -5,9 +5,9 @@ import { useCellCounts, useEmergingHotspots, useHotspotCells, useInstitutionRisk
 import { cellMatrixFrom, cellSeries } from '../analysis/cell-matrix.js';
 import { createLiveHotspots, type LiveHotspotFrame } from '../analysis/live-hotspots.js';
 import { groupSeries } from '../analysis/series.js';
-import { EMERGING_LAYER_ID, emergingLayer } from '../layers/emerging-layer.js';
+import { emergingLayer } from '../layers/emerging-layer.js';
 import { binCounts } from '../layers/hotspot-colours.js';
-import { HOTSPOT_LAYER_ID, hotspotLayer } from '../layers/hotspot-layer.js';
+import { hotspotLayer } from '../layers/hotspot-layer.js';
 import type { Theme } from '../layers/theme.js';
 import type { HotspotCellFeature } from '../layers/hotspot-layer.js';
 import type { Selection, TimeRange } from '../state/dashboard.js';
@@ -16,7 +16,7 @@ import { CellDetail } from './CellDetail.js';
 import { HotspotPanel, type HotspotFrameInfo } from './HotspotPanel.js';
 import { RiskDetail } from './RiskDetail.js';
 
-const EMPTY: HotspotCellFeature[] = [];
+const EMPTY: readonly HotspotCellFeature[] = [];
 const DAYS_PER_BAR = 7;
 
 export interface HotspotAnalysisInput {
@@ -36,9 +36,6 @@ export interface HotspotAnalysis {
   /** Hot spot facts of the selected grid cell, or risk of the selected institution. */
   detail: ReactNode;
 }
-
-/** Layer ids whose picked objects are grid cells. */
-export const HOTSPOT_PICK_LAYERS: readonly string[] = [HOTSPOT_LAYER_ID, EMERGING_LAYER_ID];
 
 /**
  * Everything of the hot spot analysis on the map: the per-day counts of the last two years are loaded once per scope,
@@ -79,7 +76,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
     return map;
   }, [emergingRes.data]);
 
-  const cells = (cellsRes.data?.features ?? EMPTY) as HotspotCellFeature[];
+  const cells = cellsRes.data?.features ?? EMPTY;
   const version = `${range.from}/${range.to}/${state.fdr}/${countsRes.data ? 'c' : '-'}`;
   const layers = useMemo(() => {
     const out: Layer[] = [];

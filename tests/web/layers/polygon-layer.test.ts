@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import type { PickingInfo } from '@deck.gl/core';
 import { districtChoroplethLayer } from '../../../web/layers/district-layers.js';
 import { emergingLayer } from '../../../web/layers/emerging-layer.js';
 import { EMERGING_COLOURS } from '../../../web/layers/emerging-colours.js';
 import { gridChoroplethLayer } from '../../../web/layers/grid-layer.js';
 import { HOTSPOT_COLOURS } from '../../../web/layers/hotspot-colours.js';
 import { hotspotLayer, type HotspotCellFeature } from '../../../web/layers/hotspot-layer.js';
+import { screenPick } from '../../../web/layers/picking.js';
 import type { PolygonLayer } from '../../../web/layers/polygon-layer.js';
 import { darkTheme } from '../../../web/layers/theme.js';
 import type { DistrictFeature, GridCellFeature } from '../../../web/layers/types.js';
@@ -77,5 +79,25 @@ describe('polygon layers (grid, hot spots, emerging hot spots, districts)', () =
     expect(layer.id).toBe('district-choropleth');
     expect(layer.props.stroked).toBe(false);
     expect(fillOf(layer, districts[0])).toEqual(darkTheme.districtChoropleth[4]);
+  });
+});
+
+describe('picks', () => {
+  const info = (layer: PickingInfo['layer'], object: unknown): PickingInfo => ({ color: null, layer, index: 0, picked: true, object, x: 3, y: 4, pixelRatio: 1 });
+
+  test('a pick names the layer that drew the object, with the object as given', () => {
+    const layer = gridChoroplethLayer(gridCells, [4], darkTheme, undefined);
+    const pick = screenPick(info(layer, gridCells[1]));
+    expect(pick).toEqual({ layerId: 'grid-choropleth', object: gridCells[1], x: 3, y: 4 });
+    if (pick?.layerId !== 'grid-choropleth') throw new Error('not a grid cell');
+    expect(pick.object.properties.clueCount).toBe(4);
+  });
+
+  test('no object, no layer, or a layer with nothing to pick gives no pick', () => {
+    const layer = gridChoroplethLayer(gridCells, [4], darkTheme, undefined);
+    expect(screenPick(info(layer, undefined))).toBeNull();
+    expect(screenPick(info(null, gridCells[0]))).toBeNull();
+    const labels = districtChoroplethLayer(districts, new Map(), [], darkTheme, undefined).clone({ id: 'district-labels' });
+    expect(screenPick(info(labels, { text: '普陀区' }))).toBeNull();
   });
 });

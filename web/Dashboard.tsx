@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Me } from '../server/contract/index.js';
 import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useSummary, useDebounced } from './api/index.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { featureBounds } from './layers/bounds.js';
-import { buildDeckLayers, choroplethModel } from './layers/deck-layers.js';
+import { buildDeckLayers, choroplethModel, layerZoom } from './layers/deck-layers.js';
 import type { Picked, ScreenPick } from './layers/picking.js';
 import { darkTheme } from './layers/theme.js';
 import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from './layers/types.js';
@@ -42,20 +42,20 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const [state, dispatch] = useReducer(dashboardReducer, { today, language, search: window.location.search }, initialise);
   const basemapUrl = useMemo(() => parseBasemapUrl(window.location.search), []);
   const t = useMemo(() => translator(state.language), [state.language]);
-  const hadViewInUrl = useRef(parseUrlState(window.location.search).view !== undefined);
+  const [startFramed, setStartFramed] = useState(() => parseUrlState(window.location.search).view !== undefined);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const [hover, setHover] = useState<ScreenPick | null>(null);
   const [mapReady, setMapReady] = useState(false);
 
   // The shareable state follows the URL without adding history entries for every pan.
+  const search = serialiseUrlState(state, { basemap: basemapUrl });
   useEffect(() => {
-    const search = serialiseUrlState(state, { basemap: basemapUrl });
     if (`?${search}` !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}?${search}`);
-  }, [state.view, state.timeRange, state.layers, state.district, state.language, state.selection, basemapUrl]);
+  }, [search]);
 
   useEffect(() => {
     if (state.language !== language) onLanguage(state.language);
-  }, [state.language]);
+  }, [state.language, language, onLanguage]);
 
   const bbox = useDebounced(selectQueryBbox(state), 300);
   const zoom = state.view.zoom;
@@ -83,24 +83,27 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const institutions: readonly InstitutionFeature[] = institutionsRes.data?.features ?? EMPTY;
   const clues: readonly ClueFeature[] = cluesRes.data?.features ?? EMPTY;
 
-  // A district-scoped user starts on their district unless the link says otherwise.
-  useEffect(() => {
-    if (hadViewInUrl.current || districts.length === 0) return;
+  // A district-scoped user starts on their district unless the link says otherwise: once, when the districts arrive.
+  if (!startFramed && districts.length > 0) {
+    setStartFramed(true);
     const target = user.districtCode ? districts.find((d) => d.properties.code === user.districtCode) : null;
     if (target) setViewRequest({ kind: 'bounds', bounds: featureBounds(target), seq: nextViewRequestSeq() });
-    hadViewInUrl.current = true;
-  }, [districts, user.districtCode]);
+  }
 
-  const mapData = { districts: districts, gridCells, institutions, clues };
-  const model = useMemo(() => choroplethModel(mapData, zoom), [districts, gridCells, clues, gridAtCells]);
+  // Zooming within a level reuses the layers: they change form only at the levels layerZoom keeps.
+  const builtZoom = layerZoom(zoom);
+  const model = useMemo(() => choroplethModel({ districts, gridCells, clues }, builtZoom), [districts, gridCells, clues, builtZoom]);
   const layers = useMemo(
     () =>
       buildDeckLayers(
         {
-          ...mapData,
+          districts,
+          gridCells,
+          institutions,
+          clues,
           theme: darkTheme,
           language: state.language,
-          zoom,
+          zoom: builtZoom,
           visible: state.layers,
           selectedDistrict: state.district,
           selection: state.selection,
@@ -108,8 +111,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
         },
         model,
       ),
-    // The zoom matters only where it switches a layer's form or regroups clusters at an integer level.
-    [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, Math.floor(zoom), institutionMode(zoom), zoom >= 14],
+    [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, builtZoom],
   );
 
   const selectDistrict = useCallback(

@@ -49,6 +49,7 @@ const isPickable = (layerId: string): layerId is PickableLayerId => Object.hasOw
  */
 export function screenPick(info: PickingInfo): ScreenPick | null {
   const layerId = info.layer?.id;
-  if (!info.object || layerId === undefined || !isPickable(layerId)) return null;
-  return { layerId, object: info.object, x: info.x, y: info.y };
+  const object: unknown = info.object;
+  if (!object || layerId === undefined || !isPickable(layerId)) return null;
+  return { layerId, object, x: info.x, y: info.y } as ScreenPick;
 }

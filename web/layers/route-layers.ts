@@ -50,7 +50,7 @@ export function routeTracks(plan: PatrolPlan, startSeconds: number): RouteTrack[
       {
         teamId: route.vehicle,
         colour: teamColour(route.vehicle),
-        path: geometry.coordinates as [number, number][],
+        path: geometry.coordinates,
         timestamps: route.timestamps.map((t) => t - startSeconds),
         approximate: route.approximate,
       },

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 // @deck.gl/maplibre's overlay (re-exported by deck.gl) follows maplibre 6's internals; @deck.gl/mapbox's does not.
@@ -59,8 +59,12 @@ export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  // The map's own event handlers read the latest props; they are set once, when the map is made.
   const propsRef = useRef(props);
-  propsRef.current = props;
+  useLayoutEffect(() => {
+    propsRef.current = props;
+  });
+  const { layers, districts, showDistricts, selectedDistrict, viewRequest } = props;
 
   useEffect(() => {
     const p = propsRef.current;
@@ -127,30 +131,30 @@ export function MapView(props: MapViewProps) {
   }, [props.basemapUrl]);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers: props.layers });
-  }, [props.layers]);
+    overlayRef.current?.setProps({ layers });
+  }, [layers]);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map?.isStyleLoaded() && map.getSource(DISTRICT_SOURCE)) syncDistricts(map, props);
-  }, [props.districts, props.showDistricts, props.selectedDistrict]);
+    if (map?.isStyleLoaded() && map.getSource(DISTRICT_SOURCE)) syncDistricts(map, { districts, showDistricts, selectedDistrict });
+  }, [districts, showDistricts, selectedDistrict]);
 
   useEffect(() => {
     const map = mapRef.current;
-    const request = props.viewRequest;
-    if (!map || !request) return;
-    if (request.kind === 'view') {
-      map.flyTo({ center: [request.view.longitude, request.view.latitude], zoom: request.view.zoom, duration: 600 });
+    if (!map || !viewRequest) return;
+    if (viewRequest.kind === 'view') {
+      map.flyTo({ center: [viewRequest.view.longitude, viewRequest.view.latitude], zoom: viewRequest.view.zoom, duration: 600 });
     } else {
       map.fitBounds(
         [
-          [request.bounds[0], request.bounds[1]],
-          [request.bounds[2], request.bounds[3]],
+          [viewRequest.bounds[0], viewRequest.bounds[1]],
+          [viewRequest.bounds[2], viewRequest.bounds[3]],
         ],
         { padding: 60, duration: 600, maxZoom: 13 },
       );
     }
-  }, [props.viewRequest?.seq]);
+    // A request is a new object with a new sequence number each time: asking twice moves the map twice.
+  }, [viewRequest]);
 
   return <div ref={container} className="map" role="application" aria-label={props.label} data-testid="map" />;
 }
@@ -160,8 +164,8 @@ function visibilityOf(p: MapViewProps) {
 }
 
 
-function syncDistricts(map: maplibregl.Map, p: MapViewProps): void {
-  map.getSource<GeoJSONSource>(DISTRICT_SOURCE)?.setData({ type: 'FeatureCollection', features: [...p.districts] });
+function syncDistricts(map: maplibregl.Map, p: Pick<MapViewProps, 'districts' | 'showDistricts' | 'selectedDistrict'>): void {
+  void map.getSource<GeoJSONSource>(DISTRICT_SOURCE)?.setData({ type: 'FeatureCollection', features: [...p.districts] });
   const visibility = p.showDistricts ? 'visible' : 'none';
   for (const id of [DISTRICT_CASING_LAYER, DISTRICT_LINE_LAYER]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visibility);
   if (map.getLayer(DISTRICT_SELECTED_LAYER)) {

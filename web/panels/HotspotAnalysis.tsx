@@ -49,7 +49,8 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   const cellsRes = useHotspotCells(input.district, wantCells);
   const emergingRes = useEmergingHotspots(input.timeRange, state.emergingStep, input.district, state.showEmerging);
   const risk = useInstitutionRisk(input.selection);
-  const range = effectiveRange(state, input.timeRange);
+  const { from: rangeFrom, to: rangeTo } = effectiveRange(state, input.timeRange);
+  const range = useMemo(() => ({ from: rangeFrom, to: rangeTo }), [rangeFrom, rangeTo]);
 
   const live = useMemo(() => (countsRes.data ? createLiveHotspots(cellMatrixFrom(countsRes.data)) : null), [countsRes.data]);
   const indexOfId = useMemo(() => new Map(live ? Array.from(live.matrix.cellIds, (id, i) => [id, i] as const) : []), [live]);
@@ -57,17 +58,15 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   const computed = useMemo((): { frame: LiveHotspotFrame; info: HotspotFrameInfo } | { error: string } | null => {
     if (!live || !state.showHotspots) return null;
     try {
-      const started = performance.now();
       const frame = live.forRange(range);
-      const ms = performance.now() - started;
       const bins = state.fdr ? frame.result.binFdr : frame.result.bin;
       let clues = 0;
       for (let i = 0; i < frame.values.length; i++) clues += frame.values[i];
-      return { frame, info: { cells: live.matrix.nCells, clues, ms, counts: binCounts(bins) } };
+      return { frame, info: { cells: live.matrix.nCells, clues, ms: frame.ms, counts: binCounts(bins) } };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [live, range.from, range.to, state.fdr, state.showHotspots]);
+  }, [live, range, state.fdr, state.showHotspots]);
   const frame = computed && 'frame' in computed ? computed.frame : null;
 
   const emergingById = useMemo(() => {
@@ -88,7 +87,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       out.push(hotspotLayer({ cells, binOf: (id) => { const i = indexOfId.get(id); return i === undefined ? undefined : bins[i]; }, version, theme: input.theme }));
     }
     return out;
-  }, [cells, frame, version, state.showEmerging, state.showHotspots, emergingRes.data, emergingById, indexOfId, input.theme]);
+  }, [cells, frame, version, state.fdr, state.showEmerging, state.showHotspots, emergingRes.data, emergingById, indexOfId, input.theme]);
 
   const panel = (
     <HotspotPanel

@@ -60,10 +60,10 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
   useEffect(() => {
     const district = districts.find((d) => d.properties.code === state.district);
     if (district) setViewRequest({ kind: 'bounds', bounds: featureBounds(district), seq: nextViewRequestSeq() });
-  }, [state.district, districts.length]);
+  }, [state.district, districts]);
   useEffect(() => {
     if (!state.plan) return;
-    const points = state.plan.solution.routes.flatMap((r) => (r.geometry && typeof r.geometry !== 'string' ? (r.geometry.coordinates as [number, number][]) : []));
+    const points = state.plan.solution.routes.flatMap((r) => (r.geometry && typeof r.geometry !== 'string' ? r.geometry.coordinates : []));
     const bounds = boundsOf([...points, state.plan.base.location]);
     if (bounds) setViewRequest({ kind: 'bounds', bounds, seq: nextViewRequestSeq() });
   }, [state.plan]);
@@ -148,7 +148,7 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
             fixedDistrict={user.districtCode}
             today={today}
             dispatch={dispatch}
-            onPlan={onPlan}
+            onPlan={() => void onPlan()}
             onCancel={onCancel}
           />
         </aside>

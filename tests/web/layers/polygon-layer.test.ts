@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PickingInfo } from '@deck.gl/core';
-import { districtChoroplethLayer } from '../../../web/layers/district-layers.js';
+import { districtChoroplethLayer, districtLabelLayer, districtLabels } from '../../../web/layers/district-layers.js';
 import { emergingLayer } from '../../../web/layers/emerging-layer.js';
 import { EMERGING_COLOURS } from '../../../web/layers/emerging-colours.js';
 import { gridChoroplethLayer } from '../../../web/layers/grid-layer.js';
@@ -97,7 +97,7 @@ describe('picks', () => {
     const layer = gridChoroplethLayer(gridCells, [4], darkTheme, undefined);
     expect(screenPick(info(layer, undefined))).toBeNull();
     expect(screenPick(info(null, gridCells[0]))).toBeNull();
-    const labels = districtChoroplethLayer(districts, new Map(), [], darkTheme, undefined).clone({ id: 'district-labels' });
-    expect(screenPick(info(labels, { text: '普陀区' }))).toBeNull();
+    const texts = districtLabels(districts, 'zh-CN');
+    expect(screenPick(info(districtLabelLayer(texts, darkTheme, null), texts[0]))).toBeNull();
   });
 });

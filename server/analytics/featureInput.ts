@@ -25,7 +25,7 @@ function checkCoordinates(type: string, c: unknown, where: string): void {
   };
   if (!walk(c, depth)) throw new AnalyticsInputError(`${where}: ${type} coordinates are malformed`);
   if (type === 'Polygon' || type === 'MultiPolygon') {
-    const rings = (type === 'Polygon' ? (c as Position[][]) : (c as Position[][][]).flat()) as Position[][];
+    const rings = type === 'Polygon' ? (c as Position[][]) : (c as Position[][][]).flat();
     for (const ring of rings) {
       if (ring.length < 4) throw new AnalyticsInputError(`${where}: a polygon ring needs at least 4 positions`);
     }

@@ -68,7 +68,7 @@ export function App() {
       )}
       {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
       {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
-        <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={logout} onBack={() => goTo('dashboard')} />
+        <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
       )}
       {session.status === 'authenticated' && (page === 'dashboard' || session.user.role === 'wall') && (
         <Dashboard
@@ -77,7 +77,7 @@ export function App() {
           today={today}
           language={language}
           onLanguage={changeLanguage}
-          onLogout={logout}
+          onLogout={() => void logout()}
           onOpenPlanner={session.user.role !== 'wall' ? () => goTo('planner') : undefined}
         />
       )}

@@ -1,20 +1,20 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { PickingInfo } from '@deck.gl/core';
-import { bbox as turfBbox } from '@turf/turf';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Me } from '../server/contract/index.js';
 import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useSummary, useDebounced } from './api/index.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
-import { buildDeckLayers, choroplethModel } from './layers/deck-layers.js';
+import { featureBounds } from './layers/bounds.js';
+import { buildDeckLayers, choroplethModel, layerZoom } from './layers/deck-layers.js';
+import type { Picked, ScreenPick } from './layers/picking.js';
 import { darkTheme } from './layers/theme.js';
 import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from './layers/types.js';
 import { MapView, nextViewRequestSeq, type ViewRequest } from './map/MapView.js';
 import { DetailPanel } from './panels/DetailPanel.js';
 import { DistrictList } from './panels/DistrictList.js';
-import { HOTSPOT_PICK_LAYERS, useHotspotAnalysis } from './panels/HotspotAnalysis.js';
+import { useHotspotAnalysis } from './panels/HotspotAnalysis.js';
 import { KpiCards } from './panels/KpiCards.js';
 import { LayerPanel, type LayerStatus } from './panels/LayerPanel.js';
 import { Legend } from './panels/Legend.js';
-import { HoverTooltip, type HoverInfo } from './panels/HoverTooltip.js';
+import { HoverTooltip } from './panels/HoverTooltip.js';
 import { TimeRangeControl } from './panels/TimeRangeControl.js';
 import { TopBar } from './panels/TopBar.js';
 import { dashboardReducer, initialState, type DashboardState, type LayerId, type Selection } from './state/dashboard.js';
@@ -31,7 +31,7 @@ export interface DashboardProps {
   onOpenPlanner?: () => void;
 }
 
-const EMPTY: never[] = [];
+const EMPTY: readonly never[] = [];
 
 function initialise({ today, language, search }: { today: string; language: Language; search: string }): DashboardState {
   const restored = parseUrlState(search);
@@ -42,20 +42,20 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const [state, dispatch] = useReducer(dashboardReducer, { today, language, search: window.location.search }, initialise);
   const basemapUrl = useMemo(() => parseBasemapUrl(window.location.search), []);
   const t = useMemo(() => translator(state.language), [state.language]);
-  const hadViewInUrl = useRef(parseUrlState(window.location.search).view !== undefined);
+  const [startFramed, setStartFramed] = useState(() => parseUrlState(window.location.search).view !== undefined);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
-  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const [hover, setHover] = useState<ScreenPick | null>(null);
   const [mapReady, setMapReady] = useState(false);
 
   // The shareable state follows the URL without adding history entries for every pan.
+  const search = serialiseUrlState(state, { basemap: basemapUrl });
   useEffect(() => {
-    const search = serialiseUrlState(state, { basemap: basemapUrl });
     if (`?${search}` !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}?${search}`);
-  }, [state.view, state.timeRange, state.layers, state.district, state.language, state.selection, basemapUrl]);
+  }, [search]);
 
   useEffect(() => {
     if (state.language !== language) onLanguage(state.language);
-  }, [state.language]);
+  }, [state.language, language, onLanguage]);
 
   const bbox = useDebounced(selectQueryBbox(state), 300);
   const zoom = state.view.zoom;
@@ -78,29 +78,32 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     onCommitRange: (range) => dispatch({ type: 'timeRangeSet', range }),
   });
 
-  const districts = (districtsRes.data?.features ?? EMPTY) as DistrictFeature[];
-  const gridCells = (gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY) as GridCellFeature[];
-  const institutions = (institutionsRes.data?.features ?? EMPTY) as InstitutionFeature[];
-  const clues = (cluesRes.data?.features ?? EMPTY) as ClueFeature[];
+  const districts: readonly DistrictFeature[] = districtsRes.data?.features ?? EMPTY;
+  const gridCells: readonly GridCellFeature[] = gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY;
+  const institutions: readonly InstitutionFeature[] = institutionsRes.data?.features ?? EMPTY;
+  const clues: readonly ClueFeature[] = cluesRes.data?.features ?? EMPTY;
 
-  // A district-scoped user starts on their district unless the link says otherwise.
-  useEffect(() => {
-    if (hadViewInUrl.current || districts.length === 0) return;
+  // A district-scoped user starts on their district unless the link says otherwise: once, when the districts arrive.
+  if (!startFramed && districts.length > 0) {
+    setStartFramed(true);
     const target = user.districtCode ? districts.find((d) => d.properties.code === user.districtCode) : null;
-    if (target) setViewRequest({ kind: 'bounds', bounds: turfBbox(target as never) as [number, number, number, number], seq: nextViewRequestSeq() });
-    hadViewInUrl.current = true;
-  }, [districts, user.districtCode]);
+    if (target) setViewRequest({ kind: 'bounds', bounds: featureBounds(target), seq: nextViewRequestSeq() });
+  }
 
-  const mapData = { districts: districts, gridCells, institutions, clues };
-  const model = useMemo(() => choroplethModel(mapData, zoom), [districts, gridCells, clues, gridAtCells]);
+  // Zooming within a level reuses the layers: they change form only at the levels layerZoom keeps.
+  const builtZoom = layerZoom(zoom);
+  const model = useMemo(() => choroplethModel({ districts, gridCells, clues }, builtZoom), [districts, gridCells, clues, builtZoom]);
   const layers = useMemo(
     () =>
       buildDeckLayers(
         {
-          ...mapData,
+          districts,
+          gridCells,
+          institutions,
+          clues,
           theme: darkTheme,
           language: state.language,
-          zoom,
+          zoom: builtZoom,
           visible: state.layers,
           selectedDistrict: state.district,
           selection: state.selection,
@@ -108,22 +111,21 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
         },
         model,
       ),
-    // The zoom matters only where it switches a layer's form or regroups clusters at an integer level.
-    [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, Math.floor(zoom), institutionMode(zoom), zoom >= 14],
+    [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, builtZoom],
   );
 
   const selectDistrict = useCallback(
     (code: string | null) => {
       dispatch({ type: 'districtSelected', code });
       const target = code ? districts.find((d) => d.properties.code === code) : null;
-      if (target) setViewRequest({ kind: 'bounds', bounds: turfBbox(target as never) as [number, number, number, number], seq: nextViewRequestSeq() });
+      if (target) setViewRequest({ kind: 'bounds', bounds: featureBounds(target), seq: nextViewRequestSeq() });
     },
     [districts],
   );
 
   const onClick = useCallback(
-    (info: PickingInfo) => {
-      const selection = selectionFromPick(info, zoom);
+    (pick: ScreenPick) => {
+      const selection = selectionFromPick(pick, zoom);
       if (selection) dispatch({ type: 'featureSelected', selection });
     },
     [zoom],
@@ -172,7 +174,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           selectedDistrict={state.district}
           label={t('map.label')}
           onViewChange={(view, bounds) => dispatch({ type: 'viewChanged', view, bounds })}
-          onHover={(info) => setHover(info ? { x: info.x, y: info.y, layerId: info.layer?.id ?? '', object: info.object } : null)}
+          onHover={setHover}
           onClick={onClick}
           onReady={() => setMapReady(true)}
         />
@@ -210,8 +212,8 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           selection={state.selection}
           institution={institutionDetail}
           clue={clueDetail}
-          gridCell={state.selection?.kind === 'gridCell' ? (gridCells.find((c) => c.properties.id === (state.selection as { id: number }).id) ?? null) : null}
-          district={state.selection?.kind === 'district' ? (districts.find((d) => d.properties.code === (state.selection as { code: string }).code) ?? null) : null}
+          gridCell={selectedGridCell(state.selection, gridCells)}
+          district={selectedDistrict(state.selection, districts)}
           districtClues={state.selection?.kind === 'district' ? (model.countsByDistrict.get(state.selection.code) ?? 0) : 0}
           onZoomTo={(longitude, latitude, z) => setViewRequest({ kind: 'view', view: { longitude, latitude, zoom: z }, seq: nextViewRequestSeq() })}
           onClose={() => dispatch({ type: 'selectionCleared' })}
@@ -223,24 +225,33 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   );
 }
 
-function selectionFromPick(info: PickingInfo, zoom: number): Selection | null {
-  const object = info.object as Record<string, unknown> | undefined;
-  if (!object) return null;
-  if (HOTSPOT_PICK_LAYERS.includes(info.layer?.id ?? '')) return { kind: 'gridCell', id: (object as unknown as GridCellFeature).properties.id };
-  switch (info.layer?.id) {
+function selectedGridCell(selection: Selection | null, cells: readonly GridCellFeature[]): GridCellFeature | null {
+  if (selection?.kind !== 'gridCell') return null;
+  return cells.find((c) => c.properties.id === selection.id) ?? null;
+}
+
+function selectedDistrict(selection: Selection | null, districts: readonly DistrictFeature[]): DistrictFeature | null {
+  if (selection?.kind !== 'district') return null;
+  return districts.find((d) => d.properties.code === selection.code) ?? null;
+}
+
+function selectionFromPick(pick: Picked, zoom: number): Selection | null {
+  switch (pick.layerId) {
     case 'institution-points':
-      return { kind: 'institution', id: (object as unknown as InstitutionFeature).properties.id };
+      return { kind: 'institution', id: pick.object.properties.id };
     case 'clue-points':
-      return { kind: 'clue', id: (object as unknown as ClueFeature).properties.id };
+      return { kind: 'clue', id: pick.object.properties.id };
     case 'grid-choropleth':
-      return { kind: 'gridCell', id: (object as unknown as GridCellFeature).properties.id };
+    case 'hotspot-cells':
+    case 'emerging-cells':
+      return { kind: 'gridCell', id: pick.object.properties.id };
     case 'district-choropleth':
-      return { kind: 'district', code: (object as unknown as DistrictFeature).properties.code };
+      return { kind: 'district', code: pick.object.properties.code };
     case 'institution-clusters': {
-      const cluster = object as { longitude: number; latitude: number; count: number };
+      const cluster = pick.object;
       return { kind: 'cluster', longitude: cluster.longitude, latitude: cluster.latitude, count: cluster.count, zoom };
     }
-    default:
+    case 'route-candidates':
       return null;
   }
 }

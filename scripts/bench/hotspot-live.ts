@@ -59,7 +59,7 @@ function syntheticCounts(weights: ReturnType<typeof queenRaster>): CellCounts {
     }
     const day = Math.floor(random() * days);
     let cells = perDay.get(day);
-    if (!cells) perDay.set(day, (cells = new Map()));
+    if (!cells) perDay.set(day, (cells = new Map<number, number>()));
     cells.set(cell, (cells.get(cell) ?? 0) + 1);
   }
   const stepOffsets = [0];

@@ -65,7 +65,7 @@ export function emergingHotspots(cube: SpaceTimeCube, options: EmergingOptions):
   const test = createMannKendall(nSteps);
   const series = new Float64Array(nSteps);
   const cellStates = new Int8Array(nSteps);
-  const category: EmergingCategory[] = new Array(nCells);
+  const category = new Array<EmergingCategory>(nCells);
   const hotSteps = new Int32Array(nCells);
   const coldSteps = new Int32Array(nCells);
   const trend = { s: new Float64Array(nCells), z: new Float64Array(nCells), p: new Float64Array(nCells), tau: new Float64Array(nCells) };

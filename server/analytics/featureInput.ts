@@ -57,7 +57,7 @@ function checkCoordinates(type: string, c: unknown, where: string, path: string)
   };
   if (!walk(c, depth)) throw new AnalyticsInputError(`${where}: ${type} coordinates are malformed`, path);
   if (type === 'Polygon' || type === 'MultiPolygon') {
-    const rings = (type === 'Polygon' ? (c as Position[][]) : (c as Position[][][]).flat()) as Position[][];
+    const rings = type === 'Polygon' ? (c as Position[][]) : (c as Position[][][]).flat();
     for (const ring of rings) {
       if (ring.length < 4) throw new AnalyticsInputError(`${where}: a polygon ring needs at least 4 positions`, path);
       if (ringSelfIntersects(ring)) throw new AnalyticsInputError(`${where}: a polygon ring crosses itself (self-intersection); repair it first`, path);

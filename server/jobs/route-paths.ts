@@ -46,7 +46,7 @@ export function routePath(network: RoutableNetwork | null, route: VrpRoute, opti
   routed.legs.forEach((leg, k) => {
     const arrival = located[k + 1].arrival;
     const departure = Math.max(previousDeparture, arrival - leg.seconds);
-    const along = legDistances(leg.coordinates as [number, number][]);
+    const along = legDistances(leg.coordinates);
     const total = along[along.length - 1];
     leg.coordinates.forEach((point, i) => {
       const t = total > 0 ? departure + ((arrival - departure) * along[i]) / total : i === 0 ? departure : arrival;

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { RoadNetworkData } from '../routing/network/index.js';
-import { describeFailure, networkKeeper, runSolveTask, type SolveTask } from './solve-task.js';
+import { describeFailure, networkKeeper, runSolveTask } from './solve-task.js';
 import type { ToWorker } from './messages.js';
 
 const port = parentPort;
@@ -17,7 +17,7 @@ port.on('message', (message: ToWorker) => {
   try {
     if (!keeper.has(network.version)) keeper.set(network.version, network.data as RoadNetworkData | null);
     let lastReport = -Infinity;
-    const result = runSolveTask(task as SolveTask, keeper.get(), () => performance.now(), (progress) => {
+    const result = runSolveTask(task, keeper.get(), () => performance.now(), (progress) => {
       if (progress.elapsedMs - lastReport < PROGRESS_INTERVAL_MS) return;
       lastReport = progress.elapsedMs;
       port.postMessage({ type: 'progress', taskId, progress });

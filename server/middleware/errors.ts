@@ -31,7 +31,7 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
     return send(c, status, code, status < 500 ? error.message || 'bad request' : 'internal error');
   }
   if (isDatabaseUnavailable(error)) {
-    console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}: database unavailable:`, (error as Error).message);
+    console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}: database unavailable:`, error.message);
     return send(c, 503, 'unavailable', 'the database is not reachable; try again shortly', null, DATABASE_RETRY_AFTER_SECONDS);
   }
   console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}:`, error);

@@ -130,7 +130,7 @@ async function solvePatrol(deps: PatrolDeps, p: PatrolScope, request: PatrolPlan
     shift: { kind: draft.shift.kind, start: formatClock(draft.shift.startSeconds), end: formatClock(draft.shift.endSeconds) },
     base,
     teams: summary.teams,
-    unassigned: summary.unassigned as PatrolPlan['unassigned'],
+    unassigned: summary.unassigned,
     excludedOfficers: draft.excludedOfficers,
     warnings: draft.warnings,
     draw: draft.draw,
@@ -138,8 +138,8 @@ async function solvePatrol(deps: PatrolDeps, p: PatrolScope, request: PatrolPlan
     totalDistanceMetres: summary.totalDistanceMetres,
     approximate: solved.approximate,
     seed,
-    solution: solved.solution as PatrolPlan['solution'],
-    problem: draft.problem as Record<string, unknown>,
+    solution: solved.solution,
+    problem: draft.problem,
     departureHour: draft.departureHour,
   };
 }

@@ -41,7 +41,7 @@ export class RoutingEngine<R = unknown> {
       deadlineMs: task.timeLimitMs * DEADLINE_FACTOR + DEADLINE_GRACE_MS,
       onProgress: control ? (p) => control.progress(p.fraction, p.iteration) : undefined,
     });
-    control?.onCancel(handle.cancel);
+    control?.onCancel(() => handle.cancel());
     return handle.result.catch((error: unknown) => {
       throw asServiceFailure(error);
     });

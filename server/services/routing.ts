@@ -24,13 +24,13 @@ const jobBody = (view: JobView<RoutingJobResult>) => view as RoutingJob;
 export async function optimize(deps: RoutingDeps, user: UserRow, body: unknown, query: SolveQuery): Promise<RoutingResult> {
   requirePlanner(user);
   const task = solveTask(body, query);
-  return (await deps.routing.solve(task)) as RoutingResult;
+  return await deps.routing.solve(task);
 }
 
 export function startSolveJob(deps: RoutingDeps, user: UserRow, body: unknown, query: SolveQuery): RoutingJob {
   requirePlanner(user);
   const task = solveTask(body, query);
-  return jobBody(deps.routing.jobs.start(user.id, 'optimize', (control) => deps.routing.solve(task, control) as Promise<RoutingResult>, jobErrorOf));
+  return jobBody(deps.routing.jobs.start(user.id, 'optimize', (control) => deps.routing.solve(task, control), jobErrorOf));
 }
 
 export function startPatrolPlanJob(deps: RoutingDeps, user: UserRow, request: PatrolPlanRequest): RoutingJob {

@@ -41,8 +41,7 @@ describe('POST /api/auth/login', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Max-Age=43200/);
     const me = await response.json();
-    expect(me).toMatchObject({ username: 'putuo_leader', role: 'leader', districtCode: '310107', canWrite: true });
-    expect(me.districtName).toBe('普陀区');
+    expect(me).toMatchObject({ username: 'putuo_leader', role: 'leader', districtCode: '310107', districtName: '普陀区', canWrite: true });
     expect(me).not.toHaveProperty('passwordHash');
   });
 

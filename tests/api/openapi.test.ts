@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { errorBodySchema } from '../../server/contract/index.js';
 import { getJson, testApp, type TestApp } from '../support/api.js';
 
 let app: TestApp;
@@ -73,7 +74,7 @@ describe('authentication', () => {
         body: method === 'get' ? undefined : '{}',
       });
       expect(response.status, `${method} ${path}`).toBe(401);
-      expect((await response.json()).error.code).toBe('unauthenticated');
+      expect(errorBodySchema.parse(await response.json()).error.code).toBe('unauthenticated');
     }
   });
 

@@ -61,7 +61,7 @@ async function networkCosts(locations: LonLat[], departureHour?: number) {
 function locationIndexOf(locations: LonLat[]) {
   return (c: [number, number]) => {
     const i = locations.findIndex((l) => l[0] === c[0] && l[1] === c[1]);
-    if (i < 0) throw new Error(`unknown location ${c}`);
+    if (i < 0) throw new Error(`unknown location ${c.join(',')}`);
     return i;
   };
 }
@@ -75,7 +75,7 @@ describe('POST /api/routing/optimize', () => {
     expect(result.solution.unassigned).toEqual([]);
     expect(result.roadNetwork?.edges).toBeGreaterThan(1000);
     const costs = await networkCosts(square, 18);
-    const errors = checkSolution(problem, result.solution as never, { car: costs }, locationIndexOf(square));
+    const errors = checkSolution(problem, result.solution, { car: costs }, locationIndexOf(square));
     expect(errors).toEqual([]);
     const narrow = result.solution.routes.flatMap((r) => r.steps).find((s) => s.type === 'job' && s.id === 3)!;
     expect(narrow.arrival + narrow.waiting_time).toBeGreaterThanOrEqual(66600);

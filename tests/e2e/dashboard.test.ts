@@ -123,7 +123,7 @@ describe('JointOps dashboard in Chromium', () => {
     await waitForMapIdle(page);
     expect(await page.getByTestId('toggle-institutions').locator('xpath=..').textContent()).toContain('Tutoring institutions');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await shot(page, '07-english');
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('指挥图');

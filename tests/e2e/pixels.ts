@@ -27,6 +27,8 @@ export async function countPixels(browser: Browser, page: Page, region: Region, 
         const context = canvas.getContext('2d')!;
         context.drawImage(image, 0, 0);
         const data = context.getImageData(0, 0, image.width, image.height).data;
+        // Only serialisable values reach the page, so the predicates travel as source text.
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval
         const fns = Object.fromEntries(Object.entries(tests).map(([name, body]) => [name, new Function('r', 'g', 'b', `return ${body};`) as (r: number, g: number, b: number) => boolean]));
         const counts: Record<string, number> = Object.fromEntries(Object.keys(tests).map((name) => [name, 0]));
         for (let i = 0; i < data.length; i += 4) for (const name in fns) if (fns[name](data[i], data[i + 1], data[i + 2])) counts[name] += 1;

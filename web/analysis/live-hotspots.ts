@@ -9,6 +9,8 @@ export interface LiveHotspotFrame {
   values: Float64Array;
   /** Gi* of the values; the arrays are reused by the next call — copy what must outlive it. */
   result: GiStarResult;
+  /** How long summing the range and Gi* took, in milliseconds (the panel shows it: the cost of a frame of dragging). */
+  ms: number;
 }
 
 export interface LiveHotspots {
@@ -27,8 +29,10 @@ export function createLiveHotspots(matrix: CellMatrix): LiveHotspots {
   const values = new Float64Array(matrix.nCells);
   const forSteps = (fromStep: number, toStep: number): LiveHotspotFrame => {
     if (!computer) throw new Error(`hot spots need at least 3 grid cells, the view has ${matrix.nCells}`);
+    const started = performance.now();
     sumSteps(matrix, fromStep, toStep, values);
-    return { fromStep, toStep, values, result: computer.compute(values) };
+    const result = computer.compute(values);
+    return { fromStep, toStep, values, result, ms: performance.now() - started };
   };
   return {
     matrix,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { ApiError, isAbort } from './errors.js';
 
 export interface Resource<T> {
@@ -22,49 +22,57 @@ export function clearResourceCache(): void {
   cache.clear();
 }
 
+/** What a resource shows, and for which key and attempt. */
+interface Shown<T> {
+  key: string | null;
+  attempt: number;
+  data: T | null;
+  loading: boolean;
+  error: ApiError | null;
+}
+
+/** A new key (or a retry): the cached data at once, else the previous data while the request is under way. */
+function entering<T>(key: string | null, attempt: number, previous: T | null): Shown<T> {
+  if (key === null) return { key, attempt, data: null, loading: false, error: null };
+  if (attempt === 0 && cache.has(key)) return { key, attempt, data: cache.get(key) as T, loading: false, error: null };
+  return { key, attempt, data: previous, loading: true, error: null };
+}
+
 /**
  * Loads `key` with `load`, aborting the previous request when the key changes. A null key disables the resource.
  * The previous data stay visible while the next key loads, so layers do not flash on every pan.
  */
 export function useResource<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Resource<T> {
-  const [state, setState] = useState<{ key: string | null; data: T | null; loading: boolean; error: ApiError | null }>(() => ({
-    key,
-    data: key !== null && cache.has(key) ? (cache.get(key) as T) : null,
-    loading: key !== null && !cache.has(key),
-    error: null,
-  }));
   const [attempt, setAttempt] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const [shown, setShown] = useState<Shown<T>>(() => entering<T>(key, 0, null));
+  let current = shown;
+  if (shown.key !== key || shown.attempt !== attempt) {
+    current = entering(key, attempt, shown.data);
+    setShown(current);
+  }
+  const loading = current.loading;
+  const loadNow = useEffectEvent(load);
 
   useEffect(() => {
-    if (key === null) {
-      setState({ key, data: null, loading: false, error: null });
-      return;
-    }
-    if (attempt === 0 && cache.has(key)) {
-      setState({ key, data: cache.get(key) as T, loading: false, error: null });
-      return;
-    }
+    if (key === null || !loading) return;
     const controller = new AbortController();
-    setState((previous) => ({ ...previous, key, loading: true, error: null }));
-    loadRef.current(controller.signal).then(
+    loadNow(controller.signal).then(
       (data) => {
         if (controller.signal.aborted) return;
         remember(key, data);
-        setState({ key, data, loading: false, error: null });
+        setShown({ key, attempt, data, loading: false, error: null });
       },
       (error: unknown) => {
         if (controller.signal.aborted || isAbort(error)) return;
         const apiError = error instanceof ApiError ? error : new ApiError(error instanceof Error ? error.message : String(error), 0, 'network');
-        setState((previous) => ({ ...previous, key, loading: false, error: apiError }));
+        setShown((previous) => ({ ...previous, key, attempt, loading: false, error: apiError }));
       },
     );
     return () => controller.abort();
-  }, [key, attempt]);
+  }, [key, attempt, loading]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data: state.data, loading: state.loading, error: state.error, retry };
+  return { data: current.data, loading: current.loading, error: current.error, retry };
 }
 
 /** The value after it has stopped changing for `delayMs`: map moves fire one request, not one per frame. */

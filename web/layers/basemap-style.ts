@@ -12,10 +12,8 @@ export const DISTRICT_CASING_LAYER = 'jointops-district-casing';
 export const DISTRICT_LINE_LAYER = 'jointops-district-line';
 export const DISTRICT_SELECTED_LAYER = 'jointops-district-selected';
 
-export const emptyFeatureCollection = { type: 'FeatureCollection' as const, features: [] as never[] };
-
 export function districtSource(): SourceSpecification {
-  return { type: 'geojson', data: emptyFeatureCollection, promoteId: 'code' };
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' };
 }
 
 /** Our district layers; added to our own style or on top of an external one. `showDistricts` drives their visibility. */

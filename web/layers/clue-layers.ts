@@ -14,7 +14,7 @@ export function clueWeight(clue: ClueFeature): number {
 export function clueHeatmapLayer(clues: readonly ClueFeature[], theme: Theme): HeatmapLayer<ClueFeature> {
   return new HeatmapLayer<ClueFeature>({
     id: 'clue-heatmap',
-    data: clues as ClueFeature[],
+    data: clues,
     getPosition: (c) => c.geometry.coordinates as [number, number],
     getWeight: clueWeight,
     // A few dense spots would otherwise set the colour scale and leave the rest of the city near-transparent on the
@@ -28,10 +28,12 @@ export function clueHeatmapLayer(clues: readonly ClueFeature[], theme: Theme): H
   });
 }
 
+export const CLUE_POINTS_LAYER_ID = 'clue-points';
+
 export function cluePointLayer(clues: readonly ClueFeature[], theme: Theme): ScatterplotLayer<ClueFeature> {
   return new ScatterplotLayer<ClueFeature>({
-    id: 'clue-points',
-    data: clues as ClueFeature[],
+    id: CLUE_POINTS_LAYER_ID,
+    data: clues,
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 200],

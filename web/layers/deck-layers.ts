@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { Language } from '../i18n/index.js';
 import type { LayerId, Selection } from '../state/dashboard.js';
-import { choroplethLevel, institutionMode } from '../state/selectors.js';
+import { choroplethLevel, GRID_CELLS_MIN_ZOOM, INSTITUTION_POINTS_MIN_ZOOM, institutionMode } from '../state/selectors.js';
 import { DISTRICT_CASING_LAYER } from './basemap-style.js';
 import { choroplethBreaks } from './choropleth.js';
 import { CLUE_POINTS_MIN_ZOOM, clueHeatmapLayer, cluePointLayer } from './clue-layers.js';
@@ -42,7 +42,7 @@ export function cluesPerDistrict(clues: readonly ClueFeature[]): Map<string, num
   return counts;
 }
 
-export function choroplethModel(data: MapData, zoom: number): ChoroplethModel {
+export function choroplethModel(data: Pick<MapData, 'districts' | 'gridCells' | 'clues'>, zoom: number): ChoroplethModel {
   const level = choroplethLevel(zoom);
   const countsByDistrict = cluesPerDistrict(data.clues);
   const breaks =
@@ -50,6 +50,16 @@ export function choroplethModel(data: MapData, zoom: number): ChoroplethModel {
       ? choroplethBreaks(data.gridCells.map((c) => c.properties.clueCount))
       : choroplethBreaks(data.districts.map((d) => countsByDistrict.get(d.properties.code) ?? 0));
   return { level, breaks, countsByDistrict };
+}
+
+/**
+ * The zoom the layers are built for: the map's zoom lowered to the last level at which a layer changes form (each
+ * integer level regroups the clusters; the grid, institution-point and clue-point thresholds switch layers).
+ * buildDeckLayers draws the same for both, so zooming within a level can keep the layers.
+ */
+export function layerZoom(zoom: number): number {
+  const thresholds = [GRID_CELLS_MIN_ZOOM, INSTITUTION_POINTS_MIN_ZOOM, CLUE_POINTS_MIN_ZOOM].filter((t) => t <= zoom);
+  return Math.max(Math.floor(zoom), ...thresholds);
 }
 
 /** Every deck.gl layer of the map, rebuilt from data on each render; deck.gl matches them to their GPU state by id. */

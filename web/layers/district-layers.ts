@@ -1,7 +1,9 @@
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { TextLayer } from '@deck.gl/layers';
 import { centroid, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Language } from '../i18n/index.js';
+import type { DistrictProperties } from '../../server/contract/index.js';
 import { choroplethColour } from './choropleth.js';
+import { polygonLayer, type PolygonLayer } from './polygon-layer.js';
 import type { Theme } from './theme.js';
 import type { DistrictFeature } from './types.js';
 
@@ -13,9 +15,10 @@ export interface DistrictLabel {
 
 /** A label position inside the district: its centroid when that lies inside, else a point guaranteed on the surface. */
 export function labelPosition(feature: DistrictFeature): [number, number] {
-  const centre = centroid(feature as never).geometry.coordinates as [number, number];
-  if (booleanPointInPolygon(centre, feature as never)) return centre;
-  return pointOnFeature(feature as never).geometry.coordinates as [number, number];
+  const [x, y] = centroid(feature).geometry.coordinates;
+  if (booleanPointInPolygon([x, y], feature)) return [x, y];
+  const [px, py] = pointOnFeature(feature).geometry.coordinates;
+  return [px, py];
 }
 
 export function districtLabels(districts: readonly DistrictFeature[], language: Language): DistrictLabel[] {
@@ -36,7 +39,7 @@ export function characterSetOf(texts: readonly string[]): string[] {
 export function districtLabelLayer(labels: readonly DistrictLabel[], theme: Theme, selectedDistrict: string | null): TextLayer<DistrictLabel> {
   return new TextLayer<DistrictLabel>({
     id: 'district-labels',
-    data: labels as DistrictLabel[],
+    data: labels,
     characterSet: characterSetOf(labels.map((l) => l.text)),
     fontFamily: theme.fontFamily,
     fontWeight: 600,
@@ -55,6 +58,8 @@ export function districtLabelLayer(labels: readonly DistrictLabel[], theme: Them
   });
 }
 
+export const DISTRICT_CHOROPLETH_LAYER_ID = 'district-choropleth';
+
 /** Low-zoom choropleth: districts filled by their clue count for the selected period (grid cells are too small there). */
 export function districtChoroplethLayer(
   districts: readonly DistrictFeature[],
@@ -62,18 +67,13 @@ export function districtChoroplethLayer(
   breaks: readonly number[],
   theme: Theme,
   beforeId: string | undefined,
-): GeoJsonLayer {
-  return new GeoJsonLayer({
-    id: 'district-choropleth',
-    data: districts as never,
-    filled: true,
-    stroked: false,
-    pickable: true,
-    autoHighlight: true,
+): PolygonLayer<DistrictProperties> {
+  return polygonLayer({
+    id: DISTRICT_CHOROPLETH_LAYER_ID,
+    features: districts,
     highlightColor: theme.highlight,
-    getFillColor: (f: unknown) =>
-      choroplethColour(countsByDistrict.get((f as DistrictFeature).properties.code) ?? 0, breaks, theme.districtChoropleth, [0, 0, 0, 0]),
-    updateTriggers: { getFillColor: [breaks.join(','), [...countsByDistrict.entries()].join(';')] },
+    getFillColor: (f) => choroplethColour(countsByDistrict.get(f.properties.code) ?? 0, breaks, theme.districtChoropleth, [0, 0, 0, 0]),
+    fillVersion: [breaks.join(','), [...countsByDistrict.entries()].join(';')],
     beforeId,
-  } as never);
+  });
 }

@@ -1,25 +1,25 @@
-import { GeoJsonLayer } from '@deck.gl/layers';
 import { emergingColour } from './emerging-colours.js';
+import { polygonLayer, type PolygonLayer } from './polygon-layer.js';
 import type { Theme } from './theme.js';
-import type { HotspotCellFeature } from './hotspot-layer.js';
+import type { HotspotCellFeature, HotspotCellProperties } from './hotspot-layer.js';
 
 export const EMERGING_LAYER_ID = 'emerging-cells';
 
 /** 网格 coloured by emerging hot spot category. */
-export function emergingLayer(input: { cells: readonly HotspotCellFeature[]; categoryOf: (cellId: number) => string | undefined; version: string; theme: Theme; beforeId?: string }): GeoJsonLayer {
-  return new GeoJsonLayer({
+export function emergingLayer(input: {
+  cells: readonly HotspotCellFeature[];
+  categoryOf: (cellId: number) => string | undefined;
+  version: string;
+  theme: Theme;
+  beforeId?: string;
+}): PolygonLayer<HotspotCellProperties> {
+  return polygonLayer({
     id: EMERGING_LAYER_ID,
-    data: input.cells as never,
-    filled: true,
-    stroked: true,
-    pickable: true,
-    autoHighlight: true,
+    features: input.cells,
     highlightColor: input.theme.highlight,
-    getFillColor: (f: unknown) => emergingColour(input.categoryOf((f as HotspotCellFeature).properties.id)),
-    getLineColor: input.theme.gridOutline,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 0.5,
-    updateTriggers: { getFillColor: input.version },
+    getFillColor: (f) => emergingColour(input.categoryOf(f.properties.id)),
+    fillVersion: input.version,
+    outline: { colour: input.theme.gridOutline, widthPixels: 0.5 },
     beforeId: input.beforeId,
-  } as never);
+  });
 }

@@ -1,10 +1,13 @@
-import { GeoJsonLayer } from '@deck.gl/layers';
 import { choroplethColour } from './choropleth.js';
+import { polygonLayer, type PolygonLayer, type WithProperties } from './polygon-layer.js';
 import type { Rgba, Theme } from './theme.js';
+import type { GridCellProperties } from '../../server/contract/index.js';
 import type { GridCellFeature } from './types.js';
 
+export const GRID_CHOROPLETH_LAYER_ID = 'grid-choropleth';
+
 /** 网格 choropleth of clue counts; cells with no clues keep only a faint outline so the grid stays visible. */
-export function gridCellFill(feature: GridCellFeature, breaks: readonly number[], theme: Theme): Rgba {
+export function gridCellFill(feature: WithProperties<GridCellProperties>, breaks: readonly number[], theme: Theme): Rgba {
   return choroplethColour(feature.properties.clueCount, breaks, theme.choropleth, [0, 0, 0, 0]);
 }
 
@@ -13,20 +16,14 @@ export function gridChoroplethLayer(
   breaks: readonly number[],
   theme: Theme,
   beforeId: string | undefined,
-): GeoJsonLayer {
-  return new GeoJsonLayer({
-    id: 'grid-choropleth',
-    data: cells as never,
-    filled: true,
-    stroked: true,
-    pickable: true,
-    autoHighlight: true,
+): PolygonLayer<GridCellProperties> {
+  return polygonLayer({
+    id: GRID_CHOROPLETH_LAYER_ID,
+    features: cells,
     highlightColor: theme.highlight,
-    getFillColor: (f: unknown) => gridCellFill(f as GridCellFeature, breaks, theme),
-    getLineColor: theme.gridOutline,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 0.6,
-    updateTriggers: { getFillColor: breaks.join(',') },
+    getFillColor: (f) => gridCellFill(f, breaks, theme),
+    fillVersion: breaks.join(','),
+    outline: { colour: theme.gridOutline, widthPixels: 0.6 },
     beforeId,
-  } as never);
+  });
 }

@@ -1,10 +1,11 @@
-import { GeoJsonLayer } from '@deck.gl/layers';
 import { hotspotColour } from './hotspot-colours.js';
+import { polygonLayer, type PolygonLayer } from './polygon-layer.js';
 import type { Theme } from './theme.js';
 import type { AnalysisCellCollection } from '../../server/contract/index.js';
 
 /** A 网格 as the analysis layers draw it: polygon, id, code, district. */
 export type HotspotCellFeature = AnalysisCellCollection['features'][number];
+export type HotspotCellProperties = HotspotCellFeature['properties'];
 
 export interface HotspotLayerInput {
   cells: readonly HotspotCellFeature[];
@@ -19,20 +20,14 @@ export interface HotspotLayerInput {
 export const HOTSPOT_LAYER_ID = 'hotspot-cells';
 
 /** 网格 coloured by Gi* confidence bin. Geometry stays on the GPU while the range is dragged; only colours update. */
-export function hotspotLayer(input: HotspotLayerInput): GeoJsonLayer {
-  return new GeoJsonLayer({
+export function hotspotLayer(input: HotspotLayerInput): PolygonLayer<HotspotCellProperties> {
+  return polygonLayer({
     id: HOTSPOT_LAYER_ID,
-    data: input.cells as never,
-    filled: true,
-    stroked: true,
-    pickable: true,
-    autoHighlight: true,
+    features: input.cells,
     highlightColor: input.theme.highlight,
-    getFillColor: (f: unknown) => hotspotColour(input.binOf((f as HotspotCellFeature).properties.id) ?? Number.NaN),
-    getLineColor: input.theme.gridOutline,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 0.5,
-    updateTriggers: { getFillColor: input.version },
+    getFillColor: (f) => hotspotColour(input.binOf(f.properties.id) ?? Number.NaN),
+    fillVersion: input.version,
+    outline: { colour: input.theme.gridOutline, widthPixels: 0.5 },
     beforeId: input.beforeId,
-  } as never);
+  });
 }

@@ -25,10 +25,13 @@ export function institutionClusters(institutions: readonly InstitutionFeature[],
   );
 }
 
+export const INSTITUTION_POINTS_LAYER_ID = 'institution-points';
+export const INSTITUTION_CLUSTERS_LAYER_ID = 'institution-clusters';
+
 export function institutionPointLayer(institutions: readonly InstitutionFeature[], theme: Theme, selectedId: number | null): ScatterplotLayer<InstitutionFeature> {
   return new ScatterplotLayer<InstitutionFeature>({
-    id: 'institution-points',
-    data: institutions as InstitutionFeature[],
+    id: INSTITUTION_POINTS_LAYER_ID,
+    data: institutions,
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 160],
@@ -46,8 +49,8 @@ export function institutionPointLayer(institutions: readonly InstitutionFeature[
 
 export function institutionClusterLayers(clusters: readonly Cluster[], theme: Theme): Layer[] {
   const circles = new ScatterplotLayer<Cluster>({
-    id: 'institution-clusters',
-    data: clusters as Cluster[],
+    id: INSTITUTION_CLUSTERS_LAYER_ID,
+    data: clusters,
     pickable: true,
     autoHighlight: true,
     highlightColor: [255, 255, 255, 120],
@@ -66,7 +69,7 @@ export function institutionClusterLayers(clusters: readonly Cluster[], theme: Th
   });
   const counts = new TextLayer<Cluster>({
     id: 'institution-cluster-counts',
-    data: clusters.filter((c) => c.count > 1) as Cluster[],
+    data: clusters.filter((c) => c.count > 1),
     characterSet: '0123456789',
     fontFamily: theme.fontFamily,
     fontWeight: 700,

@@ -50,7 +50,7 @@ export function routeTracks(plan: PatrolPlan, startSeconds: number): RouteTrack[
       {
         teamId: route.vehicle,
         colour: teamColour(route.vehicle),
-        path: geometry.coordinates as [number, number][],
+        path: geometry.coordinates,
         timestamps: route.timestamps.map((t) => t - startSeconds),
         approximate: route.approximate,
       },
@@ -75,7 +75,7 @@ export function stopMarkers(plan: PatrolPlan): StopMarker[] {
 export function routePathLayer(tracks: readonly RouteTrack[]): PathLayer<RouteTrack> {
   return new PathLayer<RouteTrack>({
     id: 'route-paths',
-    data: tracks as RouteTrack[],
+    data: tracks,
     getPath: (t) => t.path,
     getColor: (t) => (t.approximate ? [t.colour[0], t.colour[1], t.colour[2], 150] : t.colour),
     getWidth: (t) => (t.approximate ? 4 : 5),
@@ -90,7 +90,7 @@ export function routePathLayer(tracks: readonly RouteTrack[]): PathLayer<RouteTr
 export function routeTripsLayer(tracks: readonly RouteTrack[], currentTime: number, trailSeconds = 600): TripsLayer<RouteTrack> {
   return new TripsLayer<RouteTrack>({
     id: 'route-trips',
-    data: tracks.filter((t) => t.timestamps.length === t.path.length) as RouteTrack[],
+    data: tracks.filter((t) => t.timestamps.length === t.path.length),
     getPath: (t) => t.path,
     getTimestamps: (t) => t.timestamps,
     getColor: [255, 255, 255, 255],
@@ -141,7 +141,7 @@ export function teamPositionLayer(tracks: readonly RouteTrack[], time: number): 
 export function stopLayers(markers: readonly StopMarker[], theme: Theme): Layer[] {
   const dots = new ScatterplotLayer<StopMarker>({
     id: 'route-stops',
-    data: markers as StopMarker[],
+    data: markers,
     getPosition: (m) => m.position,
     getFillColor: (m) => m.colour,
     getLineColor: theme.background,
@@ -154,7 +154,7 @@ export function stopLayers(markers: readonly StopMarker[], theme: Theme): Layer[
   });
   const numbers = new TextLayer<StopMarker>({
     id: 'route-stop-numbers',
-    data: markers as StopMarker[],
+    data: markers,
     getPosition: (m) => m.position,
     getText: (m) => String(m.sequence),
     characterSet: '0123456789',
@@ -168,7 +168,7 @@ export function stopLayers(markers: readonly StopMarker[], theme: Theme): Layer[
   });
   const etas = new TextLayer<StopMarker>({
     id: 'route-stop-etas',
-    data: markers as StopMarker[],
+    data: markers,
     getPosition: (m) => m.position,
     getText: (m) => m.eta,
     characterSet: '0123456789:',
@@ -202,13 +202,15 @@ export function baseLayer(base: { name: string; location: [number, number] } | n
   });
 }
 
-type Candidate = PatrolOptions['institutions'][number];
+export type Candidate = PatrolOptions['institutions'][number];
+
+export const ROUTE_CANDIDATES_LAYER_ID = 'route-candidates';
 
 /** The district's top institutions to choose from: selected ones filled, others hollow, in white so that no team colour is taken; clicking toggles. */
 export function candidateLayer(candidates: readonly Candidate[], selected: ReadonlySet<number>, theme: Theme): ScatterplotLayer<Candidate> {
   return new ScatterplotLayer<Candidate>({
-    id: 'route-candidates',
-    data: candidates as Candidate[],
+    id: ROUTE_CANDIDATES_LAYER_ID,
+    data: candidates,
     getPosition: (c) => c.location,
     getFillColor: (c) => (selected.has(c.id) ? theme.label : [0, 0, 0, 0]),
     getLineColor: theme.label,

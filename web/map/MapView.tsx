@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 // @deck.gl/maplibre's overlay (re-exported by deck.gl) follows maplibre 6's internals; @deck.gl/mapbox's does not.
@@ -17,6 +17,8 @@ import {
   DISTRICT_CASING_LAYER,
   DISTRICT_LINE_LAYER,
 } from '../layers/basemap-style.js';
+import type { Bounds } from '../layers/bounds.js';
+import { screenPick, type ScreenPick } from '../layers/picking.js';
 import type { Theme } from '../layers/theme.js';
 import type { DistrictFeature } from '../layers/types.js';
 import { MAX_ZOOM, MIN_ZOOM, type MapView as View } from '../state/dashboard.js';
@@ -28,7 +30,7 @@ const CLICK_RADIUS_PX = 4;
 
 export type ViewRequest =
   | { kind: 'view'; view: View; seq: number }
-  | { kind: 'bounds'; bounds: [number, number, number, number]; seq: number };
+  | { kind: 'bounds'; bounds: Bounds; seq: number };
 
 let lastViewRequest = 0;
 /** A fresh sequence number, so that asking for the same view twice still moves the map. */
@@ -45,9 +47,10 @@ export interface MapViewProps {
   showDistricts: boolean;
   selectedDistrict: string | null;
   label: string;
-  onViewChange: (view: View, bounds: [number, number, number, number]) => void;
-  onHover: (info: PickingInfo | null) => void;
-  onClick: (info: PickingInfo) => void;
+  onViewChange: (view: View, bounds: Bounds) => void;
+  /** Picks of the layers that have a datum to show (see layers/picking); null when the pointer leaves them. */
+  onHover: (pick: ScreenPick | null) => void;
+  onClick: (pick: ScreenPick) => void;
   onReady?: () => void;
 }
 
@@ -56,8 +59,12 @@ export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  // The map's own event handlers read the latest props; they are set once, when the map is made.
   const propsRef = useRef(props);
-  propsRef.current = props;
+  useLayoutEffect(() => {
+    propsRef.current = props;
+  });
+  const { layers, districts, showDistricts, selectedDistrict, viewRequest } = props;
 
   useEffect(() => {
     const p = propsRef.current;
@@ -81,7 +88,7 @@ export function MapView(props: MapViewProps) {
     const overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
-      onHover: (info: PickingInfo) => propsRef.current.onHover(info.object ? info : null),
+      onHover: (info: PickingInfo) => propsRef.current.onHover(screenPick(info)),
       getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(overlay);
@@ -93,7 +100,8 @@ export function MapView(props: MapViewProps) {
     map.on('click', (event) => {
       if (!loaded) return;
       const info = overlay.pickObject({ x: event.point.x, y: event.point.y, radius: CLICK_RADIUS_PX });
-      if (info?.object) propsRef.current.onClick(info);
+      const pick = info && screenPick(info);
+      if (pick) propsRef.current.onClick(pick);
     });
 
     const report = () => {
@@ -123,30 +131,30 @@ export function MapView(props: MapViewProps) {
   }, [props.basemapUrl]);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers: props.layers });
-  }, [props.layers]);
+    overlayRef.current?.setProps({ layers });
+  }, [layers]);
 
   useEffect(() => {
     const map = mapRef.current;
-    if (map?.isStyleLoaded() && map.getSource(DISTRICT_SOURCE)) syncDistricts(map, props);
-  }, [props.districts, props.showDistricts, props.selectedDistrict]);
+    if (map?.isStyleLoaded() && map.getSource(DISTRICT_SOURCE)) syncDistricts(map, { districts, showDistricts, selectedDistrict });
+  }, [districts, showDistricts, selectedDistrict]);
 
   useEffect(() => {
     const map = mapRef.current;
-    const request = props.viewRequest;
-    if (!map || !request) return;
-    if (request.kind === 'view') {
-      map.flyTo({ center: [request.view.longitude, request.view.latitude], zoom: request.view.zoom, duration: 600 });
+    if (!map || !viewRequest) return;
+    if (viewRequest.kind === 'view') {
+      map.flyTo({ center: [viewRequest.view.longitude, viewRequest.view.latitude], zoom: viewRequest.view.zoom, duration: 600 });
     } else {
       map.fitBounds(
         [
-          [request.bounds[0], request.bounds[1]],
-          [request.bounds[2], request.bounds[3]],
+          [viewRequest.bounds[0], viewRequest.bounds[1]],
+          [viewRequest.bounds[2], viewRequest.bounds[3]],
         ],
         { padding: 60, duration: 600, maxZoom: 13 },
       );
     }
-  }, [props.viewRequest?.seq]);
+    // A request is a new object with a new sequence number each time: asking twice moves the map twice.
+  }, [viewRequest]);
 
   return <div ref={container} className="map" role="application" aria-label={props.label} data-testid="map" />;
 }
@@ -156,8 +164,8 @@ function visibilityOf(p: MapViewProps) {
 }
 
 
-function syncDistricts(map: maplibregl.Map, p: MapViewProps): void {
-  (map.getSource(DISTRICT_SOURCE) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: p.districts as never });
+function syncDistricts(map: maplibregl.Map, p: Pick<MapViewProps, 'districts' | 'showDistricts' | 'selectedDistrict'>): void {
+  void map.getSource<GeoJSONSource>(DISTRICT_SOURCE)?.setData({ type: 'FeatureCollection', features: [...p.districts] });
   const visibility = p.showDistricts ? 'visible' : 'none';
   for (const id of [DISTRICT_CASING_LAYER, DISTRICT_LINE_LAYER]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visibility);
   if (map.getLayer(DISTRICT_SELECTED_LAYER)) {

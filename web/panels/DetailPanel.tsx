@@ -53,9 +53,11 @@ export function DetailPanel(props: DetailPanelProps) {
   const { t, language } = useI18n();
   const closeRef = useRef<HTMLButtonElement>(null);
   const { selection } = props;
+  // Focus moves to the panel when another feature is selected, not when the same one is rendered again.
+  const selected = selection ? `${selection.kind}:${'id' in selection ? selection.id : ''}` : null;
   useEffect(() => {
-    if (selection) closeRef.current?.focus({ preventScroll: true });
-  }, [selection?.kind, selection && 'id' in selection ? selection.id : null]);
+    if (selected !== null) closeRef.current?.focus({ preventScroll: true });
+  }, [selected]);
   if (!selection) return null;
   const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(language, { timeZone: 'Asia/Shanghai' }) : null);
   const titles: Record<Selection['kind'], MessageKey> = {

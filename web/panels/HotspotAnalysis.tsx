@@ -5,9 +5,9 @@ import { useCellCounts, useEmergingHotspots, useHotspotCells, useInstitutionRisk
 import { cellMatrixFrom, cellSeries } from '../analysis/cell-matrix.js';
 import { createLiveHotspots, type LiveHotspotFrame } from '../analysis/live-hotspots.js';
 import { groupSeries } from '../analysis/series.js';
-import { EMERGING_LAYER_ID, emergingLayer } from '../layers/emerging-layer.js';
+import { emergingLayer } from '../layers/emerging-layer.js';
 import { binCounts } from '../layers/hotspot-colours.js';
-import { HOTSPOT_LAYER_ID, hotspotLayer } from '../layers/hotspot-layer.js';
+import { hotspotLayer } from '../layers/hotspot-layer.js';
 import type { Theme } from '../layers/theme.js';
 import type { HotspotCellFeature } from '../layers/hotspot-layer.js';
 import type { Selection, TimeRange } from '../state/dashboard.js';
@@ -16,7 +16,7 @@ import { CellDetail } from './CellDetail.js';
 import { HotspotPanel, type HotspotFrameInfo } from './HotspotPanel.js';
 import { RiskDetail } from './RiskDetail.js';
 
-const EMPTY: HotspotCellFeature[] = [];
+const EMPTY: readonly HotspotCellFeature[] = [];
 const DAYS_PER_BAR = 7;
 
 export interface HotspotAnalysisInput {
@@ -37,9 +37,6 @@ export interface HotspotAnalysis {
   detail: ReactNode;
 }
 
-/** Layer ids whose picked objects are grid cells. */
-export const HOTSPOT_PICK_LAYERS: readonly string[] = [HOTSPOT_LAYER_ID, EMERGING_LAYER_ID];
-
 /**
  * Everything of the hot spot analysis on the map: the per-day counts of the last two years are loaded once per scope,
  * and Gi* is recomputed in the browser for whatever range is shown — while the slider is dragged, every frame.
@@ -52,7 +49,8 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   const cellsRes = useHotspotCells(input.district, wantCells);
   const emergingRes = useEmergingHotspots(input.timeRange, state.emergingStep, input.district, state.showEmerging);
   const risk = useInstitutionRisk(input.selection);
-  const range = effectiveRange(state, input.timeRange);
+  const { from: rangeFrom, to: rangeTo } = effectiveRange(state, input.timeRange);
+  const range = useMemo(() => ({ from: rangeFrom, to: rangeTo }), [rangeFrom, rangeTo]);
 
   const live = useMemo(() => (countsRes.data ? createLiveHotspots(cellMatrixFrom(countsRes.data)) : null), [countsRes.data]);
   const indexOfId = useMemo(() => new Map(live ? Array.from(live.matrix.cellIds, (id, i) => [id, i] as const) : []), [live]);
@@ -60,17 +58,15 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   const computed = useMemo((): { frame: LiveHotspotFrame; info: HotspotFrameInfo } | { error: string } | null => {
     if (!live || !state.showHotspots) return null;
     try {
-      const started = performance.now();
       const frame = live.forRange(range);
-      const ms = performance.now() - started;
       const bins = state.fdr ? frame.result.binFdr : frame.result.bin;
       let clues = 0;
       for (let i = 0; i < frame.values.length; i++) clues += frame.values[i];
-      return { frame, info: { cells: live.matrix.nCells, clues, ms, counts: binCounts(bins) } };
+      return { frame, info: { cells: live.matrix.nCells, clues, ms: frame.ms, counts: binCounts(bins) } };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [live, range.from, range.to, state.fdr, state.showHotspots]);
+  }, [live, range, state.fdr, state.showHotspots]);
   const frame = computed && 'frame' in computed ? computed.frame : null;
 
   const emergingById = useMemo(() => {
@@ -79,7 +75,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
     return map;
   }, [emergingRes.data]);
 
-  const cells = (cellsRes.data?.features ?? EMPTY) as HotspotCellFeature[];
+  const cells = cellsRes.data?.features ?? EMPTY;
   const version = `${range.from}/${range.to}/${state.fdr}/${countsRes.data ? 'c' : '-'}`;
   const layers = useMemo(() => {
     const out: Layer[] = [];
@@ -91,7 +87,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       out.push(hotspotLayer({ cells, binOf: (id) => { const i = indexOfId.get(id); return i === undefined ? undefined : bins[i]; }, version, theme: input.theme }));
     }
     return out;
-  }, [cells, frame, version, state.showEmerging, state.showHotspots, emergingRes.data, emergingById, indexOfId, input.theme]);
+  }, [cells, frame, version, state.fdr, state.showEmerging, state.showHotspots, emergingRes.data, emergingById, indexOfId, input.theme]);
 
   const panel = (
     <HotspotPanel

@@ -1,14 +1,8 @@
 import { translateCode, useI18n } from '../i18n/index.js';
-import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from '../layers/types.js';
+import type { ScreenPick } from '../layers/picking.js';
+import type { DistrictFeature } from '../layers/types.js';
 
-export interface HoverInfo {
-  x: number;
-  y: number;
-  layerId: string;
-  object: unknown;
-}
-
-export function HoverTooltip({ hover, districts, counts }: { hover: HoverInfo | null; districts: readonly DistrictFeature[]; counts: ReadonlyMap<string, number> }) {
+export function HoverTooltip({ hover, districts, counts }: { hover: ScreenPick | null; districts: readonly DistrictFeature[]; counts: ReadonlyMap<string, number> }) {
   const { t, language } = useI18n();
   if (!hover) return null;
   const districtName = (code: string) => {
@@ -19,31 +13,31 @@ export function HoverTooltip({ hover, districts, counts }: { hover: HoverInfo | 
   let lines: string[] = [];
   switch (hover.layerId) {
     case 'institution-points': {
-      const p = (hover.object as InstitutionFeature).properties;
+      const p = hover.object.properties;
       title = p.name;
       lines = [`${translateCode(t, 'status', p.status)} · ${p.category}`, p.listStatus !== 'none' ? translateCode(t, 'list', p.listStatus) : ''];
       break;
     }
     case 'institution-clusters': {
-      const c = hover.object as { count: number; byStatus: Record<string, number> };
+      const c = hover.object;
       title = t('tooltip.institutions', { count: c.count });
       lines = Object.entries(c.byStatus).map(([s, n]) => `${translateCode(t, 'status', s)} ${n}`);
       break;
     }
     case 'grid-choropleth': {
-      const p = (hover.object as GridCellFeature).properties;
+      const p = hover.object.properties;
       title = `${t('detail.gridCell')} ${p.code}`;
       lines = [t('tooltip.clues', { count: p.clueCount }), `${t('detail.worker')}：${p.workerName}`];
       break;
     }
     case 'district-choropleth': {
-      const p = (hover.object as DistrictFeature).properties;
+      const p = hover.object.properties;
       title = districtName(p.code);
       lines = [t('tooltip.clues', { count: counts.get(p.code) ?? 0 }), t('districts.institutions', { count: p.institutionCount })];
       break;
     }
     case 'clue-points': {
-      const p = (hover.object as ClueFeature).properties;
+      const p = hover.object.properties;
       title = translateCode(t, 'type', p.suspectedType);
       lines = [translateCode(t, 'source', p.source), new Date(p.reportedAt).toLocaleString(language, { timeZone: 'Asia/Shanghai' })];
       break;

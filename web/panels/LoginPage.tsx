@@ -36,7 +36,7 @@ export function LoginPage({ expired, onLogin, onLanguage }: LoginPageProps) {
   return (
     <main className="login">
       <div className="login__glow" aria-hidden="true" />
-      <form className="login__card" onSubmit={submit} noValidate aria-describedby={error ? 'login-error' : undefined}>
+      <form className="login__card" onSubmit={(event) => void submit(event)} noValidate aria-describedby={error ? 'login-error' : undefined}>
         <div className="login__top">
           <span className="brand__mark" aria-hidden="true" />
           <button type="button" className="button button--ghost" lang={language === 'zh-CN' ? 'en' : 'zh-CN'} onClick={() => onLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')} data-testid="language-switch">

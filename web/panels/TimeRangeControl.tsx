@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import type { TimeRange } from '../state/dashboard.js';
 import { addDays, daysInclusive, isIsoDate } from '../../server/domain/time.js';
@@ -12,8 +12,13 @@ const presets: [number, MessageKey][] = [
 
 export function TimeRangeControl({ range, today, onRange, onPreset }: { range: TimeRange; today: string; onRange: (range: TimeRange) => void; onPreset: (days: number) => void }) {
   const { t } = useI18n();
+  // The inputs may hold an unfinished date; a new committed range (a preset, a shared link) replaces it.
   const [draft, setDraft] = useState(range);
-  useEffect(() => setDraft(range), [range.from, range.to]);
+  const [committed, setCommitted] = useState(range);
+  if (committed.from !== range.from || committed.to !== range.to) {
+    setCommitted(range);
+    setDraft(range);
+  }
   const invalid = !isIsoDate(draft.from) || !isIsoDate(draft.to) || draft.from > draft.to;
   const activePreset = range.to === today ? daysInclusive(range.from, range.to) : null;
   const change = (next: TimeRange) => {

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { PickingInfo } from '@deck.gl/core';
-import { bbox as turfBbox } from '@turf/turf';
 import type { Me, PatrolOptions } from '../../server/contract/index.js';
 import { useDistricts } from '../api/index.js';
 import { followRoutingJob, startPatrolPlan, usePatrolOptions } from '../api/routing.js';
 import { I18nContext, translator, type Language } from '../i18n/index.js';
+import { featureBounds } from '../layers/bounds.js';
+import type { ScreenPick } from '../layers/picking.js';
 import { buildPlannerLayers } from '../layers/route-layers.js';
 import { darkTheme } from '../layers/theme.js';
 import type { DistrictFeature } from '../layers/types.js';
@@ -28,7 +28,7 @@ export interface PlannerViewProps {
 
 /** Playback speed: one second on screen is this many seconds of patrol (a 3-hour shift plays in a minute). */
 const PLAYBACK_SPEED = 180;
-const EMPTY: never[] = [];
+const EMPTY: readonly never[] = [];
 
 /** The routes' extent with a margin, so that the side panels and the top bar do not hide the outer stops. */
 function boundsOf(points: [number, number][]): [number, number, number, number] | null {
@@ -48,7 +48,7 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const solveAbort = useRef<AbortController | null>(null);
   const districtsRes = useDistricts();
-  const districts = (districtsRes.data?.features ?? EMPTY) as DistrictFeature[];
+  const districts: readonly DistrictFeature[] = districtsRes.data?.features ?? EMPTY;
   const optionsRes = usePatrolOptions(state.district, state.date);
   const options: PatrolOptions | null = optionsRes.data && optionsRes.data.district.code === state.district ? optionsRes.data : null;
 
@@ -59,11 +59,11 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
   // Frame the district when it is chosen, the routes when they arrive.
   useEffect(() => {
     const district = districts.find((d) => d.properties.code === state.district);
-    if (district) setViewRequest({ kind: 'bounds', bounds: turfBbox(district as never) as [number, number, number, number], seq: nextViewRequestSeq() });
-  }, [state.district, districts.length]);
+    if (district) setViewRequest({ kind: 'bounds', bounds: featureBounds(district), seq: nextViewRequestSeq() });
+  }, [state.district, districts]);
   useEffect(() => {
     if (!state.plan) return;
-    const points = state.plan.solution.routes.flatMap((r) => (r.geometry && typeof r.geometry !== 'string' ? (r.geometry.coordinates as [number, number][]) : []));
+    const points = state.plan.solution.routes.flatMap((r) => (r.geometry && typeof r.geometry !== 'string' ? r.geometry.coordinates : []));
     const bounds = boundsOf([...points, state.plan.base.location]);
     if (bounds) setViewRequest({ kind: 'bounds', bounds, seq: nextViewRequestSeq() });
   }, [state.plan]);
@@ -101,8 +101,8 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
     dispatch({ type: 'solveFailed', message: t('planner.cancel') });
   }, [t]);
 
-  const onClick = useCallback((info: PickingInfo) => {
-    if (info.layer?.id === 'route-candidates' && info.object) dispatch({ type: 'institutionToggled', id: (info.object as { id: number }).id });
+  const onClick = useCallback((pick: ScreenPick) => {
+    if (pick.layerId === 'route-candidates') dispatch({ type: 'institutionToggled', id: pick.object.id });
   }, []);
 
   const selected = useMemo(() => new Set(state.selectedInstitutions), [state.selectedInstitutions]);
@@ -148,7 +148,7 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
             fixedDistrict={user.districtCode}
             today={today}
             dispatch={dispatch}
-            onPlan={onPlan}
+            onPlan={() => void onPlan()}
             onCancel={onCancel}
           />
         </aside>

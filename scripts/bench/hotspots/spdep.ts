@@ -48,7 +48,7 @@ export function timeSpdep(xy: Float64Array, values: Float64Array, distance: numb
       maxBuffer: 1 << 24,
     });
     if (run.status !== 0) return { skipped: `Rscript failed: ${(run.stderr || '').trim().split('\n').pop()}` };
-    const timing = JSON.parse(run.stdout.trim().split('\n').pop()!);
+    const timing = JSON.parse(run.stdout.trim().split('\n').pop()!) as Omit<Exclude<SpdepTiming, { skipped: string }>, 'z'>;
     const z = Float64Array.from(readFileSync(join(dir, 'z.txt'), 'utf8').trim().split('\n').map(Number));
     return { ...timing, z };
   } finally {

@@ -10,7 +10,7 @@ function islandsOf(offsets: Int32Array): number[] {
 export function weightsFromNeighbourLists(lists: ArrayLike<number>[], kind: string): SpatialWeights {
   const n = lists.length;
   const offsets = new Int32Array(n + 1);
-  const sorted: Int32Array[] = new Array(n);
+  const sorted = new Array<Int32Array>(n);
   for (let i = 0; i < n; i++) {
     const raw = Int32Array.from(lists[i]).sort();
     let m = 0;

@@ -64,8 +64,8 @@ export function buildRoadGraph(data: RoadNetworkData): RoadGraph {
   const edgeLengthMetres = new Float64Array(edgeCount);
   const edgeSpeedKmh = new Float64Array(edgeCount);
   const edgeOsmWayId = new Float64Array(edgeCount);
-  const edgeHighway: string[] = new Array(edgeCount);
-  const edgeName: (string | null)[] = new Array(edgeCount);
+  const edgeHighway = new Array<string>(edgeCount);
+  const edgeName = new Array<string | null>(edgeCount);
   const edgePointStart = new Int32Array(edgeCount + 1);
   let pointCount = 0;
   for (const edge of data.edges) pointCount += edge.coordinates.length;

@@ -249,7 +249,7 @@ function collectPlaces(problem: VrpProblem, provider: TravelCostProvider): Place
   const profiles = [...new Set(problem.vehicles.map((v) => v.profile ?? DEFAULT_PROFILE))];
   if (problem.matrices) {
     const size = Object.values(problem.matrices).reduce((m, x) => Math.max(m, x.durations?.length ?? 0), 0);
-    const coordinates: (Coordinate | undefined)[] = new Array(size + 1).fill(undefined);
+    const coordinates = new Array<Coordinate | undefined>(size + 1).fill(undefined);
     jobs.forEach((j) => {
       if (j.location) coordinates[j.location_index!] = j.location;
     });

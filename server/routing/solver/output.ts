@@ -113,7 +113,7 @@ export function buildRoute(inst: Instance, v: number, tasks: number[], geometry?
     });
   if (inst.vHasStart[v]) step('start', time, 0, 0, place(startLoc));
   const path: Coordinate[] = [];
-  if (inst.vHasStart[v] && inst.coordinates[startLoc]) path.push(inst.coordinates[startLoc]!);
+  if (inst.vHasStart[v] && inst.coordinates[startLoc]) path.push(inst.coordinates[startLoc]);
   for (const t of tasks) {
     if (t < inst.jobCount) {
       const l = inst.taskLoc[t];
@@ -136,7 +136,7 @@ export function buildRoute(inst: Instance, v: number, tasks: number[], geometry?
         ...place(l),
         ...(job.description !== undefined ? { description: job.description } : {}),
       });
-      if (inst.coordinates[l]) path.push(inst.coordinates[l]!);
+      if (inst.coordinates[l]) path.push(inst.coordinates[l]);
       time = start + inst.taskService[t];
     } else {
       const start = firstStart(inst, t, time);
@@ -157,7 +157,7 @@ export function buildRoute(inst: Instance, v: number, tasks: number[], geometry?
   time += cls.duration[loc * n + endLoc];
   if (inst.vHasEnd[v]) {
     step('end', time, 0, 0, place(endLoc));
-    if (inst.coordinates[endLoc]) path.push(inst.coordinates[endLoc]!);
+    if (inst.coordinates[endLoc]) path.push(inst.coordinates[endLoc]);
   }
   const route: VrpRoute = {
     vehicle: vehicle.id,

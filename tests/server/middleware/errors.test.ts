@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { errorBodySchema } from '../../../server/contract/errors.js';
 import { conflict, forbidden, ServiceError, tooManyRequests, unprocessable } from '../../../server/services/errors.js';
 import { DomainInputError } from '../../../server/domain/errors.js';
 import { errorHandler, notFoundHandler, validationHook } from '../../../server/middleware/errors.js';
@@ -19,6 +20,9 @@ function appThrowing(error: unknown) {
   return app;
 }
 
+/** The error of an answer, checked against the one error shape of the API. */
+const errorOf = async (response: Response) => errorBodySchema.parse(await response.json()).error;
+
 describe('the error handler', () => {
   test.each([
     [forbidden('not yours'), 403, 'forbidden'],
@@ -29,21 +33,21 @@ describe('the error handler', () => {
   ])('%s → %i %s', async (error, status, code) => {
     const response = await appThrowing(error).request('/boom');
     expect(response.status).toBe(status);
-    const body = await response.json();
-    expect(body.error.code).toBe(code);
-    expect(body.error.message).toBe((error as Error).message);
+    const body = await errorOf(response);
+    expect(body.code).toBe(code);
+    expect(body.message).toBe((error as Error).message);
   });
 
   test('a domain input error names its fields', async () => {
     const response = await appThrowing(new DomainInputError([{ path: 'weights', message: 'k too large' }])).request('/boom');
-    expect((await response.json()).error.details.issues).toEqual([{ path: 'weights', message: 'k too large' }]);
+    expect((await errorOf(response)).details).toEqual({ issues: [{ path: 'weights', message: 'k too large' }] });
   });
 
   test('a capacity refusal is a 429 with Retry-After', async () => {
     const response = await appThrowing(tooManyRequests('queue full', 7)).request('/boom');
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('7');
-    expect((await response.json()).error).toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: 7 } });
+    expect(await errorOf(response)).toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: 7 } });
   });
 
   test.each([
@@ -57,7 +61,7 @@ describe('the error handler', () => {
       const response = await appThrowing(error).request('/boom');
       expect(response.status).toBe(503);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await response.json()).error.code).toBe('unavailable');
+      expect((await errorOf(response)).code).toBe('unavailable');
     } finally {
       console.error = original;
     }
@@ -80,7 +84,7 @@ describe('the error handler', () => {
   test('no route is a 404 in the error shape', async () => {
     const response = await appThrowing(null).request('/nowhere');
     expect(response.status).toBe(404);
-    expect((await response.json()).error.code).toBe('not_found');
+    expect((await errorOf(response)).code).toBe('not_found');
   });
 
   test('a body over the limit is 413', async () => {
@@ -88,7 +92,7 @@ describe('the error handler', () => {
     expect((await app.request('/upload', { method: 'POST', body: '0123456789' })).status).toBe(200);
     const response = await app.request('/upload', { method: 'POST', body: '0123456789A' });
     expect(response.status).toBe(413);
-    expect((await response.json()).error.code).toBe('payload_too_large');
+    expect((await errorOf(response)).code).toBe('payload_too_large');
   });
 });
 

@@ -86,6 +86,7 @@ describe('live hot spot recompute', () => {
     }
     // The hot corner is found.
     expect(frame.result.z[0]).toBeGreaterThan(1.96);
+    expect(frame.ms).toBeGreaterThanOrEqual(0);
   });
 
   test('forRange uses the days of the range; the series of a cell lists its daily counts', () => {
@@ -102,7 +103,7 @@ describe('live hot spot recompute', () => {
   });
 
   test('fewer than 3 cells cannot be analysed', () => {
-    const tiny = cellMatrixFrom({ ...responseOf(), cellIds: [1, 2], stepOffsets: new Array(21).fill(0), cellIndex: [], count: [], neighbours: { weights: 'queen', offsets: [0, 1, 2], index: [1, 0] } });
+    const tiny = cellMatrixFrom({ ...responseOf(), cellIds: [1, 2], stepOffsets: new Array<number>(21).fill(0), cellIndex: [], count: [], neighbours: { weights: 'queen', offsets: [0, 1, 2], index: [1, 0] } });
     expect(() => createLiveHotspots(tiny).forSteps(0, 1)).toThrow(/at least 3 grid cells/);
   });
 });

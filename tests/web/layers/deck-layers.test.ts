@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildDeckLayers, choroplethModel, type LayerInput } from '../../../web/layers/deck-layers.js';
+import { buildDeckLayers, choroplethModel, layerZoom, type LayerInput } from '../../../web/layers/deck-layers.js';
 import { characterSetOf, districtLabels } from '../../../web/layers/district-layers.js';
 import { gridCellFill } from '../../../web/layers/grid-layer.js';
 import { institutionColour } from '../../../web/layers/institution-layers.js';
@@ -59,6 +59,12 @@ describe('deck.gl layer factories', () => {
     expect(ids(layers)).toEqual([]);
     const clusters = buildDeckLayers(input({ visible: { districts: false, grid: false, institutions: true, heatmap: true }, clues: [] }));
     expect(ids(clusters)).toEqual(['institution-clusters', 'institution-cluster-counts']);
+  });
+
+  test('the layers built for layerZoom are those of the zoom itself, so zooming within a level can keep them', () => {
+    expect([9.4, 10.99, 11.2, 12.4, 12.7, 13.9, 14.3].map(layerZoom)).toEqual([9, 10, 11, 12, 12.5, 13, 14]);
+    const drawn = (zoom: number) => buildDeckLayers(input({ zoom })).map((l) => [l.id, l.props.data]);
+    for (const zoom of [9.4, 10.99, 11.2, 12.4, 12.7, 13.9, 14.3, 16.8]) expect(drawn(layerZoom(zoom))).toEqual(drawn(zoom));
   });
 
   test('the choropleth slides under our district borders only when they exist', () => {

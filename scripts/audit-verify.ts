@@ -23,7 +23,7 @@ const where = databaseUrl ? 'DATABASE_URL' : `PGlite in ${dataDir}`;
 function rootMessage(error: unknown): string {
   let e = error as { cause?: unknown; errors?: unknown[]; message?: string; code?: string };
   while (e.cause || (e.errors?.length && !e.message)) e = (e.cause ?? e.errors![0]) as typeof e;
-  return (e.message || e.code || String(e)).split('\n')[0];
+  return (e.message || e.code || 'unknown error').split('\n')[0];
 }
 
 /** Progress on stderr once the chain is longer than one page: redrawn in place on a terminal. */
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
   const database = await createDb({ databaseUrl, dataDir: databaseUrl ? undefined : dataDir });
   try {
     const shown = progress();
-    const result = await verifyAuditChain(database, { pageSize: PAGE_SIZE, onProgress: shown.page });
+    const result = await verifyAuditChain(database, { pageSize: PAGE_SIZE, onProgress: (checked, lastId) => shown.page(checked, lastId) });
     shown.end();
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return result.ok ? 0 : 1;

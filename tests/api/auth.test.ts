@@ -147,7 +147,7 @@ describe('cross-site request forgery', () => {
     const cookie = await loginCookie(app, 'planner');
     const evil = await post({ Origin: 'https://evil.example' }, cookie);
     expect(evil.status).toBe(403);
-    expect((await evil.json()).error.message).toMatch(/cross-origin write refused/);
+    expect(((await evil.json()) as { error: { message: string } }).error.message).toMatch(/cross-origin write refused/);
     expect((await post({ Origin: 'null' }, cookie)).status).toBe(403);
     expect((await post({ 'Sec-Fetch-Site': 'cross-site' }, cookie)).status).toBe(403);
   });

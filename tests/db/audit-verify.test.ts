@@ -90,7 +90,7 @@ describe('verifyAuditChain', () => {
       const [id] = await appendEntries(tx, 1);
       await tx.rows(sql`UPDATE audit_log SET actor = 'someone' WHERE id = ${id}`);
     });
-    await expect(refused).rejects.toSatisfy((error: Error) => /append-only: UPDATE refused/.test(String(error.cause ?? error)));
+    await expect(refused).rejects.toSatisfy((error: Error) => /append-only: UPDATE refused/.test(`${error.message} ${error.cause instanceof Error ? error.cause.message : ''}`));
   });
 
   test.each([

@@ -31,11 +31,11 @@ describe.skipIf(skipReason !== null)(`a database restart under a running app${sk
       execSync(stop!, { stdio: 'ignore' });
       const health = await app.request('/api/health');
       expect(health.status).toBe(503);
-      expect((await health.json()).db.ok).toBe(false);
+      expect(((await health.json()) as { db: { ok: boolean } }).db.ok).toBe(false);
       const down = await app.request('/api/districts', { headers: { Cookie: cookie } });
       expect(down.status).toBe(503);
       expect(Number(down.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await down.json()).error.code).toBe('unavailable');
+      expect(((await down.json()) as { error: { code: string } }).error.code).toBe('unavailable');
 
       execSync(start!, { stdio: 'ignore' });
       const restarted = monotonicClock();
@@ -52,7 +52,7 @@ describe.skipIf(skipReason !== null)(`a database restart under a running app${sk
       // The session survived (it is in the database), and the data is all there.
       const back = await app.request('/api/districts', { headers: { Cookie: cookie } });
       expect(back.status).toBe(200);
-      expect((await back.json()).features).toHaveLength(16);
+      expect(((await back.json()) as { features: unknown[] }).features).toHaveLength(16);
     } finally {
       try {
         execSync(start!, { stdio: 'ignore' });

@@ -3,10 +3,13 @@
  * same `cellPixels` square form one cluster at their mean position. Deterministic and pure, so it is tested
  * without a browser and gives the same picture for the same data.
  */
+import { operatesWithoutLicence } from '../../server/domain/institution.js';
+import type { InstitutionStatus } from '../../server/domain/vocabulary.js';
+
 export interface ClusterInput {
   longitude: number;
   latitude: number;
-  status: string;
+  status: InstitutionStatus;
   listStatus: string;
 }
 
@@ -23,7 +26,6 @@ export interface Cluster {
 }
 
 const TILE_SIZE = 512;
-const PROBLEM_STATUSES = new Set(['unlicensed', 'suspended', 'revoked']);
 
 export function mercatorPixels(longitude: number, latitude: number, zoom: number): [number, number] {
   const world = TILE_SIZE * 2 ** zoom;
@@ -53,7 +55,7 @@ export function clusterPoints(points: readonly ClusterInput[], zoom: number, cel
     cell.byStatus[p.status] = (cell.byStatus[p.status] ?? 0) + 1;
     const black = p.listStatus === 'black';
     if (black) cell.black += 1;
-    if (black || PROBLEM_STATUSES.has(p.status)) cell.problems += 1;
+    if (black || operatesWithoutLicence(p.status)) cell.problems += 1;
   }
   return [...cells.entries()]
     .map(([id, c]) => ({

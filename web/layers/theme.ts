@@ -1,4 +1,5 @@
 /** Colours of the command-centre look. RGBA tuples (0–255) as deck.gl takes them; `css()` for maplibre and React. */
+import type { InstitutionStatus } from '../../server/domain/vocabulary.js';
 export type Rgba = [number, number, number, number];
 
 export interface Theme {
@@ -13,7 +14,7 @@ export interface Theme {
   labelHalo: Rgba;
   gridOutline: Rgba;
   /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-  status: Record<'licensed' | 'registered' | 'unlicensed' | 'suspended' | 'revoked', Rgba>;
+  status: Record<InstitutionStatus, Rgba>;
   blackListRing: Rgba;
   pointOutline: Rgba;
   highlight: Rgba;

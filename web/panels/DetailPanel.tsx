@@ -92,6 +92,18 @@ export function DetailPanel(props: DetailPanelProps) {
                   ['detail.creditCode', <code key="c">{p.creditCode}</code>],
                   ['detail.licenceNo', p.licenceNo],
                   ['detail.violations', p.violationCount],
+                  [
+                    'detail.recentViolations',
+                    p.violations.length === 0 ? null : (
+                      <ul key="v" className="detail__list">
+                        {p.violations.slice(0, 3).map((v) => (
+                          <li key={`${v.occurredOn}-${v.kind}`} title={v.description}>
+                            <time>{v.occurredOn}</time> {translateCode(t, 'violation', v.kind)}
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                  ],
                   ['detail.lastInspected', p.lastInspectedOn],
                   ['detail.clueCount', `${p.clueCount} / ${t('kpi.openClues')} ${p.openClueCount}`],
                 ]}

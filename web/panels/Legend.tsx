@@ -1,10 +1,10 @@
+import { institutionStatuses } from '../../server/domain/vocabulary.js';
 import { useI18n } from '../i18n/index.js';
 import { choroplethLegend } from '../layers/choropleth.js';
 import type { ChoroplethModel } from '../layers/deck-layers.js';
 import { css, darkTheme } from '../layers/theme.js';
 import type { LayerId } from '../state/dashboard.js';
 
-const STATUSES = ['licensed', 'registered', 'unlicensed', 'suspended', 'revoked'] as const;
 
 export function Legend({ model, visible, institutionMode }: { model: ChoroplethModel; visible: Record<LayerId, boolean>; institutionMode: 'clusters' | 'points' }) {
   const { t } = useI18n();
@@ -48,7 +48,7 @@ export function Legend({ model, visible, institutionMode }: { model: ChoroplethM
         <div className="legend__block">
           <div className="legend__caption">{t('legend.institutionStatus')}</div>
           <ul className="legend__statuses">
-            {STATUSES.map((s) => (
+            {institutionStatuses.map((s) => (
               <li key={s}>
                 <span className="dot" style={{ background: css(darkTheme.status[s]) }} />
                 {t(`status.${s}`)}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { clusterPoints, clusterRadiusPixels, mercatorPixels } from '../../../web/layers/clusters.js';
+import { clusterPoints, clusterRadiusPixels, mercatorPixels, type ClusterInput } from '../../../web/layers/clusters.js';
 
-const point = (longitude: number, latitude: number, status = 'licensed', listStatus = 'none') => ({ longitude, latitude, status, listStatus });
+const point = (longitude: number, latitude: number, status: ClusterInput['status'] = 'licensed', listStatus = 'none'): ClusterInput => ({ longitude, latitude, status, listStatus });
 
 describe('clusterPoints', () => {
   test('close points merge at a low zoom and separate at a high zoom', () => {

@@ -114,6 +114,9 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, builtZoom],
   );
 
+  const hotspotLayers = hotspots.layers;
+  const mapLayers = useMemo(() => (hotspotLayers.length ? [...hotspotLayers, ...layers] : layers), [hotspotLayers, layers]);
+
   const selectDistrict = useCallback(
     (code: string | null) => {
       dispatch({ type: 'districtSelected', code });
@@ -168,7 +171,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           basemapUrl={basemapUrl}
           initialView={state.view}
           viewRequest={viewRequest}
-          layers={hotspots.layers.length ? [...hotspots.layers, ...layers] : layers}
+          layers={mapLayers}
           districts={districts}
           showDistricts={state.layers.districts}
           selectedDistrict={state.district}

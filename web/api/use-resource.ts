@@ -75,12 +75,19 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
   return { data: current.data, loading: current.loading, error: current.error, retry };
 }
 
-/** The value after it has stopped changing for `delayMs`: map moves fire one request, not one per frame. */
+/**
+ * The value after it has stopped changing for `delayMs`: map moves fire one request, not one per frame. Values are
+ * compared by their JSON, so a value rebuilt on every render (a bbox array) does not restart the timer, nor settle
+ * again and re-render the page with an equal value every `delayMs`.
+ */
 export function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
+  const key = JSON.stringify(value);
+  const [settled, setSettled] = useState<{ key: string; value: T }>({ key, value });
+  const latest = useEffectEvent(() => value);
   useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
+    if (key === settled.key) return;
+    const timer = setTimeout(() => setSettled({ key, value: latest() }), delayMs);
     return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
+  }, [key, settled.key, delayMs]);
+  return settled.value;
 }

@@ -19,7 +19,8 @@ export function emergingLayer(input: {
     highlightColor: input.theme.highlight,
     getFillColor: (f) => emergingColour(input.categoryOf(f.properties.id)),
     fillVersion: input.version,
-    outline: { colour: input.theme.gridOutline, widthPixels: 0.5 },
+    // No outlines: drawing thousands of polygon outlines costs seconds a frame on a software GPU (3.3 s against 0.4 s
+    // for the whole map at 1920×1080 under SwiftShader), and the colour alone shows the clusters.
     beforeId: input.beforeId,
   });
 }

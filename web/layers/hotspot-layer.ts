@@ -27,7 +27,8 @@ export function hotspotLayer(input: HotspotLayerInput): PolygonLayer<HotspotCell
     highlightColor: input.theme.highlight,
     getFillColor: (f) => hotspotColour(input.binOf(f.properties.id) ?? Number.NaN),
     fillVersion: input.version,
-    outline: { colour: input.theme.gridOutline, widthPixels: 0.5 },
+    // No outlines: drawing thousands of polygon outlines costs seconds a frame on a software GPU (3.3 s against 0.4 s
+    // for the whole map at 1920×1080 under SwiftShader), and the colour alone shows the clusters.
     beforeId: input.beforeId,
   });
 }

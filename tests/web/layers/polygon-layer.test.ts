@@ -61,7 +61,7 @@ describe('polygon layers (grid, hot spots, emerging hot spots, districts)', () =
   test('hot spot cells are coloured by the bin of their id; the version re-reads only the colours', () => {
     const layer = hotspotLayer({ cells: hotspotCells, binOf: (id) => (id === 7 ? 3 : undefined), version: 'v1', theme: darkTheme });
     expect(layer.id).toBe('hotspot-cells');
-    expect(layer.props).toMatchObject({ stroked: true, getLineWidth: 0.5, updateTriggers: { getFillColor: 'v1' } });
+    expect(layer.props).toMatchObject({ stroked: false, filled: true, updateTriggers: { getFillColor: 'v1' } });
     expect(layer.props.beforeId).toBeUndefined();
     expect(fillOf(layer, hotspotCells[0])).toEqual(HOTSPOT_COLOURS[3]);
     expect(fillOf(layer, hotspotCells[1])[3]).toBe(0);
@@ -70,6 +70,7 @@ describe('polygon layers (grid, hot spots, emerging hot spots, districts)', () =
   test('emerging hot spot cells are coloured by their category', () => {
     const layer = emergingLayer({ cells: hotspotCells, categoryOf: (id) => (id === 8 ? 'new_hot' : undefined), version: 'w', theme: darkTheme });
     expect(layer.id).toBe('emerging-cells');
+    expect(layer.props.stroked).toBe(false);
     expect(fillOf(layer, hotspotCells[1])).toEqual(EMERGING_COLOURS.new_hot);
     expect(fillOf(layer, hotspotCells[0])[3]).toBe(0);
   });

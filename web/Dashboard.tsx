@@ -3,7 +3,7 @@ import type { Me } from '../server/contract/index.js';
 import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useSummary, useDebounced } from './api/index.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { featureBounds } from './layers/bounds.js';
-import { buildDeckLayers, choroplethModel, layerZoom } from './layers/deck-layers.js';
+import { buildDeckLayers, choroplethModel, hiddenUnderAnalysis, layerZoom } from './layers/deck-layers.js';
 import type { Picked, ScreenPick } from './layers/picking.js';
 import { darkTheme } from './layers/theme.js';
 import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from './layers/types.js';
@@ -108,10 +108,11 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           selectedDistrict: state.district,
           selection: state.selection,
           hasDistrictLayers: true,
+          analysis: hotspots.mode,
         },
         model,
       ),
-    [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, builtZoom],
+    [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, builtZoom, hotspots.mode],
   );
 
   const hotspotLayers = hotspots.layers;
@@ -185,7 +186,12 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
         <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} onOpenPlanner={onOpenPlanner} />
         <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={summaryRes.error?.message ?? null} onRetry={summaryRes.retry} />
         <aside className="sidebar" aria-label={t('layers.title')}>
-          <LayerPanel layers={state.layers} status={layerStatus} gridAtCells={gridAtCells} onToggle={(layer) => dispatch({ type: 'layerToggled', layer })} />
+          <LayerPanel
+            layers={state.layers}
+            status={layerStatus}
+            gridAtCells={gridAtCells}
+            underAnalysis={hotspots.mode === 'none' ? [] : hiddenUnderAnalysis('shown')}
+            onToggle={(layer) => dispatch({ type: 'layerToggled', layer })} />
           <TimeRangeControl
             range={state.timeRange}
             today={today}

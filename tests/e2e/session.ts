@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotDir, VIEWPORT } from './browser.js';
-import { startServer, type RunningServer } from './server-process.js';
+import { startServer, type RunningServer } from '../../scripts/browser/server-process.js';
 
 export interface BrowserSession {
   readonly server: RunningServer;

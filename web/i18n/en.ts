@@ -44,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'layers.error': 'failed',
   'layers.retry': 'Retry',
   'layers.truncated': 'first {count} shown',
+  'layers.underAnalysis': 'under the hot spots',
   'layers.zoomForGrid': 'zoom in for grid cells',
 
   'time.title': 'Time range',

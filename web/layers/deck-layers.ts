@@ -27,7 +27,23 @@ export interface LayerInput extends MapData {
   selection: Selection | null;
   /** Whether our own district layers exist in the maplibre style (so the choropleth can slide under the borders). */
   hasDistrictLayers: boolean;
+  /** What the hot spot analysis asks of the layers beneath it (see `analysisMode`); default none. */
+  analysis?: AnalysisMode;
 }
+
+/**
+ * How the layers beneath a hot spot analysis behave. `shown`: the analysis reads first — the count choropleth, which
+ * would colour the same cells, is not drawn, the heatmap and the institutions recede. `dragging`: the range is being
+ * dragged; only the analysis follows it, so the other layers (which still show the committed range) step aside until
+ * the release, which also spares every frame of the drag their drawing.
+ */
+export type AnalysisMode = 'none' | 'shown' | 'dragging';
+
+/** Opacity of the heatmap and of the institutions while an analysis layer is shown. */
+export const RECEDED_OPACITY = 0.35;
+
+/** The layers that an analysis in this mode keeps from being drawn, for the layer panel to say why. */
+export const hiddenUnderAnalysis = (mode: AnalysisMode): readonly LayerId[] => (mode === 'none' ? [] : mode === 'shown' ? ['grid'] : ['grid', 'heatmap', 'institutions']);
 
 /** What the legend needs to say about the choropleth: at which level it is drawn and its class breaks. */
 export interface ChoroplethModel {
@@ -64,24 +80,39 @@ export function layerZoom(zoom: number): number {
 
 /** Every deck.gl layer of the map, rebuilt from data on each render; deck.gl matches them to their GPU state by id. */
 export function buildDeckLayers(input: LayerInput, model: ChoroplethModel = choroplethModel(input, input.zoom)): Layer[] {
-  const { theme, visible, zoom } = input;
+  const { theme, zoom } = input;
+  const { visible } = input;
+  const mode = input.analysis ?? 'none';
+  const hidden = hiddenUnderAnalysis(mode);
+  // A layer kept from being drawn stays in the list, hidden, so that deck.gl keeps its GPU buffers for the moment the
+  // analysis ends or the drag is released; receding layers are drawn fainter.
+  const under = (id: LayerId) => <L extends Layer>(layer: L): L =>
+    hidden.includes(id)
+      ? (layer.clone({ visible: false }) as L)
+      : mode === 'shown' && id !== 'grid'
+        ? (layer.clone({ opacity: RECEDED_OPACITY * (layer.props.opacity ?? 1) }) as L)
+        : layer;
+  const recede = under('heatmap');
+  const recedeInstitutions = under('institutions');
   const underBorders = input.hasDistrictLayers ? DISTRICT_CASING_LAYER : undefined;
   const layers: Layer[] = [];
   if (visible.grid) {
     layers.push(
-      model.level === 'gridCells'
-        ? gridChoroplethLayer(input.gridCells, model.breaks, theme, underBorders)
-        : districtChoroplethLayer(input.districts, model.countsByDistrict, model.breaks, theme, underBorders),
+      under('grid')(
+        model.level === 'gridCells'
+          ? gridChoroplethLayer(input.gridCells, model.breaks, theme, underBorders)
+          : districtChoroplethLayer(input.districts, model.countsByDistrict, model.breaks, theme, underBorders),
+      ),
     );
   }
   if (visible.heatmap && input.clues.length > 0) {
-    layers.push(clueHeatmapLayer(input.clues, theme));
-    if (zoom >= CLUE_POINTS_MIN_ZOOM) layers.push(cluePointLayer(input.clues, theme));
+    layers.push(recede(clueHeatmapLayer(input.clues, theme)));
+    if (zoom >= CLUE_POINTS_MIN_ZOOM) layers.push(recede(cluePointLayer(input.clues, theme)));
   }
   if (visible.institutions) {
     const selectedId = input.selection?.kind === 'institution' ? input.selection.id : null;
-    if (institutionMode(zoom) === 'points') layers.push(institutionPointLayer(input.institutions, theme, selectedId));
-    else layers.push(...institutionClusterLayers(institutionClusters(input.institutions, zoom), theme));
+    if (institutionMode(zoom) === 'points') layers.push(recedeInstitutions(institutionPointLayer(input.institutions, theme, selectedId)));
+    else layers.push(...institutionClusterLayers(institutionClusters(input.institutions, zoom), theme).map(recedeInstitutions));
   }
   if (visible.districts && input.districts.length > 0) {
     layers.push(districtLabelLayer(districtLabels(input.districts, input.language), theme, input.selectedDistrict));

@@ -5,6 +5,7 @@ import { useCellCounts, useEmergingHotspots, useHotspotCells, useInstitutionRisk
 import { cellMatrixFrom, cellSeries } from '../analysis/cell-matrix.js';
 import { createLiveHotspots, type LiveHotspotFrame } from '../analysis/live-hotspots.js';
 import { groupSeries } from '../analysis/series.js';
+import type { AnalysisMode } from '../layers/deck-layers.js';
 import { emergingLayer } from '../layers/emerging-layer.js';
 import { binCounts } from '../layers/hotspot-colours.js';
 import { hotspotLayer } from '../layers/hotspot-layer.js';
@@ -35,6 +36,8 @@ export interface HotspotAnalysis {
   panel: ReactNode;
   /** Hot spot facts of the selected grid cell, or risk of the selected institution. */
   detail: ReactNode;
+  /** What the layers beneath should do while the analysis is on. */
+  mode: AnalysisMode;
 }
 
 /**
@@ -129,5 +132,6 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       />
     );
   }
-  return { layers, panel, detail };
+  const mode: AnalysisMode = layers.length === 0 ? 'none' : state.draft && state.showHotspots ? 'dragging' : 'shown';
+  return { layers, panel, detail, mode };
 }

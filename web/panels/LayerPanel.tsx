@@ -16,7 +16,16 @@ const labels: Record<LayerId, MessageKey> = {
   heatmap: 'layers.heatmap',
 };
 
-export function LayerPanel({ layers, status, gridAtCells, onToggle }: { layers: Record<LayerId, boolean>; status: Record<LayerId, LayerStatus>; gridAtCells: boolean; onToggle: (layer: LayerId) => void }) {
+export interface LayerPanelProps {
+  layers: Record<LayerId, boolean>;
+  status: Record<LayerId, LayerStatus>;
+  gridAtCells: boolean;
+  /** Layers switched on but not drawn while a hot spot analysis is shown, which colours the same cells. */
+  underAnalysis: readonly LayerId[];
+  onToggle: (layer: LayerId) => void;
+}
+
+export function LayerPanel({ layers, status, gridAtCells, underAnalysis, onToggle }: LayerPanelProps) {
   const { t, language } = useI18n();
   return (
     <section className="panel" aria-labelledby="layers-title">
@@ -41,7 +50,8 @@ export function LayerPanel({ layers, status, gridAtCells, onToggle }: { layers: 
                   </button>
                 )}
                 {layers[id] && !s.error && s.count !== null && <span className="count">{s.count.toLocaleString(language)}</span>}
-                {layers[id] && id === 'grid' && !gridAtCells && <span className="hint">{t('layers.zoomForGrid')}</span>}
+                {layers[id] && underAnalysis.includes(id) && <span className="hint">{t('layers.underAnalysis')}</span>}
+                {layers[id] && !underAnalysis.includes(id) && id === 'grid' && !gridAtCells && <span className="hint">{t('layers.zoomForGrid')}</span>}
                 {layers[id] && s.truncated && s.count !== null && <span className="hint hint--warn">{t('layers.truncated', { count: s.count.toLocaleString(language) })}</span>}
               </span>
             </li>

@@ -4,8 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monotonicClock } from '../../server/domain/clock.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
 
 export interface RunningServer {
   url: string;
@@ -26,7 +28,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `server/main.ts` as a child process on a free port with a fresh embedded database in a temporary directory
+ * For the browser tests and the browser benchmark. Starts `server/main.ts` as a child process on a free port with a fresh embedded database in a temporary directory
  * (or on DATABASE_URL when set), and waits until /api/health answers. The first start builds the demo data.
  */
 export async function startServer(timeoutMs = 240_000): Promise<RunningServer> {
@@ -59,8 +61,8 @@ export async function startServer(timeoutMs = 240_000): Promise<RunningServer> {
   };
 
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const deadline = monotonicClock() + timeoutMs;
+  while (monotonicClock() < deadline) {
     if (exited !== null) {
       await stop();
       throw new Error(`server exited with code ${exited} before it was ready:\n${output.join('')}`);

@@ -27,7 +27,7 @@ const hotspotCells: HotspotCellFeature[] = [7, 8].map((id) => ({
   type: 'Feature',
   id,
   geometry: square(121.4 + id * 0.01, 31.2),
-  properties: { id, code: `G${id}`, districtCode: '310107' },
+  properties: { id, code: `G${id}`, districtCode: '310107', streetCode: '310107001' },
 }));
 
 const districts: DistrictFeature[] = [

@@ -6,6 +6,7 @@ import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { shanghaiDate } from '../server/domain/time.js';
 import { systemClock } from '../server/domain/clock.js';
+import type { PlannerHandoff } from './state/planner.js';
 import { parseUrlState } from './state/url.js';
 
 type Page = 'dashboard' | 'planner';
@@ -35,12 +36,19 @@ export function App() {
   const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
   const { session, login, logout } = useSession();
   const [page, setPage] = useState<Page>(pageInUrl);
-  const goTo = (next: Page) => {
+  // Targets handed from the dashboard to the planner: given to the planner it opens, forgotten on the next move (the
+  // planner keeps them in its own stored state, so a reload does not need them).
+  const [handoff, setHandoff] = useState<PlannerHandoff | null>(null);
+  const goTo = (next: Page, withHandoff: PlannerHandoff | null = null) => {
     openPage(next);
+    setHandoff(withHandoff);
     setPage(next);
   };
   useEffect(() => {
-    const onPop = () => setPage(pageInUrl());
+    const onPop = () => {
+      setHandoff(null);
+      setPage(pageInUrl());
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -68,7 +76,7 @@ export function App() {
       )}
       {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
       {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
-        <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} handoff={handoff} />
       )}
       {session.status === 'authenticated' && (page === 'dashboard' || session.user.role === 'wall') && (
         <Dashboard
@@ -78,7 +86,7 @@ export function App() {
           language={language}
           onLanguage={changeLanguage}
           onLogout={() => void logout()}
-          onOpenPlanner={session.user.role !== 'wall' ? () => goTo('planner') : undefined}
+          onOpenPlanner={session.user.role !== 'wall' ? (handed) => goTo('planner', handed ?? null) : undefined}
         />
       )}
     </I18nContext.Provider>

@@ -3,7 +3,7 @@ import { analyseFeatureHotspots, buildWeights, confidenceBin, EMERGING_CATEGORIE
 import { RISK_TIER_THRESHOLDS } from '../../server/domain/risk.js';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { col, parsedRows } from '../../db/queries/queryable.js';
+import { parsedRows } from '../../db/queries/queryable.js';
 import { analysisCellCollectionSchema } from '../../server/contract/index.js';
 import { readSpdepCase } from '../server/analytics/fixtureFiles.js';
 import { testDatabase } from '../support/db.js';

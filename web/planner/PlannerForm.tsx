@@ -2,6 +2,7 @@ import type { DistrictFeature } from '../layers/types.js';
 import type { PatrolOptions } from '../../server/contract/index.js';
 import { useI18n } from '../i18n/index.js';
 import { canPlan, MAX_TEAMS, type PlannerAction, type PlannerState, type ShiftKind } from '../state/planner.js';
+import { CellTargets } from './CellTargets.js';
 
 export interface PlannerFormProps {
   state: PlannerState;
@@ -115,6 +116,9 @@ export function PlannerForm({ state, options, optionsLoading, optionsError, dist
             </ul>
           </div>
         </>
+      )}
+      {state.cellTargets.length > 0 && (
+        <CellTargets cells={state.cellTargets} selected={state.selectedGridCells} origin={state.origin} onToggle={(id) => dispatch({ type: 'gridCellToggled', id })} />
       )}
       {optionsLoading && <p className="planner-note">{t('planner.loading')}</p>}
       {optionsError && <p className="planner-error" role="alert">{optionsError}</p>}

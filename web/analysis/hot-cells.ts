@@ -46,6 +46,14 @@ export interface HotCellInput {
   cells: Pick<AnalysisCellCollection, 'features' | 'streets' | 'districts'>;
 }
 
+type CellNames = Pick<AnalysisCellCollection, 'streets' | 'districts'>;
+
+/** The names of a cell's 街镇 and 区县 as the cells' answer gives them; null where it does not. */
+export function cellPlace(cell: { code: string; streetCode: string; districtCode: string }, names: CellNames) {
+  const district = names.districts[cell.districtCode];
+  return { code: cell.code, streetName: names.streets[cell.streetCode]?.name ?? null, districtName: district?.name ?? null, districtNameEn: district?.nameEn ?? null };
+}
+
 /**
  * The significant hot cells (bin > 0 under the map's rule, z > 0), highest z first; ties by more clues, then by id,
  * so that the order never depends on the input order. Cells the cell answer does not know are left out: their names
@@ -61,17 +69,13 @@ export function rankHotCells({ cellIds, result, fdr, cells }: HotCellInput): Hot
   hot.sort((a, b) => result.z[b] - result.z[a] || result.values[b] - result.values[a] || cellIds[a] - cellIds[b]);
   return hot.map((i, k) => {
     const feature = features.get(cellIds[i])!;
-    const { id, code, streetCode, districtCode } = feature.properties;
-    const district = cells.districts[districtCode];
+    const { id, streetCode, districtCode } = feature.properties;
     return {
       rank: k + 1,
       id,
-      code,
       streetCode,
-      streetName: cells.streets[streetCode]?.name ?? null,
       districtCode,
-      districtName: district?.name ?? null,
-      districtNameEn: district?.nameEn ?? null,
+      ...cellPlace(feature.properties, cells),
       centroid: centroidOf(feature.geometry),
       clues: result.values[i],
       z: result.z[i],

@@ -3,7 +3,7 @@ import type { Layer } from '@deck.gl/core';
 import type { EmergingHotspots } from '../../server/contract/index.js';
 import { useCellCounts, useEmergingHotspots, useHotspotCells, useInstitutionRisk } from '../api/index.js';
 import { cellMatrixFrom, cellSeries } from '../analysis/cell-matrix.js';
-import { rankHotCells, type HotCellRow } from '../analysis/hot-cells.js';
+import { cellPlace, rankHotCells, type HotCellRow } from '../analysis/hot-cells.js';
 import { createLiveHotspots, type LiveHotspotFrame } from '../analysis/live-hotspots.js';
 import { groupSeries } from '../analysis/series.js';
 import type { AnalysisMode } from '../layers/deck-layers.js';
@@ -17,6 +17,7 @@ import type { MapView, Selection, TimeRange } from '../state/dashboard.js';
 import type { PlannerHandoff } from '../state/planner.js';
 import { effectiveRange, hotspotReducer, initialHotspotState, liveWindow } from '../state/hotspot.js';
 import { CellDetail } from './CellDetail.js';
+import { CellPlace } from './CellPlace.js';
 import { HotCellsPanel } from './HotCellsPanel.js';
 import { HotspotPanel, type HotspotFrameInfo } from './HotspotPanel.js';
 import { RiskDetail } from './RiskDetail.js';
@@ -25,7 +26,7 @@ const EMPTY: readonly HotspotCellFeature[] = [];
 const NO_ROWS: readonly HotCellRow[] = [];
 const DAYS_PER_BAR = 7;
 /** A cell chosen from the ranked list is shown at street level, where its neighbours and institutions read. */
-const FOCUS_ZOOM = 14;
+const FOCUS_ZOOM = 13.5;
 
 export interface HotspotAnalysisInput {
   today: string;
@@ -160,17 +161,22 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
         : null;
     const series = live && i !== undefined ? groupSeries(cellSeries(live.matrix, i), DAYS_PER_BAR) : (em?.counts ?? []);
     const highlight: [number, number] | null = frame ? [Math.floor(frame.fromStep / DAYS_PER_BAR), Math.ceil(frame.toStep / DAYS_PER_BAR)] : null;
+    const place = selectedCell && cellCollection ? cellPlace(selectedCell.properties, cellCollection) : null;
     detail = (
-      <CellDetail
+      <>
+        {place && <CellPlace {...place} />}
+        <CellDetail
         hotspot={hotspot}
         emerging={em ? { category: em.category, trend: em.trend } : null}
         series={series}
         seriesStep={live && i !== undefined ? 'week' : state.emergingStep}
         highlight={highlight}
         fdr={state.fdr}
-      />
+        />
+      </>
     );
   }
   const mode: AnalysisMode = layers.length === 0 ? 'none' : state.draft && state.showHotspots ? 'dragging' : 'shown';
   return { layers, panel, hotCells, detail, mode };
 }
+

@@ -87,6 +87,9 @@ export function PlannerForm({ state, options, optionsLoading, optionsError, dist
               {t('planner.noTeams')}
             </p>
           )}
+          {state.cellTargets.length > 0 && (
+            <CellTargets cells={state.cellTargets} selected={state.selectedGridCells} origin={state.origin} onToggle={(id) => dispatch({ type: 'gridCellToggled', id })} />
+          )}
           <label className="planner-field planner-field--inline">
             <span>{t('planner.topN')}</span>
             <input
@@ -116,9 +119,6 @@ export function PlannerForm({ state, options, optionsLoading, optionsError, dist
             </ul>
           </div>
         </>
-      )}
-      {state.cellTargets.length > 0 && (
-        <CellTargets cells={state.cellTargets} selected={state.selectedGridCells} origin={state.origin} onToggle={(id) => dispatch({ type: 'gridCellToggled', id })} />
       )}
       {optionsLoading && <p className="planner-note">{t('planner.loading')}</p>}
       {optionsError && <p className="planner-error" role="alert">{optionsError}</p>}

@@ -88,7 +88,8 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
     const points = state.plan.solution.routes.flatMap((r) => (r.geometry && typeof r.geometry !== 'string' ? r.geometry.coordinates : []));
     const bounds = boundsOf([...points, state.plan.base.location]);
     if (bounds) setViewRequest({ kind: 'bounds', bounds, seq: nextViewRequestSeq() });
-  }, [state.plan]);
+    // Runs again after the district's framing when the districts arrive, so that a plan restored on reload wins.
+  }, [state.plan, districts]);
 
   // Playback clock: advances while playing, stops at the end.
   useEffect(() => {

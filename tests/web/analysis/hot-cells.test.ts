@@ -13,6 +13,7 @@ import {
   type GiStarArrays,
   type HotCellRow,
 } from '../../../web/analysis/hot-cells.js';
+import { parseCsv } from '../../../scripts/bench/routing/known-values.js';
 
 const square = (x: number, y: number, side = 0.01) => ({
   type: 'MultiPolygon' as const,
@@ -104,36 +105,6 @@ describe('ranked hot cells', () => {
 
 const row = (over: Partial<HotCellRow>): HotCellRow => ({ ...ranked()[0], ...over });
 const period = { from: '2026-09-03', to: '2026-12-01' };
-
-/** A small RFC 4180 reader: enough to read back what the writer wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    fields.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endField();
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(fields);
-      fields = [];
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 describe('CSV export', () => {
   test('starts with the UTF-8 BOM, a bilingual header, one line per row, CRLF line ends', () => {

@@ -274,7 +274,7 @@ export const en: Record<MessageKey, string> = {
   'planner.noTeams': 'Not enough certified officers on this date for a team (each needs an education officer and at least two certified members)',
 
   'hotCells.title': 'Ranked hot cells',
-  'hotCells.caption': 'By Gi* z-score · {from} to {to}',
+  'hotCells.caption': 'by z · {from} to {to}',
   'hotCells.count': '{count} significant hot cells',
   'hotCells.loading': 'Computing hot spots…',
   'hotCells.empty': 'No significant hot cell in the selected period',

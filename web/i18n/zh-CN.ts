@@ -273,7 +273,7 @@ export const zhCN = {
   'planner.noTeams': '该日持证人员不足以组成检查组（每组需教育部门人员且至少两名持证人员）',
 
   'hotCells.title': '热点网格排行',
-  'hotCells.caption': '按 Gi* z 得分排序 · {from} 至 {to}',
+  'hotCells.caption': '按 z 排序 · {from} 至 {to}',
   'hotCells.count': '{count} 个显著热点网格',
   'hotCells.loading': '正在计算热点…',
   'hotCells.empty': '所选时段内没有显著的热点网格',

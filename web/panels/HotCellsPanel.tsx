@@ -21,6 +21,8 @@ export interface HotCellsPanelProps {
   rows: readonly HotCellRow[];
   /** The analysis is still loading its counts or cells: no list yet. */
   loading: boolean;
+  /** Why there is no list (the hot spot panel says it in full); null when there is one. */
+  error: string | null;
   /** The analysed period (inclusive dates). */
   period: TimeRange;
   /** The district the analysis is narrowed to, null for the whole scope (names the exported file). */
@@ -106,7 +108,11 @@ export function HotCellsPanel(props: HotCellsPanelProps) {
           {handingOver && props.onHandOver && rows.length > 0 && (
             <HandOverForm rows={rows} period={period} userDistrict={props.userDistrict} onHandOver={props.onHandOver} onCancel={() => setHandingOver(false)} />
           )}
-          {!props.loading && rows.length === 0 ? (
+          {props.error ? (
+            <p className="field-error" role="alert" data-testid="hot-cells-error">
+              {t('state.error', { message: props.error })}
+            </p>
+          ) : !props.loading && rows.length === 0 ? (
             <p className="hot-cells__empty" role="status" data-testid="hot-cells-empty">
               {t('hotCells.empty')}
             </p>

@@ -138,8 +138,9 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
     <HotCellsPanel
       rows={computed && 'rows' in computed ? computed.rows : NO_ROWS}
       loading={!computed || countsRes.loading || cellsRes.loading || !cellsRes.data}
+      error={(computed && 'error' in computed ? computed.error : null) ?? countsRes.error?.message ?? cellsRes.error?.message ?? null}
       period={range}
-      scopeDistrict={input.district}
+      scopeDistrict={input.district ?? input.userDistrict}
       userDistrict={input.userDistrict}
       selectedId={selectedCellId}
       onSelect={focusRow}

@@ -185,7 +185,10 @@ describe('hot spot layer', () => {
 
     await page.getByTestId('planner-submit').click();
     const summary = page.getByTestId('planner-summary');
-    await summary.waitFor({ timeout: 90_000 });
+    await summary.waitFor({ timeout: 120_000 }).catch(async (error: unknown) => {
+      await shot(page, '27-planner-failed');
+      throw new Error(`no plan: ${await page.getByTestId('planner').innerText()}\n${session.server.log().slice(-3000)}`, { cause: error });
+    });
     const teamHeader = (await summary.locator('thead th').first().innerText()).trim();
     expect(teamHeader).toBe('检查组');
     expect((await summary.locator('tbody tr').first().innerText()).split('\t')[0].trim()).toBe('第1组');

@@ -198,11 +198,11 @@ describe('hot spot layer', () => {
     await page.reload();
     await summary.waitFor({ timeout: 60_000 });
     expect((await summary.locator('tbody tr').first().innerText()).split('\t')[0].trim()).toBe('第1组');
+    // The district list (and the borders on the map) come with the districts.
+    await expect.poll(() => page.getByTestId('planner-district').locator('option').count(), { timeout: 60_000 }).toBeGreaterThan(2);
     expect(await page.getByTestId('planner-district').inputValue()).toBe(district);
     await expect.poll(() => cellTargets.locator('input:checked').count(), { timeout: 30_000 }).toBe(handed);
     expect(await page.getByTestId('planner-origin').innerText()).toContain(`来自热点分析：${handed}个热点网格`);
-    // The district borders are drawn once the districts have come (they fill the district list too).
-    await expect.poll(() => page.getByTestId('planner-district').locator('option').count(), { timeout: 60_000 }).toBeGreaterThan(2);
     await page.waitForTimeout(4000);
     await shot(page, '28-planner-reloaded-1366');
     await page.setViewportSize({ width: 1920, height: 1080 });
@@ -221,7 +221,7 @@ describe('hot spot layer', () => {
     await page.reload();
     await page.getByTestId('planner-restore-notice').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('planner-summary').count()).toBe(0);
-    expect(await page.getByTestId('planner-district').inputValue()).toBe(district);
+    await expect.poll(() => page.getByTestId('planner-district').inputValue(), { timeout: 60_000 }).toBe(district);
     await expect.poll(() => cellTargets.locator('input:checked').count(), { timeout: 30_000 }).toBe(handed);
     await shot(page, '30-planner-restore-dropped-1920');
 

@@ -167,12 +167,12 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       <>
         {place && <CellPlace {...place} />}
         <CellDetail
-        hotspot={hotspot}
-        emerging={em ? { category: em.category, trend: em.trend } : null}
-        series={series}
-        seriesStep={live && i !== undefined ? 'week' : state.emergingStep}
-        highlight={highlight}
-        fdr={state.fdr}
+          hotspot={hotspot}
+          emerging={em ? { category: em.category, trend: em.trend } : null}
+          series={series}
+          seriesStep={live && i !== undefined ? 'week' : state.emergingStep}
+          highlight={highlight}
+          fdr={state.fdr}
         />
       </>
     );
@@ -180,4 +180,3 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   const mode: AnalysisMode = layers.length === 0 ? 'none' : state.draft && state.showHotspots ? 'dragging' : 'shown';
   return { layers, panel, hotCells, detail, mode };
 }
-

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Me } from '../server/contract/index.js';
 import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useSummary, useDebounced } from './api/index.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
-import { featureBounds } from './layers/bounds.js';
+import { collectionBounds, featureBounds } from './layers/bounds.js';
 import { buildDeckLayers, choroplethModel, hiddenUnderAnalysis, layerZoom } from './layers/deck-layers.js';
 import type { Picked, ScreenPick } from './layers/picking.js';
 import { darkTheme } from './layers/theme.js';
@@ -83,11 +83,12 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const institutions: readonly InstitutionFeature[] = institutionsRes.data?.features ?? EMPTY;
   const clues: readonly ClueFeature[] = cluesRes.data?.features ?? EMPTY;
 
-  // A district-scoped user starts on their district unless the link says otherwise: once, when the districts arrive.
+  // Unless the link names a view, the map starts on the user's district or the whole city, fitted into the part of
+  // the map the panels leave free at this window's size: once, when the districts arrive.
   if (!startFramed && districts.length > 0) {
     setStartFramed(true);
-    const target = user.districtCode ? districts.find((d) => d.properties.code === user.districtCode) : null;
-    if (target) setViewRequest({ kind: 'bounds', bounds: featureBounds(target), seq: nextViewRequestSeq() });
+    const own = user.districtCode ? districts.filter((d) => d.properties.code === user.districtCode) : [];
+    setViewRequest({ kind: 'bounds', bounds: collectionBounds(own.length ? own : districts), seq: nextViewRequestSeq(), instant: true });
   }
 
   // Zooming within a level reuses the layers: they change form only at the levels layerZoom keeps.
@@ -114,6 +115,10 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
       ),
     [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, builtZoom, hotspots.mode],
   );
+
+  // The list ranks every district of the scope by the period's clues, whichever district is chosen and layers are on.
+  const cluesByDistrict = summaryRes.data?.cluesByDistrict;
+  const districtCounts = useMemo(() => (cluesByDistrict ? new Map(Object.entries(cluesByDistrict)) : null), [cluesByDistrict]);
 
   const hotspotLayers = hotspots.layers;
   const mapLayers = useMemo(() => (hotspotLayers.length ? [...hotspotLayers, ...layers] : layers), [hotspotLayers, layers]);
@@ -185,7 +190,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
         <div className={`progress ${anyLoading ? 'progress--on' : ''}`} role="progressbar" aria-hidden={!anyLoading} aria-label={t('state.loading')} />
         <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} onOpenPlanner={onOpenPlanner} />
         <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={summaryRes.error?.message ?? null} onRetry={summaryRes.retry} />
-        <aside className="sidebar" aria-label={t('layers.title')}>
+        <aside className="sidebar" aria-label={t('layers.title')} data-map-overlay>
           <LayerPanel
             layers={state.layers}
             status={layerStatus}
@@ -201,7 +206,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           {hotspots.panel}
           <DistrictList
             districts={districts}
-            counts={cluesWanted && cluesRes.data ? model.countsByDistrict : null}
+            counts={districtCounts}
             selected={state.district}
             scoped={user.districtCode !== null}
             loading={districtsRes.loading}

@@ -43,6 +43,8 @@ export interface AppOptions {
   jobLimits?: JobLimits;
   /** Login throttling (tests lower it). */
   loginLimiter?: LoginRateLimiter;
+  /** The response cache's budget in bytes; 0 turns it off (the API benchmark's uncached figures). */
+  responseCacheBytes?: number;
 }
 
 /** The state that lives as long as the app, handed to every service. */
@@ -54,7 +56,7 @@ export function createDeps(options: AppOptions): Deps {
     sessions: new SessionCache(),
     loginLimiter: options.loginLimiter ?? new LoginRateLimiter(),
     cellWeights: new CellWeightsCache(),
-    responses: new ResponseCache(),
+    responses: new ResponseCache(options.responseCacheBytes),
     routing: new RoutingEngine<RoutingJobResult>({ database: options.database, now, jobLimits: options.jobLimits }),
   };
 }

@@ -18,7 +18,7 @@ import { HoverTooltip } from './panels/HoverTooltip.js';
 import { TimeRangeControl } from './panels/TimeRangeControl.js';
 import { TopBar } from './panels/TopBar.js';
 import { dashboardReducer, initialState, type DashboardState, type LayerId, type Selection } from './state/dashboard.js';
-import { choroplethLevel, institutionMode, selectQueryBbox } from './state/selectors.js';
+import { choroplethLevel, institutionMode, selectQueryBbox, snapExtent } from './state/selectors.js';
 import { parseBasemapUrl, parseUrlState, serialiseUrlState } from './state/url.js';
 
 export interface DashboardProps {
@@ -57,10 +57,13 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     if (state.language !== language) onLanguage(state.language);
   }, [state.language, language, onLanguage]);
 
-  const bbox = useDebounced(selectQueryBbox(state), 300);
+  const districtsRes = useDistricts();
+  const districtFeatures = districtsRes.data?.features;
+  const dataExtent = useMemo(() => (districtFeatures?.length ? snapExtent(collectionBounds(districtFeatures)) : null), [districtFeatures]);
+  // Nothing is asked for the map's provisional first view: the layers wait until it is framed (below).
+  const bbox = useDebounced(startFramed ? selectQueryBbox(state, dataExtent) : null, 300);
   const zoom = state.view.zoom;
   const gridAtCells = choroplethLevel(zoom) === 'gridCells';
-  const districtsRes = useDistricts();
   const gridRes = useGridCells(bbox, state.timeRange, state.district, state.layers.grid && gridAtCells);
   const institutionsRes = useInstitutions(bbox, state.district, state.layers.institutions);
   // Clues feed the heatmap and, zoomed out, the district choropleth.

@@ -55,7 +55,7 @@ export class ResponseCache {
   private admit(key: string, entry: Promise<string>, length: number) {
     if (this.entries.get(key) !== entry) return;
     // JS strings of this JSON are mostly one byte a character; UTF-16 would at most double it.
-    if (length > this.maxEntryBytes) return this.forget(key, entry);
+    if (length > Math.min(this.maxEntryBytes, this.maxBytes)) return this.forget(key, entry);
     this.sizes.set(key, length);
     this.bytes += length;
     for (const [oldest] of this.entries) {

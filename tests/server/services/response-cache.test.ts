@@ -52,4 +52,12 @@ describe('ResponseCache', () => {
     expect(await cache.text('big', async () => text(11))).toBe(text(11));
     expect(cache.size).toEqual({ entries: 0, bytes: 0 });
   });
+
+  test('a budget of 0 keeps nothing: every request computes', async () => {
+    const cache = new ResponseCache(0);
+    let computed = 0;
+    await cache.text('k', async () => `answer ${++computed}`);
+    expect(await cache.text('k', async () => `answer ${++computed}`)).toBe('answer 2');
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
 });

@@ -224,14 +224,14 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           </div>
         )}
         <Legend model={model} visible={state.layers} institutionMode={institutionMode(zoom)} />
-        <HoverTooltip hover={hover} districts={districts} counts={model.countsByDistrict} />
+        <HoverTooltip hover={hover} districts={districts} counts={districtCounts ?? model.countsByDistrict} />
         <DetailPanel
           selection={state.selection}
           institution={institutionDetail}
           clue={clueDetail}
           gridCell={selectedGridCell(state.selection, gridCells)}
           district={selectedDistrict(state.selection, districts)}
-          districtClues={state.selection?.kind === 'district' ? (model.countsByDistrict.get(state.selection.code) ?? 0) : 0}
+          districtClues={state.selection?.kind === 'district' ? ((districtCounts ?? model.countsByDistrict).get(state.selection.code) ?? 0) : 0}
           onZoomTo={(longitude, latitude, z) => setViewRequest({ kind: 'view', view: { longitude, latitude, zoom: z }, seq: nextViewRequestSeq() })}
           onClose={() => dispatch({ type: 'selectionCleared' })}
         >

@@ -37,6 +37,8 @@ export const summarySchema = z
       open: z.number().int(),
       /** Open and past their due time now. */
       overdue: z.number().int(),
+      /** When the scope's first clue was reported: a base period starting earlier is only partly recorded. */
+      firstReportedAt: z.string().nullable(),
     }),
     officers: z.object({
       total: z.number().int(),

@@ -9,12 +9,19 @@ export const MIN_CHANGE_BASE = 20;
 
 export type PeriodChange =
   | { kind: 'change'; ratio: number; current: number; base: number }
-  | { kind: 'baseTooSmall'; current: number; base: number; minimum: number };
+  | { kind: 'baseTooSmall'; current: number; base: number; minimum: number }
+  /** The records begin inside the base period: its count is of a part of it only. */
+  | { kind: 'baseIncomplete'; current: number; base: number };
 
-export function periodChange(current: number, base: number): PeriodChange {
+/**
+ * `baseComplete` says whether the records cover the whole base period (they begin before it): a count of the few
+ * days recorded is no base, however many clues they hold.
+ */
+export function periodChange(current: number, base: number, baseComplete = true): PeriodChange {
   if (!Number.isInteger(current) || !Number.isInteger(base) || current < 0 || base < 0) {
     throw new RangeError(`counts must be whole numbers ≥ 0, got ${current} and ${base}`);
   }
+  if (!baseComplete) return { kind: 'baseIncomplete', current, base };
   if (base < MIN_CHANGE_BASE) return { kind: 'baseTooSmall', current, base, minimum: MIN_CHANGE_BASE };
   return { kind: 'change', ratio: (current - base) / base, current, base };
 }

@@ -40,6 +40,8 @@ export const en: Record<MessageKey, string> = {
   'kpi.change.vs': '{percent} vs previous {days} days',
   'kpi.change.base': 'Base period {from} – {to} ({days} days): {base} clues',
   'kpi.change.suppressed': 'Previous {days} days too few to compare',
+  'kpi.change.incomplete': 'Previous {days} days not fully recorded',
+  'kpi.change.incompleteWhy': 'Clue records begin on {since}: the base period {from} – {to} ({days} days) is only partly recorded, so no change is given',
   'kpi.change.suppressedWhy': 'The base period {from} – {to} ({days} days) had only {base} clues; below {minimum} a percentage is not comparable',
 
   'layers.title': 'Layers',

@@ -39,6 +39,8 @@ export const zhCN = {
   'kpi.change.vs': '较前{days}天 {percent}',
   'kpi.change.base': '对比基期 {from}–{to}（{days}天）：{base}条线索',
   'kpi.change.suppressed': '前{days}天基数过小，不作比较',
+  'kpi.change.incomplete': '前{days}天记录不全，不作比较',
+  'kpi.change.incompleteWhy': '线索记录始于{since}，基期 {from}–{to}（{days}天）只记录了其中一部分，不作比较',
   'kpi.change.suppressedWhy': '基期 {from}–{to}（{days}天）仅{base}条线索，少于{minimum}条时百分比不可比',
 
   'layers.title': '图层',

@@ -17,7 +17,13 @@ function changeNote(summary: Summary, t: Translate, locale: string): Card['note'
   const baseFrom = shanghaiDate(new Date(summary.previousFrom));
   const baseTo = addDays(shanghaiDate(new Date(summary.from)), -1);
   const dates = { from: shortDate(baseFrom, locale), to: shortDate(baseTo, locale), days: daysInclusive(baseFrom, baseTo) };
-  const change = periodChange(summary.clues.inRange, summary.clues.previousRange);
+  const { firstReportedAt } = summary.clues;
+  const baseComplete = firstReportedAt === null || firstReportedAt <= summary.previousFrom;
+  const change = periodChange(summary.clues.inRange, summary.clues.previousRange, baseComplete);
+  if (change.kind === 'baseIncomplete') {
+    const since = shortDate(shanghaiDate(new Date(firstReportedAt!)), locale);
+    return { text: t('kpi.change.incomplete', { days: dates.days }), title: t('kpi.change.incompleteWhy', { ...dates, since }), suppressed: true };
+  }
   if (change.kind === 'baseTooSmall') {
     return {
       text: t('kpi.change.suppressed', { days: dates.days }),

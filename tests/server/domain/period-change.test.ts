@@ -14,6 +14,11 @@ describe('periodChange', () => {
     expect(periodChange(100, MIN_CHANGE_BASE - 1).kind).toBe('baseTooSmall');
   });
 
+  test('a base period the records do not cover gives no change, however large its count', () => {
+    expect(periodChange(20_000, 24, false)).toEqual({ kind: 'baseIncomplete', current: 20_000, base: 24 });
+    expect(periodChange(150, 100, true).kind).toBe('change');
+  });
+
   test('counts that are not whole numbers ≥ 0 are refused', () => {
     expect(() => periodChange(-1, 30)).toThrow(RangeError);
     expect(() => periodChange(3, 2.5)).toThrow('whole numbers');

@@ -36,11 +36,11 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
           </button>
         )}
         {openAudit && (
-          <button type="button" className="button topbar__planner" data-testid="open-audit" onClick={openAudit}>
+          <button type="button" className="button topbar__planner topbar__audit" title={t('audit.open')} data-testid="open-audit" onClick={openAudit}>
             <svg className="topbar__audit-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M3 1.5h7l3 3v10H3z M5.5 7h5M5.5 9.5h5M5.5 12h3" />
             </svg>
-            {t('audit.open')}
+            <span className="topbar__label">{t('audit.open')}</span>
           </button>
         )}
         <span

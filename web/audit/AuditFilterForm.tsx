@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { auditActions, auditEntities, type AuditActors } from '../../server/contract/index.js';
 import { translateCode, useI18n, type MessageKey } from '../i18n/index.js';
 import { filterProblems, MAX_FILTER_LENGTH, NO_FILTERS, type AuditFilterField, type AuditFilters } from '../state/audit.js';
@@ -42,6 +42,13 @@ export function AuditFilterForm({ filters, actors, serverIssues, onApply }: Audi
       'aria-describedby': error !== null ? `audit-filter-${field}-error` : undefined,
     };
   };
+  const textProps = (field: 'actor' | 'entityId') => ({
+    ...fieldProps(field),
+    value: draft[field],
+    maxLength: MAX_FILTER_LENGTH,
+    autoComplete: 'off',
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(field, e.target.value),
+  });
   const fieldError = (field: AuditFilterField) => {
     const error = errorOf(field);
     return error === null ? null : (
@@ -51,6 +58,22 @@ export function AuditFilterForm({ filters, actors, serverIssues, onApply }: Audi
     );
   };
 
+  /** A closed list (actions, entity types) with 全部 first. */
+  const choice = (field: 'action' | 'entity', label: MessageKey, values: readonly string[], labelPrefix: string) => (
+    <label className="audit-field">
+      <span>{t(label)}</span>
+      <select {...fieldProps(field)} value={draft[field]} onChange={(e) => set(field, e.target.value)} data-testid={`audit-filter-${field}`}>
+        <option value="">{t('audit.filter.any')}</option>
+        {values.map((value) => (
+          <option key={value} value={value}>
+            {translateCode(t, labelPrefix, value)}
+          </option>
+        ))}
+      </select>
+      {fieldError(field)}
+    </label>
+  );
+
   return (
     <form className="panel audit-filters" onSubmit={submit} noValidate aria-labelledby="audit-filters-title" data-testid="audit-filters">
       <h2 id="audit-filters-title" className="panel__title">
@@ -59,16 +82,7 @@ export function AuditFilterForm({ filters, actors, serverIssues, onApply }: Audi
       <div className="audit-filters__fields">
         <label className="audit-field">
           <span>{t('audit.filter.actor')}</span>
-          <input
-            {...fieldProps('actor')}
-            list="audit-actors"
-            value={draft.actor}
-            maxLength={MAX_FILTER_LENGTH}
-            placeholder={t('audit.filter.actorPlaceholder')}
-            autoComplete="off"
-            onChange={(e) => set('actor', e.target.value)}
-            data-testid="audit-filter-actor"
-          />
+          <input {...textProps('actor')} list="audit-actors" placeholder={t('audit.filter.actorPlaceholder')} data-testid="audit-filter-actor" />
           <datalist id="audit-actors">
             {actors.map((a) => (
               <option key={a.actor} value={a.actor}>
@@ -78,41 +92,11 @@ export function AuditFilterForm({ filters, actors, serverIssues, onApply }: Audi
           </datalist>
           {fieldError('actor')}
         </label>
-        <label className="audit-field">
-          <span>{t('audit.filter.action')}</span>
-          <select {...fieldProps('action')} value={draft.action} onChange={(e) => set('action', e.target.value)} data-testid="audit-filter-action">
-            <option value="">{t('audit.filter.any')}</option>
-            {auditActions.map((action) => (
-              <option key={action} value={action}>
-                {translateCode(t, 'auditAction', action)}
-              </option>
-            ))}
-          </select>
-          {fieldError('action')}
-        </label>
-        <label className="audit-field">
-          <span>{t('audit.filter.entity')}</span>
-          <select {...fieldProps('entity')} value={draft.entity} onChange={(e) => set('entity', e.target.value)} data-testid="audit-filter-entity">
-            <option value="">{t('audit.filter.any')}</option>
-            {auditEntities.map((entity) => (
-              <option key={entity} value={entity}>
-                {translateCode(t, 'auditEntity', entity)}
-              </option>
-            ))}
-          </select>
-          {fieldError('entity')}
-        </label>
+        {choice('action', 'audit.filter.action', auditActions, 'auditAction')}
+        {choice('entity', 'audit.filter.entity', auditEntities, 'auditEntity')}
         <label className="audit-field audit-field--narrow">
           <span>{t('audit.filter.entityId')}</span>
-          <input
-            {...fieldProps('entityId')}
-            value={draft.entityId}
-            maxLength={MAX_FILTER_LENGTH}
-            placeholder={t('audit.filter.entityIdPlaceholder')}
-            autoComplete="off"
-            onChange={(e) => set('entityId', e.target.value)}
-            data-testid="audit-filter-entity-id"
-          />
+          <input {...textProps('entityId')} placeholder={t('audit.filter.entityIdPlaceholder')} data-testid="audit-filter-entity-id" />
           {fieldError('entityId')}
         </label>
         <label className="audit-field">

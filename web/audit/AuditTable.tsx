@@ -1,6 +1,6 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { AuditEntry } from '../../server/contract/index.js';
-import { translateCode, useI18n, type Translate } from '../i18n/index.js';
+import { translateCode, useI18n, type MessageKey, type Translate } from '../i18n/index.js';
 import { entityLabel, shanghaiDateTime, shortHash, summariseChange } from '../state/audit-format.js';
 
 export interface AuditTableProps {
@@ -25,35 +25,22 @@ const json = (value: unknown) => JSON.stringify(value ?? null, null, 2);
 
 function EntryDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
+  const facts: [MessageKey, ReactNode, string?][] = [
+    ['audit.detail.id', entry.id],
+    ['audit.detail.actor', entry.actor],
+    ['audit.column.action', <code>{entry.action}</code>],
+    ['audit.detail.hash', <code>{entry.hash}</code>, 'audit-detail__hash'],
+    ['audit.detail.prevHash', <code>{entry.prevHash}</code>, 'audit-detail__hash'],
+  ];
   return (
     <div className="audit-detail__body">
       <dl className="audit-detail__facts">
-        <div>
-          <dt>{t('audit.detail.id')}</dt>
-          <dd>{entry.id}</dd>
-        </div>
-        <div>
-          <dt>{t('audit.detail.actor')}</dt>
-          <dd>{entry.actor}</dd>
-        </div>
-        <div>
-          <dt>{t('audit.column.action')}</dt>
-          <dd>
-            <code>{entry.action}</code>
-          </dd>
-        </div>
-        <div className="audit-detail__hash">
-          <dt>{t('audit.detail.hash')}</dt>
-          <dd>
-            <code>{entry.hash}</code>
-          </dd>
-        </div>
-        <div className="audit-detail__hash">
-          <dt>{t('audit.detail.prevHash')}</dt>
-          <dd>
-            <code>{entry.prevHash}</code>
-          </dd>
-        </div>
+        {facts.map(([label, value, className]) => (
+          <div key={label} className={className}>
+            <dt>{t(label)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       <div className="audit-detail__json">
         <figure>

@@ -1,25 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from './api/index.js';
+import { AuditView } from './audit/AuditView.js';
 import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
+import { NavigationContext, pageOf, pageSearch, type Page } from './navigation.js';
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { shanghaiDate } from '../server/domain/time.js';
 import { systemClock } from '../server/domain/clock.js';
 import { parseUrlState } from './state/url.js';
 
-type Page = 'dashboard' | 'planner';
-
-/** `?page=planner` opens the patrol route planner (巡查路线规划); the dashboard owns every other parameter. */
-function pageInUrl(): Page {
-  return new URLSearchParams(window.location.search).get('page') === 'planner' ? 'planner' : 'dashboard';
-}
+/** `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志). */
+const pageInUrl = (): Page => pageOf(window.location.search);
 
 function openPage(page: Page): void {
-  const params = new URLSearchParams(page === 'planner' ? { page } : {});
-  const lang = new URLSearchParams(window.location.search).get('lang');
-  if (lang) params.set('lang', lang);
-  const search = params.toString();
+  const search = pageSearch(page, window.location.search);
   window.history.pushState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
 }
 
@@ -35,10 +30,11 @@ export function App() {
   const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
   const { session, login, logout } = useSession();
   const [page, setPage] = useState<Page>(pageInUrl);
-  const goTo = (next: Page) => {
+  const goTo = useCallback((next: Page) => {
     openPage(next);
     setPage(next);
-  };
+  }, []);
+  const navigation = useMemo(() => ({ page, open: goTo }), [page, goTo]);
   useEffect(() => {
     const onPop = () => setPage(pageInUrl());
     window.addEventListener('popstate', onPop);
@@ -60,27 +56,32 @@ export function App() {
 
   return (
     <I18nContext.Provider value={{ language, t }}>
-      {session.status === 'checking' && (
-        <div className="splash" aria-busy="true">
-          <span className="spinner spinner--large" />
-          <span>{t('state.loading')}</span>
-        </div>
-      )}
-      {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
-      {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
-        <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
-      )}
-      {session.status === 'authenticated' && (page === 'dashboard' || session.user.role === 'wall') && (
-        <Dashboard
-          key={session.user.id}
-          user={session.user}
-          today={today}
-          language={language}
-          onLanguage={changeLanguage}
-          onLogout={() => void logout()}
-          onOpenPlanner={session.user.role !== 'wall' ? () => goTo('planner') : undefined}
-        />
-      )}
+      <NavigationContext.Provider value={navigation}>
+        {session.status === 'checking' && (
+          <div className="splash" aria-busy="true">
+            <span className="spinner spinner--large" />
+            <span>{t('state.loading')}</span>
+          </div>
+        )}
+        {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
+        {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
+          <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        )}
+        {session.status === 'authenticated' && page === 'audit' && (
+          <AuditView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        )}
+        {session.status === 'authenticated' && (page === 'dashboard' || (page === 'planner' && session.user.role === 'wall')) && (
+          <Dashboard
+            key={session.user.id}
+            user={session.user}
+            today={today}
+            language={language}
+            onLanguage={changeLanguage}
+            onLogout={() => void logout()}
+            onOpenPlanner={session.user.role !== 'wall' ? () => goTo('planner') : undefined}
+          />
+        )}
+      </NavigationContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -32,6 +32,9 @@ export function requirePlanner(user: UserRow): void {
   if (user.role === 'wall') throw forbidden('the wall display account cannot plan routes');
 }
 
+/** Administrators alone read the audit log and check its chain; the web shows them the way in (`Me.canReadAudit`). */
+export const isAdmin = (user: UserRow): boolean => user.role === 'admin';
+
 export function requireAdmin(user: UserRow, what: string): void {
-  if (user.role !== 'admin') throw forbidden(`only an administrator may ${what}`);
+  if (!isAdmin(user)) throw forbidden(`only an administrator may ${what}`);
 }

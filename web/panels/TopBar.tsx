@@ -1,5 +1,6 @@
 import type { Me } from '../../server/contract/index.js';
 import { useI18n, type Language } from '../i18n/index.js';
+import { useNavigation } from '../navigation.js';
 
 export interface TopBarProps {
   user: Me;
@@ -11,6 +12,9 @@ export interface TopBarProps {
 
 export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProps) {
   const { t, language } = useI18n();
+  const navigation = useNavigation();
+  // Administrators alone get the way into the audit log; on that page itself it is not needed.
+  const openAudit = user.canReadAudit && navigation && navigation.page !== 'audit' ? () => navigation.open('audit') : undefined;
   return (
     <header className="topbar">
       <div className="brand">
@@ -29,6 +33,14 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
               <path d="M3 11V8a2 2 0 0 1 2-2h6a2 2 0 0 0 2-2" fill="none" strokeWidth="1.6" strokeDasharray="2 1.6" />
             </svg>
             {t('planner.open')}
+          </button>
+        )}
+        {openAudit && (
+          <button type="button" className="button topbar__planner topbar__audit" title={t('audit.open')} data-testid="open-audit" onClick={openAudit}>
+            <svg className="topbar__audit-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M3 1.5h7l3 3v10H3z M5.5 7h5M5.5 9.5h5M5.5 12h3" />
+            </svg>
+            <span className="topbar__label">{t('audit.open')}</span>
           </button>
         )}
         <span

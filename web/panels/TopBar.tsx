@@ -1,5 +1,6 @@
 import type { Me } from '../../server/contract/index.js';
 import { useI18n, type Language } from '../i18n/index.js';
+import { userChipText } from '../i18n/names.js';
 
 export interface TopBarProps {
   user: Me;
@@ -11,6 +12,7 @@ export interface TopBarProps {
 
 export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProps) {
   const { t, language } = useI18n();
+  const chip = userChipText(user, language);
   return (
     <header className="topbar">
       <div className="brand">
@@ -31,14 +33,10 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
             {t('planner.open')}
           </button>
         )}
-        <span
-          className="user-chip"
-          data-testid="user-chip"
-          title={`${user.displayName} · ${t(`role.${user.role}`)} · ${t('user.scope', { district: user.districtName ?? t('user.cityWide') })}`}
-        >
-          <strong>{user.displayName}</strong>
-          <span>{t(`role.${user.role}`)}</span>
-          <span>{t('user.scope', { district: user.districtName ?? t('user.cityWide') })}</span>
+        <span className="user-chip" data-testid="user-chip" title={[chip.name, chip.role, chip.scope].filter(Boolean).join(' · ')}>
+          <strong>{chip.name}</strong>
+          {chip.role && <span>{chip.role}</span>}
+          <span>{chip.scope}</span>
         </span>
         <button
           type="button"

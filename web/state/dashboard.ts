@@ -22,7 +22,19 @@ export type Selection =
   | { kind: 'clue'; id: number }
   | { kind: 'gridCell'; id: number }
   | { kind: 'district'; code: string }
-  | { kind: 'cluster'; longitude: number; latitude: number; count: number; zoom: number };
+  | {
+      kind: 'cluster';
+      longitude: number;
+      latitude: number;
+      count: number;
+      /** The map's zoom when the cluster was picked. */
+      zoom: number;
+      /** Members per institution status, black-listed members, their share needing attention and their bounds. */
+      byStatus: Record<string, number>;
+      blackListed: number;
+      problemShare: number;
+      bounds: [number, number, number, number];
+    };
 
 export interface DashboardState {
   view: MapView;

@@ -283,7 +283,8 @@ export const en: Record<MessageKey, string> = {
   'cluster.breakdown': 'By status',
   'cluster.statusCount': '{count} ({percent}%)',
   'cluster.blackListed': 'of which black-listed',
-  'cluster.attention': 'Needing attention (unlicensed, suspended, revoked or black-listed)',
+  'cluster.attention': 'Needing attention',
+  'cluster.attentionHelp': 'Unlicensed, suspended, revoked or black-listed institutions',
   'cluster.zoomTo': 'Zoom to',
   'cluster.zoomHint': 'Zooms in until the cluster splits, into smaller clusters or single institutions',
 

@@ -282,7 +282,8 @@ export const zhCN = {
   'cluster.breakdown': '按机构状态',
   'cluster.statusCount': '{count} 家（{percent}%）',
   'cluster.blackListed': '其中黑名单',
-  'cluster.attention': '需关注（无证无照、停业整顿、已吊销或黑名单）',
+  'cluster.attention': '需关注',
+  'cluster.attentionHelp': '无证无照、停业整顿、已吊销或列入黑名单的机构',
   'cluster.zoomTo': '放大至此',
   'cluster.zoomHint': '放大到聚合拆分的级别，查看更小的聚合或单个机构',
 

@@ -92,8 +92,9 @@ export function clusterRadiusPixels(count: number): number {
 /**
  * Where "zoom to" takes a cluster: the centre of its members at the first integer zoom above the one it was drawn at
  * where its members fall into more than one cell, i.e. where it splits (clusters of one zoom nest in those of the
- * zoom below, so the corners of the members' bounds tell). Never beyond `maxZoom`, where single points are drawn: a
- * cluster of one, or of members at the same spot, goes straight there.
+ * zoom below, so the corners of the members' bounds tell), and at least one level in from `drawnAtZoom`, so that the
+ * step is seen (clusters stay the same within an integer level). Never beyond `maxZoom`, where single points are
+ * drawn: a cluster of one, or of members at the same spot, goes straight there.
  */
 export function clusterExpansion(
   cluster: Pick<Cluster, 'bounds'>,
@@ -109,7 +110,7 @@ export function clusterExpansion(
     const [x1, y1] = cellOf(maxLon, minLat, zoom);
     if (x0 !== x1 || y0 !== y1) break;
   }
-  return { longitude: (minLon + maxLon) / 2, latitude: (minLat + maxLat) / 2, zoom: Math.min(zoom, maxZoom) };
+  return { longitude: (minLon + maxLon) / 2, latitude: (minLat + maxLat) / 2, zoom: Math.min(Math.max(zoom, drawnAtZoom + 1), maxZoom) };
 }
 
 export interface StatusShare {

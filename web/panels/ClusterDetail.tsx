@@ -39,9 +39,10 @@ export function ClusterDetail({ cluster, onZoomTo }: { cluster: ClusterSelection
           </dt>
           <dd data-testid="cluster-black">{share(cluster.blackListed)}</dd>
         </div>
-        <div className="detail__row">
+        <div className="detail__row detail__row--explained">
           <dt>{t('cluster.attention')}</dt>
-          <dd>{share(attention)}</dd>
+          <dd data-testid="cluster-attention">{share(attention)}</dd>
+          <dd className="detail__help">{t('cluster.attentionHelp')}</dd>
         </div>
       </dl>
       <button

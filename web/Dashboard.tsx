@@ -270,8 +270,8 @@ function selectionFromPick(pick: Picked, zoom: number): Selection | null {
     case 'district-choropleth':
       return { kind: 'district', code: pick.object.properties.code };
     case 'institution-clusters': {
-      const { longitude, latitude, count, byStatus, blackListed, problemShare, bounds } = pick.object;
-      return { kind: 'cluster', longitude, latitude, count, zoom, byStatus, blackListed, problemShare, bounds };
+      const { id: _id, ...cluster } = pick.object;
+      return { kind: 'cluster', zoom, ...cluster };
     }
     case 'route-candidates':
       return null;

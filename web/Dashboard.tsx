@@ -3,7 +3,7 @@ import type { Me } from '../server/contract/index.js';
 import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useStreets, useSummary, useDebounced, type ApiError } from './api/index.js';
 import { errorText } from './i18n/errors.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
-import { featureBounds } from './layers/bounds.js';
+import { collectionBounds, featureBounds } from './layers/bounds.js';
 import { buildDeckLayers, choroplethModel, hiddenUnderAnalysis, layerZoom } from './layers/deck-layers.js';
 import type { Picked, ScreenPick } from './layers/picking.js';
 import { darkTheme } from './layers/theme.js';
@@ -19,7 +19,7 @@ import { HoverTooltip } from './panels/HoverTooltip.js';
 import { TimeRangeControl } from './panels/TimeRangeControl.js';
 import { TopBar } from './panels/TopBar.js';
 import { dashboardReducer, initialState, type DashboardState, type LayerId, type Selection } from './state/dashboard.js';
-import { choroplethLevel, institutionMode, selectQueryBbox } from './state/selectors.js';
+import { choroplethLevel, institutionMode, selectQueryBbox, snapExtent } from './state/selectors.js';
 import { scopeUrlState } from './state/scope.js';
 import { parseBasemapUrl, parseUrlState, serialiseUrlState, type UrlState } from './state/url.js';
 import { ScopeNotice } from './panels/ScopeNotice.js';
@@ -63,10 +63,13 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     if (state.language !== language) onLanguage(state.language);
   }, [state.language, language, onLanguage]);
 
-  const bbox = useDebounced(selectQueryBbox(state), 300);
+  const districtsRes = useDistricts();
+  const districtFeatures = districtsRes.data?.features;
+  const dataExtent = useMemo(() => (districtFeatures?.length ? snapExtent(collectionBounds(districtFeatures)) : null), [districtFeatures]);
+  // Nothing is asked for the map's provisional first view: the layers wait until it is framed (below).
+  const bbox = useDebounced(startFramed ? selectQueryBbox(state, dataExtent) : null, 300);
   const zoom = state.view.zoom;
   const gridAtCells = choroplethLevel(zoom) === 'gridCells';
-  const districtsRes = useDistricts();
   const gridRes = useGridCells(bbox, state.timeRange, state.district, state.layers.grid && gridAtCells);
   const institutionsRes = useInstitutions(bbox, state.district, state.layers.institutions);
   // Clues feed the heatmap and, zoomed out, the district choropleth.
@@ -94,11 +97,12 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const streetsRes = useStreets(selectedCell?.properties.districtCode ?? null);
   const selectedStreet = streetsRes.data?.features.find((f) => f.properties.code === selectedCell?.properties.streetCode)?.properties.name ?? null;
 
-  // A district-scoped user starts on their district unless the link says otherwise: once, when the districts arrive.
+  // Unless the link names a view, the map starts on the user's district or the whole city, fitted into the part of
+  // the map the panels leave free at this window's size: once, when the districts arrive.
   if (!startFramed && districts.length > 0) {
     setStartFramed(true);
-    const target = user.districtCode ? districts.find((d) => d.properties.code === user.districtCode) : null;
-    if (target) setViewRequest({ kind: 'bounds', bounds: featureBounds(target), seq: nextViewRequestSeq() });
+    const own = user.districtCode ? districts.filter((d) => d.properties.code === user.districtCode) : [];
+    setViewRequest({ kind: 'bounds', bounds: collectionBounds(own.length ? own : districts), seq: nextViewRequestSeq(), instant: true });
   }
 
   // Zooming within a level reuses the layers: they change form only at the levels layerZoom keeps.
@@ -125,6 +129,10 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
       ),
     [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, builtZoom, hotspots.mode],
   );
+
+  // The list ranks every district of the scope by the period's clues, whichever district is chosen and layers are on.
+  const cluesByDistrict = summaryRes.data?.cluesByDistrict;
+  const districtCounts = useMemo(() => (cluesByDistrict ? new Map(Object.entries(cluesByDistrict)) : null), [cluesByDistrict]);
 
   const hotspotLayers = hotspots.layers;
   const mapLayers = useMemo(() => (hotspotLayers.length ? [...hotspotLayers, ...layers] : layers), [hotspotLayers, layers]);
@@ -197,7 +205,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
         <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} onOpenPlanner={onOpenPlanner} />
         <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={failed(summaryRes.error)} onRetry={summaryRes.retry} />
         {scopeRedirect && <ScopeNotice redirect={scopeRedirect} ownName={user.districtName} onDismiss={() => setScopeRedirect(null)} />}
-        <aside className="sidebar" aria-label={t('layers.title')}>
+        <aside className="sidebar" aria-label={t('layers.title')} data-map-overlay>
           <LayerPanel
             layers={state.layers}
             status={layerStatus}
@@ -213,7 +221,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           {hotspots.panel}
           <DistrictList
             districts={districts}
-            counts={cluesWanted && cluesRes.data ? model.countsByDistrict : null}
+            counts={districtCounts}
             selected={state.district}
             scoped={user.districtCode !== null}
             loading={districtsRes.loading}

@@ -16,6 +16,8 @@ export interface SummaryRow {
   institutions: { total: number; byStatus: Record<string, number>; byList: Record<string, number> };
   clues: { inRange: number; previousRange: number; closedInRange: number; open: number; overdue: number };
   officers: { total: number; validCertificates: number; expiredCertificates: number };
+  /** Clues of the period per district of the whole scope, whichever district is chosen. */
+  cluesByDistrict: Record<string, number>;
 }
 
 const counts = z.record(z.string(), z.int());
@@ -25,6 +27,7 @@ const summaryRow = z.object({
       institutions: z.object({ total: z.int(), byStatus: counts, byList: counts }),
       clues: z.object({ inRange: z.int(), previousRange: z.int(), closedInRange: z.int(), open: z.int(), overdue: z.int() }),
       officers: z.object({ total: z.int(), validCertificates: z.int(), expiredCertificates: z.int() }),
+      cluesByDistrict: counts,
     }),
   ),
 });
@@ -51,6 +54,10 @@ export async function summaryFigures(q: Queryable, p: SummaryParams): Promise<Su
              count(*) FILTER (WHERE o.certificate_expires_on >= ${today}::date) AS valid
       FROM officers o
       WHERE ${districtFilter(sql`o.district_code`, p.scope, p.district)}
+    ), by_district AS (
+      SELECT c.district_code, count(*) AS n FROM clues c
+      WHERE ${districtFilter(sql`c.district_code`, p.scope)} AND c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}
+      GROUP BY c.district_code
     )
     SELECT json_build_object(
       'institutions', json_build_object(
@@ -59,7 +66,8 @@ export async function summaryFigures(q: Queryable, p: SummaryParams): Promise<Su
         'byList', COALESCE((SELECT json_object_agg(list_status, n) FROM (SELECT list_status, count(*) AS n FROM inst GROUP BY list_status) l), '{}'::json)),
       'clues', (SELECT json_build_object('inRange', in_range, 'previousRange', previous_range, 'closedInRange', closed_in_range,
                                          'open', open, 'overdue', overdue) FROM clue),
-      'officers', (SELECT json_build_object('total', total, 'validCertificates', valid, 'expiredCertificates', total - valid) FROM officer)
+      'officers', (SELECT json_build_object('total', total, 'validCertificates', valid, 'expiredCertificates', total - valid) FROM officer),
+      'cluesByDistrict', COALESCE((SELECT json_object_agg(district_code, n) FROM by_district), '{}'::json)
     )::text AS summary`);
   return row.summary;
 }

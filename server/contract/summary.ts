@@ -43,6 +43,8 @@ export const summarySchema = z
       validCertificates: z.number().int(),
       expiredCertificates: z.number().int(),
     }),
+    /** Clues of [from, to) per district code, over every district the user may see (not only `district`). */
+    cluesByDistrict: z.record(z.string(), z.number().int()),
   })
   .openapi('Summary');
 export type Summary = z.infer<typeof summarySchema>;

@@ -8,6 +8,7 @@ export * from './errors.js';
 export * from './geodesy.js';
 export * from './institution.js';
 export * from './list-status.js';
+export * from './period-change.js';
 export * from './random.js';
 export * from './risk.js';
 export * from './time.js';

@@ -34,5 +34,6 @@ export async function summary(deps: Pick<Deps, 'database' | 'now'>, user: UserRo
       closureRate: ratio(f.clues.closedInRange, f.clues.inRange),
     },
     officers: f.officers,
+    cluesByDistrict: f.cluesByDistrict,
   };
 }

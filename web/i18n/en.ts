@@ -34,6 +34,13 @@ export const en: Record<MessageKey, string> = {
   'kpi.openClues': 'Open clues',
   'kpi.overdue': 'Overdue',
   'kpi.closedRate': 'Closed rate',
+  'kpi.now': 'now',
+  'kpi.nowHint': 'The current state, whatever time range is chosen',
+  'kpi.periodHint': 'Follows the chosen time range',
+  'kpi.change.vs': '{percent} vs previous {days} days',
+  'kpi.change.base': 'Base period {from} – {to} ({days} days): {base} clues',
+  'kpi.change.suppressed': 'Previous {days} days too few to compare',
+  'kpi.change.suppressedWhy': 'The base period {from} – {to} ({days} days) had only {base} clues; below {minimum} a percentage is not comparable',
 
   'layers.title': 'Layers',
   'layers.districts': 'District borders & names',

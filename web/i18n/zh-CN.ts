@@ -33,6 +33,13 @@ export const zhCN = {
   'kpi.openClues': '在办线索',
   'kpi.overdue': '超期',
   'kpi.closedRate': '办结率',
+  'kpi.now': '当前',
+  'kpi.nowHint': '当前状态，不随所选时间区间变化',
+  'kpi.periodHint': '随所选时间区间变化',
+  'kpi.change.vs': '较前{days}天 {percent}',
+  'kpi.change.base': '对比基期 {from}–{to}（{days}天）：{base}条线索',
+  'kpi.change.suppressed': '前{days}天基数过小，不作比较',
+  'kpi.change.suppressedWhy': '基期 {from}–{to}（{days}天）仅{base}条线索，少于{minimum}条时百分比不可比',
 
   'layers.title': '图层',
   'layers.districts': '区界与区名',

@@ -39,6 +39,13 @@ async function clickMapUntil(page: Page, opened: () => Promise<boolean>): Promis
   return false;
 }
 
+/** The hover tooltip's text, or '' when there is none (it may vanish between being seen and being read). */
+async function tooltipText(page: Page): Promise<string> {
+  const tooltip = page.getByTestId('tooltip');
+  if (!(await tooltip.count())) return '';
+  return (await tooltip.textContent({ timeout: 500 }).catch(() => null)) ?? '';
+}
+
 /** Cluster (or single institution) tooltips found by hovering a square around a screen point: their counts. */
 async function clusterCountsAround(page: Page, cx: number, cy: number, half: number, step: number): Promise<number[]> {
   const seen = new Map<string, number>();
@@ -46,9 +53,8 @@ async function clusterCountsAround(page: Page, cx: number, cy: number, half: num
     for (let x = cx - half; x <= cx + half; x += step) {
       await page.mouse.move(x, y);
       await page.waitForTimeout(40);
-      const tooltip = page.getByTestId('tooltip');
-      if (!(await tooltip.count())) continue;
-      const text = (await tooltip.textContent()) ?? '';
+      const text = await tooltipText(page);
+      if (!text) continue;
       const cluster = /^(\d+) 家机构/.exec(text);
       if (cluster) seen.set(text, Number(cluster[1]));
       else if (/持证|已登记|无证无照|停业整顿|已吊销/.test(text)) seen.set(text, 1);
@@ -139,8 +145,7 @@ describe('panels in words a newcomer reads', () => {
       for (let x = 420; x < 1260 && !picked; x += 36) {
         await page.mouse.move(x, y);
         await page.waitForTimeout(40);
-        const tooltip = page.getByTestId('tooltip');
-        const count = /^(\d+) 家机构/.exec((await tooltip.count()) ? ((await tooltip.textContent()) ?? '') : '');
+        const count = /^(\d+) 家机构/.exec(await tooltipText(page));
         if (count && Number(count[1]) >= 8) picked = { x, y };
       }
     }

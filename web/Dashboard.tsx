@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Me } from '../server/contract/index.js';
-import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useSummary, useDebounced } from './api/index.js';
+import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useStreets, useSummary, useDebounced, type ApiError } from './api/index.js';
+import { errorText } from './i18n/errors.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { collectionBounds, featureBounds } from './layers/bounds.js';
 import { buildDeckLayers, choroplethModel, hiddenUnderAnalysis, layerZoom } from './layers/deck-layers.js';
@@ -19,7 +20,9 @@ import { TimeRangeControl } from './panels/TimeRangeControl.js';
 import { TopBar } from './panels/TopBar.js';
 import { dashboardReducer, initialState, type DashboardState, type LayerId, type Selection } from './state/dashboard.js';
 import { choroplethLevel, institutionMode, selectQueryBbox, snapExtent } from './state/selectors.js';
-import { parseBasemapUrl, parseUrlState, serialiseUrlState } from './state/url.js';
+import { scopeUrlState } from './state/scope.js';
+import { parseBasemapUrl, parseUrlState, serialiseUrlState, type UrlState } from './state/url.js';
+import { ScopeNotice } from './panels/ScopeNotice.js';
 
 export interface DashboardProps {
   user: Me;
@@ -33,16 +36,19 @@ export interface DashboardProps {
 
 const EMPTY: readonly never[] = [];
 
-function initialise({ today, language, search }: { today: string; language: Language; search: string }): DashboardState {
-  const restored = parseUrlState(search);
+function initialise({ today, language, restored }: { today: string; language: Language; restored: UrlState }): DashboardState {
   return dashboardReducer({ ...initialState(today), language }, { type: 'stateRestored', state: restored });
 }
 
 export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenPlanner }: DashboardProps) {
-  const [state, dispatch] = useReducer(dashboardReducer, { today, language, search: window.location.search }, initialise);
+  // A link outside the account's district is fitted to it before anything is fetched, and the user is told.
+  const [start] = useState(() => scopeUrlState(parseUrlState(window.location.search), user.districtCode));
+  const [scopeRedirect, setScopeRedirect] = useState(start.redirect);
+  const [state, dispatch] = useReducer(dashboardReducer, { today, language, restored: start.state }, initialise);
   const basemapUrl = useMemo(() => parseBasemapUrl(window.location.search), []);
   const t = useMemo(() => translator(state.language), [state.language]);
-  const [startFramed, setStartFramed] = useState(() => parseUrlState(window.location.search).view !== undefined);
+  const failed = (error: ApiError | null) => (error ? errorText({ t, language: state.language }, error) : null);
+  const [startFramed, setStartFramed] = useState(() => start.state.view !== undefined);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const [hover, setHover] = useState<ScreenPick | null>(null);
   const [mapReady, setMapReady] = useState(false);
@@ -79,12 +85,17 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     selection: state.selection,
     theme: darkTheme,
     onCommitRange: (range) => dispatch({ type: 'timeRangeSet', range }),
+    describeError: failed,
   });
 
   const districts: readonly DistrictFeature[] = districtsRes.data?.features ?? EMPTY;
   const gridCells: readonly GridCellFeature[] = gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY;
   const institutions: readonly InstitutionFeature[] = institutionsRes.data?.features ?? EMPTY;
   const clues: readonly ClueFeature[] = cluesRes.data?.features ?? EMPTY;
+  // The selected cell's 街镇 is named from its district's streets, loaded only while a cell is selected.
+  const selectedCell = selectedGridCell(state.selection, gridCells);
+  const streetsRes = useStreets(selectedCell?.properties.districtCode ?? null);
+  const selectedStreet = streetsRes.data?.features.find((f) => f.properties.code === selectedCell?.properties.streetCode)?.properties.name ?? null;
 
   // Unless the link names a view, the map starts on the user's district or the whole city, fitted into the part of
   // the map the panels leave free at this window's size: once, when the districts arrive.
@@ -151,9 +162,9 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const status = (res: { loading: boolean; error: { message: string } | null; retry: () => void }, count: number | null, truncated = false): LayerStatus => ({
+  const status = (res: { loading: boolean; error: ApiError | null; retry: () => void }, count: number | null, truncated = false): LayerStatus => ({
     loading: res.loading,
-    error: res.error?.message ?? null,
+    error: failed(res.error),
     retry: res.retry,
     count,
     truncated,
@@ -192,7 +203,8 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
         />
         <div className={`progress ${anyLoading ? 'progress--on' : ''}`} role="progressbar" aria-hidden={!anyLoading} aria-label={t('state.loading')} />
         <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} onOpenPlanner={onOpenPlanner} />
-        <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={summaryRes.error?.message ?? null} onRetry={summaryRes.retry} />
+        <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={failed(summaryRes.error)} onRetry={summaryRes.retry} />
+        {scopeRedirect && <ScopeNotice redirect={scopeRedirect} ownName={user.districtName} onDismiss={() => setScopeRedirect(null)} />}
         <aside className="sidebar" aria-label={t('layers.title')} data-map-overlay>
           <LayerPanel
             layers={state.layers}
@@ -213,7 +225,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
             selected={state.district}
             scoped={user.districtCode !== null}
             loading={districtsRes.loading}
-            error={districtsRes.error?.message ?? null}
+            error={failed(districtsRes.error)}
             onRetry={districtsRes.retry}
             onSelect={selectDistrict}
           />
@@ -229,7 +241,8 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           selection={state.selection}
           institution={institutionDetail}
           clue={clueDetail}
-          gridCell={selectedGridCell(state.selection, gridCells)}
+          gridCell={selectedCell}
+          streetName={selectedStreet}
           district={selectedDistrict(state.selection, districts)}
           districtClues={state.selection?.kind === 'district' ? ((districtCounts ?? model.countsByDistrict).get(state.selection.code) ?? 0) : 0}
           onZoomTo={(longitude, latitude, z) => setViewRequest({ kind: 'view', view: { longitude, latitude, zoom: z }, seq: nextViewRequestSeq() })}
@@ -265,8 +278,8 @@ function selectionFromPick(pick: Picked, zoom: number): Selection | null {
     case 'district-choropleth':
       return { kind: 'district', code: pick.object.properties.code };
     case 'institution-clusters': {
-      const cluster = pick.object;
-      return { kind: 'cluster', longitude: cluster.longitude, latitude: cluster.latitude, count: cluster.count, zoom };
+      const { id: _id, ...cluster } = pick.object;
+      return { kind: 'cluster', zoom, ...cluster };
     }
     case 'route-candidates':
       return null;

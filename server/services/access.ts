@@ -8,11 +8,15 @@ export const scopeOf = (user: UserRow): Scope => ({ districtCode: user.districtC
 
 /**
  * The district a request may ask for explicitly: a scoped user asking for another district is refused
- * (the SQL scope would return nothing anyway, but a 403 tells the client why).
+ * (the SQL scope would return nothing anyway, but a 403 tells the client why, in words and in `details` for a client to
+ * say it in its own language).
  */
 export function allowedDistrict(user: UserRow, requested: string | undefined): string | undefined {
   if (requested !== undefined && user.districtCode !== null && requested !== user.districtCode)
-    throw forbidden(`this account sees district ${user.districtCode} only, not ${requested}`);
+    throw forbidden(`this account sees district ${user.districtCode} only, not ${requested}`, {
+      allowedDistrict: user.districtCode,
+      requestedDistrict: requested,
+    });
   return requested;
 }
 

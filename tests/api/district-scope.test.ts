@@ -50,6 +50,8 @@ describe('a district-scoped user (putuo_leader, 普陀区) on every data endpoin
     expect(status).toBe(403);
     expect(body.error.code).toBe('forbidden');
     expect(body.error.message).toContain(putuo);
+    // For a client to say it in its own language.
+    expect(body.error.details).toEqual({ allowedDistrict: putuo, requestedDistrict: jingan });
   });
 
   test('asking for their own district explicitly is allowed', async () => {

@@ -1,6 +1,7 @@
 import type { Me } from '../../server/contract/index.js';
 import { useI18n, type Language } from '../i18n/index.js';
 import { useNavigation } from '../navigation.js';
+import { userChipText } from '../i18n/names.js';
 
 export interface TopBarProps {
   user: Me;
@@ -15,6 +16,7 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
   const navigation = useNavigation();
   // Administrators alone get the way into the audit log; on that page itself it is not needed.
   const openAudit = user.canReadAudit && navigation && navigation.page !== 'audit' ? () => navigation.open('audit') : undefined;
+  const chip = userChipText(user, language);
   return (
     <header className="topbar">
       <div className="brand">
@@ -43,14 +45,10 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
             <span className="topbar__label">{t('audit.open')}</span>
           </button>
         )}
-        <span
-          className="user-chip"
-          data-testid="user-chip"
-          title={`${user.displayName} · ${t(`role.${user.role}`)} · ${t('user.scope', { district: user.districtName ?? t('user.cityWide') })}`}
-        >
-          <strong>{user.displayName}</strong>
-          <span>{t(`role.${user.role}`)}</span>
-          <span>{t('user.scope', { district: user.districtName ?? t('user.cityWide') })}</span>
+        <span className="user-chip" data-testid="user-chip" title={[chip.name, chip.role, chip.scope].filter(Boolean).join(' · ')}>
+          <strong>{chip.name}</strong>
+          {chip.role && <span>{chip.role}</span>}
+          <span>{chip.scope}</span>
         </span>
         <button
           type="button"

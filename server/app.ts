@@ -26,6 +26,7 @@ import { routingRouter } from './routes/routing.js';
 import { serveWebApp } from './routes/static-web.js';
 import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
+import { ResponseCache } from './services/response-cache.js';
 import { CellWeightsCache } from './services/cell-weights.js';
 import type { Deps } from './services/deps.js';
 import { RoutingEngine } from './services/routing-engine.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   jobLimits?: JobLimits;
   /** Login throttling (tests lower it). */
   loginLimiter?: LoginRateLimiter;
+  /** The response cache's budget in bytes; 0 turns it off (the API benchmark's uncached figures). */
+  responseCacheBytes?: number;
 }
 
 /** The state that lives as long as the app, handed to every service. */
@@ -53,6 +56,7 @@ export function createDeps(options: AppOptions): Deps {
     sessions: new SessionCache(),
     loginLimiter: options.loginLimiter ?? new LoginRateLimiter(),
     cellWeights: new CellWeightsCache(),
+    responses: new ResponseCache(options.responseCacheBytes),
     routing: new RoutingEngine<RoutingJobResult>({ database: options.database, now, jobLimits: options.jobLimits }),
   };
 }

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from './api/index.js';
+import { AuditView } from './audit/AuditView.js';
 import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
+import { NavigationContext, pageOf, pageSearch, type Page } from './navigation.js';
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { shanghaiDate } from '../server/domain/time.js';
@@ -9,18 +11,11 @@ import { systemClock } from '../server/domain/clock.js';
 import type { PlannerHandoff } from './state/planner.js';
 import { parseUrlState } from './state/url.js';
 
-type Page = 'dashboard' | 'planner';
-
-/** `?page=planner` opens the patrol route planner (巡查路线规划); the dashboard owns every other parameter. */
-function pageInUrl(): Page {
-  return new URLSearchParams(window.location.search).get('page') === 'planner' ? 'planner' : 'dashboard';
-}
+/** `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志). */
+const pageInUrl = (): Page => pageOf(window.location.search);
 
 function openPage(page: Page): void {
-  const params = new URLSearchParams(page === 'planner' ? { page } : {});
-  const lang = new URLSearchParams(window.location.search).get('lang');
-  if (lang) params.set('lang', lang);
-  const search = params.toString();
+  const search = pageSearch(page, window.location.search);
   window.history.pushState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
 }
 
@@ -39,11 +34,12 @@ export function App() {
   // Targets handed from the dashboard to the planner: given to the planner it opens, forgotten on the next move (the
   // planner keeps them in its own stored state, so a reload does not need them).
   const [handoff, setHandoff] = useState<PlannerHandoff | null>(null);
-  const goTo = (next: Page, withHandoff: PlannerHandoff | null = null) => {
+  const goTo = useCallback((next: Page, withHandoff: PlannerHandoff | null = null) => {
     openPage(next);
     setHandoff(withHandoff);
     setPage(next);
-  };
+  }, []);
+  const navigation = useMemo(() => ({ page, open: goTo }), [page, goTo]);
   useEffect(() => {
     const onPop = () => {
       setHandoff(null);
@@ -68,27 +64,32 @@ export function App() {
 
   return (
     <I18nContext.Provider value={{ language, t }}>
-      {session.status === 'checking' && (
-        <div className="splash" aria-busy="true">
-          <span className="spinner spinner--large" />
-          <span>{t('state.loading')}</span>
-        </div>
-      )}
-      {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
-      {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
-        <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} handoff={handoff} />
-      )}
-      {session.status === 'authenticated' && (page === 'dashboard' || session.user.role === 'wall') && (
-        <Dashboard
-          key={session.user.id}
-          user={session.user}
-          today={today}
-          language={language}
-          onLanguage={changeLanguage}
-          onLogout={() => void logout()}
-          onOpenPlanner={session.user.role !== 'wall' ? (handed) => goTo('planner', handed ?? null) : undefined}
-        />
-      )}
+      <NavigationContext.Provider value={navigation}>
+        {session.status === 'checking' && (
+          <div className="splash" aria-busy="true">
+            <span className="spinner spinner--large" />
+            <span>{t('state.loading')}</span>
+          </div>
+        )}
+        {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
+        {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
+          <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} handoff={handoff} />
+        )}
+        {session.status === 'authenticated' && page === 'audit' && (
+          <AuditView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        )}
+        {session.status === 'authenticated' && (page === 'dashboard' || (page === 'planner' && session.user.role === 'wall')) && (
+          <Dashboard
+            key={session.user.id}
+            user={session.user}
+            today={today}
+            language={language}
+            onLanguage={changeLanguage}
+            onLogout={() => void logout()}
+            onOpenPlanner={session.user.role !== 'wall' ? (handed) => goTo('planner', handed ?? null) : undefined}
+          />
+        )}
+      </NavigationContext.Provider>
     </I18nContext.Provider>
   );
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Me } from '../server/contract/index.js';
-import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useSummary, useDebounced } from './api/index.js';
+import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useStreets, useSummary, useDebounced, type ApiError } from './api/index.js';
+import { errorText } from './i18n/errors.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
-import { featureBounds } from './layers/bounds.js';
+import { collectionBounds, featureBounds } from './layers/bounds.js';
 import { buildDeckLayers, choroplethModel, hiddenUnderAnalysis, layerZoom } from './layers/deck-layers.js';
 import type { Picked, ScreenPick } from './layers/picking.js';
 import { darkTheme } from './layers/theme.js';
@@ -19,8 +20,10 @@ import { TimeRangeControl } from './panels/TimeRangeControl.js';
 import { TopBar } from './panels/TopBar.js';
 import { dashboardReducer, initialState, type DashboardState, type LayerId, type MapView as View, type Selection } from './state/dashboard.js';
 import type { PlannerHandoff } from './state/planner.js';
-import { choroplethLevel, institutionMode, selectQueryBbox } from './state/selectors.js';
-import { parseBasemapUrl, parseUrlState, serialiseUrlState } from './state/url.js';
+import { choroplethLevel, institutionMode, selectQueryBbox, snapExtent } from './state/selectors.js';
+import { scopeUrlState } from './state/scope.js';
+import { parseBasemapUrl, parseUrlState, serialiseUrlState, type UrlState } from './state/url.js';
+import { ScopeNotice } from './panels/ScopeNotice.js';
 
 export interface DashboardProps {
   user: Me;
@@ -34,16 +37,19 @@ export interface DashboardProps {
 
 const EMPTY: readonly never[] = [];
 
-function initialise({ today, language, search }: { today: string; language: Language; search: string }): DashboardState {
-  const restored = parseUrlState(search);
+function initialise({ today, language, restored }: { today: string; language: Language; restored: UrlState }): DashboardState {
   return dashboardReducer({ ...initialState(today), language }, { type: 'stateRestored', state: restored });
 }
 
 export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenPlanner }: DashboardProps) {
-  const [state, dispatch] = useReducer(dashboardReducer, { today, language, search: window.location.search }, initialise);
+  // A link outside the account's district is fitted to it before anything is fetched, and the user is told.
+  const [start] = useState(() => scopeUrlState(parseUrlState(window.location.search), user.districtCode));
+  const [scopeRedirect, setScopeRedirect] = useState(start.redirect);
+  const [state, dispatch] = useReducer(dashboardReducer, { today, language, restored: start.state }, initialise);
   const basemapUrl = useMemo(() => parseBasemapUrl(window.location.search), []);
   const t = useMemo(() => translator(state.language), [state.language]);
-  const [startFramed, setStartFramed] = useState(() => parseUrlState(window.location.search).view !== undefined);
+  const failed = (error: ApiError | null) => (error ? errorText({ t, language: state.language }, error) : null);
+  const [startFramed, setStartFramed] = useState(() => start.state.view !== undefined);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const [hover, setHover] = useState<ScreenPick | null>(null);
   const [mapReady, setMapReady] = useState(false);
@@ -58,10 +64,13 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     if (state.language !== language) onLanguage(state.language);
   }, [state.language, language, onLanguage]);
 
-  const bbox = useDebounced(selectQueryBbox(state), 300);
+  const districtsRes = useDistricts();
+  const districtFeatures = districtsRes.data?.features;
+  const dataExtent = useMemo(() => (districtFeatures?.length ? snapExtent(collectionBounds(districtFeatures)) : null), [districtFeatures]);
+  // Nothing is asked for the map's provisional first view: the layers wait until it is framed (below).
+  const bbox = useDebounced(startFramed ? selectQueryBbox(state, dataExtent) : null, 300);
   const zoom = state.view.zoom;
   const gridAtCells = choroplethLevel(zoom) === 'gridCells';
-  const districtsRes = useDistricts();
   const gridRes = useGridCells(bbox, state.timeRange, state.district, state.layers.grid && gridAtCells);
   const institutionsRes = useInstitutions(bbox, state.district, state.layers.institutions);
   // Clues feed the heatmap and, zoomed out, the district choropleth.
@@ -81,6 +90,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     selection: state.selection,
     theme: darkTheme,
     onCommitRange: (range) => dispatch({ type: 'timeRangeSet', range }),
+    describeError: failed,
     userDistrict: user.districtCode,
     onFocusCell: focusCell,
     onHandOver: onOpenPlanner,
@@ -90,12 +100,17 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const gridCells: readonly GridCellFeature[] = gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY;
   const institutions: readonly InstitutionFeature[] = institutionsRes.data?.features ?? EMPTY;
   const clues: readonly ClueFeature[] = cluesRes.data?.features ?? EMPTY;
+  // The selected cell's 街镇 is named from its district's streets, loaded only while a cell is selected.
+  const selectedCell = selectedGridCell(state.selection, gridCells);
+  const streetsRes = useStreets(selectedCell?.properties.districtCode ?? null);
+  const selectedStreet = streetsRes.data?.features.find((f) => f.properties.code === selectedCell?.properties.streetCode)?.properties.name ?? null;
 
-  // A district-scoped user starts on their district unless the link says otherwise: once, when the districts arrive.
+  // Unless the link names a view, the map starts on the user's district or the whole city, fitted into the part of
+  // the map the panels leave free at this window's size: once, when the districts arrive.
   if (!startFramed && districts.length > 0) {
     setStartFramed(true);
-    const target = user.districtCode ? districts.find((d) => d.properties.code === user.districtCode) : null;
-    if (target) setViewRequest({ kind: 'bounds', bounds: featureBounds(target), seq: nextViewRequestSeq() });
+    const own = user.districtCode ? districts.filter((d) => d.properties.code === user.districtCode) : [];
+    setViewRequest({ kind: 'bounds', bounds: collectionBounds(own.length ? own : districts), seq: nextViewRequestSeq(), instant: true });
   }
 
   // Zooming within a level reuses the layers: they change form only at the levels layerZoom keeps.
@@ -122,6 +137,10 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
       ),
     [districts, gridCells, institutions, clues, state.language, state.layers, state.district, state.selection, model, builtZoom, hotspots.mode],
   );
+
+  // The list ranks every district of the scope by the period's clues, whichever district is chosen and layers are on.
+  const cluesByDistrict = summaryRes.data?.cluesByDistrict;
+  const districtCounts = useMemo(() => (cluesByDistrict ? new Map(Object.entries(cluesByDistrict)) : null), [cluesByDistrict]);
 
   const hotspotLayers = hotspots.layers;
   const mapLayers = useMemo(() => (hotspotLayers.length ? [...hotspotLayers, ...layers] : layers), [hotspotLayers, layers]);
@@ -151,9 +170,9 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const status = (res: { loading: boolean; error: { message: string } | null; retry: () => void }, count: number | null, truncated = false): LayerStatus => ({
+  const status = (res: { loading: boolean; error: ApiError | null; retry: () => void }, count: number | null, truncated = false): LayerStatus => ({
     loading: res.loading,
-    error: res.error?.message ?? null,
+    error: failed(res.error),
     retry: res.retry,
     count,
     truncated,
@@ -192,8 +211,9 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
         />
         <div className={`progress ${anyLoading ? 'progress--on' : ''}`} role="progressbar" aria-hidden={!anyLoading} aria-label={t('state.loading')} />
         <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} onOpenPlanner={onOpenPlanner && (() => onOpenPlanner())} />
-        <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={summaryRes.error?.message ?? null} onRetry={summaryRes.retry} />
-        <aside className="sidebar" aria-label={t('layers.title')}>
+        <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={failed(summaryRes.error)} onRetry={summaryRes.retry} />
+        {scopeRedirect && <ScopeNotice redirect={scopeRedirect} ownName={user.districtName} onDismiss={() => setScopeRedirect(null)} />}
+        <aside className="sidebar" aria-label={t('layers.title')} data-map-overlay>
           <LayerPanel
             layers={state.layers}
             status={layerStatus}
@@ -209,11 +229,11 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           {hotspots.panel}
           <DistrictList
             districts={districts}
-            counts={cluesWanted && cluesRes.data ? model.countsByDistrict : null}
+            counts={districtCounts}
             selected={state.district}
             scoped={user.districtCode !== null}
             loading={districtsRes.loading}
-            error={districtsRes.error?.message ?? null}
+            error={failed(districtsRes.error)}
             onRetry={districtsRes.retry}
             onSelect={selectDistrict}
           />
@@ -225,14 +245,15 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           </div>
         )}
         <Legend model={model} visible={state.layers} institutionMode={institutionMode(zoom)} />
-        <HoverTooltip hover={hover} districts={districts} counts={model.countsByDistrict} />
+        <HoverTooltip hover={hover} districts={districts} counts={districtCounts ?? model.countsByDistrict} />
         <DetailPanel
           selection={state.selection}
           institution={institutionDetail}
           clue={clueDetail}
-          gridCell={selectedGridCell(state.selection, gridCells)}
+          gridCell={selectedCell}
+          streetName={selectedStreet}
           district={selectedDistrict(state.selection, districts)}
-          districtClues={state.selection?.kind === 'district' ? (model.countsByDistrict.get(state.selection.code) ?? 0) : 0}
+          districtClues={state.selection?.kind === 'district' ? ((districtCounts ?? model.countsByDistrict).get(state.selection.code) ?? 0) : 0}
           onZoomTo={(longitude, latitude, z) => setViewRequest({ kind: 'view', view: { longitude, latitude, zoom: z }, seq: nextViewRequestSeq() })}
           onClose={() => dispatch({ type: 'selectionCleared' })}
         >
@@ -266,8 +287,8 @@ function selectionFromPick(pick: Picked, zoom: number): Selection | null {
     case 'district-choropleth':
       return { kind: 'district', code: pick.object.properties.code };
     case 'institution-clusters': {
-      const cluster = pick.object;
-      return { kind: 'cluster', longitude: cluster.longitude, latitude: cluster.latitude, count: cluster.count, zoom };
+      const { id: _id, ...cluster } = pick.object;
+      return { kind: 'cluster', zoom, ...cluster };
     }
     case 'route-candidates':
       return null;

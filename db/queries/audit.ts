@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { col, parsedRows, type Queryable } from './queryable.js';
+import { anyOf, col, instant, parsedRows, type Queryable } from './queryable.js';
 
 /** prev_hash of the first entry of the chain. */
 export const genesisHash = '0'.repeat(64);
@@ -87,25 +87,71 @@ const storedAuditRow = z.object({
   hash: z.string(),
 });
 
-const auditRow = storedAuditRow.transform((r): AuditRow => ({ ...r, at: r.at.toISOString() }));
-
 export interface AuditPageParams {
+  /** Username of the actor (`system` for the demo data build). */
+  actor?: string;
+  /** Any of these actions. */
+  actions?: readonly string[];
   entity?: string;
   entityId?: string;
+  /** Entries at or after this instant. */
+  from?: Date;
+  /** Entries before this instant. */
+  to?: Date;
   limit: number;
   /** Return entries with id below this (older). */
   cursor?: number;
 }
 
-export async function listAudit(q: Queryable, p: AuditPageParams): Promise<{ entries: AuditRow[]; nextCursor: string | null }> {
-  const rows = await parsedRows(q, auditRow, sql`
-    SELECT ${auditColumns} FROM audit_log
-    WHERE ${p.entity === undefined ? sql`TRUE` : sql`entity = ${p.entity}`}
-      AND ${p.entityId === undefined ? sql`TRUE` : sql`entity_id = ${p.entityId}`}
-      AND ${p.cursor === undefined ? sql`TRUE` : sql`id < ${p.cursor}`}
-    ORDER BY id DESC LIMIT ${p.limit + 1}`);
+/** An entry of a page, with the actor's display name when the actor is a user (null for `system` or a removed user). */
+export interface AuditListRow extends AuditRow {
+  actorName: string | null;
+}
+
+const auditListRow = storedAuditRow
+  .extend({ actorName: z.string().nullable() })
+  .transform((r): AuditListRow => ({ ...r, at: r.at.toISOString() }));
+
+function auditFilters(p: AuditPageParams): SQL[] {
+  return [
+    p.actor === undefined ? sql`TRUE` : sql`actor = ${p.actor}`,
+    anyOf(sql`action`, p.actions),
+    p.entity === undefined ? sql`TRUE` : sql`entity = ${p.entity}`,
+    p.entityId === undefined ? sql`TRUE` : sql`entity_id = ${p.entityId}`,
+    p.from === undefined ? sql`TRUE` : sql`at >= ${instant(p.from)}`,
+    p.to === undefined ? sql`TRUE` : sql`at < ${instant(p.to)}`,
+    p.cursor === undefined ? sql`TRUE` : sql`id < ${p.cursor}`,
+  ];
+}
+
+/** One page, newest first. The actors' names are joined to the page only, not to the whole filtered log. */
+export async function listAudit(q: Queryable, p: AuditPageParams): Promise<{ entries: AuditListRow[]; nextCursor: string | null }> {
+  const rows = await parsedRows(q, auditListRow, sql`
+    SELECT page.*, u.display_name AS "actorName"
+    FROM (
+      SELECT ${auditColumns} FROM audit_log
+      WHERE ${sql.join(auditFilters(p), sql` AND `)}
+      ORDER BY id DESC LIMIT ${p.limit + 1}
+    ) page
+    LEFT JOIN users u ON u.username = page.actor
+    ORDER BY page.id DESC`);
   const entries = rows.slice(0, p.limit);
   return { entries, nextCursor: rows.length > p.limit ? String(entries[entries.length - 1].id) : null };
+}
+
+export interface AuditActorRow {
+  actor: string;
+  actorName: string | null;
+  entries: number;
+}
+
+/** Everyone who appears in the log, with their number of entries: the choices of the actor filter. */
+export async function listAuditActors(q: Queryable): Promise<AuditActorRow[]> {
+  return parsedRows(q, z.object({ actor: z.string(), actorName: z.string().nullable(), entries: col.int }), sql`
+    SELECT a.actor, u.display_name AS "actorName", count(*) AS entries
+    FROM audit_log a LEFT JOIN users u ON u.username = a.actor
+    GROUP BY a.actor, u.display_name
+    ORDER BY a.actor`);
 }
 
 export type ChainBreak = 'prev_hash does not match the previous entry' | "hash does not match the entry's content";

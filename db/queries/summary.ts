@@ -14,8 +14,10 @@ export interface SummaryParams {
 
 export interface SummaryRow {
   institutions: { total: number; byStatus: Record<string, number>; byList: Record<string, number> };
-  clues: { inRange: number; previousRange: number; closedInRange: number; open: number; overdue: number };
+  clues: { inRange: number; previousRange: number; closedInRange: number; open: number; overdue: number; firstReportedAt: Date | null };
   officers: { total: number; validCertificates: number; expiredCertificates: number };
+  /** Clues of the period per district of the whole scope, whichever district is chosen. */
+  cluesByDistrict: Record<string, number>;
 }
 
 const counts = z.record(z.string(), z.int());
@@ -23,8 +25,16 @@ const summaryRow = z.object({
   summary: col.json(
     z.object({
       institutions: z.object({ total: z.int(), byStatus: counts, byList: counts }),
-      clues: z.object({ inRange: z.int(), previousRange: z.int(), closedInRange: z.int(), open: z.int(), overdue: z.int() }),
+      clues: z.object({
+        inRange: z.int(),
+        previousRange: z.int(),
+        closedInRange: z.int(),
+        open: z.int(),
+        overdue: z.int(),
+        firstReportedAt: col.timestamp.nullable(),
+      }),
       officers: z.object({ total: z.int(), validCertificates: z.int(), expiredCertificates: z.int() }),
+      cluesByDistrict: counts,
     }),
   ),
 });
@@ -43,7 +53,8 @@ export async function summaryFigures(q: Queryable, p: SummaryParams): Promise<Su
         count(*) FILTER (WHERE c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}
                            AND c.status IN ('closed', 'rejected')) AS closed_in_range,
         count(*) FILTER (WHERE c.status NOT IN ('closed', 'rejected')) AS open,
-        count(*) FILTER (WHERE c.status NOT IN ('closed', 'rejected') AND c.due_at < ${instant(p.now)}) AS overdue
+        count(*) FILTER (WHERE c.status NOT IN ('closed', 'rejected') AND c.due_at < ${instant(p.now)}) AS overdue,
+        min(c.reported_at) AS first_reported
       FROM clues c
       WHERE ${districtFilter(sql`c.district_code`, p.scope, p.district)}
     ), officer AS (
@@ -51,6 +62,10 @@ export async function summaryFigures(q: Queryable, p: SummaryParams): Promise<Su
              count(*) FILTER (WHERE o.certificate_expires_on >= ${today}::date) AS valid
       FROM officers o
       WHERE ${districtFilter(sql`o.district_code`, p.scope, p.district)}
+    ), by_district AS (
+      SELECT c.district_code, count(*) AS n FROM clues c
+      WHERE ${districtFilter(sql`c.district_code`, p.scope)} AND c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}
+      GROUP BY c.district_code
     )
     SELECT json_build_object(
       'institutions', json_build_object(
@@ -58,8 +73,9 @@ export async function summaryFigures(q: Queryable, p: SummaryParams): Promise<Su
         'byStatus', COALESCE((SELECT json_object_agg(status, n) FROM (SELECT status, count(*) AS n FROM inst GROUP BY status) s), '{}'::json),
         'byList', COALESCE((SELECT json_object_agg(list_status, n) FROM (SELECT list_status, count(*) AS n FROM inst GROUP BY list_status) l), '{}'::json)),
       'clues', (SELECT json_build_object('inRange', in_range, 'previousRange', previous_range, 'closedInRange', closed_in_range,
-                                         'open', open, 'overdue', overdue) FROM clue),
-      'officers', (SELECT json_build_object('total', total, 'validCertificates', valid, 'expiredCertificates', total - valid) FROM officer)
+                                         'open', open, 'overdue', overdue, 'firstReportedAt', first_reported) FROM clue),
+      'officers', (SELECT json_build_object('total', total, 'validCertificates', valid, 'expiredCertificates', total - valid) FROM officer),
+      'cluesByDistrict', COALESCE((SELECT json_object_agg(district_code, n) FROM by_district), '{}'::json)
     )::text AS summary`);
   return row.summary;
 }

@@ -21,6 +21,8 @@ export const meSchema = z
     districtCode: z.string().nullable(),
     districtName: z.string().nullable(),
     canWrite: z.boolean(),
+    /** May open the audit log (执法全过程记录) and verify its chain. */
+    canReadAudit: z.boolean(),
   })
   .openapi('Me');
 export type Me = z.infer<typeof meSchema>;

@@ -37,12 +37,16 @@ export const summarySchema = z
       open: z.number().int(),
       /** Open and past their due time now. */
       overdue: z.number().int(),
+      /** When the scope's first clue was reported: a base period starting earlier is only partly recorded. */
+      firstReportedAt: z.string().nullable(),
     }),
     officers: z.object({
       total: z.number().int(),
       validCertificates: z.number().int(),
       expiredCertificates: z.number().int(),
     }),
+    /** Clues of [from, to) per district code, over every district the user may see (not only `district`). */
+    cluesByDistrict: z.record(z.string(), z.number().int()),
   })
   .openapi('Summary');
 export type Summary = z.infer<typeof summarySchema>;

@@ -39,6 +39,12 @@ export const violationKinds = [
   'safety', // 安全、消防隐患
 ] as const;
 export const userRoles = ['admin', 'planner', 'leader', 'wall'] as const;
+/**
+ * What the audit log (执法全过程记录) records: one action per kind of write, named `<entity>.<verb>` (the demo data
+ * build is `seed`), and the kind of thing each concerns.
+ */
+export const auditActions = ['seed', 'auth.login', 'auth.logout', 'clue.create', 'clue.status', 'patrol.plan'] as const;
+export const auditEntities = ['database', 'session', 'clue', 'patrol_plan'] as const;
 
 export type InstitutionCategory = (typeof institutionCategories)[number];
 export type InstitutionNature = (typeof institutionNatures)[number];
@@ -49,3 +55,5 @@ export type SuspectedType = (typeof suspectedTypes)[number];
 export type ClueStatus = (typeof clueStatuses)[number];
 export type ViolationKind = (typeof violationKinds)[number];
 export type UserRole = (typeof userRoles)[number];
+export type AuditAction = (typeof auditActions)[number];
+export type AuditEntity = (typeof auditEntities)[number];

@@ -1,11 +1,12 @@
 import { clueCollectionSchema, createClueRoute, getClueRoute, listCluesRoute, patchClueRoute } from '../contract/clues.js';
-import { createRouter, jsonText } from '../http/router.js';
+import { createRouter } from '../http/router.js';
 import { changeClueStatus, getClue, listClues, registerClue } from '../services/clues.js';
 import type { Deps } from '../services/deps.js';
+import { cachedJson } from './cached-json.js';
 
 export function cluesRouter(deps: Deps) {
   return createRouter()
-    .openapi(listCluesRoute, async (c) => jsonText(c, clueCollectionSchema, await listClues(deps, c.get('user'), c.req.valid('query'))))
+    .openapi(listCluesRoute, async (c) => cachedJson(c, deps, clueCollectionSchema, 'clues', c.req.valid('query'), (user, query) => listClues(deps, user, query)))
     .openapi(getClueRoute, async (c) => c.json(await getClue(deps, c.get('user'), c.req.valid('param').id), 200))
     .openapi(patchClueRoute, async (c) => c.json(await changeClueStatus(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(createClueRoute, async (c) => {

@@ -1,10 +1,11 @@
 import { getInstitutionRoute, institutionCollectionSchema, listInstitutionsRoute } from '../contract/institutions.js';
-import { createRouter, jsonText } from '../http/router.js';
+import { createRouter } from '../http/router.js';
 import type { Deps } from '../services/deps.js';
 import { getInstitution, listInstitutions } from '../services/institutions.js';
+import { cachedJson } from './cached-json.js';
 
 export function institutionsRouter(deps: Deps) {
   return createRouter()
-    .openapi(listInstitutionsRoute, async (c) => jsonText(c, institutionCollectionSchema, await listInstitutions(deps, c.get('user'), c.req.valid('query'))))
+    .openapi(listInstitutionsRoute, async (c) => cachedJson(c, deps, institutionCollectionSchema, 'institutions', c.req.valid('query'), (user, query) => listInstitutions(deps, user, query)))
     .openapi(getInstitutionRoute, async (c) => c.json(await getInstitution(deps, c.get('user'), c.req.valid('param').id), 200));
 }

@@ -8,11 +8,15 @@ export const scopeOf = (user: UserRow): Scope => ({ districtCode: user.districtC
 
 /**
  * The district a request may ask for explicitly: a scoped user asking for another district is refused
- * (the SQL scope would return nothing anyway, but a 403 tells the client why).
+ * (the SQL scope would return nothing anyway, but a 403 tells the client why, in words and in `details` for a client to
+ * say it in its own language).
  */
 export function allowedDistrict(user: UserRow, requested: string | undefined): string | undefined {
   if (requested !== undefined && user.districtCode !== null && requested !== user.districtCode)
-    throw forbidden(`this account sees district ${user.districtCode} only, not ${requested}`);
+    throw forbidden(`this account sees district ${user.districtCode} only, not ${requested}`, {
+      allowedDistrict: user.districtCode,
+      requestedDistrict: requested,
+    });
   return requested;
 }
 
@@ -32,6 +36,9 @@ export function requirePlanner(user: UserRow): void {
   if (user.role === 'wall') throw forbidden('the wall display account cannot plan routes');
 }
 
+/** Administrators alone read the audit log and check its chain; the web shows them the way in (`Me.canReadAudit`). */
+export const isAdmin = (user: UserRow): boolean => user.role === 'admin';
+
 export function requireAdmin(user: UserRow, what: string): void {
-  if (user.role !== 'admin') throw forbidden(`only an administrator may ${what}`);
+  if (!isAdmin(user)) throw forbidden(`only an administrator may ${what}`);
 }

@@ -1,8 +1,10 @@
 import type { Database } from '../../db/client.js';
-import { appendAudit, listAudit, type AuditPageParams, type AuditRow } from '../../db/queries/audit.js';
+import { appendAudit, listAudit, listAuditActors, verifyAuditChain, type AuditRow } from '../../db/queries/audit.js';
 import { inTransaction, type Queryable } from '../../db/queries/queryable.js';
 import type { UserRow } from '../../db/queries/users.js';
-import type { Clock } from '../domain/clock.js';
+import type { AuditActors, AuditPage, AuditQuery, AuditVerification } from '../contract/audit.js';
+import type { Clock, MonotonicClock } from '../domain/clock.js';
+import type { AuditAction, AuditEntity } from '../domain/vocabulary.js';
 import { requireAdmin } from './access.js';
 
 export interface AuditedChange<T> {
@@ -18,7 +20,7 @@ export interface AuditedChange<T> {
  */
 export async function audited<T>(
   deps: { database: Database; now: Clock },
-  entry: { actor: string; action: string; entity: string },
+  entry: { actor: string; action: AuditAction; entity: AuditEntity },
   change: (tx: Queryable) => Promise<AuditedChange<T>>,
 ): Promise<{ result: T; audit: AuditRow }> {
   return inTransaction(deps.database, async (tx) => {
@@ -37,7 +39,25 @@ export async function audited<T>(
 }
 
 /** One page of the audit log, for administrators only. */
-export async function auditPage(deps: { database: Database }, user: UserRow, query: AuditPageParams) {
+export async function auditPage(deps: { database: Database }, user: UserRow, query: AuditQuery): Promise<AuditPage> {
   requireAdmin(user, 'read the audit log');
-  return listAudit(deps.database, query);
+  const { action, ...filters } = query;
+  return listAudit(deps.database, { ...filters, actions: action });
+}
+
+export async function auditActors(deps: { database: Database }, user: UserRow): Promise<AuditActors> {
+  requireAdmin(user, 'read the audit log');
+  return { actors: await listAuditActors(deps.database) };
+}
+
+/**
+ * Walks the whole hash chain with the verifier of `npm run audit:verify`, so the screen and the command line cannot
+ * disagree about what counts as intact.
+ */
+export async function verifyAuditLog(deps: { database: Database; now: Clock }, user: UserRow, elapsedMs: MonotonicClock): Promise<AuditVerification> {
+  requireAdmin(user, 'verify the audit log');
+  const verifiedAt = deps.now().toISOString();
+  const started = elapsedMs();
+  const result = await verifyAuditChain(deps.database);
+  return { ...result, durationMs: Math.round((elapsedMs() - started) * 10) / 10, verifiedAt };
 }

@@ -4,14 +4,14 @@ import type { Me } from '../contract/auth.js';
 import { createSession, deleteEndedSessions, deleteSession, sessionUser, touchSession, userForLogin, type SessionRow, type UserRow } from '../../db/queries/users.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { newSessionToken, SESSION_IDLE_MS, SESSION_LIFETIME_MS, SESSION_TOUCH_INTERVAL_MS, sessionTokenHash } from '../auth/session-token.js';
-import { canWrite } from './access.js';
+import { canWrite, isAdmin } from './access.js';
 import { audited } from './audit.js';
 import type { Deps } from './deps.js';
 import { ServiceError, tooManyRequests, unauthenticated } from './errors.js';
 
 type AuthDeps = Pick<Deps, 'database' | 'now' | 'sessions' | 'loginLimiter'>;
 
-export const toMe = (u: UserRow): Me => ({ ...u, canWrite: canWrite(u) });
+export const toMe = (u: UserRow): Me => ({ ...u, canWrite: canWrite(u), canReadAudit: isAdmin(u) });
 
 // Compared against when the username is unknown, so that both failures take the same time.
 const decoyHash = hashPassword('decoy-password-never-valid');

@@ -3,6 +3,7 @@ import type { LoginRateLimiter } from '../auth/rate-limit.js';
 import type { SessionCache } from '../auth/session-cache.js';
 import type { Clock } from '../domain/clock.js';
 import type { CellWeightsCache } from './cell-weights.js';
+import type { ResponseCache } from './response-cache.js';
 import type { RoutingJobResult } from '../contract/routing.js';
 import type { RoutingEngine } from './routing-engine.js';
 
@@ -16,5 +17,6 @@ export interface Deps {
   sessions: SessionCache;
   loginLimiter: LoginRateLimiter;
   cellWeights: CellWeightsCache;
+  responses: ResponseCache;
   routing: RoutingEngine<RoutingJobResult>;
 }

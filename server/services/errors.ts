@@ -21,7 +21,7 @@ export class ServiceError extends Error {
 }
 
 export const unauthenticated = (message = 'log in first: no valid session') => new ServiceError('unauthenticated', message);
-export const forbidden = (message: string) => new ServiceError('forbidden', message);
+export const forbidden = (message: string, details?: unknown) => new ServiceError('forbidden', message, details);
 export const notFound = (what: string) => new ServiceError('not_found', `${what} not found`);
 export const conflict = (message: string, details?: unknown) => new ServiceError('conflict', message, details);
 

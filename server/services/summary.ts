@@ -30,9 +30,11 @@ export async function summary(deps: Pick<Deps, 'database' | 'now'>, user: UserRo
     },
     clues: {
       ...f.clues,
+      firstReportedAt: f.clues.firstReportedAt?.toISOString() ?? null,
       changeRatio: ratio(f.clues.inRange - f.clues.previousRange, f.clues.previousRange),
       closureRate: ratio(f.clues.closedInRange, f.clues.inRange),
     },
     officers: f.officers,
+    cluesByDistrict: f.cluesByDistrict,
   };
 }

@@ -50,6 +50,8 @@ describe('a district-scoped user (putuo_leader, 普陀区) on every data endpoin
     expect(status).toBe(403);
     expect(body.error.code).toBe('forbidden');
     expect(body.error.message).toContain(putuo);
+    // For a client to say it in its own language.
+    expect(body.error.details).toEqual({ allowedDistrict: putuo, requestedDistrict: jingan });
   });
 
   test('asking for their own district explicitly is allowed', async () => {
@@ -79,6 +81,18 @@ describe('a district-scoped user (putuo_leader, 普陀区) on every data endpoin
     expect(mine.body.officers).toEqual(cityForPutuo.body.officers);
     expect(mine.body.institutions.total).toBeLessThan(city.body.institutions.total);
     expect(mine.body.institutions.total).toBeGreaterThan(0);
+  });
+
+  test('clues per district: every district of the scope, whichever district is chosen', async () => {
+    const city = await getJson(app, `/api/summary?${allTime}`, admin);
+    const cityWithPutuoChosen = await getJson(app, `/api/summary?${allTime}&district=${putuo}`, admin);
+    const mine = await getJson(app, `/api/summary?${allTime}`, leader);
+    const byDistrict = city.body.cluesByDistrict as Record<string, number>;
+    expect(Object.keys(byDistrict).length).toBeGreaterThan(10);
+    expect(Object.values(byDistrict).reduce((a, b) => a + b, 0)).toBe(city.body.clues.inRange);
+    expect(cityWithPutuoChosen.body.cluesByDistrict).toEqual(byDistrict);
+    expect(cityWithPutuoChosen.body.clues.inRange).toBe(byDistrict[putuo]);
+    expect(mine.body.cluesByDistrict).toEqual({ [putuo]: byDistrict[putuo] });
   });
 
   test('the audit log is for administrators only', async () => {

@@ -45,6 +45,8 @@ describe('GET /api/openapi.json', () => {
       'patch /api/clues/{id}',
       'get /api/summary',
       'get /api/audit',
+      'get /api/audit/actors',
+      'get /api/audit/verify',
     ])
       expect(listed).toContain(expected);
   });

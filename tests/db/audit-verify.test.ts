@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { createDb, migrate, resetDatabase, type Database } from '../../db/client.js';
 import { appendAudit, auditHash, verifyAuditChain, type AuditContent, type AuditRow, type ChainCheck } from '../../db/queries/audit.js';
 import { col, inTransaction, parsedRows, type Queryable } from '../../db/queries/queryable.js';
-import { dropScratchDatabase, scratchDatabaseUrl, testDatabase } from '../support/db.js';
+import { dropScratchDatabase, scratchDatabaseUrl, tamperAuditLog as tamper, testDatabase } from '../support/db.js';
 
 const entry = (n: number): AuditContent => ({
   at: new Date(Date.UTC(2026, 10, 1, 8, 0, n, n)),
@@ -29,13 +29,6 @@ async function appendRows(tx: Queryable, count: number): Promise<AuditRow[]> {
   const rows: AuditRow[] = [];
   for (let n = 1; n <= count; n++) rows.push(await appendAudit(tx, entry(n)));
   return rows;
-}
-
-/** Runs a statement on audit_log as its owner with the append-only triggers off, and turns them on again. */
-async function tamper(tx: Queryable, statement: SQL): Promise<void> {
-  await tx.rows(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
-  await tx.rows(statement);
-  await tx.rows(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
 }
 
 const countWhere = async (tx: Queryable, condition: SQL) =>

@@ -179,3 +179,118 @@ describe('JointOps dashboard in Chromium', () => {
     expect([...violations, ...inPage]).toEqual([]);
   });
 });
+
+/** Web Mercator as maplibre draws it (512 px tiles): a point's offset in pixels from the map's centre. */
+function offsetFromCentre([lon, lat]: number[], centre: number[], zoom: number): [number, number] {
+  const world = 512 * 2 ** zoom;
+  const x = (l: number) => ((l + 180) / 360) * world;
+  const y = (φ: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (φ * Math.PI) / 360)) / Math.PI) / 2) * world;
+  return [x(lon) - x(centre[0]), y(lat) - y(centre[1])];
+}
+
+function extentOf(collection: { features: { geometry: { coordinates: unknown } }[] }): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value) && typeof value[0] === 'number') {
+      box[0] = Math.min(box[0], value[0]);
+      box[1] = Math.min(box[1], value[1] as number);
+      box[2] = Math.max(box[2], value[0]);
+      box[3] = Math.max(box[3], value[1] as number);
+    } else if (Array.isArray(value)) value.forEach(visit);
+  };
+  for (const feature of collection.features) visit(feature.geometry.coordinates);
+  return box;
+}
+
+describe('the desk dashboard at a laptop and a desk monitor', () => {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1366, height: 768 },
+  ]) {
+    test(`${viewport.width}×${viewport.height}: the first view fits the whole city into the map area the panels leave, the list shows a dozen districts`, async () => {
+      const page = await session.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto(session.server.url);
+      await logIn(page, 'admin');
+      await waitForMapIdle(page);
+      await expect.poll(() => new URL(page.url()).searchParams.get('z')).not.toBeNull();
+      const params = new URL(page.url()).searchParams;
+      const centre = params.get('c')!.split(',').map(Number);
+      const zoom = Number(params.get('z'));
+      const city = extentOf(await (await page.request.get(`${session.server.url}/api/districts`)).json());
+      const [west, north] = offsetFromCentre([city[0], city[3]], centre, zoom);
+      const [east, south] = offsetFromCentre([city[2], city[1]], centre, zoom);
+      const at = (dx: number, dy: number) => [viewport.width / 2 + dx, viewport.height / 2 + dy];
+      const [left, top] = at(west, north);
+      const [right, bottom] = at(east, south);
+      const sidebar = (await page.locator('.sidebar').boundingBox())!;
+      const kpis = (await page.getByTestId('kpis').boundingBox())!;
+      // URL rounding (5 decimals, zoom to 2) moves the drawn extent by a pixel or two.
+      const slack = 4;
+      expect(left, 'west edge right of the sidebar').toBeGreaterThanOrEqual(sidebar.x + sidebar.width - slack);
+      expect(top, 'north edge below the KPI cards').toBeGreaterThanOrEqual(kpis.y + kpis.height - slack);
+      expect(right, 'east edge inside the window').toBeLessThanOrEqual(viewport.width + slack);
+      expect(bottom, 'south edge inside the window').toBeLessThanOrEqual(viewport.height + slack);
+      // The city fills the free area in one direction at least (it is fitted, not merely inside).
+      const freeWidth = viewport.width - (sidebar.x + sidebar.width);
+      const freeHeight = viewport.height - (kpis.y + kpis.height);
+      expect(Math.max((right - left) / freeWidth, (bottom - top) / freeHeight)).toBeGreaterThan(0.75);
+
+      const list = (await page.getByTestId('district-list').boundingBox())!;
+      const rows = await page.getByTestId('district-item').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().bottom));
+      expect(rows.filter((rowBottom) => rowBottom <= list.y + list.height + 1).length).toBeGreaterThanOrEqual(12);
+      await shot(page, `30-first-view-${viewport.width}x${viewport.height}`);
+    });
+  }
+
+  test('the district list keeps every district’s count with one district chosen and with the clue layers off', async () => {
+    const page = await session.newPage();
+    await page.goto(session.server.url);
+    await logIn(page, 'admin');
+    await waitForMapIdle(page);
+    const counts = async () =>
+      page.getByTestId('district-item').evaluateAll((items): Record<string, number> =>
+        Object.fromEntries(items.map((item) => [item.getAttribute('data-code'), Number((item.querySelector('.district__count')?.textContent ?? '').replace(/\D/g, '') || -1)])),
+      );
+    await expect.poll(async () => Object.values(await counts()).filter((n) => n > 0).length).toBeGreaterThan(10);
+    const before = await counts();
+    await page.locator('[data-testid=district-item][data-code="310107"]').click();
+    await waitForMapIdle(page);
+    await expect.poll(() => new URL(page.url()).searchParams.get('d')).toBe('310107');
+    expect(await counts()).toEqual(before);
+    await page.getByText('线索热力', { exact: true }).click();
+    await page.getByText('网格线索密度', { exact: true }).click();
+    await waitForMapIdle(page);
+    expect(await counts()).toEqual(before);
+    await shot(page, '31-district-list-counts');
+  });
+
+  test('a preset replaces an invalid date; the change figure names its base period; figures of now say so', async () => {
+    const page = await session.newPage();
+    await page.goto(session.server.url);
+    await logIn(page, 'admin');
+    await waitForMapIdle(page);
+    const today = await page.getByTestId('date-to').inputValue();
+    await page.getByTestId('date-from').fill('2099-01-01');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '开始日期' }).count()).toBe(1);
+    await page.getByTestId('preset-90').click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '开始日期' }).count()).toBe(0);
+    expect(await page.getByTestId('date-from').getAttribute('aria-invalid')).toBe('false');
+    const from = await page.getByTestId('date-from').inputValue();
+    expect((Date.parse(today) - Date.parse(from)) / 86_400_000).toBe(89);
+
+    const change = page.getByTestId('kpi-change');
+    await expect.poll(() => change.textContent(), { timeout: 30_000 }).toMatch(/^较前90天 [▲▼]\d+%$/);
+    expect(await change.getAttribute('title')).toMatch(/基期 .+–.+（90天）/);
+    for (const key of ['kpi.openClues', 'kpi.overdue', 'kpi.institutions']) {
+      expect(await page.locator(`[data-kpi="${key}"] [data-testid=kpi-as-of]`).textContent()).toBe('当前');
+    }
+    expect(await page.locator('[data-kpi="kpi.clues"] [data-testid=kpi-as-of]').count()).toBe(0);
+
+    // Two years back, the base period reaches before the demo records begin: no change, and the card says why.
+    await page.getByTestId('preset-730').click();
+    await expect.poll(() => change.textContent(), { timeout: 30_000 }).toBe('前730天记录不全，不作比较');
+    expect(await change.getAttribute('title')).toMatch(/线索记录始于.+，基期 .+（730天）只记录了其中一部分/);
+    await shot(page, '32-kpi-base-period');
+  });
+});

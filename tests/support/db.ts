@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/queries/queryable.js';
 import { createDb, migrate, resetDatabase, type Database } from '../../db/client.js';
 import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
 import { seedDemo } from '../../db/seed/index.js';
@@ -58,4 +60,14 @@ export async function scratchDatabaseUrl(suffix: string): Promise<string | undef
 export async function dropScratchDatabase(suffix: string): Promise<void> {
   const sharedUrl = process.env.DATABASE_URL || undefined;
   if (sharedUrl) await withAdmin(sharedUrl, (admin, name) => admin.query(`DROP DATABASE IF EXISTS "${name(suffix)}"`));
+}
+
+/**
+ * Runs a statement on audit_log as its owner with the append-only triggers off, and turns them on again: how the tests
+ * forge the tampering that the chain verification must notice.
+ */
+export async function tamperAuditLog(q: Queryable, statement: SQL): Promise<void> {
+  await q.rows(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+  await q.rows(statement);
+  await q.rows(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
 }

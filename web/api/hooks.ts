@@ -56,6 +56,11 @@ const rangeKey = (range: TimeRange) => `${range.from}/${range.to}`;
 
 export const useDistricts = () => useResource('districts', endpoints.districts);
 
+/** 街镇 of one district, for naming a selected grid cell's street; null = not wanted. */
+export function useStreets(district: string | null) {
+  return useResource(district === null ? null : `streets:${district}`, (signal) => endpoints.streets(district, signal));
+}
+
 export function useGridCells(bbox: Bbox | null, range: TimeRange, district: string | null, enabled: boolean) {
   const key = enabled && bbox ? `grid:${bboxParam(bbox)}:${rangeKey(range)}:${district ?? ''}` : null;
   return useResource(key, (signal) => endpoints.gridCells(bbox!, range, district, signal));

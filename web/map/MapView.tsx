@@ -21,6 +21,7 @@ import type { Bounds } from '../layers/bounds.js';
 import { screenPick, type ScreenPick } from '../layers/picking.js';
 import type { Theme } from '../layers/theme.js';
 import type { DistrictFeature } from '../layers/types.js';
+import { freeAreaPadding } from './free-area.js';
 import { MAX_ZOOM, MIN_ZOOM, type MapView as View } from '../state/dashboard.js';
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
@@ -30,7 +31,8 @@ const CLICK_RADIUS_PX = 4;
 
 export type ViewRequest =
   | { kind: 'view'; view: View; seq: number }
-  | { kind: 'bounds'; bounds: Bounds; seq: number };
+  /** Fits the bounds into the part of the map no panel covers; `instant` skips the animation (the first view). */
+  | { kind: 'bounds'; bounds: Bounds; seq: number; instant?: boolean };
 
 let lastViewRequest = 0;
 /** A fresh sequence number, so that asking for the same view twice still moves the map. */
@@ -150,13 +152,19 @@ export function MapView(props: MapViewProps) {
           [viewRequest.bounds[0], viewRequest.bounds[1]],
           [viewRequest.bounds[2], viewRequest.bounds[3]],
         ],
-        { padding: 60, duration: 600, maxZoom: 13 },
+        { padding: panelPadding(map.getContainer()), duration: viewRequest.instant ? 0 : 600, maxZoom: 13 },
       );
     }
     // A request is a new object with a new sequence number each time: asking twice moves the map twice.
   }, [viewRequest]);
 
   return <div ref={container} className="map" role="application" aria-label={props.label} data-testid="map" />;
+}
+
+/** Panels floating over the map say so with `data-map-overlay`; the fitted extent stays clear of them. */
+function panelPadding(container: HTMLElement) {
+  const panels = container.parentElement?.querySelectorAll('[data-map-overlay]') ?? [];
+  return freeAreaPadding(container.getBoundingClientRect(), Array.from(panels, (panel) => panel.getBoundingClientRect()));
 }
 
 function visibilityOf(p: MapViewProps) {

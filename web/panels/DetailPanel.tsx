@@ -1,16 +1,20 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ClueDetail, InstitutionDetail } from '../../server/contract/index.js';
 import type { Resource } from '../api/use-resource.js';
+import { errorText } from '../i18n/errors.js';
 import { translateCode, useI18n, type MessageKey } from '../i18n/index.js';
+import { districtNameIn } from '../i18n/names.js';
 import type { DistrictFeature, GridCellFeature } from '../layers/types.js';
 import type { Selection } from '../state/dashboard.js';
-import { INSTITUTION_POINTS_MIN_ZOOM } from '../state/selectors.js';
+import { ClusterDetail } from './ClusterDetail.js';
 
 export interface DetailPanelProps {
   selection: Selection | null;
   institution: Resource<InstitutionDetail>;
   clue: Resource<ClueDetail>;
   gridCell: GridCellFeature | null;
+  /** Name of the selected grid cell's 街镇, once its district's streets have loaded. */
+  streetName: string | null;
   district: DistrictFeature | null;
   districtClues: number;
   onZoomTo: (longitude: number, latitude: number, zoom: number) => void;
@@ -34,11 +38,12 @@ function Rows({ rows }: { rows: [MessageKey, ReactNode][] }) {
 }
 
 function Loadable<T>({ resource, children }: { resource: Resource<T>; children: (data: T) => ReactNode }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (resource.error) {
     return (
       <div className="detail__state" role="alert">
-        {t('state.error', { message: resource.error.message })}
+        {t('state.error', { message: errorText(i18n, resource.error) })}
         <button type="button" className="button button--small" onClick={resource.retry}>
           {t('state.retry')}
         </button>
@@ -49,12 +54,24 @@ function Loadable<T>({ resource, children }: { resource: Resource<T>; children: 
   return <>{children(resource.data)}</>;
 }
 
+/** Tells one selected feature from another (clusters have no id: their position does). */
+function selectionKey(selection: Selection): string {
+  switch (selection.kind) {
+    case 'district':
+      return `district:${selection.code}`;
+    case 'cluster':
+      return `cluster:${selection.longitude},${selection.latitude}`;
+    default:
+      return `${selection.kind}:${selection.id}`;
+  }
+}
+
 export function DetailPanel(props: DetailPanelProps) {
   const { t, language } = useI18n();
   const closeRef = useRef<HTMLButtonElement>(null);
   const { selection } = props;
   // Focus moves to the panel when another feature is selected, not when the same one is rendered again.
-  const selected = selection ? `${selection.kind}:${'id' in selection ? selection.id : ''}` : null;
+  const selected = selection ? selectionKey(selection) : null;
   useEffect(() => {
     if (selected !== null) closeRef.current?.focus({ preventScroll: true });
   }, [selected]);
@@ -148,7 +165,14 @@ export function DetailPanel(props: DetailPanelProps) {
     body = p ? (
       <>
         <h3 className="detail__name">{p.code}</h3>
-        <Rows rows={[['detail.clueCount', p.clueCount], ['detail.worker', p.workerName], ['detail.street', p.streetCode], ['detail.district', p.districtCode]]} />
+        <Rows
+          rows={[
+            ['detail.clueCount', p.clueCount],
+            ['detail.worker', p.workerName],
+            ['detail.street', <span key="s" title={p.streetCode} data-testid="cell-street">{props.streetName ?? p.streetCode}</span>],
+            ['detail.district', <span key="d" title={p.districtCode} data-testid="cell-district">{districtNameIn(p.districtCode, language) ?? p.districtCode}</span>],
+          ]}
+        />
       </>
     ) : (
       <div className="detail__state">{t('detail.none')}</div>
@@ -171,15 +195,7 @@ export function DetailPanel(props: DetailPanelProps) {
       <div className="skeleton-lines" aria-busy="true" />
     );
   } else if (selection.kind === 'cluster') {
-    body = (
-      <>
-        <h3 className="detail__name">{t('tooltip.institutions', { count: selection.count })}</h3>
-        <p className="detail__hint">{t('detail.clusterHint')}</p>
-        <button type="button" className="button" onClick={() => props.onZoomTo(selection.longitude, selection.latitude, Math.max(INSTITUTION_POINTS_MIN_ZOOM, selection.zoom + 2))}>
-          {t('detail.clusterHint')}
-        </button>
-      </>
-    );
+    body = <ClusterDetail cluster={selection} onZoomTo={props.onZoomTo} />;
   }
   return (
     <aside className="detail" aria-labelledby="detail-title" data-testid="detail-panel">

@@ -3,7 +3,7 @@ import type { DistrictFeature } from '../layers/types.js';
 
 export interface DistrictListProps {
   districts: readonly DistrictFeature[];
-  /** Clues of the selected period per district code; null while no clue layer is on (the clues are not loaded). */
+  /** Clues of the selected period per district code, over the whole scope; null until they have arrived. */
   counts: ReadonlyMap<string, number> | null;
   selected: string | null;
   scoped: boolean;

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useReducer, type ReactNode } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { EmergingHotspots } from '../../server/contract/index.js';
-import { useCellCounts, useEmergingHotspots, useHotspotCells, useInstitutionRisk } from '../api/index.js';
+import { useCellCounts, useEmergingHotspots, useHotspotCells, useInstitutionRisk, type ApiError } from '../api/index.js';
 import { cellMatrixFrom, cellSeries } from '../analysis/cell-matrix.js';
 import { cellPlace, rankHotCells, type HotCellRow } from '../analysis/hot-cells.js';
 import { createLiveHotspots, type LiveHotspotFrame } from '../analysis/live-hotspots.js';
@@ -36,6 +36,8 @@ export interface HotspotAnalysisInput {
   selection: Selection | null;
   theme: Theme;
   onCommitRange: (range: TimeRange) => void;
+  /** A failed request in the user's words. */
+  describeError: (error: ApiError | null) => string | null;
   /** The account's own district (null city-wide): the planner gets it by default. */
   userDistrict: string | null;
   /** Selects a cell and moves the map to it (a row of the ranked list was chosen). */
@@ -123,7 +125,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       onCommit={input.onCommitRange}
       frame={computed && 'info' in computed ? computed.info : null}
       loading={countsRes.loading || cellsRes.loading}
-      error={(computed && 'error' in computed ? computed.error : null) ?? countsRes.error?.message ?? cellsRes.error?.message ?? emergingRes.error?.message ?? null}
+      error={(computed && 'error' in computed ? computed.error : null) ?? input.describeError(countsRes.error ?? cellsRes.error ?? emergingRes.error)}
       emergingCounts={emergingRes.data?.categoryCounts ?? null}
       emergingLoading={emergingRes.loading}
     />
@@ -138,7 +140,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
     <HotCellsPanel
       rows={computed && 'rows' in computed ? computed.rows : NO_ROWS}
       loading={!computed || countsRes.loading || cellsRes.loading || !cellsRes.data}
-      error={(computed && 'error' in computed ? computed.error : null) ?? countsRes.error?.message ?? cellsRes.error?.message ?? null}
+      error={(computed && 'error' in computed ? computed.error : null) ?? input.describeError(countsRes.error ?? cellsRes.error)}
       period={range}
       scopeDistrict={input.district ?? input.userDistrict}
       userDistrict={input.userDistrict}
@@ -160,7 +162,9 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       frame && i !== undefined
         ? { code, clues: frame.values[i], z: frame.result.z[i], p: frame.result.p[i], pFdr: frame.result.pFdr[i], bin: frame.result.bin[i], binFdr: frame.result.binFdr[i] }
         : null;
-    const series = live && i !== undefined ? groupSeries(cellSeries(live.matrix, i), DAYS_PER_BAR) : (em?.counts ?? []);
+    const weekly = live !== null && i !== undefined;
+    const series = weekly ? groupSeries(cellSeries(live.matrix, i), DAYS_PER_BAR) : (em?.counts ?? []);
+    const seriesStarts = weekly ? live.matrix.stepStarts.filter((_, k) => k % DAYS_PER_BAR === 0) : (emergingRes.data?.steps ?? []);
     const highlight: [number, number] | null = frame ? [Math.floor(frame.fromStep / DAYS_PER_BAR), Math.ceil(frame.toStep / DAYS_PER_BAR)] : null;
     const place = selectedCell && cellCollection ? cellPlace(selectedCell.properties, cellCollection) : null;
     detail = (
@@ -170,7 +174,8 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
           hotspot={hotspot}
           emerging={em ? { category: em.category, trend: em.trend } : null}
           series={series}
-          seriesStep={live && i !== undefined ? 'week' : state.emergingStep}
+          seriesStarts={seriesStarts}
+          seriesStep={weekly ? 'week' : state.emergingStep}
           highlight={highlight}
           fdr={state.fdr}
         />

@@ -1,4 +1,5 @@
 import { translateCode, useI18n } from '../i18n/index.js';
+import { statusBreakdown } from '../layers/clusters.js';
 import type { ScreenPick } from '../layers/picking.js';
 import type { DistrictFeature } from '../layers/types.js';
 
@@ -21,7 +22,8 @@ export function HoverTooltip({ hover, districts, counts }: { hover: ScreenPick |
     case 'institution-clusters': {
       const c = hover.object;
       title = t('tooltip.institutions', { count: c.count });
-      lines = Object.entries(c.byStatus).map(([s, n]) => `${translateCode(t, 'status', s)} ${n}`);
+      lines = statusBreakdown(c.byStatus).map((row) => `${translateCode(t, 'status', row.status)} ${row.count}`);
+      if (c.blackListed > 0) lines.push(`${t('list.black')} ${c.blackListed}`);
       break;
     }
     case 'grid-choropleth': {

@@ -1,25 +1,54 @@
 import type { Summary } from '../../server/contract/index.js';
-import { useI18n, type MessageKey } from '../i18n/index.js';
+import { periodChange } from '../../server/domain/period-change.js';
+import { addDays, daysInclusive, shanghaiDate } from '../../server/domain/time.js';
+import { useI18n, type MessageKey, type Translate } from '../i18n/index.js';
 
 interface Card {
   key: MessageKey;
   value: string;
   tone?: 'warn' | 'alert';
-  note?: string;
+  /** What the figure covers, when it is not the chosen period. */
+  asOf?: string;
+  note?: { text: string; title: string; suppressed: boolean };
 }
 
-function cards(summary: Summary, locale: string): Card[] {
+/** The change of the period's clues against the period of the same length before it, which it names. */
+function changeNote(summary: Summary, t: Translate, locale: string): Card['note'] {
+  const baseFrom = shanghaiDate(new Date(summary.previousFrom));
+  const baseTo = addDays(shanghaiDate(new Date(summary.from)), -1);
+  const dates = { from: shortDate(baseFrom, locale), to: shortDate(baseTo, locale), days: daysInclusive(baseFrom, baseTo) };
+  const { firstReportedAt } = summary.clues;
+  const baseComplete = firstReportedAt === null || firstReportedAt <= summary.previousFrom;
+  const change = periodChange(summary.clues.inRange, summary.clues.previousRange, baseComplete);
+  if (change.kind === 'baseIncomplete') {
+    const since = shortDate(shanghaiDate(new Date(firstReportedAt!)), locale);
+    return { text: t('kpi.change.incomplete', { days: dates.days }), title: t('kpi.change.incompleteWhy', { ...dates, since }), suppressed: true };
+  }
+  if (change.kind === 'baseTooSmall') {
+    return {
+      text: t('kpi.change.suppressed', { days: dates.days }),
+      title: t('kpi.change.suppressedWhy', { ...dates, base: change.base, minimum: change.minimum }),
+      suppressed: true,
+    };
+  }
+  const percent = `${change.ratio >= 0 ? '▲' : '▼'}${Math.abs(change.ratio * 100).toFixed(0)}%`;
+  return { text: t('kpi.change.vs', { percent, days: dates.days }), title: t('kpi.change.base', { ...dates, base: change.base.toLocaleString(locale) }), suppressed: false };
+}
+
+const shortDate = (date: string, locale: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+
+function cards(summary: Summary, t: Translate, locale: string): Card[] {
   const n = (v: number) => v.toLocaleString(locale);
   const { institutions: inst, clues } = summary;
-  // A change against a nearly empty previous period says nothing (the demo data start two years ago).
-  const change = clues.changeRatio === null || clues.previousRange < 20 ? undefined : `${clues.changeRatio >= 0 ? '▲' : '▼'} ${Math.abs(clues.changeRatio * 100).toFixed(0)}%`;
+  const now = t('kpi.now');
   return [
-    { key: 'kpi.institutions', value: n(inst.total) },
-    { key: 'kpi.unlicensed', value: n(inst.byStatus.unlicensed), tone: 'warn' },
-    { key: 'kpi.blackList', value: n(inst.byList.black), tone: 'alert' },
-    { key: 'kpi.clues', value: n(clues.inRange), note: change },
-    { key: 'kpi.openClues', value: n(clues.open) },
-    { key: 'kpi.overdue', value: n(clues.overdue), tone: clues.overdue > 0 ? 'alert' : undefined },
+    { key: 'kpi.institutions', value: n(inst.total), asOf: now },
+    { key: 'kpi.unlicensed', value: n(inst.byStatus.unlicensed), tone: 'warn', asOf: now },
+    { key: 'kpi.blackList', value: n(inst.byList.black), tone: 'alert', asOf: now },
+    { key: 'kpi.clues', value: n(clues.inRange), note: changeNote(summary, t, locale) },
+    { key: 'kpi.openClues', value: n(clues.open), asOf: now },
+    { key: 'kpi.overdue', value: n(clues.overdue), tone: clues.overdue > 0 ? 'alert' : undefined, asOf: now },
     { key: 'kpi.closedRate', value: clues.closureRate === null ? '—' : `${(clues.closureRate * 100).toFixed(1)}%` },
   ];
 }
@@ -38,7 +67,7 @@ export function KpiCards({ summary, loading, error, onRetry }: { summary: Summar
   }
   if (!summary) {
     return (
-      <section className="kpis" aria-busy="true" data-testid="kpis">
+      <section className="kpis" aria-busy="true" data-testid="kpis" data-map-overlay>
         {Array.from({ length: 7 }, (_, i) => (
           <div key={i} className="kpi kpi--skeleton" />
         ))}
@@ -46,14 +75,28 @@ export function KpiCards({ summary, loading, error, onRetry }: { summary: Summar
     );
   }
   return (
-    <section className={`kpis ${loading ? 'kpis--stale' : ''}`} aria-busy={loading} data-testid="kpis">
-      {cards(summary, language).map((card) => (
-        <div key={card.key} className={`kpi ${card.tone ? `kpi--${card.tone}` : ''}`} data-kpi={card.key}>
+    <section className={`kpis ${loading ? 'kpis--stale' : ''}`} aria-busy={loading} data-testid="kpis" data-map-overlay>
+      {cards(summary, t, language).map((card) => (
+        <div
+          key={card.key}
+          className={`kpi ${card.tone ? `kpi--${card.tone}` : ''}`}
+          data-kpi={card.key}
+          title={card.asOf ? t('kpi.nowHint') : t('kpi.periodHint')}
+        >
           <div className="kpi__value">{card.value}</div>
           <div className="kpi__label">
             {t(card.key)}
-            {card.note && <span className="kpi__note">{card.note}</span>}
+            {card.asOf && (
+              <span className="kpi__as-of" data-testid="kpi-as-of">
+                {card.asOf}
+              </span>
+            )}
           </div>
+          {card.note && (
+            <div className={`kpi__note ${card.note.suppressed ? 'kpi__note--suppressed' : ''}`} title={card.note.title} data-testid="kpi-change">
+              {card.note.text}
+            </div>
+          )}
         </div>
       ))}
     </section>

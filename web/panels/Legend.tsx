@@ -13,7 +13,7 @@ export function Legend({ model, visible, institutionMode }: { model: ChoroplethM
   const classes = choroplethLegend(model.breaks, model.level === 'gridCells' ? darkTheme.choropleth : darkTheme.districtChoropleth);
   const heat = darkTheme.heatmap.map((c) => css([c[0], c[1], c[2], 255])).slice(1).join(', ');
   return (
-    <section className="legend" aria-labelledby="legend-title" data-testid="legend">
+    <section className="legend" aria-labelledby="legend-title" data-testid="legend" data-map-overlay>
       <h2 id="legend-title" className="panel__title">
         {t('legend.title')}
       </h2>

@@ -1,5 +1,6 @@
 import type { InstitutionRiskBody } from '../../server/contract/index.js';
 import type { Resource } from '../api/use-resource.js';
+import { errorText } from '../i18n/errors.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 
 const TIER_COLOURS: Record<InstitutionRiskBody['tier'], string> = { A: '#1a9850', B: '#fee090', C: '#fc8d59', D: '#d73027' };
@@ -12,8 +13,11 @@ function rawValue(raw: InstitutionRiskBody['factors'][number]['raw'], t: (key: M
 
 /** Risk score, tier, recommended inspection frequency and the factor table — every point traced to a factor. */
 export function RiskDetail({ risk }: { risk: Resource<InstitutionRiskBody> }) {
-  const { t, language } = useI18n();
-  if (risk.error) return <div className="detail__state">{t('state.error', { message: risk.error.message })}</div>;
+  const i18n = useI18n();
+  const { t, language } = i18n;
+  // An institution that is not found (or not in the user's district) is said once, by the panel above.
+  if (risk.error?.code === 'not_found') return null;
+  if (risk.error) return <div className="detail__state">{t('state.error', { message: errorText(i18n, risk.error) })}</div>;
   if (!risk.data) return <div className="skeleton-lines" aria-busy="true" />;
   const r = risk.data;
   return (

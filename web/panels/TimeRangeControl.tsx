@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import type { TimeRange } from '../state/dashboard.js';
+import { defaultTimeRange, type TimeRange } from '../state/dashboard.js';
 import { addDays, daysInclusive, isIsoDate } from '../../server/domain/time.js';
 
 const presets: [number, MessageKey][] = [
@@ -21,6 +21,11 @@ export function TimeRangeControl({ range, today, onRange, onPreset }: { range: T
   }
   const invalid = !isIsoDate(draft.from) || !isIsoDate(draft.to) || draft.from > draft.to;
   const activePreset = range.to === today ? daysInclusive(range.from, range.to) : null;
+  // A preset always replaces the inputs, also an unfinished date over a range that already equals the preset.
+  const choosePreset = (days: number) => {
+    setDraft(defaultTimeRange(today, days));
+    onPreset(days);
+  };
   const change = (next: TimeRange) => {
     setDraft(next);
     if (isIsoDate(next.from) && isIsoDate(next.to) && next.from <= next.to) onRange(next);
@@ -32,7 +37,7 @@ export function TimeRangeControl({ range, today, onRange, onPreset }: { range: T
       </h2>
       <div className="presets" role="group" aria-label={t('time.title')}>
         {presets.map(([days, key]) => (
-          <button key={days} type="button" className={`chip ${activePreset === days ? 'chip--on' : ''}`} aria-pressed={activePreset === days} onClick={() => onPreset(days)} data-testid={`preset-${days}`}>
+          <button key={days} type="button" className={`chip ${activePreset === days ? 'chip--on' : ''}`} aria-pressed={activePreset === days} onClick={() => choosePreset(days)} data-testid={`preset-${days}`}>
             {t(key)}
           </button>
         ))}

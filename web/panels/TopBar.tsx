@@ -1,5 +1,7 @@
 import type { Me } from '../../server/contract/index.js';
 import { useI18n, type Language } from '../i18n/index.js';
+import { useNavigation } from '../navigation.js';
+import { userChipText } from '../i18n/names.js';
 
 export interface TopBarProps {
   user: Me;
@@ -11,6 +13,10 @@ export interface TopBarProps {
 
 export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProps) {
   const { t, language } = useI18n();
+  const navigation = useNavigation();
+  // Administrators alone get the way into the audit log; on that page itself it is not needed.
+  const openAudit = user.canReadAudit && navigation && navigation.page !== 'audit' ? () => navigation.open('audit') : undefined;
+  const chip = userChipText(user, language);
   return (
     <header className="topbar">
       <div className="brand">
@@ -31,14 +37,18 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
             {t('planner.open')}
           </button>
         )}
-        <span
-          className="user-chip"
-          data-testid="user-chip"
-          title={`${user.displayName} · ${t(`role.${user.role}`)} · ${t('user.scope', { district: user.districtName ?? t('user.cityWide') })}`}
-        >
-          <strong>{user.displayName}</strong>
-          <span>{t(`role.${user.role}`)}</span>
-          <span>{t('user.scope', { district: user.districtName ?? t('user.cityWide') })}</span>
+        {openAudit && (
+          <button type="button" className="button topbar__planner topbar__audit" title={t('audit.open')} data-testid="open-audit" onClick={openAudit}>
+            <svg className="topbar__audit-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M3 1.5h7l3 3v10H3z M5.5 7h5M5.5 9.5h5M5.5 12h3" />
+            </svg>
+            <span className="topbar__label">{t('audit.open')}</span>
+          </button>
+        )}
+        <span className="user-chip" data-testid="user-chip" title={[chip.name, chip.role, chip.scope].filter(Boolean).join(' · ')}>
+          <strong>{chip.name}</strong>
+          {chip.role && <span>{chip.role}</span>}
+          <span>{chip.scope}</span>
         </span>
         <button
           type="button"

@@ -1,5 +1,6 @@
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/index.js';
 import { addDays, isIsoDate } from '../../server/domain/time.js';
+import type { Cluster } from '../layers/clusters.js';
 
 /** The dashboard's state. Everything a shared link restores lives here; server data does not. */
 export const LAYER_IDS = ['districts', 'grid', 'institutions', 'heatmap'] as const;
@@ -22,7 +23,11 @@ export type Selection =
   | { kind: 'clue'; id: number }
   | { kind: 'gridCell'; id: number }
   | { kind: 'district'; code: string }
-  | { kind: 'cluster'; longitude: number; latitude: number; count: number; zoom: number };
+  | ({
+      kind: 'cluster';
+      /** The map's zoom when the cluster was picked. */
+      zoom: number;
+    } & Omit<Cluster, 'id'>);
 
 export interface DashboardState {
   view: MapView;

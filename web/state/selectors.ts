@@ -37,6 +37,24 @@ export function bboxParam(bbox: Bbox): string {
   return bbox.map((v) => Number(v.toFixed(6))).join(',');
 }
 
-export function selectQueryBbox(state: DashboardState): Bbox | null {
-  return state.bounds ? queryBbox(state.bounds, state.view.zoom) : null;
+/**
+ * The bbox to request, cut to the extent of the data (the districts in scope): every view that shows all of it asks
+ * the same question, which the server's response cache then answers for every user of the same scope.
+ */
+export function selectQueryBbox(state: DashboardState, dataExtent: Bbox | null = null): Bbox | null {
+  if (!state.bounds) return null;
+  const wanted = queryBbox(state.bounds, state.view.zoom);
+  return dataExtent ? (intersectBbox(wanted, dataExtent) ?? wanted) : wanted;
+}
+
+export function intersectBbox(a: Bbox, b: Bbox): Bbox | null {
+  const out: Bbox = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+  return out[0] < out[2] && out[1] < out[3] ? out : null;
+}
+
+/** An extent grown outward to whole hundredths of a degree (≈1 km), so that it is a short, stable query value. */
+export function snapExtent(extent: Bbox): Bbox {
+  const down = (v: number) => Number((Math.floor(v * 100) / 100).toFixed(2));
+  const up = (v: number) => Number((Math.ceil(v * 100) / 100).toFixed(2));
+  return [down(extent[0]), down(extent[1]), up(extent[2]), up(extent[3])];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { catalogues, formatMessage, LANGUAGES, translateCode, translator } from '../../../web/i18n/index.js';
-import { clueSources, clueStatuses, institutionStatuses, listStatuses, suspectedTypes } from '../../../server/contract/enums.js';
+import { auditActions, auditEntities, clueSources, clueStatuses, institutionStatuses, listStatuses, suspectedTypes } from '../../../server/contract/enums.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -25,6 +25,8 @@ describe('i18n catalogues', () => {
       ['clueStatus', clueStatuses],
       ['source', clueSources],
       ['type', suspectedTypes],
+      ['auditAction', auditActions],
+      ['auditEntity', auditEntities],
     ];
     const missing: string[] = [];
     for (const language of LANGUAGES) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clusterPoints, clusterRadiusPixels, mercatorPixels, type ClusterInput } from '../../../web/layers/clusters.js';
+import { clusterExpansion, clusterPoints, clusterRadiusPixels, mercatorPixels, statusBreakdown, type ClusterInput } from '../../../web/layers/clusters.js';
 
 const point = (longitude: number, latitude: number, status: ClusterInput['status'] = 'licensed', listStatus = 'none'): ClusterInput => ({ longitude, latitude, status, listStatus });
 
@@ -38,5 +38,56 @@ describe('clusterPoints', () => {
     expect(x11 / x10).toBeCloseTo(2, 10);
     expect(clusterRadiusPixels(100)).toBeGreaterThan(clusterRadiusPixels(10));
     expect(clusterRadiusPixels(1e6)).toBe(28);
+  });
+});
+
+describe('a cluster’s members: bounds, where it splits, its statuses', () => {
+  const members = [point(121.40, 31.25), point(121.404, 31.252, 'unlicensed', 'black'), point(121.402, 31.248, 'suspended'), point(121.401, 31.251, 'unlicensed')];
+  const clusterAt = (zoom: number) => clusterPoints(members, zoom);
+
+  test('a cluster holds the bounds of its members', () => {
+    const [cluster] = clusterAt(9);
+    expect(cluster.count).toBe(4);
+    expect(cluster.bounds).toEqual([121.40, 31.248, 121.404, 31.252]);
+  });
+
+  test('zoom to: the first zoom at which the members fall into more than one cluster, at their centre', () => {
+    const [cluster] = clusterAt(9);
+    const target = clusterExpansion(cluster, 9, 18);
+    expect(Number.isInteger(target.zoom)).toBe(true);
+    expect(target.zoom).toBeGreaterThan(9);
+    expect(clusterAt(target.zoom).length).toBeGreaterThan(1);
+    expect(clusterAt(target.zoom - 1)).toHaveLength(1);
+    // From between two levels it still goes at least one level in, where the cluster has split as well.
+    const fromBetween = clusterExpansion(cluster, 9.4, 18);
+    expect(fromBetween.zoom).toBe(Math.max(target.zoom, 10.4));
+    expect(clusterAt(fromBetween.zoom).length).toBeGreaterThan(1);
+    // Members that split at the next level: a step of one.
+    const [near] = clusterPoints([point(121.4, 31.2), point(121.9, 31.2)], 5);
+    expect(clusterExpansion(near, 5.5, 18).zoom).toBe(6.5);
+    expect(target.longitude).toBeCloseTo(121.402, 9);
+    expect(target.latitude).toBeCloseTo(31.25, 9);
+  });
+
+  test('never past the zoom at which single institutions are drawn: a cluster of one or of one spot goes there', () => {
+    const [cluster] = clusterAt(9);
+    expect(clusterExpansion(cluster, 9, 10.5).zoom).toBe(10.5);
+    const [single] = clusterPoints([point(121.4, 31.2)], 8);
+    expect(clusterExpansion(single, 8, 12.5)).toEqual({ longitude: 121.4, latitude: 31.2, zoom: 12.5 });
+    const [stacked] = clusterPoints([point(121.4, 31.2), point(121.4, 31.2, 'revoked')], 11);
+    expect(clusterExpansion(stacked, 11.8, 12.5).zoom).toBe(12.5);
+  });
+
+  test('statuses in the order of the value list, absent ones left out, with whole per cents', () => {
+    const [cluster] = clusterAt(9);
+    expect(statusBreakdown(cluster.byStatus)).toEqual([
+      { status: 'licensed', count: 1, percent: 25 },
+      { status: 'unlicensed', count: 2, percent: 50 },
+      { status: 'suspended', count: 1, percent: 25 },
+    ]);
+    expect(cluster.blackListed).toBe(1);
+    expect(cluster.problemShare).toBe(0.75);
+    expect(statusBreakdown({})).toEqual([]);
+    expect(statusBreakdown({ revoked: 1, licensed: 2 }).map((r) => r.status)).toEqual(['licensed', 'revoked']);
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../../../web/state/dashboard.js';
 import { rangeToInstants } from '../../../web/state/dates.js';
 import { addDays, daysInclusive, isIsoDate, shanghaiDate } from '../../../server/domain/time.js';
-import { choroplethLevel, institutionMode, queryBbox } from '../../../web/state/selectors.js';
+import { choroplethLevel, institutionMode, intersectBbox, queryBbox, selectQueryBbox, snapExtent } from '../../../web/state/selectors.js';
 
 const today = '2026-11-21';
 
@@ -104,5 +104,29 @@ describe('selectors', () => {
     expect(a).toEqual(b);
     expect(a[0]).toBeLessThanOrEqual(121.40);
     expect(a[3]).toBeGreaterThanOrEqual(31.26);
+  });
+});
+
+describe('the query bbox cut to the data extent', () => {
+  const city: [number, number, number, number] = [120.85, 30.68, 122.12, 31.88];
+  const state = (bounds: [number, number, number, number], zoom: number) => ({ ...initialState('2026-11-01'), bounds, view: { longitude: 121.4, latitude: 31.2, zoom } });
+
+  test('every view showing the whole city asks for the city extent', () => {
+    const wide = selectQueryBbox(state([119.5, 30.1, 123.4, 32.4], 8.2), city);
+    const wider = selectQueryBbox(state([118.9, 29.9, 124.0, 32.9], 7.6), city);
+    expect(wide).toEqual(city);
+    expect(wider).toEqual(city);
+  });
+
+  test('a view inside the city is not changed; one beside it asks for the view', () => {
+    const inside = state([121.4, 31.2, 121.5, 31.25], 13);
+    expect(selectQueryBbox(inside, city)).toEqual(queryBbox([121.4, 31.2, 121.5, 31.25], 13));
+    const beside = state([125, 30, 126, 31], 10);
+    expect(selectQueryBbox(beside, city)).toEqual(queryBbox([125, 30, 126, 31], 10));
+    expect(intersectBbox([125, 30, 126, 31], city)).toBeNull();
+  });
+
+  test('an extent snaps outward to hundredths of a degree', () => {
+    expect(snapExtent([120.8571, 30.6812, 122.1201, 31.8749])).toEqual([120.85, 30.68, 122.13, 31.88]);
   });
 });

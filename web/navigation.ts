@@ -1,0 +1,31 @@
+import { createContext, useContext } from 'react';
+
+// The app's pages, chosen by `?page=`: the dashboard (no parameter), the patrol route planner, the audit log.
+export const PAGES = ['dashboard', 'planner', 'audit'] as const;
+export type Page = (typeof PAGES)[number];
+
+export function pageOf(search: string): Page {
+  const page = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search).get('page');
+  return page === 'planner' || page === 'audit' ? page : 'dashboard';
+}
+
+/** The query string that opens `page` fresh: only the page and the language travel, each page owns its other parameters. */
+export function pageSearch(page: Page, currentSearch: string): string {
+  const params = new URLSearchParams(page === 'dashboard' ? {} : { page });
+  const lang = new URLSearchParams(currentSearch.startsWith('?') ? currentSearch.slice(1) : currentSearch).get('lang');
+  if (lang) params.set('lang', lang);
+  return params.toString();
+}
+
+export interface Navigation {
+  page: Page;
+  open: (page: Page) => void;
+}
+
+/**
+ * Lets the top bar open a page without every view handing it a callback. Absent (null) outside the app, e.g. when a
+ * panel is rendered alone.
+ */
+export const NavigationContext = createContext<Navigation | null>(null);
+
+export const useNavigation = (): Navigation | null => useContext(NavigationContext);

@@ -94,6 +94,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     userDistrict: user.districtCode,
     onFocusCell: focusCell,
     onHandOver: onOpenPlanner,
+    cellInDetail: selectedGridCell(state.selection, gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY) !== null,
   });
 
   const districts: readonly DistrictFeature[] = districtsRes.data?.features ?? EMPTY;

@@ -44,6 +44,8 @@ export interface HotspotAnalysisInput {
   onFocusCell: (id: number, view: MapView) => void;
   /** Opens the planner with hot cells as targets; absent for roles that may not plan. */
   onHandOver?: (handoff: PlannerHandoff) => void;
+  /** The detail panel already names the selected cell (the grid layer has it); else the analysis part names it. */
+  cellInDetail: boolean;
 }
 
 export interface HotspotAnalysis {
@@ -166,7 +168,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
     const series = weekly ? groupSeries(cellSeries(live.matrix, i), DAYS_PER_BAR) : (em?.counts ?? []);
     const seriesStarts = weekly ? live.matrix.stepStarts.filter((_, k) => k % DAYS_PER_BAR === 0) : (emergingRes.data?.steps ?? []);
     const highlight: [number, number] | null = frame ? [Math.floor(frame.fromStep / DAYS_PER_BAR), Math.ceil(frame.toStep / DAYS_PER_BAR)] : null;
-    const place = selectedCell && cellCollection ? cellPlace(selectedCell.properties, cellCollection) : null;
+    const place = selectedCell && cellCollection && !input.cellInDetail ? cellPlace(selectedCell.properties, cellCollection) : null;
     detail = (
       <>
         {place && <CellPlace {...place} />}

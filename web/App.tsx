@@ -8,6 +8,7 @@ import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { shanghaiDate } from '../server/domain/time.js';
 import { systemClock } from '../server/domain/clock.js';
+import type { PlannerHandoff } from './state/planner.js';
 import { parseUrlState } from './state/url.js';
 
 /** `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志). */
@@ -30,13 +31,20 @@ export function App() {
   const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
   const { session, login, logout } = useSession();
   const [page, setPage] = useState<Page>(pageInUrl);
-  const goTo = useCallback((next: Page) => {
+  // Targets handed from the dashboard to the planner: given to the planner it opens, forgotten on the next move (the
+  // planner keeps them in its own stored state, so a reload does not need them).
+  const [handoff, setHandoff] = useState<PlannerHandoff | null>(null);
+  const goTo = useCallback((next: Page, withHandoff: PlannerHandoff | null = null) => {
     openPage(next);
+    setHandoff(withHandoff);
     setPage(next);
   }, []);
   const navigation = useMemo(() => ({ page, open: goTo }), [page, goTo]);
   useEffect(() => {
-    const onPop = () => setPage(pageInUrl());
+    const onPop = () => {
+      setHandoff(null);
+      setPage(pageInUrl());
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -65,7 +73,7 @@ export function App() {
         )}
         {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
         {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
-          <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+          <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} handoff={handoff} />
         )}
         {session.status === 'authenticated' && page === 'audit' && (
           <AuditView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
@@ -78,7 +86,7 @@ export function App() {
             language={language}
             onLanguage={changeLanguage}
             onLogout={() => void logout()}
-            onOpenPlanner={session.user.role !== 'wall' ? () => goTo('planner') : undefined}
+            onOpenPlanner={session.user.role !== 'wall' ? (handed) => goTo('planner', handed ?? null) : undefined}
           />
         )}
       </NavigationContext.Provider>

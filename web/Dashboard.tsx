@@ -18,7 +18,8 @@ import { Legend } from './panels/Legend.js';
 import { HoverTooltip } from './panels/HoverTooltip.js';
 import { TimeRangeControl } from './panels/TimeRangeControl.js';
 import { TopBar } from './panels/TopBar.js';
-import { dashboardReducer, initialState, type DashboardState, type LayerId, type Selection } from './state/dashboard.js';
+import { dashboardReducer, initialState, type DashboardState, type LayerId, type MapView as View, type Selection } from './state/dashboard.js';
+import type { PlannerHandoff } from './state/planner.js';
 import { choroplethLevel, institutionMode, selectQueryBbox, snapExtent } from './state/selectors.js';
 import { scopeUrlState } from './state/scope.js';
 import { parseBasemapUrl, parseUrlState, serialiseUrlState, type UrlState } from './state/url.js';
@@ -30,8 +31,8 @@ export interface DashboardProps {
   language: Language;
   onLanguage: (language: Language) => void;
   onLogout: () => void;
-  /** Opens the patrol route planner; absent for roles that may not plan. */
-  onOpenPlanner?: () => void;
+  /** Opens the patrol route planner, with targets handed over from the hot spot analysis; absent for roles that may not plan. */
+  onOpenPlanner?: (handoff?: PlannerHandoff) => void;
 }
 
 const EMPTY: readonly never[] = [];
@@ -78,6 +79,10 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const summaryRes = useSummary(state.timeRange, state.district);
   const institutionDetail = useInstitutionDetail(state.selection);
   const clueDetail = useClueDetail(state.selection);
+  const focusCell = useCallback((id: number, view: View) => {
+    dispatch({ type: 'featureSelected', selection: { kind: 'gridCell', id } });
+    setViewRequest({ kind: 'view', view, seq: nextViewRequestSeq() });
+  }, []);
   const hotspots = useHotspotAnalysis({
     today,
     district: state.district,
@@ -86,6 +91,9 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     theme: darkTheme,
     onCommitRange: (range) => dispatch({ type: 'timeRangeSet', range }),
     describeError: failed,
+    userDistrict: user.districtCode,
+    onFocusCell: focusCell,
+    onHandOver: onOpenPlanner,
   });
 
   const districts: readonly DistrictFeature[] = districtsRes.data?.features ?? EMPTY;
@@ -202,7 +210,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           onReady={() => setMapReady(true)}
         />
         <div className={`progress ${anyLoading ? 'progress--on' : ''}`} role="progressbar" aria-hidden={!anyLoading} aria-label={t('state.loading')} />
-        <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} onOpenPlanner={onOpenPlanner} />
+        <TopBar user={user} onLanguage={(l) => dispatch({ type: 'languageSet', language: l })} onLogout={onLogout} onOpenPlanner={onOpenPlanner && (() => onOpenPlanner())} />
         <KpiCards summary={summaryRes.data} loading={summaryRes.loading} error={failed(summaryRes.error)} onRetry={summaryRes.retry} />
         {scopeRedirect && <ScopeNotice redirect={scopeRedirect} ownName={user.districtName} onDismiss={() => setScopeRedirect(null)} />}
         <aside className="sidebar" aria-label={t('layers.title')} data-map-overlay>
@@ -230,6 +238,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
             onSelect={selectDistrict}
           />
         </aside>
+        {hotspots.hotCells}
         {emptyMessage && (
           <div className="empty-note" role="status" data-testid="empty-note">
             {emptyMessage}

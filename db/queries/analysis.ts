@@ -51,14 +51,31 @@ export async function gridCellGeometries(q: Queryable, p: CellScopeParams): Prom
   return row.body ?? [];
 }
 
-/** Cells of a scope as FeatureCollection text (6 decimals ≈ 0.1 m), built in SQL like the other GeoJSON answers. */
+/**
+ * Cells of a scope as FeatureCollection text (6 decimals ≈ 0.1 m), built in SQL like the other GeoJSON answers. Each
+ * cell carries its 街镇 code; the names of those 街镇 and 区县 come once each as the foreign members `streets` and
+ * `districts` (a district has hundreds of cells but a few dozen streets), so that a list of cells can show names.
+ */
 export async function gridCellShapes(q: Queryable, p: CellScopeParams): Promise<string> {
+  const inScope = districtFilter(sql`g.district_code`, p.scope, p.district);
   return jsonBody(q, sql`
-    SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(json_build_object(
-      'type', 'Feature', 'id', g.id, 'geometry', ST_AsGeoJSON(g.geom, 6)::json,
-      'properties', json_build_object('id', g.id, 'code', g.code, 'districtCode', g.district_code)) ORDER BY g.id), '[]'::json))::text AS body
-    FROM grid_cells g
-    WHERE ${districtFilter(sql`g.district_code`, p.scope, p.district)}`);
+    SELECT json_build_object(
+      'type', 'FeatureCollection',
+      'features', COALESCE((
+        SELECT json_agg(json_build_object(
+          'type', 'Feature', 'id', g.id, 'geometry', ST_AsGeoJSON(g.geom, 6)::json,
+          'properties', json_build_object('id', g.id, 'code', g.code, 'districtCode', g.district_code, 'streetCode', g.street_code)) ORDER BY g.id)
+        FROM grid_cells g
+        WHERE ${inScope}), '[]'::json),
+      'streets', COALESCE((
+        SELECT json_object_agg(s.code, json_build_object('name', s.name, 'districtCode', s.district_code) ORDER BY s.code)
+        FROM streets s
+        WHERE s.code IN (SELECT g.street_code FROM grid_cells g WHERE ${inScope})), '{}'::json),
+      'districts', COALESCE((
+        SELECT json_object_agg(d.code, json_build_object('name', d.name, 'nameEn', d.name_en) ORDER BY d.code)
+        FROM districts d
+        WHERE d.code IN (SELECT g.district_code FROM grid_cells g WHERE ${inScope})), '{}'::json)
+    )::text AS body`);
 }
 
 export interface RangeParams extends CellScopeParams {

@@ -109,7 +109,11 @@ export interface GridCellCandidateRow {
 
 const gridCellCandidateRow = z.object({ id: col.int, code: z.string(), lon: z.number(), lat: z.number(), recentClueCount: col.int });
 
-/** Grid cells of the district with at least one clue since `since`; the point is on the cell (ST_PointOnSurface). */
+/**
+ * Every grid cell of the district with its clues since `since`, none included: a hot spot (Gi*) can lie in a cell of
+ * few clues whose neighbours have many, and an area patrol may be sent to any cell. The point is on the cell
+ * (ST_PointOnSurface).
+ */
 export async function patrolGridCells(q: Queryable, p: PatrolScope & { since: Date }): Promise<GridCellCandidateRow[]> {
   return parsedRows(q, gridCellCandidateRow, sql`
     WITH counts AS (
@@ -117,8 +121,8 @@ export async function patrolGridCells(q: Queryable, p: PatrolScope & { since: Da
       WHERE c.reported_at >= ${instant(p.since)} AND c.grid_cell_id IS NOT NULL AND ${inDistrict(sql`c.district_code`, p)}
       GROUP BY c.grid_cell_id
     )
-    SELECT g.id, g.code, ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat, counts.n::int AS "recentClueCount"
-    FROM grid_cells g JOIN counts ON counts.grid_cell_id = g.id
+    SELECT g.id, g.code, ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat, COALESCE(counts.n, 0)::int AS "recentClueCount"
+    FROM grid_cells g LEFT JOIN counts ON counts.grid_cell_id = g.id
     WHERE ${inDistrict(sql`g.district_code`, p)}
     ORDER BY g.id`);
 }

@@ -170,8 +170,15 @@ export const analysisCellsQuerySchema = z.object({ district: districtCodeParam.o
 
 export const analysisCellCollectionSchema = featureCollectionSchema(
   polygonalGeometrySchema,
-  z.object({ id: z.number().int(), code: z.string(), districtCode: z.string() }),
-).openapi('AnalysisCellCollection');
+  z.object({ id: z.number().int(), code: z.string(), districtCode: z.string(), streetCode: z.string() }),
+)
+  .extend({
+    /** 街镇 of the cells by code: their names, said once instead of on every cell. */
+    streets: z.record(z.string(), z.object({ name: z.string(), districtCode: z.string() })),
+    /** 区县 of the cells by code. */
+    districts: z.record(z.string(), z.object({ name: z.string(), nameEn: z.string() })),
+  })
+  .openapi('AnalysisCellCollection');
 export type AnalysisCellCollection = z.infer<typeof analysisCellCollectionSchema>;
 
 export const riskFactorSchema = z.object({
@@ -265,7 +272,7 @@ export const analysisCellsRoute = createRoute(
     method: 'get',
     path: '/analysis/cells' as const,
     tags: ['analysis'],
-    summary: 'Every 网格 of the scope as GeoJSON (id, code, district), for the hot spot layers',
+    summary: 'Every 网格 of the scope as GeoJSON (id, code, district, 街镇), with the names of their 街镇 and 区县, for the hot spot layers',
     request: { query: analysisCellsQuerySchema },
     responses: { 200: jsonContent(analysisCellCollectionSchema, 'grid cell polygons') },
   }),

@@ -84,8 +84,9 @@ export async function patrolOptions(deps: PatrolDeps, user: UserRow, q: { distri
       .flatMap(({ candidate: c, priority }) => (c.kind === 'institution' ? [{ c, priority }] : []))
       .slice(0, OPTION_INSTITUTIONS)
       .map(({ c, priority }) => ({ id: c.id, name: c.name, location: c.location, priority, recentClueCount: c.recentClueCount, status: c.status, listStatus: c.listStatus })),
+    // Offered unasked: the cells with recent clues; any other cell of the district can still be asked for by id.
     gridCells: ranked
-      .filter((s) => s.candidate.kind === 'gridCell')
+      .filter((s) => s.candidate.kind === 'gridCell' && s.candidate.recentClueCount > 0)
       .slice(0, OPTION_GRID_CELLS)
       .map(({ candidate: c, priority }) => ({ id: c.id, name: c.name, location: c.location, priority, recentClueCount: c.recentClueCount })),
   };

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { analyseFeatureHotspots, buildWeights, confidenceBin, EMERGING_CATEGORIES, localGiStar, type AnalysisGeometry } from '../../server/analytics/index.js';
 import { RISK_TIER_THRESHOLDS } from '../../server/domain/risk.js';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { parsedRows } from '../../db/queries/queryable.js';
+import { analysisCellCollectionSchema } from '../../server/contract/index.js';
 import { readSpdepCase } from '../server/analytics/fixtureFiles.js';
+import { testDatabase } from '../support/db.js';
 import { getJson, loginCookie, sendJson, testApp, type TestApp } from '../support/api.js';
 
 let app: TestApp;
@@ -223,6 +228,26 @@ describe('GET /api/analysis/cells', () => {
     const hot = await getJson(app, `/api/analysis/grid-hotspots?${range}`, putuo);
     expect(cells.body.features.map((f: { id: number }) => f.id)).toEqual(hot.body.cells.map((c: { id: number }) => c.id));
     expect((await getJson(app, '/api/analysis/cells?district=310104', putuo)).status).toBe(403);
+  });
+
+  test('each cell names its 街镇, and the names of its 街镇 and 区县 come with the cells, from the streets and districts tables', async () => {
+    const { status, body } = await getJson(app, '/api/analysis/cells', putuo);
+    expect(status).toBe(200);
+    expect(analysisCellCollectionSchema.safeParse(body).success).toBe(true);
+    const database = await testDatabase();
+    const streets = await parsedRows(database, z.object({ code: z.string(), name: z.string(), district_code: z.string() }), sql`
+      SELECT code, name, district_code FROM streets WHERE code IN (SELECT street_code FROM grid_cells WHERE district_code = ${PUTUO})`);
+    expect(streets.length).toBeGreaterThan(1);
+    expect(Object.keys(body.streets).sort()).toEqual(streets.map((s) => s.code).sort());
+    for (const s of streets) expect(body.streets[s.code]).toEqual({ name: s.name, districtCode: s.district_code });
+    expect(body.districts).toEqual({ [PUTUO]: { name: '普陀区', nameEn: expect.any(String) } });
+    for (const f of body.features as { properties: { streetCode: string; districtCode: string } }[]) {
+      expect(body.streets[f.properties.streetCode]?.districtCode).toBe(f.properties.districtCode);
+    }
+    // City-wide, every district of the cells is named, and nothing of another scope leaks into Putuo's answer.
+    const city = await getJson(app, '/api/analysis/cells', admin);
+    expect(Object.keys(city.body.districts).length).toBeGreaterThan(1);
+    expect(Object.keys(city.body.streets).length).toBeGreaterThan(streets.length);
   });
 });
 

@@ -92,6 +92,30 @@ describe('patrol planning (巡查路线规划)', () => {
     expect(foreign.body.error.message).toContain('institution 999999 is not a patrol candidate');
   });
 
+  test('any grid cell of the district is an area-patrol target, one without recent clues too; another district\'s cell is refused', async () => {
+    const database = await testDatabase();
+    const quiet = await parsedRows(database, z.object({ id: col.int }), sql`
+      SELECT g.id FROM grid_cells g
+      WHERE g.district_code = '310107'
+        AND NOT EXISTS (SELECT 1 FROM clues c WHERE c.grid_cell_id = g.id AND c.reported_at >= ${date}::date - 91)
+      ORDER BY g.id LIMIT 2`);
+    expect(quiet).toHaveLength(2);
+    const options = (await getJson(app, `/api/routing/patrol-options?district=310107&date=${date}`, leader)).body as PatrolOptions;
+    // Offered unasked are only the cells with recent clues.
+    expect(options.gridCells.every((c) => c.recentClueCount > 0)).toBe(true);
+    const ids = quiet.map((q) => q.id);
+    const { status, body } = await sendJson(app, 'POST', '/api/routing/patrol-plan', putuoPlan({ targets: { gridCellIds: ids } }), leader);
+    expect(status).toBe(200);
+    const plan = body as PatrolPlan;
+    const planned = [...plan.teams.flatMap((t) => t.stops), ...plan.unassigned].map((s) => `${s.kind}:${s.refId}`).sort();
+    expect(planned).toEqual(ids.map((id) => `gridCell:${id}`).sort());
+    for (const stop of plan.teams.flatMap((t) => t.stops)) expect(stop.checks).toContain('area_patrol');
+    const [foreign] = await parsedRows(database, z.object({ id: col.int }), sql`SELECT id FROM grid_cells WHERE district_code = '310101' LIMIT 1`);
+    const refused = await sendJson(app, 'POST', '/api/routing/patrol-plan', putuoPlan({ targets: { gridCellIds: [foreign.id] } }), leader);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toContain(`grid cell ${foreign.id} is not a patrol candidate`);
+  });
+
   test('a city-wide planner runs the plan as a job, with the same result shape, and it is audit-logged', async () => {
     const started = await sendJson(app, 'POST', '/api/routing/patrol-plan/jobs', putuoPlan({ targets: { topInstitutions: 3, random: { count: 2, seed: 42 } } }), admin);
     expect(started.status).toBe(202);

@@ -57,6 +57,8 @@ describe('patrol route planner (巡查路线规划) in Chromium', () => {
     expect(await rows.count()).toBeGreaterThan(0);
     const firstRow = (await rows.first().innerText()).split('\t').map((cell) => cell.trim());
     expect(firstRow[0]).toContain('第1组');
+    // The team column is named, not an empty 第{team}组.
+    expect((await page.getByTestId('planner-summary').locator('thead th').first().innerText()).trim()).toBe('检查组');
     expect(Number(firstRow[1])).toBeGreaterThan(0);
     expect(firstRow[4]).toMatch(/^(18|19|20):\d\d$/);
     const after = await countPixels(session.browser, page, MAP_REGION, { team1: TEAM_1 });

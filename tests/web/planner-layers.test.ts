@@ -59,4 +59,21 @@ describe('route layers', () => {
     expect((trips.props as unknown as Record<string, unknown>).currentTime).toBe(700);
     expect((trips.props.data as unknown[]).length).toBe(2);
   });
+
+  test('handed-over grid cells are drawn beneath the candidates in gold: chosen ones filled, others a ring, not pickable', () => {
+    const options = sampleOptions();
+    const cellTargets = [
+      { id: 41, code: 'G41', streetName: null, location: [121.48, 31.24] as [number, number], clues: 3, z: 4 },
+      { id: 42, code: 'G42', streetName: null, location: [121.49, 31.24] as [number, number], clues: 0, z: 3 },
+    ];
+    const layers = buildPlannerLayers({ theme: darkTheme, candidates: options.institutions, selected: new Set(), cellTargets, selectedCells: new Set([42]), plan: null, playbackTime: 0 });
+    expect(layers.map((l) => l.id)).toEqual(['route-cell-targets', 'route-candidates']);
+    const props = layers[0].props as unknown as Record<string, unknown>;
+    expect(props.pickable).toBe(false);
+    expect(props.getLineColor).toEqual(darkTheme.districtSelected);
+    const fill = props.getFillColor as (c: (typeof cellTargets)[number]) => number[];
+    expect(fill(cellTargets[0])[3]).toBe(0);
+    expect(fill(cellTargets[1]).slice(0, 3)).toEqual(darkTheme.districtSelected.slice(0, 3));
+    expect(buildPlannerLayers({ theme: darkTheme, candidates: [], selected: new Set(), cellTargets: [], plan: null, playbackTime: 0 }).map((l) => l.id)).toEqual(['route-candidates']);
+  });
 });

@@ -85,3 +85,42 @@ describe('planner state', () => {
     expect(plannerReducer(other, { type: 'optionsLoaded', options: sampleOptions() }).selectedInstitutions).toEqual([]);
   });
 });
+
+describe('targets handed over from the hot spot analysis', () => {
+  const handoff = {
+    district: '310107',
+    cells: [
+      { id: 41, code: 'G41', streetName: '长风新村街道', location: [121.4, 31.22] as [number, number], clues: 12, z: 5.1 },
+      { id: 42, code: 'G42', streetName: null, location: [121.41, 31.22] as [number, number], clues: 0, z: 4.2 },
+    ],
+    origin: { source: 'hotspots' as const, count: 2, from: '2026-09-03', to: '2026-12-01' },
+  };
+
+  test('a hand-over sets the district, selects its cells and no institution, and clears an old plan', () => {
+    const withPlan = plannerReducer(loaded(), { type: 'jobUpdated', job: job({ status: 'done', progress: 1, result: samplePlan() }) });
+    const state = plannerReducer(withPlan, { type: 'handoffReceived', handoff });
+    expect(state).toMatchObject({ district: '310107', topN: 0, selectedInstitutions: [], selectedGridCells: [41, 42], origin: handoff.origin, plan: null, base: null });
+    // The new district's options do not add institutions unasked.
+    const options = { ...sampleOptions(), district: { code: '310107', name: '普陀区', nameEn: 'Putuo' } };
+    const loadedCells = plannerReducer(state, { type: 'optionsLoaded', options });
+    expect(loadedCells.selectedInstitutions).toEqual([]);
+    expect(canPlan(loadedCells)).toBe(true);
+    expect(planRequest(loadedCells, options).targets).toEqual({ institutionIds: [], gridCellIds: [41, 42] });
+    expect(plannerReducer(state, { type: 'handoffReceived', handoff: { ...handoff, cells: [] } })).toBe(state);
+  });
+
+  test('cells toggle (only handed ones); none left and no institution cannot be planned; another district drops them', () => {
+    let state = plannerReducer(loaded(), { type: 'handoffReceived', handoff });
+    state = plannerReducer(state, { type: 'gridCellToggled', id: 41 });
+    expect(state.selectedGridCells).toEqual([42]);
+    expect(plannerReducer(state, { type: 'gridCellToggled', id: 99 })).toBe(state);
+    state = plannerReducer(state, { type: 'gridCellToggled', id: 42 });
+    expect(canPlan(state)).toBe(false);
+    state = plannerReducer(state, { type: 'gridCellToggled', id: 41 });
+    expect(planRequest(state, sampleOptions()).targets.gridCellIds).toEqual([41]);
+    const other = plannerReducer(state, { type: 'districtChosen', district: '310101' });
+    expect(other).toMatchObject({ cellTargets: [], selectedGridCells: [], origin: null });
+    // Without cells the request names no cells at all.
+    expect(planRequest(loaded(), sampleOptions()).targets).toEqual({ institutionIds: [5, 9, 2, 7] });
+  });
+});

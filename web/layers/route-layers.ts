@@ -2,6 +2,7 @@ import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { TripsLayer } from '@deck.gl/geo-layers';
 import type { Layer } from '@deck.gl/core';
 import type { PatrolOptions, PatrolPlan } from '../../server/contract/index.js';
+import type { PlannerCellTarget } from '../state/planner.js';
 import type { Rgba, Theme } from './theme.js';
 
 /**
@@ -226,10 +227,36 @@ export function candidateLayer(candidates: readonly Candidate[], selected: Reado
   });
 }
 
+export const ROUTE_CELL_TARGETS_LAYER_ID = 'route-cell-targets';
+
+/**
+ * Grid cells handed over as area-patrol targets, in gold (the colour of a selection, which no team takes): chosen
+ * ones filled, the others a ring. Not pickable: the form's list toggles them.
+ */
+export function cellTargetLayer(cells: readonly PlannerCellTarget[], selected: ReadonlySet<number>, theme: Theme): ScatterplotLayer<PlannerCellTarget> {
+  const [r, g, b] = theme.districtSelected;
+  return new ScatterplotLayer<PlannerCellTarget>({
+    id: ROUTE_CELL_TARGETS_LAYER_ID,
+    data: cells,
+    getPosition: (c) => c.location,
+    getFillColor: (c) => (selected.has(c.id) ? [r, g, b, 150] : [0, 0, 0, 0]),
+    getLineColor: theme.districtSelected,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 2,
+    radiusUnits: 'pixels',
+    getRadius: 9,
+    updateTriggers: { getFillColor: [...selected].join(',') },
+  });
+}
+
 export interface PlannerLayerInput {
   theme: Theme;
   candidates: readonly Candidate[];
   selected: ReadonlySet<number>;
+  /** Handed-over grid cells and the chosen ones; none when absent. */
+  cellTargets?: readonly PlannerCellTarget[];
+  selectedCells?: ReadonlySet<number>;
   plan: PatrolPlan | null;
   /** Seconds after the shift start. */
   playbackTime: number;
@@ -238,6 +265,7 @@ export interface PlannerLayerInput {
 /** Every deck.gl layer of the planner map, bottom to top. */
 export function buildPlannerLayers(input: PlannerLayerInput): Layer[] {
   const layers: Layer[] = [candidateLayer(input.candidates, input.selected, input.theme)];
+  if (input.cellTargets?.length) layers.unshift(cellTargetLayer(input.cellTargets, input.selectedCells ?? new Set(), input.theme));
   if (!input.plan) return layers;
   const tracks = routeTracks(input.plan, playbackStartOf(input.plan));
   layers.push(routePathLayer(tracks), routeTripsLayer(tracks, input.playbackTime));

@@ -1,24 +1,32 @@
-import { useMemo, useReducer, type ReactNode } from 'react';
+import { useCallback, useMemo, useReducer, type ReactNode } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { EmergingHotspots } from '../../server/contract/index.js';
 import { useCellCounts, useEmergingHotspots, useHotspotCells, useInstitutionRisk, type ApiError } from '../api/index.js';
 import { cellMatrixFrom, cellSeries } from '../analysis/cell-matrix.js';
+import { cellPlace, rankHotCells, type HotCellRow } from '../analysis/hot-cells.js';
 import { createLiveHotspots, type LiveHotspotFrame } from '../analysis/live-hotspots.js';
 import { groupSeries } from '../analysis/series.js';
 import type { AnalysisMode } from '../layers/deck-layers.js';
 import { emergingLayer } from '../layers/emerging-layer.js';
 import { binCounts } from '../layers/hotspot-colours.js';
 import { hotspotLayer } from '../layers/hotspot-layer.js';
+import { selectedCellLayer } from '../layers/selected-cell-layer.js';
 import type { Theme } from '../layers/theme.js';
 import type { HotspotCellFeature } from '../layers/hotspot-layer.js';
-import type { Selection, TimeRange } from '../state/dashboard.js';
+import type { MapView, Selection, TimeRange } from '../state/dashboard.js';
+import type { PlannerHandoff } from '../state/planner.js';
 import { effectiveRange, hotspotReducer, initialHotspotState, liveWindow } from '../state/hotspot.js';
 import { CellDetail } from './CellDetail.js';
+import { CellPlace } from './CellPlace.js';
+import { HotCellsPanel } from './HotCellsPanel.js';
 import { HotspotPanel, type HotspotFrameInfo } from './HotspotPanel.js';
 import { RiskDetail } from './RiskDetail.js';
 
 const EMPTY: readonly HotspotCellFeature[] = [];
+const NO_ROWS: readonly HotCellRow[] = [];
 const DAYS_PER_BAR = 7;
+/** A cell chosen from the ranked list is shown at street level, where its neighbours and institutions read. */
+const FOCUS_ZOOM = 13.5;
 
 export interface HotspotAnalysisInput {
   today: string;
@@ -30,12 +38,20 @@ export interface HotspotAnalysisInput {
   onCommitRange: (range: TimeRange) => void;
   /** A failed request in the user's words. */
   describeError: (error: ApiError | null) => string | null;
+  /** The account's own district (null city-wide): the planner gets it by default. */
+  userDistrict: string | null;
+  /** Selects a cell and moves the map to it (a row of the ranked list was chosen). */
+  onFocusCell: (id: number, view: MapView) => void;
+  /** Opens the planner with hot cells as targets; absent for roles that may not plan. */
+  onHandOver?: (handoff: PlannerHandoff) => void;
 }
 
 export interface HotspotAnalysis {
   /** Bottom-most layers of the map (under clues and institutions). */
   layers: Layer[];
   panel: ReactNode;
+  /** 热点网格排行, docked over the map while the hot spot layer is on; null otherwise. */
+  hotCells: ReactNode;
   /** Hot spot facts of the selected grid cell, or risk of the selected institution. */
   detail: ReactNode;
   /** What the layers beneath should do while the analysis is on. */
@@ -60,18 +76,21 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   const live = useMemo(() => (countsRes.data ? createLiveHotspots(cellMatrixFrom(countsRes.data)) : null), [countsRes.data]);
   const indexOfId = useMemo(() => new Map(live ? Array.from(live.matrix.cellIds, (id, i) => [id, i] as const) : []), [live]);
 
-  const computed = useMemo((): { frame: LiveHotspotFrame; info: HotspotFrameInfo } | { error: string } | null => {
+  const cellCollection = cellsRes.data;
+  const computed = useMemo((): { frame: LiveHotspotFrame; info: HotspotFrameInfo; rows: readonly HotCellRow[] } | { error: string } | null => {
     if (!live || !state.showHotspots) return null;
     try {
       const frame = live.forRange(range);
       const bins = state.fdr ? frame.result.binFdr : frame.result.bin;
       let clues = 0;
       for (let i = 0; i < frame.values.length; i++) clues += frame.values[i];
-      return { frame, info: { cells: live.matrix.nCells, clues, ms: frame.ms, counts: binCounts(bins) } };
+      // Ranked now: the frame's arrays are overwritten by the next recompute.
+      const rows = cellCollection ? rankHotCells({ cellIds: live.matrix.cellIds, result: { ...frame.result, values: frame.values }, fdr: state.fdr, cells: cellCollection }) : NO_ROWS;
+      return { frame, info: { cells: live.matrix.nCells, clues, ms: frame.ms, counts: binCounts(bins) }, rows };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [live, range, state.fdr, state.showHotspots]);
+  }, [live, range, state.fdr, state.showHotspots, cellCollection]);
   const frame = computed && 'frame' in computed ? computed.frame : null;
 
   const emergingById = useMemo(() => {
@@ -81,6 +100,8 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   }, [emergingRes.data]);
 
   const cells = cellsRes.data?.features ?? EMPTY;
+  const selectedCellId = input.selection?.kind === 'gridCell' ? input.selection.id : null;
+  const selectedCell = useMemo(() => (selectedCellId === null ? null : (cells.find((c) => c.properties.id === selectedCellId) ?? null)), [cells, selectedCellId]);
   const version = `${range.from}/${range.to}/${state.fdr}/${countsRes.data ? 'c' : '-'}`;
   const layers = useMemo(() => {
     const out: Layer[] = [];
@@ -91,8 +112,9 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       const bins = state.fdr ? frame.result.binFdr : frame.result.bin;
       out.push(hotspotLayer({ cells, binOf: (id) => { const i = indexOfId.get(id); return i === undefined ? undefined : bins[i]; }, version, theme: input.theme }));
     }
+    if (out.length > 0) out.push(selectedCellLayer(selectedCell, input.theme));
     return out;
-  }, [cells, frame, version, state.fdr, state.showEmerging, state.showHotspots, emergingRes.data, emergingById, indexOfId, input.theme]);
+  }, [cells, frame, version, state.fdr, state.showEmerging, state.showHotspots, emergingRes.data, emergingById, indexOfId, input.theme, selectedCell]);
 
   const panel = (
     <HotspotPanel
@@ -108,6 +130,25 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       emergingLoading={emergingRes.loading}
     />
   );
+
+  const { onFocusCell } = input;
+  const focusRow = useCallback(
+    (row: HotCellRow) => onFocusCell(row.id, { longitude: row.centroid[0], latitude: row.centroid[1], zoom: FOCUS_ZOOM }),
+    [onFocusCell],
+  );
+  const hotCells = state.showHotspots ? (
+    <HotCellsPanel
+      rows={computed && 'rows' in computed ? computed.rows : NO_ROWS}
+      loading={!computed || countsRes.loading || cellsRes.loading || !cellsRes.data}
+      error={(computed && 'error' in computed ? computed.error : null) ?? input.describeError(countsRes.error ?? cellsRes.error)}
+      period={range}
+      scopeDistrict={input.district ?? input.userDistrict}
+      userDistrict={input.userDistrict}
+      selectedId={selectedCellId}
+      onSelect={focusRow}
+      onHandOver={input.onHandOver}
+    />
+  ) : null;
 
   let detail: ReactNode = null;
   const selection = input.selection;
@@ -125,18 +166,22 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
     const series = weekly ? groupSeries(cellSeries(live.matrix, i), DAYS_PER_BAR) : (em?.counts ?? []);
     const seriesStarts = weekly ? live.matrix.stepStarts.filter((_, k) => k % DAYS_PER_BAR === 0) : (emergingRes.data?.steps ?? []);
     const highlight: [number, number] | null = frame ? [Math.floor(frame.fromStep / DAYS_PER_BAR), Math.ceil(frame.toStep / DAYS_PER_BAR)] : null;
+    const place = selectedCell && cellCollection ? cellPlace(selectedCell.properties, cellCollection) : null;
     detail = (
-      <CellDetail
-        hotspot={hotspot}
-        emerging={em ? { category: em.category, trend: em.trend } : null}
-        series={series}
-        seriesStarts={seriesStarts}
-        seriesStep={weekly ? 'week' : state.emergingStep}
-        highlight={highlight}
-        fdr={state.fdr}
-      />
+      <>
+        {place && <CellPlace {...place} />}
+        <CellDetail
+          hotspot={hotspot}
+          emerging={em ? { category: em.category, trend: em.trend } : null}
+          series={series}
+          seriesStarts={seriesStarts}
+          seriesStep={weekly ? 'week' : state.emergingStep}
+          highlight={highlight}
+          fdr={state.fdr}
+        />
+      </>
     );
   }
   const mode: AnalysisMode = layers.length === 0 ? 'none' : state.draft && state.showHotspots ? 'dragging' : 'shown';
-  return { layers, panel, detail, mode };
+  return { layers, panel, hotCells, detail, mode };
 }

@@ -2,6 +2,7 @@ import type { DistrictFeature } from '../layers/types.js';
 import type { PatrolOptions } from '../../server/contract/index.js';
 import { useI18n } from '../i18n/index.js';
 import { canPlan, MAX_TEAMS, type PlannerAction, type PlannerState, type ShiftKind } from '../state/planner.js';
+import { CellTargets } from './CellTargets.js';
 
 export interface PlannerFormProps {
   state: PlannerState;
@@ -85,6 +86,9 @@ export function PlannerForm({ state, options, optionsLoading, optionsError, dist
             <p className="planner-error" role="alert">
               {t('planner.noTeams')}
             </p>
+          )}
+          {state.cellTargets.length > 0 && (
+            <CellTargets cells={state.cellTargets} selected={state.selectedGridCells} origin={state.origin} onToggle={(id) => dispatch({ type: 'gridCellToggled', id })} />
           )}
           <label className="planner-field planner-field--inline">
             <span>{t('planner.topN')}</span>

@@ -11,7 +11,9 @@ import type { DistrictFeature } from '../layers/types.js';
 import { MapView, nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
 import { TopBar } from '../panels/TopBar.js';
 import { DEFAULT_VIEW } from '../state/dashboard.js';
-import { initialPlannerState, planRequest, playbackEnd, playbackStart, plannerReducer } from '../state/planner.js';
+import { initialPlannerState, planRequest, playbackEnd, playbackStart, plannerReducer, type PlannerHandoff, type PlannerState } from '../state/planner.js';
+import { plannerStorageKey, restorePlanner, type RestoredPlanner } from '../state/planner-storage.js';
+import { readStoredPlanner, storePlanner } from './planner-session.js';
 import { PlannerForm } from './PlannerForm.js';
 import { Playback } from './Playback.js';
 import { SummaryTable } from './SummaryTable.js';
@@ -24,6 +26,8 @@ export interface PlannerViewProps {
   onLanguage: (language: Language) => void;
   onLogout: () => void;
   onBack: () => void;
+  /** Targets sent from the hot spot analysis: they replace the restored district and targets. */
+  handoff?: PlannerHandoff | null;
 }
 
 /** Playback speed: one second on screen is this many seconds of patrol (a 3-hour shift plays in a minute). */
@@ -42,8 +46,26 @@ function boundsOf(points: [number, number][]): [number, number, number, number] 
 }
 
 /** 专项行动 · 巡查路线规划: choose district, base, targets, teams and shift; solve with progress; draw and play the routes. */
-export function PlannerView({ user, today, language, onLanguage, onLogout, onBack }: PlannerViewProps) {
-  const [state, dispatch] = useReducer(plannerReducer, initialPlannerState(today, user.districtCode));
+/** The state a visit starts with: what the tab kept from the last visit, then what was handed over. */
+function startState(user: Me, today: string, handoff: PlannerHandoff | null): RestoredPlanner {
+  const restored = restorePlanner(readStoredPlanner(plannerStorageKey(user.id)), initialPlannerState(today, user.districtCode), { today, fixedDistrict: user.districtCode });
+  if (!handoff || (user.districtCode !== null && handoff.district !== user.districtCode)) return restored;
+  return { ...restored, state: plannerReducer(restored.state, { type: 'handoffReceived', handoff }) };
+}
+
+/** Keeps the form and the last plan in the tab's storage whenever they change (not on every playback frame). */
+function usePersistedPlanner(userId: number, state: PlannerState): void {
+  const { district, date, shift, teams, base, topN, selectedInstitutions, cellTargets, selectedGridCells, origin, plan } = state;
+  useEffect(() => {
+    storePlanner(plannerStorageKey(userId), { district, date, shift, teams, base, topN, selectedInstitutions, cellTargets, selectedGridCells, origin, plan });
+  }, [userId, district, date, shift, teams, base, topN, selectedInstitutions, cellTargets, selectedGridCells, origin, plan]);
+}
+
+export function PlannerView({ user, today, language, onLanguage, onLogout, onBack, handoff = null }: PlannerViewProps) {
+  const [start] = useState(() => startState(user, today, handoff));
+  const [state, dispatch] = useReducer(plannerReducer, start.state);
+  const [dropped, setDropped] = useState(start.dropped);
+  usePersistedPlanner(user.id, state);
   const t = useMemo(() => translator(language), [language]);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const solveAbort = useRef<AbortController | null>(null);
@@ -66,7 +88,8 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
     const points = state.plan.solution.routes.flatMap((r) => (r.geometry && typeof r.geometry !== 'string' ? r.geometry.coordinates : []));
     const bounds = boundsOf([...points, state.plan.base.location]);
     if (bounds) setViewRequest({ kind: 'bounds', bounds, seq: nextViewRequestSeq() });
-  }, [state.plan]);
+    // Runs again after the district's framing when the districts arrive, so that a plan restored on reload wins.
+  }, [state.plan, districts]);
 
   // Playback clock: advances while playing, stops at the end.
   useEffect(() => {
@@ -106,9 +129,19 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
   }, []);
 
   const selected = useMemo(() => new Set(state.selectedInstitutions), [state.selectedInstitutions]);
+  const selectedCells = useMemo(() => new Set(state.selectedGridCells), [state.selectedGridCells]);
   const layers = useMemo(
-    () => buildPlannerLayers({ theme: darkTheme, candidates: options?.institutions ?? EMPTY, selected, plan: state.plan, playbackTime: state.playback.time }),
-    [options, selected, state.plan, state.playback.time],
+    () =>
+      buildPlannerLayers({
+        theme: darkTheme,
+        candidates: options?.institutions ?? EMPTY,
+        selected,
+        cellTargets: state.cellTargets,
+        selectedCells,
+        plan: state.plan,
+        playbackTime: state.playback.time,
+      }),
+    [options, selected, state.cellTargets, selectedCells, state.plan, state.playback.time],
   );
   const problemUrl = useMemo(
     () => (state.plan ? URL.createObjectURL(new Blob([JSON.stringify(state.plan.problem, null, 2)], { type: 'application/json' })) : null),
@@ -139,6 +172,14 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
           <button type="button" className="button button--ghost planner-back" data-testid="planner-back" onClick={onBack}>
             ← {t('planner.back')}
           </button>
+          {dropped && (
+            <p className="panel planner-restore" role="status" data-testid="planner-restore-notice">
+              <span>{t(dropped === 'plan' ? 'planner.restore.planDropped' : 'planner.restore.allDropped')}</span>
+              <button type="button" className="button button--small" onClick={() => setDropped(null)}>
+                {t('planner.restore.dismiss')}
+              </button>
+            </p>
+          )}
           <PlannerForm
             state={state}
             options={options}

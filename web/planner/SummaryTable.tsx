@@ -19,7 +19,7 @@ export function SummaryTable({ plan, problemUrl }: { plan: PatrolPlan; problemUr
       <table className="planner-table">
         <thead>
           <tr>
-            <th>{t('planner.team', { team: '' }).trim()}</th>
+            <th>{t('planner.teamColumn')}</th>
             <th>{t('planner.stops')}</th>
             <th>{t('planner.distance')}</th>
             <th>{t('planner.duration')}</th>

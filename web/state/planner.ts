@@ -4,6 +4,34 @@ import { addDays, isWeekend } from '../../server/domain/time.js';
 /** The planner view (巡查路线规划): the form, the solve in progress, the plan and its playback. Pure updaters. */
 export type ShiftKind = 'weekday_evening' | 'weekend_day';
 
+/** A 网格 handed to the planner as an area-patrol (区域巡查) target, with what the form shows of it. */
+export interface PlannerCellTarget {
+  id: number;
+  code: string;
+  streetName: string | null;
+  /** Where the planner map marks it (the cell's centroid). */
+  location: [number, number];
+  clues: number;
+  /** Its Gi* z-score in the hot spot analysis it came from. */
+  z: number;
+}
+
+/** Where the handed targets came from, for the form to say so. */
+export interface PlannerOrigin {
+  source: 'hotspots';
+  count: number;
+  /** The analysed period, inclusive dates. */
+  from: string;
+  to: string;
+}
+
+/** Targets sent from another view (the hot spot analysis): one district and its cells. */
+export interface PlannerHandoff {
+  district: string;
+  cells: PlannerCellTarget[];
+  origin: PlannerOrigin;
+}
+
 export interface PlannerState {
   district: string | null;
   date: string;
@@ -13,6 +41,10 @@ export interface PlannerState {
   base: string | null;
   topN: number;
   selectedInstitutions: number[];
+  /** Grid cells offered as area-patrol targets (handed over from the hot spot analysis), and the ones chosen. */
+  cellTargets: PlannerCellTarget[];
+  selectedGridCells: number[];
+  origin: PlannerOrigin | null;
   solve: { status: 'idle' | 'solving' | 'failed'; progress: number; jobId: string | null; error: string | null };
   plan: PatrolPlan | null;
   playback: { playing: boolean; /** seconds after the plan's departure */ time: number };
@@ -27,6 +59,8 @@ export type PlannerAction =
   | { type: 'topNSet'; topN: number; options: PatrolOptions | null }
   | { type: 'optionsLoaded'; options: PatrolOptions }
   | { type: 'institutionToggled'; id: number }
+  | { type: 'gridCellToggled'; id: number }
+  | { type: 'handoffReceived'; handoff: PlannerHandoff }
   | { type: 'solveStarted' }
   | { type: 'jobUpdated'; job: RoutingJob }
   | { type: 'solveFailed'; message: string }
@@ -54,6 +88,9 @@ export function initialPlannerState(today: string, district: string | null): Pla
     base: null,
     topN: DEFAULT_TOP_N,
     selectedInstitutions: [],
+    cellTargets: [],
+    selectedGridCells: [],
+    origin: null,
     solve: { status: 'idle', progress: 0, jobId: null, error: null },
     plan: null,
     playback: { playing: false, time: 0 },
@@ -62,11 +99,14 @@ export function initialPlannerState(today: string, district: string | null): Pla
 
 const topIds = (options: PatrolOptions | null, n: number) => (options?.institutions ?? []).slice(0, n).map((i) => i.id);
 const clearPlan = (state: PlannerState): PlannerState => ({ ...state, plan: null, playback: { playing: false, time: 0 } });
+const toggled = (ids: readonly number[], id: number) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
+const noCells = { cellTargets: [], selectedGridCells: [], origin: null };
 
 export function plannerReducer(state: PlannerState, action: PlannerAction): PlannerState {
   switch (action.type) {
     case 'districtChosen':
-      return action.district === state.district ? state : clearPlan({ ...state, district: action.district, base: null, selectedInstitutions: [] });
+      // Handed cells belong to their district: another district drops them.
+      return action.district === state.district ? state : clearPlan({ ...state, ...noCells, district: action.district, base: null, selectedInstitutions: [] });
     case 'dateSet':
       return { ...state, date: action.date };
     case 'shiftSet':
@@ -85,12 +125,25 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         ? state
         : { ...state, selectedInstitutions: topIds(action.options, state.topN), base: state.base ?? action.options.bases[0]?.id ?? null };
     case 'institutionToggled':
-      return {
+      return { ...state, selectedInstitutions: toggled(state.selectedInstitutions, action.id) };
+    case 'gridCellToggled':
+      return state.cellTargets.some((c) => c.id === action.id) ? { ...state, selectedGridCells: toggled(state.selectedGridCells, action.id) } : state;
+    case 'handoffReceived': {
+      // The handed cells are the patrol's targets: no institutions are added unasked (top N 0), the user may add some.
+      const { district, cells, origin } = action.handoff;
+      if (cells.length === 0) return state;
+      return clearPlan({
         ...state,
-        selectedInstitutions: state.selectedInstitutions.includes(action.id)
-          ? state.selectedInstitutions.filter((id) => id !== action.id)
-          : [...state.selectedInstitutions, action.id],
-      };
+        district,
+        base: district === state.district ? state.base : null,
+        topN: 0,
+        selectedInstitutions: [],
+        cellTargets: cells,
+        selectedGridCells: cells.map((c) => c.id),
+        origin,
+        solve: { status: 'idle', progress: 0, jobId: null, error: null },
+      });
+    }
     case 'solveStarted':
       return clearPlan({ ...state, solve: { status: 'solving', progress: 0, jobId: null, error: null } });
     case 'jobUpdated': {
@@ -137,7 +190,7 @@ export function playbackEnd(plan: PatrolPlan): number {
 }
 
 export function canPlan(state: PlannerState): boolean {
-  return state.district !== null && state.selectedInstitutions.length > 0 && state.solve.status !== 'solving';
+  return state.district !== null && state.selectedInstitutions.length + state.selectedGridCells.length > 0 && state.solve.status !== 'solving';
 }
 
 /** The request the form describes. */
@@ -150,7 +203,7 @@ export function planRequest(state: PlannerState, options: PatrolOptions): Patrol
     shift: { kind: state.shift },
     teams: state.teams,
     base: base ? { office: base } : { location: options.institutions[0]?.location ?? [121.4737, 31.2304] },
-    targets: { institutionIds: state.selectedInstitutions },
+    targets: { institutionIds: state.selectedInstitutions, ...(state.selectedGridCells.length > 0 && { gridCellIds: state.selectedGridCells }) },
     timeLimit: 2,
   };
 }

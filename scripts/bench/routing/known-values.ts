@@ -30,7 +30,8 @@ export function readKnownValues(path: string): KnownValue[] {
     }));
 }
 
-function parseCsv(text: string): string[][] {
+/** RFC 4180: quoted fields, doubled quotes, CRLF or LF line ends. */
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -8,6 +8,7 @@ import { HOTSPOT_COLOURS } from '../../../web/layers/hotspot-colours.js';
 import { hotspotLayer, type HotspotCellFeature } from '../../../web/layers/hotspot-layer.js';
 import { screenPick } from '../../../web/layers/picking.js';
 import type { PolygonLayer } from '../../../web/layers/polygon-layer.js';
+import { selectedCellLayer } from '../../../web/layers/selected-cell-layer.js';
 import { darkTheme } from '../../../web/layers/theme.js';
 import type { DistrictFeature, GridCellFeature } from '../../../web/layers/types.js';
 
@@ -27,7 +28,7 @@ const hotspotCells: HotspotCellFeature[] = [7, 8].map((id) => ({
   type: 'Feature',
   id,
   geometry: square(121.4 + id * 0.01, 31.2),
-  properties: { id, code: `G${id}`, districtCode: '310107' },
+  properties: { id, code: `G${id}`, districtCode: '310107', streetCode: '310107001' },
 }));
 
 const districts: DistrictFeature[] = [
@@ -73,6 +74,14 @@ describe('polygon layers (grid, hot spots, emerging hot spots, districts)', () =
     expect(layer.props.stroked).toBe(false);
     expect(fillOf(layer, hotspotCells[1])).toEqual(EMERGING_COLOURS.new_hot);
     expect(fillOf(layer, hotspotCells[0])[3]).toBe(0);
+  });
+
+  test('the selected cell is outlined in the selection gold over the analysis layers, and picks fall through it', () => {
+    const layer = selectedCellLayer(hotspotCells[1], darkTheme);
+    expect(layer.id).toBe('selected-cell');
+    expect(layer.props.data).toEqual([hotspotCells[1]]);
+    expect(layer.props).toMatchObject({ filled: false, stroked: true, pickable: false, getLineColor: darkTheme.districtSelected, lineWidthUnits: 'pixels' });
+    expect(selectedCellLayer(null, darkTheme).props.data).toEqual([]);
   });
 
   test('the district choropleth has no outline of its own: maplibre draws the borders', () => {

@@ -75,7 +75,9 @@ describe('JointOps dashboard in Chromium', () => {
         await page.mouse.move(x, y);
         await page.waitForTimeout(60);
         const tooltip = page.getByTestId('tooltip');
-        if ((await tooltip.count()) && /家机构|institutions/.test((await tooltip.textContent()) ?? '')) {
+        // The tooltip may vanish between the count and the read: a short read that gives up counts as no tooltip.
+        const text = (await tooltip.count()) ? await tooltip.textContent({ timeout: 500 }).catch(() => null) : null;
+        if (text && /家机构|institutions/.test(text)) {
           found = true;
           await page.mouse.click(x, y);
         }
@@ -163,7 +165,7 @@ describe('JointOps dashboard in Chromium', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
         const log = ((window as unknown as { cspViolations?: string[] }).cspViolations ??= []);
-        log.push(`${event.violatedDirective} ${event.blockedURI}`);
+        log.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`);
       });
     });
     const response = await page.goto(`${session.server.url}/?layers=districts,grid,institutions,heatmap,clues`);

@@ -79,6 +79,8 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const summaryRes = useSummary(state.timeRange, state.district);
   const institutionDetail = useInstitutionDetail(state.selection);
   const clueDetail = useClueDetail(state.selection);
+  const gridCells: readonly GridCellFeature[] = gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY;
+  const selectedCell = selectedGridCell(state.selection, gridCells);
   const focusCell = useCallback((id: number, view: View) => {
     dispatch({ type: 'featureSelected', selection: { kind: 'gridCell', id } });
     setViewRequest({ kind: 'view', view, seq: nextViewRequestSeq() });
@@ -94,15 +96,13 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     userDistrict: user.districtCode,
     onFocusCell: focusCell,
     onHandOver: onOpenPlanner,
-    cellInDetail: selectedGridCell(state.selection, gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY) !== null,
+    cellInDetail: selectedCell !== null,
   });
 
   const districts: readonly DistrictFeature[] = districtsRes.data?.features ?? EMPTY;
-  const gridCells: readonly GridCellFeature[] = gridAtCells ? (gridRes.data?.features ?? EMPTY) : EMPTY;
   const institutions: readonly InstitutionFeature[] = institutionsRes.data?.features ?? EMPTY;
   const clues: readonly ClueFeature[] = cluesRes.data?.features ?? EMPTY;
   // The selected cell's 街镇 is named from its district's streets, loaded only while a cell is selected.
-  const selectedCell = selectedGridCell(state.selection, gridCells);
   const streetsRes = useStreets(selectedCell?.properties.districtCode ?? null);
   const selectedStreet = streetsRes.data?.features.find((f) => f.properties.code === selectedCell?.properties.streetCode)?.properties.name ?? null;
 

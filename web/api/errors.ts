@@ -51,34 +51,28 @@ export function scopeRefusal(error: ApiError): { allowed: string; requested: str
  * server's own message is English and written for developers and logs, so it is never shown as it is.
  */
 export function errorMessage(error: ApiError): ErrorMessage {
-  switch (error.code) {
-    case 'network':
-      return { key: 'error.network' };
-    case 'aborted':
-      return { key: 'error.aborted' };
-    case 'bad_request':
-    case 'validation_failed':
-    case 'payload_too_large':
-      return { key: 'error.badRequest' };
-    case 'unauthenticated':
-      return { key: 'error.unauthenticated' };
-    case 'forbidden': {
-      const scope = scopeRefusal(error);
-      return scope ? { key: 'error.outsideScope', districts: scope } : { key: 'error.forbidden' };
-    }
-    case 'not_found':
-      return { key: 'error.notFound' };
-    case 'conflict':
-      return { key: 'error.conflict' };
-    case 'unprocessable':
-      return { key: 'error.unprocessable' };
-    case 'rate_limited':
-      return { key: 'error.rateLimited' };
-    case 'unavailable':
-      return { key: 'error.unavailable' };
-    case 'internal':
-      return { key: 'error.internal' };
-    case 'bad_response':
-      return { key: error.status >= 500 ? 'error.unavailable' : 'error.badResponse' };
+  if (error.code === 'forbidden') {
+    const scope = scopeRefusal(error);
+    if (scope) return { key: 'error.outsideScope', districts: scope };
   }
+  if (error.code === 'bad_response' && error.status >= 500) return { key: 'error.unavailable' };
+  return { key: MESSAGE_OF_CODE[error.code] };
 }
+
+// A Record over every code, so that a code added to the contract without a message does not compile.
+const MESSAGE_OF_CODE: Record<ApiError['code'], MessageKey> = {
+  network: 'error.network',
+  aborted: 'error.aborted',
+  bad_request: 'error.badRequest',
+  validation_failed: 'error.badRequest',
+  payload_too_large: 'error.badRequest',
+  unauthenticated: 'error.unauthenticated',
+  forbidden: 'error.forbidden',
+  not_found: 'error.notFound',
+  conflict: 'error.conflict',
+  unprocessable: 'error.unprocessable',
+  rate_limited: 'error.rateLimited',
+  unavailable: 'error.unavailable',
+  internal: 'error.internal',
+  bad_response: 'error.badResponse',
+};

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotDir, VIEWPORT } from './browser.js';
@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from '../../scripts/browser/server-pr
 export interface BrowserSession {
   readonly server: RunningServer;
   readonly browser: Browser;
-  /** A page in a context of its own (zh-CN, Asia/Shanghai, the test viewport), closed when the file ends. */
+  /** A page in a context of its own (zh-CN, Asia/Shanghai, the test viewport), closed when its test ends. */
   newPage(): Promise<Page>;
 }
 
@@ -21,8 +21,14 @@ export function useBrowserSession(): BrowserSession {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   });
 
+  // A page left open keeps its map drawing through SwiftShader and slows every later test of the file.
+  const closeContexts = async () => {
+    for (const context of contexts.splice(0)) await context.close().catch(() => {});
+  };
+  afterEach(closeContexts);
+
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
+    await closeContexts();
     await browser?.close();
     await server?.stop();
   });

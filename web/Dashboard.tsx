@@ -5,6 +5,7 @@ import { errorText } from './i18n/errors.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { collectionBounds, featureBounds } from './layers/bounds.js';
 import { buildDeckLayers, choroplethModel, hiddenUnderAnalysis, layerZoom } from './layers/deck-layers.js';
+import { liveCanvasLayers, mapCanvasLayers } from './layers/live-layers.js';
 import type { Picked, ScreenPick } from './layers/picking.js';
 import { darkTheme } from './layers/theme.js';
 import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from './layers/types.js';
@@ -49,8 +50,15 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const basemapUrl = useMemo(() => parseBasemapUrl(window.location.search), []);
   const t = useMemo(() => translator(state.language), [state.language]);
   const failed = (error: ApiError | null) => (error ? errorText({ t, language: state.language }, error) : null);
-  const [startFramed, setStartFramed] = useState(() => start.state.view !== undefined);
-  const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
+  // Unless the link names a view, the map starts on the extent of the account's scope (the whole city or its
+  // district), fitted into the part of the map the panels leave free at this window's size. The session carries that
+  // extent, so the first view and its layers are asked for at once, without waiting for the district borders.
+  const scopeExtent = user.scopeExtent;
+  const framedAtStart = start.state.view !== undefined || scopeExtent !== null;
+  const [startFramed, setStartFramed] = useState(framedAtStart);
+  const [viewRequest, setViewRequest] = useState<ViewRequest | null>(() =>
+    start.state.view === undefined && scopeExtent ? { kind: 'bounds', bounds: scopeExtent, seq: nextViewRequestSeq(), instant: true } : null,
+  );
   const [hover, setHover] = useState<ScreenPick | null>(null);
   const [mapReady, setMapReady] = useState(false);
 
@@ -66,9 +74,16 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
 
   const districtsRes = useDistricts();
   const districtFeatures = districtsRes.data?.features;
-  const dataExtent = useMemo(() => (districtFeatures?.length ? snapExtent(collectionBounds(districtFeatures)) : null), [districtFeatures]);
-  // Nothing is asked for the map's provisional first view: the layers wait until it is framed (below).
-  const bbox = useDebounced(startFramed ? selectQueryBbox(state, dataExtent) : null, 300);
+  const dataExtent = useMemo(
+    () => (scopeExtent ? snapExtent(scopeExtent) : districtFeatures?.length ? snapExtent(collectionBounds(districtFeatures)) : null),
+    [scopeExtent, districtFeatures],
+  );
+  // Nothing is asked for the map's provisional first view: the layers wait until it is framed. The view framed on the
+  // scope shows all of it, so until the map reports its bounds the question is the extent itself; the first question
+  // goes out at once, later ones once the view has rested.
+  const framedBbox = !startFramed ? null : state.bounds ? selectQueryBbox(state, dataExtent) : start.state.view === undefined ? dataExtent : null;
+  const restedBbox = useDebounced(framedBbox, 300);
+  const bbox = restedBbox ?? framedBbox;
   const zoom = state.view.zoom;
   const gridAtCells = choroplethLevel(zoom) === 'gridCells';
   const gridRes = useGridCells(bbox, state.timeRange, state.district, state.layers.grid && gridAtCells);
@@ -106,8 +121,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const streetsRes = useStreets(selectedCell?.properties.districtCode ?? null);
   const selectedStreet = streetsRes.data?.features.find((f) => f.properties.code === selectedCell?.properties.streetCode)?.properties.name ?? null;
 
-  // Unless the link names a view, the map starts on the user's district or the whole city, fitted into the part of
-  // the map the panels leave free at this window's size: once, when the districts arrive.
+  // Without an extent in the session (no districts loaded when it began), the first view is framed on the districts.
   if (!startFramed && districts.length > 0) {
     setStartFramed(true);
     const own = user.districtCode ? districts.filter((d) => d.properties.code === user.districtCode) : [];
@@ -144,7 +158,10 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const districtCounts = useMemo(() => (cluesByDistrict ? new Map(Object.entries(cluesByDistrict)) : null), [cluesByDistrict]);
 
   const hotspotLayers = hotspots.layers;
-  const mapLayers = useMemo(() => (hotspotLayers.length ? [...hotspotLayers, ...layers] : layers), [hotspotLayers, layers]);
+  // The analysis is drawn on the live canvas; the map canvas's list changes only when an analysis comes or goes.
+  const analysisShown = hotspotLayers.length > 0;
+  const mapLayers = useMemo(() => mapCanvasLayers(layers, analysisShown), [layers, analysisShown]);
+  const liveLayers = useMemo(() => liveCanvasLayers(hotspotLayers, layers), [hotspotLayers, layers]);
 
   const selectDistrict = useCallback(
     (code: string | null) => {
@@ -201,6 +218,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           initialView={state.view}
           viewRequest={viewRequest}
           layers={mapLayers}
+          liveLayers={liveLayers}
           districts={districts}
           showDistricts={state.layers.districts}
           selectedDistrict={state.district}

@@ -39,3 +39,17 @@ export async function countDistricts(q: Queryable): Promise<number> {
   const [row] = await parsedRows(q, z.object({ n: col.int }), sql`SELECT count(*) AS n FROM districts`);
   return row.n;
 }
+
+const extentRow = z.object({ extent: col.json(z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable()) });
+
+/** [west, south, east, north] of the districts in scope, or null when there are none. */
+export async function scopeExtent(q: Queryable, p: { scope: Scope }): Promise<[number, number, number, number] | null> {
+  const [row] = await parsedRows(
+    q,
+    extentRow,
+    sql`SELECT CASE WHEN count(*) = 0 THEN NULL
+               ELSE json_build_array(min(ST_XMin(d.geom)), min(ST_YMin(d.geom)), max(ST_XMax(d.geom)), max(ST_YMax(d.geom))) END::text AS extent
+        FROM districts d WHERE ${districtFilter(sql`d.code`, p.scope)}`,
+  );
+  return row.extent;
+}

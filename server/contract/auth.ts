@@ -23,6 +23,11 @@ export const meSchema = z
     canWrite: z.boolean(),
     /** May open the audit log (执法全过程记录) and verify its chain. */
     canReadAudit: z.boolean(),
+    /**
+     * [west, south, east, north] (WGS84) of the districts this account sees; null when none are loaded. The map frames
+     * its first view on it and asks for its layers at once, without waiting for the district borders.
+     */
+    scopeExtent: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
   })
   .openapi('Me');
 export type Me = z.infer<typeof meSchema>;

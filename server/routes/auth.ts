@@ -17,5 +17,5 @@ export function authRouter(deps: Deps) {
       clearSessionCookie(c);
       return c.json({ ok: true as const }, 200);
     })
-    .openapi(meRoute, (c) => c.json(toMe(c.get('user')), 200));
+    .openapi(meRoute, async (c) => c.json(await toMe(deps, c.get('user')), 200));
 }

@@ -4,14 +4,19 @@ import type { Me } from '../contract/auth.js';
 import { createSession, deleteEndedSessions, deleteSession, sessionUser, touchSession, userForLogin, type SessionRow, type UserRow } from '../../db/queries/users.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { newSessionToken, SESSION_IDLE_MS, SESSION_LIFETIME_MS, SESSION_TOUCH_INTERVAL_MS, sessionTokenHash } from '../auth/session-token.js';
-import { canWrite, isAdmin } from './access.js';
+import { scopeExtent } from '../../db/queries/districts.js';
+import { canWrite, isAdmin, scopeOf } from './access.js';
 import { audited } from './audit.js';
 import type { Deps } from './deps.js';
 import { ServiceError, tooManyRequests, unauthenticated } from './errors.js';
 
 type AuthDeps = Pick<Deps, 'database' | 'now' | 'sessions' | 'loginLimiter'>;
 
-export const toMe = (u: UserRow): Me => ({ ...u, canWrite: canWrite(u), canReadAudit: isAdmin(u) });
+/** The account as the client sees it, with the extent of its scope (one small query). */
+export async function toMe(deps: Pick<Deps, 'database'>, u: UserRow): Promise<Me> {
+  const extent = await scopeExtent(deps.database, { scope: scopeOf(u) });
+  return { ...u, canWrite: canWrite(u), canReadAudit: isAdmin(u), scopeExtent: extent };
+}
 
 // Compared against when the username is unknown, so that both failures take the same time.
 const decoyHash = hashPassword('decoy-password-never-valid');
@@ -42,7 +47,7 @@ export async function login(deps: AuthDeps, credentials: { username: string; pas
     await createSession(tx, { tokenHash: sessionTokenHash(token), userId: user.id, createdAt: now, expiresAt });
     return { entityId: String(user.id), before: null, after: { userId: user.id, expiresAt: expiresAt.toISOString() }, result: null };
   });
-  return { me: toMe(me), token };
+  return { me: await toMe(deps, me), token };
 }
 
 /** Ends the session in the database, then forgets it here, so that no concurrent request can cache it again. */

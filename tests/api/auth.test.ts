@@ -98,6 +98,26 @@ describe('sessions', () => {
     expect(body).toMatchObject({ username: 'wall', role: 'wall', canWrite: false });
   });
 
+  test('the account carries the extent of its scope: the whole city, or the district of a scoped account', async () => {
+    const city = (await getJson(app, '/api/auth/me', await loginCookie(app, 'admin'))).body.scopeExtent as number[];
+    const putuo = (await getJson(app, '/api/auth/me', await loginCookie(app, 'putuo_leader'))).body.scopeExtent as number[];
+    const districts = (await getJson(app, '/api/districts', await loginCookie(app, 'admin'))).body.features as { id: string; geometry: { coordinates: unknown } }[];
+    // Every border point lies inside its extent (the borders are simplified, so within their 20 m tolerance).
+    const inside = (extent: number[], points: number[][]) =>
+      points.every(([x, y]) => x >= extent[0] - 1e-3 && y >= extent[1] - 1e-3 && x <= extent[2] + 1e-3 && y <= extent[3] + 1e-3);
+    const pointsOf = (geometry: { coordinates: unknown }): number[][] => {
+      const walk = (c: unknown): number[][] => (typeof (c as unknown[])[0] === 'number' ? [c as number[]] : (c as unknown[]).flatMap(walk));
+      return walk(geometry.coordinates);
+    };
+    expect(inside(city, districts.flatMap((d) => pointsOf(d.geometry)))).toBe(true);
+    const putuoPoints = pointsOf(districts.find((d) => d.id === '310107')!.geometry);
+    expect(inside(putuo, putuoPoints)).toBe(true);
+    // …and is no larger than needed: Putuo's own border touches each side of Putuo's extent.
+    expect(Math.min(...putuoPoints.map((p) => p[0]))).toBeCloseTo(putuo[0], 3);
+    expect(Math.max(...putuoPoints.map((p) => p[1]))).toBeCloseTo(putuo[3], 3);
+    expect(putuo[2] - putuo[0]).toBeLessThan((city[2] - city[0]) / 3);
+  });
+
   test('logout ends the session on the server, not only in the browser', async () => {
     const cookie = await loginCookie(app, 'planner');
     expect((await getJson(app, '/api/auth/me', cookie)).status).toBe(200);

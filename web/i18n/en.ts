@@ -401,6 +401,7 @@ export const en: Record<MessageKey, string> = {
   'hotCells.title': 'Ranked hot cells',
   'hotCells.caption': 'by z · {from} to {to}',
   'hotCells.count': '{count} significant hot cells',
+  'hotCells.following': 'updates when the slider is released',
   'hotCells.loading': 'Computing hot spots…',
   'hotCells.empty': 'No significant hot cell in the selected period',
   'hotCells.rank': 'Rank',

@@ -400,6 +400,7 @@ export const zhCN = {
   'hotCells.title': '热点网格排行',
   'hotCells.caption': '按 z 排序 · {from} 至 {to}',
   'hotCells.count': '{count} 个显著热点网格',
+  'hotCells.following': '松开滑块后更新',
   'hotCells.loading': '正在计算热点…',
   'hotCells.empty': '所选时段内没有显著的热点网格',
   'hotCells.rank': '排名',

@@ -33,17 +33,16 @@ export interface LayerInput extends MapData {
 
 /**
  * How the layers beneath a hot spot analysis behave. `shown`: the analysis reads first — the count choropleth, which
- * would colour the same cells, is not drawn, the heatmap and the institutions recede. `dragging`: the range is being
- * dragged; only the analysis follows it, so the other layers (which still show the committed range) step aside until
- * the release, which also spares every frame of the drag their drawing.
+ * would colour the same cells, is not drawn, the heatmap and the institutions recede. A drag of the analysis range
+ * changes nothing beneath (they show the committed range and follow the release), so the map's own canvas is not
+ * redrawn during it (see live-layers).
  */
-export type AnalysisMode = 'none' | 'shown' | 'dragging';
-
+export type AnalysisMode = 'none' | 'shown';
 /** Opacity of the heatmap and of the institutions while an analysis layer is shown. */
 export const RECEDED_OPACITY = 0.35;
 
 /** The layers that an analysis in this mode keeps from being drawn, for the layer panel to say why. */
-export const hiddenUnderAnalysis = (mode: AnalysisMode): readonly LayerId[] => (mode === 'none' ? [] : mode === 'shown' ? ['grid'] : ['grid', 'heatmap', 'institutions']);
+export const hiddenUnderAnalysis = (mode: AnalysisMode): readonly LayerId[] => (mode === 'none' ? [] : ['grid']);
 
 /** What the legend needs to say about the choropleth: at which level it is drawn and its class breaks. */
 export interface ChoroplethModel {

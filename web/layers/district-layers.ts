@@ -36,9 +36,11 @@ export function characterSetOf(texts: readonly string[]): string[] {
   return [...set].sort();
 }
 
+export const DISTRICT_LABEL_LAYER_ID = 'district-labels';
+
 export function districtLabelLayer(labels: readonly DistrictLabel[], theme: Theme, selectedDistrict: string | null): TextLayer<DistrictLabel> {
   return new TextLayer<DistrictLabel>({
-    id: 'district-labels',
+    id: DISTRICT_LABEL_LAYER_ID,
     data: labels,
     characterSet: characterSetOf(labels.map((l) => l.text)),
     fontFamily: theme.fontFamily,

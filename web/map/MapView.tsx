@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 // @deck.gl/maplibre's overlay (re-exported by deck.gl) follows maplibre 6's internals; @deck.gl/mapbox's does not.
@@ -26,6 +26,12 @@ import { MAX_ZOOM, MIN_ZOOM, type MapView as View } from '../state/dashboard.js'
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
+/**
+ * luma.gl probes every WebGL extension it knows when it makes a device, each a round trip to the GPU process: 1.2 s
+ * of the main thread per canvas under a software GPU. Unprobed, a feature is checked when a layer first asks for it.
+ */
+const DEVICE_PROPS = { _initializeFeatures: false };
+
 /** How far from a small dot (a clue, an institution) a click still picks it. */
 const CLICK_RADIUS_PX = 4;
 
@@ -45,6 +51,12 @@ export interface MapViewProps {
   initialView: View;
   viewRequest: ViewRequest | null;
   layers: Layer[];
+  /**
+   * Layers drawn on a canvas of their own above the map, for layers that change many times a second (a dragged time
+   * range): a change repaints only that canvas, not the basemap and the layers beneath. Picked before `layers`.
+   * The canvas is made on first use.
+   */
+  liveLayers?: Layer[];
   districts: readonly DistrictFeature[];
   showDistricts: boolean;
   selectedDistrict: string | null;
@@ -56,85 +68,48 @@ export interface MapViewProps {
   onReady?: () => void;
 }
 
-/** The map: a maplibre basemap with deck.gl drawn into the same WebGL context (interleaved). It holds no data logic. */
+/**
+ * The map: a maplibre basemap with deck.gl drawn into the same WebGL context (interleaved), and a second, overlaid
+ * deck.gl canvas above it for the layers that change many times a second. It holds no data logic.
+ */
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const liveOverlayRef = useRef<MapLibreOverlay | null>(null);
   // The map's own event handlers read the latest props; they are set once, when the map is made.
   const propsRef = useRef(props);
+  const hoverRef = useRef<ReturnType<typeof hoverMerger> | null>(null);
   useLayoutEffect(() => {
     propsRef.current = props;
   });
-  const { layers, districts, showDistricts, selectedDistrict, viewRequest } = props;
+  const { layers, liveLayers, districts, showDistricts, selectedDistrict, viewRequest } = props;
+  const [refs] = useState<MapRefs>(() => ({ container, props: propsRef, hover: hoverRef, map: mapRef, overlay: overlayRef, live: liveOverlayRef }));
 
   useEffect(() => {
-    const p = propsRef.current;
-    const style: StyleSpecification | string =
-      p.basemapUrl ?? buildBasemapStyle(p.theme, visibilityOf(p));
-    const map = new maplibregl.Map({
-      container: container.current!,
-      style,
-      center: [p.initialView.longitude, p.initialView.latitude],
-      zoom: p.initialView.zoom,
-      minZoom: MIN_ZOOM,
-      maxZoom: MAX_ZOOM,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      fadeDuration: 0,
-    });
-    map.touchZoomRotate.disableRotation();
-    map.keyboard.enable();
-    mapRef.current = map;
-    const overlay = new MapLibreOverlay({
-      interleaved: true,
-      layers: [],
-      onHover: (info: PickingInfo) => propsRef.current.onHover(screenPick(info)),
-      getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
-    });
-    map.addControl(overlay);
-    overlayRef.current = overlay;
-    // Clicks come from maplibre, not from deck.gl's tap recogniser: deck picks synchronously on pointerdown, and on a
-    // slow GPU (SwiftShader, a wall display's integrated chip) that pick outlasts the recogniser's 250 ms tap window,
-    // so deck never reports the click. maplibre's own click has no time limit and already tells a click from a drag.
-    let loaded = false;
-    map.on('click', (event) => {
-      if (!loaded) return;
-      const info = overlay.pickObject({ x: event.point.x, y: event.point.y, radius: CLICK_RADIUS_PX });
-      const pick = info && screenPick(info);
-      if (pick) propsRef.current.onClick(pick);
-    });
-
-    const report = () => {
-      const centre = map.getCenter();
-      const b = map.getBounds();
-      propsRef.current.onViewChange({ longitude: centre.lng, latitude: centre.lat, zoom: map.getZoom() }, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
-    };
-    map.on('moveend', report);
-    map.on('load', () => {
-      loaded = true;
-      if (!map.getSource(DISTRICT_SOURCE)) {
-        // An external style: add our districts on top of it.
-        map.addSource(DISTRICT_SOURCE, districtSource());
-        for (const layer of districtLayers(propsRef.current.theme, { ...visibilityOf(propsRef.current), ownBasemap: false })) map.addLayer(layer);
-      }
-      syncDistricts(map, propsRef.current);
-      overlay.setProps({ layers: propsRef.current.layers });
-      report();
-      propsRef.current.onReady?.();
-    });
+    let map: maplibregl.Map | null = null;
+    // Made in a task of its own: the dashboard's requests (sent from effects that run after this one) go out first,
+    // and the server answers them while the WebGL context is made (half a second and more on a software GPU).
+    const timer = setTimeout(() => {
+      map = createMap(refs);
+    }, 0);
     return () => {
-      map.remove();
+      clearTimeout(timer);
+      map?.remove();
       mapRef.current = null;
       overlayRef.current = null;
+      liveOverlayRef.current = null;
     };
     // The map is created once; a new basemap URL needs a new map.
-  }, [props.basemapUrl]);
+  }, [props.basemapUrl, refs]);
 
   useEffect(() => {
     overlayRef.current?.setProps({ layers });
   }, [layers]);
+
+  useEffect(() => {
+    if (refs.map.current) syncLiveLayers(refs, refs.map.current, liveLayers);
+  }, [liveLayers, refs]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -142,23 +117,145 @@ export function MapView(props: MapViewProps) {
   }, [districts, showDistricts, selectedDistrict]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !viewRequest) return;
-    if (viewRequest.kind === 'view') {
-      map.flyTo({ center: [viewRequest.view.longitude, viewRequest.view.latitude], zoom: viewRequest.view.zoom, duration: 600 });
-    } else {
-      map.fitBounds(
-        [
-          [viewRequest.bounds[0], viewRequest.bounds[1]],
-          [viewRequest.bounds[2], viewRequest.bounds[3]],
-        ],
-        { padding: panelPadding(map.getContainer()), duration: viewRequest.instant ? 0 : 600, maxZoom: 13 },
-      );
-    }
+    if (mapRef.current && viewRequest) applyViewRequest(mapRef.current, viewRequest);
     // A request is a new object with a new sequence number each time: asking twice moves the map twice.
   }, [viewRequest]);
 
   return <div ref={container} className="map" role="application" aria-label={props.label} data-testid="map" />;
+}
+
+/** What the map's own handlers reach: the latest props and the objects made with the map. */
+interface MapRefs {
+  container: RefObject<HTMLDivElement | null>;
+  props: RefObject<MapViewProps>;
+  hover: RefObject<ReturnType<typeof hoverMerger> | null>;
+  map: RefObject<maplibregl.Map | null>;
+  overlay: RefObject<MapLibreOverlay | null>;
+  live: RefObject<MapLibreOverlay | null>;
+}
+
+function createMap(refs: MapRefs): maplibregl.Map {
+  const p = refs.props.current;
+  const hover = hoverMerger((pick) => refs.props.current.onHover(pick));
+  refs.hover.current = hover;
+  const style: StyleSpecification | string =
+    p.basemapUrl ?? buildBasemapStyle(p.theme, visibilityOf(p));
+  const map = new maplibregl.Map({
+    container: refs.container.current!,
+    style,
+    center: [p.initialView.longitude, p.initialView.latitude],
+    zoom: p.initialView.zoom,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    fadeDuration: 0,
+    // An opaque canvas: the compositor then skips the page beneath it and draws it without blending, which on a
+    // software GPU is a good part of every frame (each full-window layer costs ~30 ms at 1920×1080 under SwiftShader).
+    canvasContextAttributes: { alpha: false },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.enable();
+  refs.map.current = map;
+  const overlay = new MapLibreOverlay({
+    interleaved: true,
+    layers: [],
+    deviceProps: DEVICE_PROPS,
+    onHover: (info: PickingInfo) => hover.fromMap(screenPick(info)),
+    getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+  });
+  map.addControl(overlay);
+  refs.overlay.current = overlay;
+  // Clicks come from maplibre, not from deck.gl's tap recogniser: deck picks synchronously on pointerdown, and on a
+  // slow GPU (SwiftShader, a wall display's integrated chip) that pick outlasts the recogniser's 250 ms tap window,
+  // so deck never reports the click. maplibre's own click has no time limit and already tells a click from a drag.
+  let loaded = false;
+  map.on('click', (event) => {
+    if (!loaded) return;
+    const at = { x: event.point.x, y: event.point.y, radius: CLICK_RADIUS_PX };
+    const liveInfo = refs.live.current?.pickObject(at);
+    const info = overlay.pickObject(at);
+    const pick = (liveInfo && screenPick(liveInfo)) ?? (info && screenPick(info));
+    if (pick) refs.props.current.onClick(pick);
+  });
+
+  const report = () => {
+    const centre = map.getCenter();
+    const b = map.getBounds();
+    refs.props.current.onViewChange({ longitude: centre.lng, latitude: centre.lat, zoom: map.getZoom() }, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+  };
+  map.on('moveend', report);
+  map.on('load', () => {
+    loaded = true;
+    if (!map.getSource(DISTRICT_SOURCE)) {
+      // An external style: add our districts on top of it.
+      map.addSource(DISTRICT_SOURCE, districtSource());
+      for (const layer of districtLayers(refs.props.current.theme, { ...visibilityOf(refs.props.current), ownBasemap: false })) map.addLayer(layer);
+    }
+    syncDistricts(map, refs.props.current);
+    overlay.setProps({ layers: refs.props.current.layers });
+    syncLiveLayers(refs, map, refs.props.current.liveLayers);
+    report();
+    refs.props.current.onReady?.();
+  });
+  // A view asked for before the map existed (the first framing) is applied now.
+  if (p.viewRequest) applyViewRequest(map, p.viewRequest);
+  return map;
+}
+
+function syncLiveLayers(refs: MapRefs, map: maplibregl.Map, live: Layer[] | undefined) {
+  if (!refs.live.current && !live?.length) return;
+  if (!refs.live.current) {
+    // Overlaid, not interleaved: this deck has its own WebGL canvas, so its redraw leaves maplibre's frame alone.
+    const overlay = new MapLibreOverlay({
+      interleaved: false,
+      layers: [],
+      deviceProps: DEVICE_PROPS,
+      onHover: (info: PickingInfo) => refs.hover.current?.fromLive(screenPick(info)),
+    });
+    map.addControl(overlay, 'top-left');
+    refs.live.current = overlay;
+  }
+  refs.live.current.setProps({ layers: live ?? [] });
+}
+
+function applyViewRequest(map: maplibregl.Map, request: ViewRequest): void {
+  if (request.kind === 'view') {
+    map.flyTo({ center: [request.view.longitude, request.view.latitude], zoom: request.view.zoom, duration: 600 });
+  } else {
+    map.fitBounds(
+      [
+        [request.bounds[0], request.bounds[1]],
+        [request.bounds[2], request.bounds[3]],
+      ],
+      { padding: panelPadding(map.getContainer()), duration: request.instant ? 0 : 600, maxZoom: 13 },
+    );
+  }
+}
+
+/**
+ * Each deck reports its own hover on every pointer move; the live canvas lies above the map's, so its pick wins and the
+ * map's is shown where the live canvas has nothing. Only a change is reported.
+ */
+function hoverMerger(report: (pick: ScreenPick | null) => void) {
+  let live: ScreenPick | null = null;
+  let map: ScreenPick | null = null;
+  let shown: ScreenPick | null = null;
+  const update = () => {
+    const next = live ?? map;
+    if (next !== shown) report((shown = next));
+  };
+  return {
+    fromLive: (pick: ScreenPick | null) => {
+      live = pick;
+      update();
+    },
+    fromMap: (pick: ScreenPick | null) => {
+      map = pick;
+      update();
+    },
+  };
 }
 
 /** Panels floating over the map say so with `data-map-overlay`; the fitted extent stays clear of them. */

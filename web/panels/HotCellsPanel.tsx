@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import {
   DEFAULT_HANDOFF_COUNT,
   defaultHandoffDistrict,
@@ -23,8 +23,10 @@ export interface HotCellsPanelProps {
   loading: boolean;
   /** Why there is no list (the hot spot panel says it in full); null when there is one. */
   error: string | null;
-  /** The analysed period (inclusive dates). */
+  /** The analysed period of the rows (inclusive dates). */
   period: TimeRange;
+  /** The range is being dragged: the rows stay at `period` until the release, and the caption says so. */
+  following: boolean;
   /** The district the analysis is narrowed to, null for the whole scope (names the exported file). */
   scopeDistrict: string | null;
   /** The account's own district, null for city-wide accounts. */
@@ -69,18 +71,18 @@ export function HotCellsPanel(props: HotCellsPanelProps) {
   const { t } = useI18n();
   const [collapsed, setCollapsed] = useState(false);
   const [handingOver, setHandingOver] = useState(false);
-  // While the time range is dragged the rows change every frame; the table follows when the frames leave it time.
-  const rows = useDeferredValue(props.rows);
-  const { period } = props;
+  const { rows, period } = props;
   const exportCsv = () => downloadText(hotCellsCsv(rows, period), hotCellsFileName(period, props.scopeDistrict), 'text/csv;charset=utf-8');
   return (
-    <section className={`panel hot-cells ${collapsed ? 'hot-cells--collapsed' : ''}`} aria-labelledby="hot-cells-title" data-testid="hot-cells" data-count={rows.length} data-loading={props.loading ? 'true' : 'false'}>
+    <section className={`panel hot-cells ${collapsed ? 'hot-cells--collapsed' : ''}`} aria-labelledby="hot-cells-title" data-testid="hot-cells" data-count={rows.length} data-loading={props.loading ? 'true' : 'false'} aria-busy={props.following}>
       <header className="hot-cells__head">
         <h2 id="hot-cells-title" className="panel__title">
           {t('hotCells.title')}
         </h2>
         <span className="hint" data-testid="hot-cells-caption">
-          {props.loading ? t('hotCells.loading') : `${t('hotCells.count', { count: rows.length })} · ${t('hotCells.caption', { from: period.from, to: period.to })}`}
+          {props.loading
+            ? t('hotCells.loading')
+            : `${t('hotCells.count', { count: rows.length })} · ${t('hotCells.caption', { from: period.from, to: period.to })}${props.following ? ` · ${t('hotCells.following')}` : ''}`}
         </span>
         <div className="hot-cells__actions">
           <button type="button" className="button button--small" data-testid="hot-cells-export" disabled={rows.length === 0} onClick={exportCsv}>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useReducer, type ReactNode } from 'react';
+import { useCallback, useMemo, useReducer, useState, type ReactNode } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { EmergingHotspots } from '../../server/contract/index.js';
 import { useCellCounts, useEmergingHotspots, useHotspotCells, useInstitutionRisk, type ApiError } from '../api/index.js';
@@ -49,7 +49,7 @@ export interface HotspotAnalysisInput {
 }
 
 export interface HotspotAnalysis {
-  /** Bottom-most layers of the map (under clues and institutions). */
+  /** The analysis layers, drawn above the others (on the map's live canvas). */
   layers: Layer[];
   panel: ReactNode;
   /** 热点网格排行, docked over the map while the hot spot layer is on; null otherwise. */
@@ -79,21 +79,26 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   const indexOfId = useMemo(() => new Map(live ? Array.from(live.matrix.cellIds, (id, i) => [id, i] as const) : []), [live]);
 
   const cellCollection = cellsRes.data;
-  const computed = useMemo((): { frame: LiveHotspotFrame; info: HotspotFrameInfo; rows: readonly HotCellRow[] } | { error: string } | null => {
+  const computed = useMemo((): { frame: LiveHotspotFrame; info: HotspotFrameInfo; rows: readonly HotCellRow[] | null } | { error: string } | null => {
     if (!live || !state.showHotspots) return null;
     try {
       const frame = live.forRange(range);
       const bins = state.fdr ? frame.result.binFdr : frame.result.bin;
       let clues = 0;
       for (let i = 0; i < frame.values.length; i++) clues += frame.values[i];
-      // Ranked now: the frame's arrays are overwritten by the next recompute.
-      const rows = cellCollection ? rankHotCells({ cellIds: live.matrix.cellIds, result: { ...frame.result, values: frame.values }, fdr: state.fdr, cells: cellCollection }) : NO_ROWS;
+      // Ranked now: the frame's arrays are overwritten by the next recompute. Not while dragging (see rowsAtRest).
+      const rows = state.draft ? null : cellCollection ? rankHotCells({ cellIds: live.matrix.cellIds, result: { ...frame.result, values: frame.values }, fdr: state.fdr, cells: cellCollection }) : NO_ROWS;
       return { frame, info: { cells: live.matrix.nCells, clues, ms: frame.ms, counts: binCounts(bins) }, rows };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [live, range, state.fdr, state.showHotspots, cellCollection]);
+  }, [live, range, state.fdr, state.showHotspots, state.draft, cellCollection]);
   const frame = computed && 'frame' in computed ? computed.frame : null;
+  // While the range is dragged the ranked list stays at the range last released and says so: laying out hundreds of
+  // rows again at every step cost the page more than the whole map's step.
+  const restingRows = computed && 'rows' in computed ? computed.rows : null;
+  const [rowsAtRest, setRowsAtRest] = useState<{ rows: readonly HotCellRow[]; period: TimeRange }>({ rows: NO_ROWS, period: range });
+  if (restingRows && rowsAtRest.rows !== restingRows) setRowsAtRest({ rows: restingRows, period: range });
 
   const emergingById = useMemo(() => {
     const map = new Map<number, EmergingHotspots['cells'][number]>();
@@ -140,10 +145,11 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   );
   const hotCells = state.showHotspots ? (
     <HotCellsPanel
-      rows={computed && 'rows' in computed ? computed.rows : NO_ROWS}
+      rows={rowsAtRest.rows}
+      following={state.draft !== null}
       loading={!computed || countsRes.loading || cellsRes.loading || !cellsRes.data}
       error={(computed && 'error' in computed ? computed.error : null) ?? input.describeError(countsRes.error ?? cellsRes.error)}
-      period={range}
+      period={rowsAtRest.period}
       scopeDistrict={input.district ?? input.userDistrict}
       userDistrict={input.userDistrict}
       selectedId={selectedCellId}
@@ -184,6 +190,6 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       </>
     );
   }
-  const mode: AnalysisMode = layers.length === 0 ? 'none' : state.draft && state.showHotspots ? 'dragging' : 'shown';
+  const mode: AnalysisMode = layers.length === 0 ? 'none' : 'shown';
   return { layers, panel, hotCells, detail, mode };
 }

@@ -3,6 +3,7 @@
 export * from './calendar.js';
 export * from './clock.js';
 export * from './clue-workflow.js';
+export * from './csv.js';
 export * from './districts.js';
 export * from './errors.js';
 export * from './geodesy.js';

@@ -126,6 +126,10 @@ describe('JointOps dashboard in Chromium', () => {
     expect(await page.getByTestId('toggle-institutions').locator('xpath=..').textContent()).toContain('Tutoring institutions');
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The longest English names fit: every district name in the list and the user chip are shown whole.
+    await expect.poll(() => page.getByTestId('district-item').count(), { timeout: 30_000 }).toBe(16);
+    const cut = await page.locator('.district__name, [data-testid=user-chip]').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+    expect(cut).toEqual([]);
     await shot(page, '07-english');
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('指挥图');

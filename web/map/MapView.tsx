@@ -26,12 +26,6 @@ import { MAX_ZOOM, MIN_ZOOM, type MapView as View } from '../state/dashboard.js'
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
-/**
- * luma.gl probes every WebGL extension it knows when it makes a device, each a round trip to the GPU process: 1.2 s
- * of the main thread per canvas under a software GPU. Unprobed, a feature is checked when a layer first asks for it.
- */
-const DEVICE_PROPS = { _initializeFeatures: false };
-
 /** How far from a small dot (a clue, an institution) a click still picks it. */
 const CLICK_RADIUS_PX = 4;
 
@@ -161,7 +155,6 @@ function createMap(refs: MapRefs): maplibregl.Map {
   const overlay = new MapLibreOverlay({
     interleaved: true,
     layers: [],
-    deviceProps: DEVICE_PROPS,
     onHover: (info: PickingInfo) => hover.fromMap(screenPick(info)),
     getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
   });
@@ -211,7 +204,6 @@ function syncLiveLayers(refs: MapRefs, map: maplibregl.Map, live: Layer[] | unde
     const overlay = new MapLibreOverlay({
       interleaved: false,
       layers: [],
-      deviceProps: DEVICE_PROPS,
       onHover: (info: PickingInfo) => refs.hover.current?.fromLive(screenPick(info)),
     });
     map.addControl(overlay, 'top-left');

@@ -13,7 +13,7 @@ import {
   type GiStarArrays,
   type HotCellRow,
 } from '../../../web/analysis/hot-cells.js';
-import { parseCsv } from '../../../scripts/bench/routing/known-values.js';
+import { parseCsv } from '../../../server/domain/csv.js';
 
 const square = (x: number, y: number, side = 0.01) => ({
   type: 'MultiPolygon' as const,

@@ -61,6 +61,8 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   );
   const [hover, setHover] = useState<ScreenPick | null>(null);
   const [mapReady, setMapReady] = useState(false);
+  // Set once the first view has drawn and the browser is idle: the hot spot analysis gets ready behind it.
+  const [analysisPrepared, setAnalysisPrepared] = useState(false);
 
   // The shareable state follows the URL without adding history entries for every pan.
   const search = serialiseUrlState(state, { basemap: basemapUrl });
@@ -112,6 +114,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     onFocusCell: focusCell,
     onHandOver: onOpenPlanner,
     cellInDetail: selectedCell !== null,
+    prepare: analysisPrepared,
   });
 
   const districts: readonly DistrictFeature[] = districtsRes.data?.features ?? EMPTY;
@@ -202,6 +205,16 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     heatmap: status(cluesRes, cluesRes.data ? clues.length : null, cluesRes.data?.truncated),
   };
   const anyLoading = !mapReady || Object.entries(layerStatus).some(([id, s]) => state.layers[id as LayerId] && s.loading) || summaryRes.loading;
+  useEffect(() => {
+    if (analysisPrepared || anyLoading) return;
+    // Safari has no requestIdleCallback: a short timeout stands in.
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(() => setAnalysisPrepared(true), 1000);
+      return () => clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(() => setAnalysisPrepared(true), { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [analysisPrepared, anyLoading]);
   const emptyMessage =
     state.layers.heatmap && cluesRes.data && !cluesRes.loading && clues.length === 0
       ? t('state.noClues')
@@ -219,6 +232,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           viewRequest={viewRequest}
           layers={mapLayers}
           liveLayers={liveLayers}
+          prepareLive={analysisPrepared}
           districts={districts}
           showDistricts={state.layers.districts}
           selectedDistrict={state.district}

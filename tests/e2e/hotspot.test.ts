@@ -35,10 +35,16 @@ describe('hot spot layer', () => {
     const page = await session.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    const asked = new Set<string>();
+    page.on('requestfinished', (request) => asked.add(new URL(request.url()).pathname));
     await page.goto(`${session.server.url}/?layers=districts`);
     await logIn(page, 'admin');
     await waitForMapIdle(page, 240_000);
     const off = await countPixels(session.browser, page, MAP_REGION, HOTSPOT_PIXEL);
+    // At rest after its first view, the dashboard fetches the analysis inputs ahead, so that the toggle needs none.
+    const prepared = ['/api/analysis/cell-counts', '/api/analysis/cells'];
+    await expect.poll(() => prepared.every((path) => asked.has(path)), { timeout: 60_000 }).toBe(true);
+    asked.clear();
 
     await page.getByTestId('toggle-hotspots').focus();
     await page.keyboard.press('Space');
@@ -46,6 +52,7 @@ describe('hot spot layer', () => {
     await hotspotsIdle(page);
     await page.waitForTimeout(1000);
     await shot(page, '20-hotspots-on');
+    expect([...asked].filter((path) => path.startsWith('/api/analysis/')), 'analysis requests after the toggle').toEqual([]);
     const on = await countPixels(session.browser, page, MAP_REGION, HOTSPOT_PIXEL);
     expect(hotTotal(on), `hot pixels with the layer on (${JSON.stringify(on)}) vs off (${JSON.stringify(off)})`).toBeGreaterThan(hotTotal(off) + 2000);
     expect(await page.getByTestId('hotspot-legend').textContent()).toContain('热点 99% 置信');

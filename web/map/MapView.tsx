@@ -51,6 +51,8 @@ export interface MapViewProps {
    * The canvas is made on first use.
    */
   liveLayers?: Layer[];
+  /** Make the live canvas now, before it has layers (its WebGL context costs seconds on a software GPU). */
+  prepareLive?: boolean;
   districts: readonly DistrictFeature[];
   showDistricts: boolean;
   selectedDistrict: string | null;
@@ -77,7 +79,7 @@ export function MapView(props: MapViewProps) {
   useLayoutEffect(() => {
     propsRef.current = props;
   });
-  const { layers, liveLayers, districts, showDistricts, selectedDistrict, viewRequest } = props;
+  const { layers, liveLayers, prepareLive, districts, showDistricts, selectedDistrict, viewRequest } = props;
   const [refs] = useState<MapRefs>(() => ({ container, props: propsRef, hover: hoverRef, map: mapRef, overlay: overlayRef, live: liveOverlayRef }));
 
   useEffect(() => {
@@ -102,8 +104,8 @@ export function MapView(props: MapViewProps) {
   }, [layers]);
 
   useEffect(() => {
-    if (refs.map.current) syncLiveLayers(refs, refs.map.current, liveLayers);
-  }, [liveLayers, refs]);
+    if (refs.map.current) syncLiveLayers(refs, refs.map.current, liveLayers, prepareLive);
+  }, [liveLayers, prepareLive, refs]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -188,7 +190,7 @@ function createMap(refs: MapRefs): maplibregl.Map {
     }
     syncDistricts(map, refs.props.current);
     overlay.setProps({ layers: refs.props.current.layers });
-    syncLiveLayers(refs, map, refs.props.current.liveLayers);
+    syncLiveLayers(refs, map, refs.props.current.liveLayers, refs.props.current.prepareLive);
     report();
     refs.props.current.onReady?.();
   });
@@ -197,8 +199,8 @@ function createMap(refs: MapRefs): maplibregl.Map {
   return map;
 }
 
-function syncLiveLayers(refs: MapRefs, map: maplibregl.Map, live: Layer[] | undefined) {
-  if (!refs.live.current && !live?.length) return;
+function syncLiveLayers(refs: MapRefs, map: maplibregl.Map, live: Layer[] | undefined, prepare = false) {
+  if (!refs.live.current && !live?.length && !prepare) return;
   if (!refs.live.current) {
     // Overlaid, not interleaved: this deck has its own WebGL canvas, so its redraw leaves maplibre's frame alone.
     const overlay = new MapLibreOverlay({

@@ -46,6 +46,11 @@ export interface HotspotAnalysisInput {
   onHandOver?: (handoff: PlannerHandoff) => void;
   /** The detail panel already names the selected cell (the grid layer has it); else the analysis part names it. */
   cellInDetail: boolean;
+  /**
+   * The dashboard has drawn its first view and the browser is idle: the analysis inputs are fetched (and the cell
+   * matrix built) ahead, while the user reads the map, so that the first toggle shows at once.
+   */
+  prepare: boolean;
 }
 
 export interface HotspotAnalysis {
@@ -68,8 +73,8 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
   const [state, dispatch] = useReducer(hotspotReducer, initialHotspotState);
   const window = useMemo(() => liveWindow(input.today), [input.today]);
   const wantCells = state.showHotspots || state.showEmerging;
-  const countsRes = useCellCounts(window, input.district, state.showHotspots);
-  const cellsRes = useHotspotCells(input.district, wantCells);
+  const countsRes = useCellCounts(window, input.district, state.showHotspots || input.prepare);
+  const cellsRes = useHotspotCells(input.district, wantCells || input.prepare);
   const emergingRes = useEmergingHotspots(input.timeRange, state.emergingStep, input.district, state.showEmerging);
   const risk = useInstitutionRisk(input.selection);
   const { from: rangeFrom, to: rangeTo } = effectiveRange(state, input.timeRange);
@@ -131,7 +136,7 @@ export function useHotspotAnalysis(input: HotspotAnalysisInput): HotspotAnalysis
       range={range}
       onCommit={input.onCommitRange}
       frame={computed && 'info' in computed ? computed.info : null}
-      loading={countsRes.loading || cellsRes.loading}
+      loading={(state.showHotspots && countsRes.loading) || (wantCells && cellsRes.loading)}
       error={(computed && 'error' in computed ? computed.error : null) ?? input.describeError(countsRes.error ?? cellsRes.error ?? emergingRes.error)}
       emergingCounts={emergingRes.data?.categoryCounts ?? null}
       emergingLoading={emergingRes.loading}

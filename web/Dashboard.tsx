@@ -3,7 +3,7 @@ import type { Me } from '../server/contract/index.js';
 import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useStreets, useSummary, useDebounced, type ApiError } from './api/index.js';
 import { errorText } from './i18n/errors.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
-import { collectionBounds, featureBounds } from './layers/bounds.js';
+import { featureBounds } from './layers/bounds.js';
 import { buildDeckLayers, choroplethModel, hiddenUnderAnalysis, layerZoom } from './layers/deck-layers.js';
 import { liveCanvasLayers, mapCanvasLayers } from './layers/live-layers.js';
 import type { Picked, ScreenPick } from './layers/picking.js';
@@ -54,8 +54,6 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   // district), fitted into the part of the map the panels leave free at this window's size. The session carries that
   // extent, so the first view and its layers are asked for at once, without waiting for the district borders.
   const scopeExtent = user.scopeExtent;
-  const framedAtStart = start.state.view !== undefined || scopeExtent !== null;
-  const [startFramed, setStartFramed] = useState(framedAtStart);
   const [viewRequest, setViewRequest] = useState<ViewRequest | null>(() =>
     start.state.view === undefined && scopeExtent ? { kind: 'bounds', bounds: scopeExtent, seq: nextViewRequestSeq(), instant: true } : null,
   );
@@ -75,15 +73,10 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   }, [state.language, language, onLanguage]);
 
   const districtsRes = useDistricts();
-  const districtFeatures = districtsRes.data?.features;
-  const dataExtent = useMemo(
-    () => (scopeExtent ? snapExtent(scopeExtent) : districtFeatures?.length ? snapExtent(collectionBounds(districtFeatures)) : null),
-    [scopeExtent, districtFeatures],
-  );
-  // Nothing is asked for the map's provisional first view: the layers wait until it is framed. The view framed on the
-  // scope shows all of it, so until the map reports its bounds the question is the extent itself; the first question
-  // goes out at once, later ones once the view has rested.
-  const framedBbox = !startFramed ? null : state.bounds ? selectQueryBbox(state, dataExtent) : start.state.view === undefined ? dataExtent : null;
+  const dataExtent = useMemo(() => (scopeExtent ? snapExtent(scopeExtent) : null), [scopeExtent]);
+  // The view framed on the scope shows all of it, so until the map reports its bounds the question is the extent
+  // itself; the first question goes out at once, later ones once the view has rested.
+  const framedBbox = state.bounds ? selectQueryBbox(state, dataExtent) : start.state.view === undefined ? dataExtent : null;
   const restedBbox = useDebounced(framedBbox, 300);
   const bbox = restedBbox ?? framedBbox;
   const zoom = state.view.zoom;
@@ -123,13 +116,6 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   // The selected cell's 街镇 is named from its district's streets, loaded only while a cell is selected.
   const streetsRes = useStreets(selectedCell?.properties.districtCode ?? null);
   const selectedStreet = streetsRes.data?.features.find((f) => f.properties.code === selectedCell?.properties.streetCode)?.properties.name ?? null;
-
-  // Without an extent in the session (no districts loaded when it began), the first view is framed on the districts.
-  if (!startFramed && districts.length > 0) {
-    setStartFramed(true);
-    const own = user.districtCode ? districts.filter((d) => d.properties.code === user.districtCode) : [];
-    setViewRequest({ kind: 'bounds', bounds: collectionBounds(own.length ? own : districts), seq: nextViewRequestSeq(), instant: true });
-  }
 
   // Zooming within a level reuses the layers: they change form only at the levels layerZoom keeps.
   const builtZoom = layerZoom(zoom);

@@ -9,15 +9,3 @@ export function featureBounds(feature: PolygonFeature<FeatureProperties>): Bound
   // Coordinates with a height give [minX, minY, minZ, maxX, maxY, maxZ].
   return box.length === 4 ? box : [box[0], box[1], box[3], box[4]];
 }
-
-/** The bounds of several features together (the whole city from its districts). */
-export function collectionBounds(features: readonly PolygonFeature<FeatureProperties>[]): Bounds {
-  const boxes = features.map(featureBounds);
-  if (boxes.length === 0) throw new RangeError('no features to bound');
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
-}

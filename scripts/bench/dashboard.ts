@@ -4,14 +4,14 @@
  *   npm run --silent bench:dashboard [-- --url http://127.0.0.1:8787] [--viewport 1920x1080] [--steps 10]
  *
  * Without --url it starts the server on a fresh embedded database (the demo build takes a minute). Prints one JSON
- * document: per viewport, the time from the login to each layer's count and to an idle map, the hot spot layer's
+ * document: per viewport, the time from pressing 登录 to each layer's count and to an idle map, the hot spot layer's
  * first (after 5 s spent reading the first view) and cached toggles, the emerging hot spots' first and cached toggles, and a drag of the hot spot slider:
  * for each step the time from the input event to the first frame painted after the layer changed, the longest
  * main-thread stall meanwhile and the long tasks, then how long the other layers take to follow the release.
  */
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.js';
-import { logIn } from '../browser/dashboard-page.js';
+import { fillLogin, submitLogin } from '../browser/dashboard-page.js';
 import { startServer } from '../browser/server-process.js';
 import { monotonicClock } from '../../server/domain/clock.js';
 
@@ -151,8 +151,10 @@ async function measureViewport(url: string, viewport: { width: number; height: n
     const page = await context.newPage();
     await page.addInitScript(WATCH_MAIN_THREAD);
     await page.goto(url);
+    // The clock starts as 登录 is pressed: typing the credentials is the script's time, not the dashboard's.
+    await fillLogin(page, 'admin');
     const loginStart = monotonicClock();
-    await logIn(page, 'admin');
+    await submitLogin(page);
     const sinceLogin = () => round(monotonicClock() - loginStart);
     const layers: Record<string, number> = {};
     await Promise.all(

@@ -5,8 +5,18 @@ import type { Page } from 'playwright-core';
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'jointops-demo';
 
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await fillLogin(page, username, password);
+  await submitLogin(page);
+}
+
+/** Types the credentials into the login form, without sending it. */
+export async function fillLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByRole('textbox', { name: /用户名|Username/ }).fill(username);
   await page.locator('input[name=password]').fill(password);
+}
+
+/** Presses 登录 and waits for the dashboard. */
+export async function submitLogin(page: Page): Promise<void> {
   await page.getByTestId('login-submit').click();
   await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
 }

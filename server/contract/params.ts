@@ -5,7 +5,9 @@ import { DAY_MS } from '../domain/time.js';
 export const maxBboxAreaSquareDegrees = 16;
 /** Longest time range a request may ask for. */
 export const maxTimeRangeDays = 1100;
-export const maxPageLimit = 5000;
+/** One answer holds a whole city's institutions (the demo has 6,000): a second, sequential page cost the first view
+ * another round trip and parse. */
+export const maxPageLimit = 10000;
 export const defaultPageLimit = 1000;
 
 export interface Bbox {

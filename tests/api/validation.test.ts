@@ -47,7 +47,7 @@ describe('query validation answers 400 with the zod issues', () => {
   });
 
   test('limit above 5,000 and below 1', async () => {
-    await expect400(`/api/institutions?bbox=${shanghaiBbox}&limit=5001`, 'limit', '5000');
+    await expect400(`/api/institutions?bbox=${shanghaiBbox}&limit=10001`, 'limit', '10000');
     await expect400(`/api/institutions?bbox=${shanghaiBbox}&limit=0`, 'limit', '');
   });
 

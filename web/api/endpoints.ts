@@ -17,9 +17,9 @@ import { readPages } from './paging.js';
 import { readJson } from './transport.js';
 
 /** The API's largest page; the map reads at most this many pages per layer and says when it stopped early. */
-export const PAGE_LIMIT = 5000;
-export const MAX_INSTITUTION_PAGES = 3;
-export const MAX_CLUE_PAGES = 4;
+export const PAGE_LIMIT = 10000;
+export const MAX_INSTITUTION_PAGES = 2;
+export const MAX_CLUE_PAGES = 2;
 
 const optionalDistrict = (district: string | null) => district ?? undefined;
 

@@ -104,9 +104,12 @@ export function buildDeckLayers(input: LayerInput, model: ChoroplethModel = chor
       ),
     );
   }
-  if (visible.heatmap && input.clues.length > 0) {
-    layers.push(recede(clueHeatmapLayer(input.clues, theme)));
-    if (zoom >= CLUE_POINTS_MIN_ZOOM) layers.push(recede(cluePointLayer(input.clues, theme)));
+  if (visible.heatmap) {
+    // Present, hidden, before the clues arrive: deck.gl compiles a layer's shaders when it first meets it, and under a
+    // software renderer the heatmap's four programs took a second of the frame in which the clues were first drawn.
+    const heatmap = clueHeatmapLayer(input.clues, theme);
+    layers.push(recede(input.clues.length > 0 ? heatmap : heatmap.clone({ visible: false })));
+    if (zoom >= CLUE_POINTS_MIN_ZOOM && input.clues.length > 0) layers.push(recede(cluePointLayer(input.clues, theme)));
   }
   if (visible.institutions) {
     const selectedId = input.selection?.kind === 'institution' ? input.selection.id : null;

@@ -44,10 +44,10 @@ describe('dates', () => {
 });
 
 describe('paging and filters', () => {
-  test('limit defaults to 1,000 and stops at 5,000', () => {
+  test('limit defaults to 1,000 and stops at 10,000', () => {
     expect(institutionsQuerySchema.parse({ bbox: '121,31,122,32' }).limit).toBe(1000);
-    expect(institutionsQuerySchema.parse({ bbox: '121,31,122,32', limit: '5000' }).limit).toBe(5000);
-    expect(institutionsQuerySchema.safeParse({ bbox: '121,31,122,32', limit: '5001' }).success).toBe(false);
+    expect(institutionsQuerySchema.parse({ bbox: '121,31,122,32', limit: '10000' }).limit).toBe(10000);
+    expect(institutionsQuerySchema.safeParse({ bbox: '121,31,122,32', limit: '10001' }).success).toBe(false);
     expect(institutionsQuerySchema.safeParse({ bbox: '121,31,122,32', limit: '2.5' }).success).toBe(false);
   });
 

@@ -54,11 +54,13 @@ describe('deck.gl layer factories', () => {
     expect(ids(buildDeckLayers(input({ zoom: 15 })))).toEqual(['grid-choropleth', 'clue-heatmap', 'clue-points', 'institution-points', 'district-labels']);
   });
 
-  test('toggled-off layers and empty clue data produce no layer', () => {
-    const layers = buildDeckLayers(input({ zoom: 15, visible: { districts: false, grid: false, institutions: false, heatmap: true }, clues: [] }));
-    expect(ids(layers)).toEqual([]);
+  test('toggled-off layers produce no layer; before any clue the heatmap is there but hidden (its shaders compile early)', () => {
+    const off = { districts: false, grid: false, institutions: false, heatmap: false };
+    expect(ids(buildDeckLayers(input({ zoom: 15, visible: off })))).toEqual([]);
+    const layers = buildDeckLayers(input({ zoom: 15, visible: { ...off, heatmap: true }, clues: [] }));
+    expect(layers.map((l) => [l.id, l.props.visible])).toEqual([['clue-heatmap', false]]);
     const clusters = buildDeckLayers(input({ visible: { districts: false, grid: false, institutions: true, heatmap: true }, clues: [] }));
-    expect(ids(clusters)).toEqual(['institution-clusters', 'institution-cluster-counts']);
+    expect(ids(clusters)).toEqual(['clue-heatmap', 'institution-clusters', 'institution-cluster-counts']);
   });
 
   test('the layers built for layerZoom are those of the zoom itself, so zooming within a level can keep them', () => {

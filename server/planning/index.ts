@@ -2,6 +2,8 @@
 // VROOM-style routing problem of a joint patrol. Pure: data in, plan out.
 export * from './errors.js';
 export * from './shift.js';
+export * from './campaign-shifts.js';
+export * from './rest-rules.js';
 export * from './skills.js';
 export * from './teams.js';
 export * from './targets.js';

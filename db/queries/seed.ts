@@ -315,7 +315,19 @@ export async function syncSerialSequences(executor: Queryable): Promise<void> {
   }
 }
 
-export const SEEDED_TABLES = ['districts', 'streets', 'grid_cells', 'institutions', 'violations', 'clues', 'departments', 'officers', 'users', 'audit_log'] as const;
+export const SEEDED_TABLES = [
+  'districts',
+  'streets',
+  'grid_cells',
+  'institutions',
+  'violations',
+  'clues',
+  'departments',
+  'officers',
+  'users',
+  'school_vacations',
+  'audit_log',
+] as const;
 export type SeededTable = (typeof SEEDED_TABLES)[number];
 
 export async function countRows(executor: Queryable): Promise<Record<SeededTable, number>> {
@@ -341,7 +353,9 @@ export async function seedChecksum(executor: Queryable): Promise<string> {
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM clues t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM departments t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM officers t),
-      (SELECT md5(string_agg(concat_ws(',', username, display_name, role, district_code), '|' ORDER BY username)) FROM users)
+      (SELECT md5(string_agg(concat_ws(',', username, display_name, role, district_code), '|' ORDER BY username)) FROM users),
+      (SELECT md5(string_agg(concat_ws(',', city_code, school_year, kind, starts_on, ends_on, status, source), '|' ORDER BY city_code, school_year, kind))
+       FROM school_vacations)
     )) AS digest`);
   return row.digest;
 }

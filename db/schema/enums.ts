@@ -2,12 +2,15 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   clueSources,
   clueStatuses,
+  holidayDayKinds,
   institutionCategories,
   institutionNatures,
   institutionStatuses,
   listStatuses,
   suspectedTypes,
   userRoles,
+  vacationKinds,
+  vacationStatuses,
   violationKinds,
 } from '../../server/domain/vocabulary.js';
 
@@ -21,3 +24,6 @@ export const suspectedType = pgEnum('suspected_type', suspectedTypes);
 export const clueStatus = pgEnum('clue_status', clueStatuses);
 export const violationKind = pgEnum('violation_kind', violationKinds);
 export const userRole = pgEnum('user_role', userRoles);
+export const holidayDayKind = pgEnum('holiday_day_kind', holidayDayKinds);
+export const vacationKind = pgEnum('vacation_kind', vacationKinds);
+export const vacationStatus = pgEnum('vacation_status', vacationStatuses);

@@ -78,17 +78,17 @@ export interface NationalSource {
   source: string | null;
 }
 
-export interface CampaignCalendarSources {
+export interface CampaignCalendarSources<V extends SchoolVacation = SchoolVacation> {
   /** Each calendar year the range touches. */
   national: NationalSource[];
   /** The vacations that overlap the range. */
-  vacations: SchoolVacation[];
+  vacations: V[];
   /** Vacations that may fall in the range but are not configured, so their days count as school days or weekends. */
   missingVacations: { schoolYear: number; kind: VacationKind }[];
 }
 
 /** What the day types of a range rest on: say it beside the days, so that a fallback or a missing 校历 is seen. */
-export function campaignCalendarSources(range: DateRange, calendar: WorkCalendar, vacations: readonly SchoolVacation[]): CampaignCalendarSources {
+export function campaignCalendarSources<V extends SchoolVacation>(range: DateRange, calendar: WorkCalendar, vacations: readonly V[]): CampaignCalendarSources<V> {
   const { from, to } = checkedRange(range);
   const national: NationalSource[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {

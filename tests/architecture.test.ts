@@ -129,6 +129,15 @@ describe('architecture rules', () => {
     expect(violations).toEqual([]);
   });
 
+  test('the national calendar is read through the calendar service, which adds the entered holiday schedules', () => {
+    const violations = productFolders
+      .flatMap(sourceFiles)
+      .filter((file) => !file.startsWith('server/domain/') && file !== 'server/services/calendar.ts')
+      .filter((file) => /\bnationalCalendar\b/.test(code(file)));
+    expect(violations).toEqual([]);
+    expect(/\bnationalCalendar\b/.test(code('server/services/calendar.ts'))).toBe(true);
+  });
+
   test('SQL lives in db/ (in any letter case)', () => {
     const violations = ['server', 'web', 'scripts'].flatMap(sourceFiles).filter((file) => SQL_PATTERN.test(read(file)));
     expect(violations).toEqual([]);

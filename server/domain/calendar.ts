@@ -5,7 +5,7 @@
 // until an administrator enters that year's official schedule (see `withSchedules`).
 
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { DomainInputError } from './errors.js';
+import { DomainInputError, type InputIssue } from './errors.js';
 import { addDays, isIsoDate, isWeekend, type IsoDate } from './time.js';
 import type { HolidayDayKind } from './vocabulary.js';
 
@@ -97,14 +97,17 @@ export const MAX_HOLIDAY_NAME_LENGTH = 40;
 
 export const isScheduleYear = (year: number): boolean => Number.isInteger(year) && year >= MIN_SCHEDULE_YEAR && year <= MAX_SCHEDULE_YEAR;
 
+/** The kinds of problem a day of a schedule can have (InputIssue.code), for a screen to say in its language. */
+export type ScheduleIssueCode = 'date' | 'year' | 'name' | 'name_length' | 'weekday_makeup' | 'twice' | 'off_and_worked' | 'too_many' | 'no_holiday';
+
 /** What is wrong with one day of `year`'s schedule (said of the day, whose date the caller names), or null. */
-export function scheduleDayProblem(year: number, day: ScheduleDay): string | null {
-  if (!isIsoDate(day.date)) return `not a calendar date YYYY-MM-DD: ${JSON.stringify(day.date)}`;
-  if (Number(day.date.slice(0, 4)) !== year) return `lies outside ${year}`;
-  if (typeof day.name !== 'string' || day.name.trim() === '') return 'needs the name of its holiday';
-  if (day.name.trim().length > MAX_HOLIDAY_NAME_LENGTH) return `its name is longer than ${MAX_HOLIDAY_NAME_LENGTH} characters`;
+export function scheduleDayProblem(year: number, day: ScheduleDay): { code: ScheduleIssueCode; message: string } | null {
+  if (!isIsoDate(day.date)) return { code: 'date', message: `not a calendar date YYYY-MM-DD: ${JSON.stringify(day.date)}` };
+  if (Number(day.date.slice(0, 4)) !== year) return { code: 'year', message: `lies outside ${year}` };
+  if (typeof day.name !== 'string' || day.name.trim() === '') return { code: 'name', message: 'needs the name of its holiday' };
+  if (day.name.trim().length > MAX_HOLIDAY_NAME_LENGTH) return { code: 'name_length', message: `its name is longer than ${MAX_HOLIDAY_NAME_LENGTH} characters` };
   // 调休 moves a weekend day's rest into a holiday: a make-up working day on a weekday would change nothing.
-  if (day.kind === 'makeup_workday' && !isWeekend(day.date)) return 'is a weekday; a make-up working day is a Saturday or Sunday';
+  if (day.kind === 'makeup_workday' && !isWeekend(day.date)) return { code: 'weekday_makeup', message: 'is a weekday; a make-up working day is a Saturday or Sunday' };
   return null;
 }
 
@@ -125,16 +128,16 @@ export function scheduleFromDays(year: number, days: readonly ScheduleDay[], sou
 }
 
 export function validateSchedule(schedule: HolidaySchedule): void {
-  const issues: { path: string; message: string }[] = [];
+  const issues: InputIssue[] = [];
   if (!isScheduleYear(schedule.year)) issues.push({ path: 'year', message: `not a plausible year: ${schedule.year}` });
   else {
     for (const day of scheduleDays(schedule)) {
       const problem = scheduleDayProblem(schedule.year, day);
-      if (problem) issues.push({ path: `${day.kind === 'holiday' ? 'holidays' : 'makeupWorkdays'}.${day.date}`, message: problem });
+      if (problem) issues.push({ path: `${day.kind === 'holiday' ? 'holidays' : 'makeupWorkdays'}.${day.date}`, ...problem });
     }
   }
   for (const date of Object.keys(schedule.makeupWorkdays)) {
-    if (date in schedule.holidays) issues.push({ path: `makeupWorkdays.${date}`, message: 'is also listed as a holiday' });
+    if (date in schedule.holidays) issues.push({ path: `makeupWorkdays.${date}`, message: 'is also listed as a holiday', code: 'off_and_worked' });
   }
   if (issues.length) throw new DomainInputError(issues, 'invalid holiday schedule');
 }

@@ -39,16 +39,17 @@ export function scheduleDaysIssues(year: number, days: readonly ScheduleDay[], a
   const firstOf = new Map<string, number>();
   days.forEach((day, i) => {
     const problem = scheduleDayProblem(year, day);
-    if (problem) issues.push({ path: at(i), message: `${day.date}: ${problem}` });
+    if (problem) issues.push({ path: at(i), message: `${day.date}: ${problem.message}`, code: problem.code });
     const first = firstOf.get(day.date);
     if (first === undefined) firstOf.set(day.date, i);
     else {
-      const clash = days[first].kind === day.kind ? 'is listed twice' : 'is listed both as a day off and as a working day';
-      issues.push({ path: at(i), message: `${day.date} ${clash} (see ${at(first)})` });
+      const twice = days[first].kind === day.kind;
+      const clash = twice ? 'is listed twice' : 'is listed both as a day off and as a working day';
+      issues.push({ path: at(i), message: `${day.date} ${clash} (see ${at(first)})`, code: twice ? 'twice' : 'off_and_worked' });
     }
   });
-  if (days.length > MAX_SCHEDULE_DAYS) issues.push({ path: '', message: `${days.length} days; a year's schedule has at most ${MAX_SCHEDULE_DAYS}` });
-  if (!days.some((d) => d.kind === 'holiday')) issues.push({ path: '', message: 'the schedule lists no holiday; a year always has some (元旦, 春节, …)' });
+  if (days.length > MAX_SCHEDULE_DAYS) issues.push({ path: '', message: `${days.length} days; a year's schedule has at most ${MAX_SCHEDULE_DAYS}`, code: 'too_many' });
+  if (!days.some((d) => d.kind === 'holiday')) issues.push({ path: '', message: 'the schedule lists no holiday; a year always has some (元旦, 春节, …)', code: 'no_holiday' });
   return issues;
 }
 
@@ -69,13 +70,13 @@ function parseCsvDays(text: string): { days: ScheduleDay[]; lines: number[]; iss
     if (cells.every((c) => c === '') || cells[0].startsWith('#')) return;
     if (days.length === 0 && issues.length === 0 && cells[0].toLowerCase() === 'date') return; // the header
     if (cells.length !== 3) {
-      issues.push({ path: `line ${line}`, message: `expected date,kind,name; got ${cells.length} field${cells.length === 1 ? '' : 's'}` });
+      issues.push({ path: `line ${line}`, message: `expected date,kind,name; got ${cells.length} field${cells.length === 1 ? '' : 's'}`, code: 'fields' });
       return;
     }
     const [date, word, name] = cells;
     const kind = kindOfWord(word);
     if (!kind) {
-      issues.push({ path: `line ${line}`, message: `unknown kind ${JSON.stringify(word)}; use holiday (休) or makeup_workday (班)` });
+      issues.push({ path: `line ${line}`, message: `unknown kind ${JSON.stringify(word)}; use holiday (休) or makeup_workday (班)`, code: 'kind' });
       return;
     }
     days.push({ date, kind, name });
@@ -94,7 +95,7 @@ function parseJsonDays(value: unknown): { days: ScheduleDay[]; paths: string[]; 
     value.forEach((entry, i) => {
       const kind = isRecord(entry) && typeof entry.kind === 'string' ? kindOfWord(entry.kind) : null;
       if (!isRecord(entry) || typeof entry.date !== 'string' || typeof entry.name !== 'string' || !kind) {
-        issues.push({ path: `[${i}]`, message: `expected { "date": "YYYY-MM-DD", "kind": ${holidayDayKinds.map((k) => `"${k}"`).join(' | ')}, "name": "…" }` });
+        issues.push({ path: `[${i}]`, message: `expected { "date": "YYYY-MM-DD", "kind": ${holidayDayKinds.map((k) => `"${k}"`).join(' | ')}, "name": "…" }`, code: 'entry' });
         return;
       }
       days.push({ date: entry.date, kind, name: entry.name });
@@ -104,7 +105,7 @@ function parseJsonDays(value: unknown): { days: ScheduleDay[]; paths: string[]; 
     for (const [field, kind] of [['holidays', 'holiday'], ['makeupWorkdays', 'makeup_workday']] as const) {
       const part = value[field] ?? {};
       if (!isRecord(part)) {
-        issues.push({ path: field, message: 'expected an object of date → holiday name' });
+        issues.push({ path: field, message: 'expected an object of date → holiday name', code: 'entry' });
         continue;
       }
       for (const [date, name] of Object.entries(part)) {
@@ -113,21 +114,21 @@ function parseJsonDays(value: unknown): { days: ScheduleDay[]; paths: string[]; 
       }
     }
     const unknown = Object.keys(value).filter((key) => !['holidays', 'makeupWorkdays', 'year', 'source'].includes(key));
-    for (const key of unknown) issues.push({ path: key, message: 'unknown field; expected holidays and makeupWorkdays' });
-  } else issues.push({ path: '', message: 'expected a JSON object { holidays, makeupWorkdays } or a list of days' });
+    for (const key of unknown) issues.push({ path: key, message: 'unknown field; expected holidays and makeupWorkdays', code: 'entry' });
+  } else issues.push({ path: '', message: 'expected a JSON object { holidays, makeupWorkdays } or a list of days', code: 'entry' });
   return { days, paths, issues };
 }
 
 /** Reads pasted text as JSON when it starts with { or [, as CSV otherwise, and checks it as `year`'s schedule. */
 export function parseScheduleText(text: string, year: number): ParsedSchedule {
   const trimmed = text.trim();
-  if (trimmed === '') return { format: 'csv', days: [], issues: [{ path: '', message: 'the text is empty' }] };
+  if (trimmed === '') return { format: 'csv', days: [], issues: [{ path: '', message: 'the text is empty', code: 'empty' }] };
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      return { format: 'json', days: [], issues: [{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+      return { format: 'json', days: [], issues: [{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`, code: 'json' }] };
     }
     const { days, paths, issues } = parseJsonDays(value);
     return { format: 'json', days, issues: [...issues, ...scheduleDaysIssues(year, days, (i) => paths[i])] };

@@ -43,6 +43,9 @@ export function vacationWindow(schoolYear: number, kind: VacationKind): { from: 
 
 const KIND_WORDS: Record<VacationKind, string> = { winter: 'a winter vacation (寒假)', summer: 'a summer vacation (暑假)' };
 
+/** The kinds of problem of a vacation list (InputIssue.code). */
+export type VacationIssueCode = 'school_year' | 'twice' | 'source' | 'source_length' | 'date' | 'order' | 'window' | 'length';
+
 /** Every problem of a city's vacation list, each naming the entry and field (`vacations[2].endsOn`). */
 export function schoolVacationIssues(vacations: readonly SchoolVacation[], field = 'vacations'): InputIssue[] {
   const issues: InputIssue[] = [];
@@ -50,30 +53,34 @@ export function schoolVacationIssues(vacations: readonly SchoolVacation[], field
   vacations.forEach((v, i) => {
     const at = (name: string) => `${field}[${i}]${name ? `.${name}` : ''}`;
     if (!Number.isInteger(v.schoolYear) || v.schoolYear < 2000 || v.schoolYear > 2200) {
-      issues.push({ path: at('schoolYear'), message: `not a plausible school year: ${v.schoolYear}` });
+      issues.push({ path: at('schoolYear'), message: `not a plausible school year: ${v.schoolYear}`, code: 'school_year' });
       return;
     }
     const key = `${v.schoolYear}/${v.kind}`;
-    if (seen.has(key)) issues.push({ path: at('kind'), message: `${v.schoolYear}学年 already has ${KIND_WORDS[v.kind]} (entry ${seen.get(key)})` });
+    if (seen.has(key)) issues.push({ path: at('kind'), message: `${v.schoolYear}学年 already has ${KIND_WORDS[v.kind]} (entry ${seen.get(key)})`, code: 'twice' });
     else seen.set(key, i);
-    if (typeof v.source !== 'string' || v.source.trim() === '') issues.push({ path: at('source'), message: 'say where the dates come from (the bureau’s 校历 notice)' });
-    else if (v.source.length > MAX_VACATION_SOURCE_LENGTH) issues.push({ path: at('source'), message: `longer than ${MAX_VACATION_SOURCE_LENGTH} characters` });
+    if (typeof v.source !== 'string' || v.source.trim() === '') issues.push({ path: at('source'), message: 'say where the dates come from (the bureau’s 校历 notice)', code: 'source' });
+    else if (v.source.length > MAX_VACATION_SOURCE_LENGTH) issues.push({ path: at('source'), message: `longer than ${MAX_VACATION_SOURCE_LENGTH} characters`, code: 'source_length' });
     const datesValid = ['startsOn', 'endsOn'].every((name) => {
       const value = v[name as 'startsOn' | 'endsOn'];
       if (isIsoDate(value)) return true;
-      issues.push({ path: at(name), message: `not a calendar date YYYY-MM-DD: ${JSON.stringify(value)}` });
+      issues.push({ path: at(name), message: `not a calendar date YYYY-MM-DD: ${JSON.stringify(value)}`, code: 'date' });
       return false;
     });
     if (!datesValid) return;
     if (v.endsOn < v.startsOn) {
-      issues.push({ path: at('endsOn'), message: `ends before it starts (${v.startsOn})` });
+      issues.push({ path: at('endsOn'), message: `ends before it starts (${v.startsOn})`, code: 'order' });
       return;
     }
     const window = vacationWindow(v.schoolYear, v.kind);
     if (v.startsOn < window.from || v.endsOn > window.to)
-      issues.push({ path: at(v.startsOn < window.from ? 'startsOn' : 'endsOn'), message: `${KIND_WORDS[v.kind]} of ${v.schoolYear}学年 lies within ${window.from} – ${window.to}` });
+      issues.push({
+        path: at(v.startsOn < window.from ? 'startsOn' : 'endsOn'),
+        message: `${KIND_WORDS[v.kind]} of ${v.schoolYear}学年 lies within ${window.from} – ${window.to}`,
+        code: 'window',
+      });
     else if (daysInclusive(v.startsOn, v.endsOn) > MAX_VACATION_DAYS)
-      issues.push({ path: at('endsOn'), message: `lasts ${daysInclusive(v.startsOn, v.endsOn)} days; a vacation lasts at most ${MAX_VACATION_DAYS}` });
+      issues.push({ path: at('endsOn'), message: `lasts ${daysInclusive(v.startsOn, v.endsOn)} days; a vacation lasts at most ${MAX_VACATION_DAYS}`, code: 'length' });
   });
   return issues;
 }

@@ -16,6 +16,8 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
   const navigation = useNavigation();
   // Administrators alone get the way into the audit log; on that page itself it is not needed.
   const openAudit = user.canReadAudit && navigation && navigation.page !== 'audit' ? () => navigation.open('audit') : undefined;
+  // The calendar screen likewise: administrators keep the holiday schedules and school vacations.
+  const openCalendar = user.canEditCalendar && navigation && navigation.page !== 'calendar' ? () => navigation.open('calendar') : undefined;
   const chip = userChipText(user, language);
   return (
     <header className="topbar">
@@ -35,6 +37,14 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
               <path d="M3 11V8a2 2 0 0 1 2-2h6a2 2 0 0 0 2-2" fill="none" strokeWidth="1.6" strokeDasharray="2 1.6" />
             </svg>
             {t('planner.open')}
+          </button>
+        )}
+        {openCalendar && (
+          <button type="button" className="button topbar__planner topbar__calendar" title={t('calendarAdmin.open')} data-testid="open-calendar" onClick={openCalendar}>
+            <svg className="topbar__calendar-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2 3.5h12v11H2z M2 6.5h12 M5 1.5v3M11 1.5v3 M4.5 9h2M9.5 9h2M4.5 11.5h2" />
+            </svg>
+            <span className="topbar__label">{t('calendarAdmin.open')}</span>
           </button>
         )}
         {openAudit && (

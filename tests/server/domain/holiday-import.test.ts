@@ -55,30 +55,30 @@ describe('pasting a year’s holiday schedule', () => {
       '2027-02-10,班,春节', // a Wednesday
     ].join('\n');
     expect(parseScheduleText(text, 2027).issues).toEqual([
-      { path: 'line 7', message: 'unknown kind "vacation"; use holiday (休) or makeup_workday (班)' },
-      { path: 'line 8', message: 'expected date,kind,name; got 2 fields' },
-      { path: 'line 3', message: '2027-02-06 is listed both as a day off and as a working day (see line 2)' },
-      { path: 'line 4', message: '2026-12-31: lies outside 2027' },
-      { path: 'line 5', message: '2027-02-30: not a calendar date YYYY-MM-DD: "2027-02-30"' },
-      { path: 'line 6', message: '2027-02-08: needs the name of its holiday' },
-      { path: 'line 9', message: '2027-02-10: is a weekday; a make-up working day is a Saturday or Sunday' },
+      { path: 'line 7', message: 'unknown kind "vacation"; use holiday (休) or makeup_workday (班)', code: 'kind' },
+      { path: 'line 8', message: 'expected date,kind,name; got 2 fields', code: 'fields' },
+      { path: 'line 3', message: '2027-02-06 is listed both as a day off and as a working day (see line 2)', code: 'off_and_worked' },
+      { path: 'line 4', message: '2026-12-31: lies outside 2027', code: 'year' },
+      { path: 'line 5', message: '2027-02-30: not a calendar date YYYY-MM-DD: "2027-02-30"', code: 'date' },
+      { path: 'line 6', message: '2027-02-08: needs the name of its holiday', code: 'name' },
+      { path: 'line 9', message: '2027-02-10: is a weekday; a make-up working day is a Saturday or Sunday', code: 'weekday_makeup' },
     ]);
   });
 
   test('JSON errors name their entry; bad JSON and empty text are refused', () => {
     expect(parseScheduleText('[{"date":"2027-02-06","kind":"holiday","name":"春节"},{"date":"2027-02-07"}]', 2027).issues).toEqual([
-      { path: '[1]', message: 'expected { "date": "YYYY-MM-DD", "kind": "holiday" | "makeup_workday", "name": "…" }' },
+      { path: '[1]', message: 'expected { "date": "YYYY-MM-DD", "kind": "holiday" | "makeup_workday", "name": "…" }', code: 'entry' },
     ]);
     expect(parseScheduleText('{"holidays":{"2027-02-06":"春节","2028-01-01":"元旦"},"extra":1}', 2027).issues).toEqual([
-      { path: 'extra', message: 'unknown field; expected holidays and makeupWorkdays' },
-      { path: 'holidays.2028-01-01', message: '2028-01-01: lies outside 2027' },
+      { path: 'extra', message: 'unknown field; expected holidays and makeupWorkdays', code: 'entry' },
+      { path: 'holidays.2028-01-01', message: '2028-01-01: lies outside 2027', code: 'year' },
     ]);
     expect(parseScheduleText('{"holidays": [', 2027).issues[0].message).toMatch(/^not valid JSON/);
-    expect(parseScheduleText('  \n', 2027).issues).toEqual([{ path: '', message: 'the text is empty' }]);
+    expect(parseScheduleText('  \n', 2027).issues).toEqual([{ path: '', message: 'the text is empty', code: 'empty' }]);
   });
 
   test('a schedule without any holiday, or with a date twice, is refused', () => {
-    expect(parseScheduleText('2027-02-20,班,春节', 2027).issues).toEqual([{ path: '', message: 'the schedule lists no holiday; a year always has some (元旦, 春节, …)' }]);
+    expect(parseScheduleText('2027-02-20,班,春节', 2027).issues).toEqual([{ path: '', message: 'the schedule lists no holiday; a year always has some (元旦, 春节, …)', code: 'no_holiday' }]);
     const twice = scheduleDaysIssues(
       2027,
       [
@@ -87,7 +87,7 @@ describe('pasting a year’s holiday schedule', () => {
       ],
       (i) => `days[${i}]`,
     );
-    expect(twice).toEqual([{ path: 'days[1]', message: '2027-02-06 is listed twice (see days[0])' }]);
+    expect(twice).toEqual([{ path: 'days[1]', message: '2027-02-06 is listed twice (see days[0])', code: 'twice' }]);
   });
 });
 

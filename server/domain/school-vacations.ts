@@ -3,7 +3,7 @@
 // rules: see school-vacation-defaults.ts for what ships and server/services/calendar.ts for where they are stored.
 
 import { DomainInputError, type InputIssue } from './errors.js';
-import { dateFromParts, daysInclusive, isIsoDate, type IsoDate } from './time.js';
+import { dateFromParts, isIsoDate, type IsoDate } from './time.js';
 import type { VacationKind, VacationStatus } from './vocabulary.js';
 
 /** 上海市 by GB/T 2260: the city whose schools the product's districts belong to. */
@@ -21,7 +21,6 @@ export interface SchoolVacation {
   source: string;
 }
 
-export const MAX_VACATION_DAYS = 92;
 export const MAX_VACATION_SOURCE_LENGTH = 500;
 
 /** The 学年 of a date: September to August, named by the year it starts. */
@@ -31,20 +30,20 @@ export function schoolYearOf(date: IsoDate): number {
 }
 
 /**
- * Where a vacation of a school year may lie: 寒假 between December and March (around the Spring Festival), 暑假
- * between June and August at the end of the school year. Wider than any real 校历, narrow enough to catch a wrong
- * year or a swapped kind.
+ * Where a vacation of a school year may lie: 寒假 between January and March (around the Spring Festival, which falls
+ * between 21 January and 20 February), 暑假 between June and August at the end of the school year. Wider than any
+ * real 校历, narrow enough to catch a wrong year or a swapped kind, and to say which vacations a range may be missing.
  */
 export function vacationWindow(schoolYear: number, kind: VacationKind): { from: IsoDate; to: IsoDate } {
   return kind === 'winter'
-    ? { from: dateFromParts(schoolYear, 12, 1), to: dateFromParts(schoolYear + 1, 3, 31) }
+    ? { from: dateFromParts(schoolYear + 1, 1, 1), to: dateFromParts(schoolYear + 1, 3, 31) }
     : { from: dateFromParts(schoolYear + 1, 6, 1), to: dateFromParts(schoolYear + 1, 8, 31) };
 }
 
 const KIND_WORDS: Record<VacationKind, string> = { winter: 'a winter vacation (寒假)', summer: 'a summer vacation (暑假)' };
 
 /** The kinds of problem of a vacation list (InputIssue.code). */
-export type VacationIssueCode = 'school_year' | 'twice' | 'source' | 'source_length' | 'date' | 'order' | 'window' | 'length';
+export type VacationIssueCode = 'school_year' | 'twice' | 'source' | 'source_length' | 'date' | 'order' | 'window';
 
 /** Every problem of a city's vacation list, each naming the entry and field (`vacations[2].endsOn`). */
 export function schoolVacationIssues(vacations: readonly SchoolVacation[], field = 'vacations'): InputIssue[] {
@@ -79,8 +78,6 @@ export function schoolVacationIssues(vacations: readonly SchoolVacation[], field
         message: `${KIND_WORDS[v.kind]} of ${v.schoolYear}学年 lies within ${window.from} – ${window.to}`,
         code: 'window',
       });
-    else if (daysInclusive(v.startsOn, v.endsOn) > MAX_VACATION_DAYS)
-      issues.push({ path: at('endsOn'), message: `lasts ${daysInclusive(v.startsOn, v.endsOn)} days; a vacation lasts at most ${MAX_VACATION_DAYS}`, code: 'length' });
   });
   return issues;
 }

@@ -156,10 +156,8 @@ export function CampaignCalendar({ days, selected, onSelectDay, missingVacations
                         data-type={day.type}
                         data-coverage={day.coverage}
                         data-testid="calendar-day"
-                        onClick={() => {
-                          setFocused(day.date);
-                          onSelectDay?.(day);
-                        }}
+                        onFocus={() => setFocused(day.date)}
+                        onClick={() => onSelectDay?.(day)}
                       >
                         <span className="cc-day__number" aria-hidden="true">
                           {Number(day.date.slice(8))}

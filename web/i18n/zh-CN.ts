@@ -456,7 +456,7 @@ export const zhCN = {
   'calendar.mark.makeup': '班',
   'calendar.empty': '所选范围内没有日期',
   'calendar.fallbackNotice': '{years} 年的法定节假日安排尚未发布或录入：这些日期按周末和固定日期节假日（元旦、劳动节、国庆节）推算，春节、清明、端午、中秋及调休上班日可能缺失。',
-  'calendar.missingVacations': '{years} 学年的寒暑假尚未配置：这些日期按上课日和周末计。',
+  'calendar.missingVacations': '{years}学年的寒暑假尚未配置：这些日期按上课日和周末计。',
   'calendar.aria.day': '{date} {weekday}：{details}',
   'calendar.aria.makeup': '{name}调休上班',
   'calendar.aria.fallback': '按推算，尚无官方安排',
@@ -511,7 +511,7 @@ export const zhCN = {
   'calendarAdmin.kind.holiday': '放假（休）',
   'calendarAdmin.kind.makeup_workday': '调休上班（班）',
   'calendarAdmin.holidays.title': '{year} 年法定节假日安排',
-  'calendarAdmin.holidays.hint': '按国务院办公厅当年的部分节假日安排通知录入：放假的每一天和调休上班的周末。保存后，线索办理时限、专项行动日历等处立即按此安排计算。',
+  'calendarAdmin.holidays.hint': '按国务院办公厅当年的部分节假日安排通知录入：放假的每一天和调休上班的周末。保存后，专项行动日历和一切按工作日计算之处立即按此安排。',
   'calendarAdmin.holidays.packageNote': '{year} 年已由内置数据覆盖；在此保存的安排将替代内置数据。',
   'calendarAdmin.holidays.source': '来源（通知名称或文号）',
   'calendarAdmin.holidays.sourcePlaceholder': '如：国务院办公厅关于{year}年部分节假日安排的通知',
@@ -570,7 +570,6 @@ export const zhCN = {
   'calendarAdmin.issue.source_length': '来源过长',
   'calendarAdmin.issue.order': '结束日期早于开始日期',
   'calendarAdmin.issue.window': '日期不在该学年的假期范围内（寒假 12月—3月，暑假 6月—8月）',
-  'calendarAdmin.issue.length': '假期过长（至多 92 天）',
   'calendarAdmin.issue.other': '{message}',
 } as const;
 

@@ -49,18 +49,18 @@ describe('school vacations (寒暑假)', () => {
       { ...winter, source: ' ' },
       { ...winter, schoolYear: 2025 },
       { ...summer, schoolYear: 2026.5 },
-      { ...winter, schoolYear: 2027, startsOn: '2027-11-20', endsOn: '2027-12-31' },
-      { ...winter, schoolYear: 2030, startsOn: '2030-12-01', endsOn: '2031-03-31' },
+      { ...winter, schoolYear: 2027, startsOn: '2027-12-20', endsOn: '2028-01-31' },
+      { ...summer, schoolYear: 2030, startsOn: '2031-07-01', endsOn: '2031-08-31', source: '校'.repeat(501) },
     ]);
     expect(issues).toEqual([
       { path: 'vacations[0].endsOn', message: 'ends before it starts (2027-01-23)', code: 'order' },
       { path: 'vacations[1].startsOn', message: 'not a calendar date YYYY-MM-DD: "2027-13-01"', code: 'date' },
       { path: 'vacations[2].kind', message: '2026学年 already has a winter vacation (寒假) (entry 0)', code: 'twice' },
       { path: 'vacations[2].source', message: 'say where the dates come from (the bureau’s 校历 notice)', code: 'source' },
-      { path: 'vacations[3].endsOn', message: 'a winter vacation (寒假) of 2025学年 lies within 2025-12-01 – 2026-03-31', code: 'window' },
+      { path: 'vacations[3].endsOn', message: 'a winter vacation (寒假) of 2025学年 lies within 2026-01-01 – 2026-03-31', code: 'window' },
       { path: 'vacations[4].schoolYear', message: 'not a plausible school year: 2026.5', code: 'school_year' },
-      { path: 'vacations[5].startsOn', message: 'a winter vacation (寒假) of 2027学年 lies within 2027-12-01 – 2028-03-31', code: 'window' },
-      { path: 'vacations[6].endsOn', message: 'lasts 121 days; a vacation lasts at most 92', code: 'length' },
+      { path: 'vacations[5].startsOn', message: 'a winter vacation (寒假) of 2027学年 lies within 2028-01-01 – 2028-03-31', code: 'window' },
+      { path: 'vacations[6].source', message: 'longer than 500 characters', code: 'source_length' },
     ]);
     expect(() => validateSchoolVacations([{ ...summer, endsOn: '2027-09-01' }], 'body')).toThrow(
       'invalid school vacations: body[0].endsOn: a summer vacation (暑假) of 2026学年 lies within 2027-06-01 – 2027-08-31',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { logIn } from './browser.js';
-import { shot, useBrowserSession } from './session.js';
+import { plannerRefused, shot, useBrowserSession } from './session.js';
 
 const session = useBrowserSession();
 
@@ -121,7 +121,7 @@ describe('audit log screen (审计日志) in Chromium', () => {
     await page.getByTestId('language-switch').click();
     await expect.poll(() => searchParam(page, 'lang')).toBe('en');
     expect(searchParam(page, 'page')).toBe('audit');
-    expect(await page.locator('.audit-header__title').innerText()).toContain('Audit log');
+    expect(await page.locator('.page-header__title').innerText()).toContain('Audit log');
     expect(await rows(page).first().innerText()).toContain('Log in');
     await shot(page, 'audit-05-english-1366');
     await page.getByTestId('language-switch').click();
@@ -163,16 +163,8 @@ describe('audit log screen (审计日志) in Chromium', () => {
   }, 300_000);
 
   test('a planner gets no button, and ?page=audit says 403 with a way back', async () => {
-    const page = await session.newPage();
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(session.server.url);
-    await logIn(page, 'planner');
-    await page.getByTestId('open-planner').waitFor();
-    expect(await page.getByTestId('open-audit').count()).toBe(0);
-
-    await page.goto(`${session.server.url}/?page=audit`);
-    const notice = page.getByTestId('audit-forbidden');
-    await notice.waitFor({ timeout: 30_000 });
+    const { page, notice, buttons } = await plannerRefused(session, 'audit');
+    expect(buttons).toBe(0);
     const text = await notice.innerText();
     expect(text).toContain('403');
     expect(text).toContain('无权查看审计日志');

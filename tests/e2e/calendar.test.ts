@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { logIn } from './browser.js';
-import { shot, useBrowserSession } from './session.js';
+import { plannerRefused, shot, useBrowserSession } from './session.js';
 
 const session = useBrowserSession();
 
@@ -108,7 +108,7 @@ describe('calendar screen (校历与节假日) in Chromium', () => {
     expect(await day(page, '2027-02-20').innerText()).toContain('班');
     expect(await day(page, '2027-09-26').getAttribute('data-type')).toBe('makeup_workday');
     expect(await page.getByTestId('calendar-coverage').innerText()).toContain('管理员录入');
-    await page.locator('.cal-header').scrollIntoViewIfNeeded();
+    await page.locator('.page-header').scrollIntoViewIfNeeded();
     await shot(page, 'calendar-04-2027-official-1920');
 
     // The write is in the audit log.
@@ -119,7 +119,7 @@ describe('calendar screen (校历与节假日) in Chromium', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.waitForTimeout(300);
     expect(await overflow(page)).toBe(0);
-    await page.locator('.cal-header').scrollIntoViewIfNeeded();
+    await page.locator('.page-header').scrollIntoViewIfNeeded();
     await shot(page, 'calendar-05-2027-official-1366');
     await page.getByTestId('vacation-editor').scrollIntoViewIfNeeded();
 
@@ -137,8 +137,8 @@ describe('calendar screen (校历与节假日) in Chromium', () => {
     await page.getByTestId('language-switch').click();
     await expect.poll(() => searchParam(page, 'lang')).toBe('en');
     expect(searchParam(page, 'year')).toBe('2027');
-    await page.locator('.cal-header').scrollIntoViewIfNeeded();
-    expect(await page.locator('.cal-header__title').innerText()).toContain('School calendar and holidays');
+    await page.locator('.page-header').scrollIntoViewIfNeeded();
+    expect(await page.locator('.page-header__title').innerText()).toContain('School calendar and holidays');
     expect(await day(page, '2027-02-08').getAttribute('aria-label')).toBe('8 February 2027, Monday: Public holiday (法定节假日); 春节; Winter vacation (寒假)');
     await shot(page, 'calendar-07-english-1366');
     await page.getByTestId('language-switch').click();
@@ -160,15 +160,8 @@ describe('calendar screen (校历与节假日) in Chromium', () => {
   }, 300_000);
 
   test('a planner gets no button, and ?page=calendar says 403 with a way back', async () => {
-    const page = await session.newPage();
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(session.server.url);
-    await logIn(page, 'planner');
-    await page.getByTestId('open-planner').waitFor();
-    expect(await page.getByTestId('open-calendar').count()).toBe(0);
-    await page.goto(`${session.server.url}/?page=calendar`);
-    const notice = page.getByTestId('calendar-forbidden');
-    await notice.waitFor({ timeout: 30_000 });
+    const { page, notice, buttons } = await plannerRefused(session, 'calendar');
+    expect(buttons).toBe(0);
     expect(await notice.innerText()).toContain('无权修改校历与节假日');
     expect(await page.evaluate(`fetch('/api/calendar/holidays/2027', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"source":"x","text":"2027-02-06,休,春节"}' }).then((r) => r.status)`)).toBe(403);
     // Reading the day types is open to every signed-in account.

@@ -3,6 +3,7 @@ import type { Me } from '../../server/contract/index.js';
 import { useAuditActors, useAuditPage, useAuditVerification } from '../api/audit.js';
 import { useI18n, type Language } from '../i18n/index.js';
 import { ForbiddenPanel } from '../panels/ForbiddenPanel.js';
+import { PageHeader } from '../panels/PageHeader.js';
 import { TopBar } from '../panels/TopBar.js';
 import {
   AUDIT_PAGE_SIZE,
@@ -129,14 +130,7 @@ export function AuditView({ user, language, onLanguage, onLogout, onBack }: Audi
 
   return shell(
     <>
-      <header className="audit-header">
-        <button type="button" className="button button--ghost" onClick={onBack} data-testid="audit-back">
-          ← {t('audit.back')}
-        </button>
-        <div className="audit-header__titles">
-          <h2 className="audit-header__title">{t('audit.title')}</h2>
-          <p className="hint">{t('audit.subtitle')}</p>
-        </div>
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} back={t('audit.back')} onBack={onBack} backTestId="audit-back">
         <button
           type="button"
           className="button audit-verify-button"
@@ -147,7 +141,7 @@ export function AuditView({ user, language, onLanguage, onLogout, onBack }: Audi
           {verification.state.status === 'running' ? <span className="spinner" aria-hidden="true" /> : <ChainIcon />}
           {t('audit.verify.run')}
         </button>
-      </header>
+      </PageHeader>
       <VerifyPanel state={verification.state} onRetry={verification.run} onShowEntry={(id) => dispatch({ type: 'entryShown', id })} />
       <AuditFilterForm
         filters={state.filters}

@@ -5,9 +5,10 @@ import { removeHolidaySchedule, saveHolidaySchedule, saveSchoolVacations, useCam
 import { errorMessage, type ApiError } from '../api/errors.js';
 import { useI18n, type Language } from '../i18n/index.js';
 import { ForbiddenPanel } from '../panels/ForbiddenPanel.js';
+import { PageHeader } from '../panels/PageHeader.js';
 import { TopBar } from '../panels/TopBar.js';
-import { shanghaiDateTime } from '../state/audit-format.js';
 import { CampaignCalendar } from './CampaignCalendar.js';
+import { originLabel } from './day-labels.js';
 import { HolidayScheduleEditor } from './HolidayScheduleEditor.js';
 import { SchoolVacationsEditor } from './SchoolVacationsEditor.js';
 import './calendar-admin.css';
@@ -52,15 +53,9 @@ function Failed({ error, onRetry, testId }: { error: ApiError; onRetry: () => vo
 /** What the year's holidays rest on, in one line. */
 function NationalLine({ source }: { source: NationalSourceBody }) {
   const { t } = useI18n();
-  const text =
-    source.origin === 'entered'
-      ? t('calendarAdmin.origin.entered', { source: source.source ?? '', by: source.updatedBy ?? '', at: source.updatedAt ? shanghaiDateTime(source.updatedAt) : '' })
-      : source.origin === 'package'
-        ? t('calendarAdmin.origin.package', { source: source.source ?? '' })
-        : t('calendarAdmin.origin.fallback');
   return (
     <p className={`cal-origin cal-origin--${source.origin}`} data-testid="calendar-coverage" data-origin={source.origin}>
-      <strong>{t('calendarAdmin.coverageOf', { year: source.year })}</strong> {text}
+      <strong>{t('calendarAdmin.coverageOf', { year: source.year })}</strong> {originLabel(t, source)}
     </p>
   );
 }
@@ -121,14 +116,7 @@ export function CalendarAdminView({ user, today, language, onLanguage, onLogout,
 
   return shell(
     <>
-      <header className="cal-header">
-        <button type="button" className="button button--ghost" onClick={onBack} data-testid="calendar-back">
-          ← {t('calendarAdmin.back')}
-        </button>
-        <div className="cal-header__titles">
-          <h2 className="cal-header__title">{t('calendarAdmin.title')}</h2>
-          <p className="hint">{t('calendarAdmin.subtitle')}</p>
-        </div>
+      <PageHeader title={t('calendarAdmin.title')} subtitle={t('calendarAdmin.subtitle')} back={t('calendarAdmin.back')} onBack={onBack} backTestId="calendar-back">
         <nav className="cal-year" aria-label={t('calendarAdmin.year')}>
           <button type="button" className="button" onClick={() => setYear((y) => Math.max(MIN_SCHEDULE_YEAR, y - 1))} aria-label={t('calendarAdmin.prevYear')} data-testid="calendar-prev-year">
             ‹
@@ -140,7 +128,7 @@ export function CalendarAdminView({ user, today, language, onLanguage, onLogout,
             ›
           </button>
         </nav>
-      </header>
+      </PageHeader>
 
       <section className="panel cal-year-view" aria-labelledby="cal-year-title" aria-busy={days.loading}>
         <div className="cal-year-view__head">

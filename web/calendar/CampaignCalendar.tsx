@@ -23,6 +23,18 @@ export interface CampaignCalendarProps {
   theme?: Theme;
 }
 
+/** A plain notice above the grid: what the days shown rest on that a planner must know. */
+function Notice({ testId, text }: { testId: string; text: string }) {
+  return (
+    <p className="campaign-calendar__notice" role="note" data-testid={testId}>
+      <span className="campaign-calendar__notice-mark" aria-hidden="true">
+        !
+      </span>
+      {text}
+    </p>
+  );
+}
+
 /** Monday first, as Chinese calendars print the week. */
 const WEEK_COLUMNS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -81,22 +93,8 @@ export function CampaignCalendar({ days, selected, onSelectDay, missingVacations
 
   return (
     <section ref={root} className="campaign-calendar" style={style} aria-label={label ?? t('calendar.title')} data-testid="campaign-calendar">
-      {fallback.length > 0 && (
-        <p className="campaign-calendar__notice" role="note" data-testid="calendar-fallback-notice">
-          <span className="campaign-calendar__notice-mark" aria-hidden="true">
-            !
-          </span>
-          {t('calendar.fallbackNotice', { years: fallback.join('、') })}
-        </p>
-      )}
-      {missingYears.length > 0 && (
-        <p className="campaign-calendar__notice" role="note" data-testid="calendar-missing-vacations">
-          <span className="campaign-calendar__notice-mark" aria-hidden="true">
-            !
-          </span>
-          {t('calendar.missingVacations', { years: missingYears.join('、') })}
-        </p>
-      )}
+      {fallback.length > 0 && <Notice testId="calendar-fallback-notice" text={t('calendar.fallbackNotice', { years: fallback.join('、') })} />}
+      {missingYears.length > 0 && <Notice testId="calendar-missing-vacations" text={t('calendar.missingVacations', { years: missingYears.join('、') })} />}
       {legend && (
         <ul className="campaign-calendar__legend" aria-label={t('calendar.legend')} data-testid="calendar-legend">
           {campaignDayTypes.map((type) => (

@@ -3,9 +3,7 @@ import type { HolidayScheduleAnswer, HolidayScheduleInput } from '../../server/c
 import type { InputIssue } from '../../server/domain/errors.js';
 import { formatScheduleCsv } from '../../server/domain/holiday-import.js';
 import { holidayDayKinds } from '../../server/domain/vocabulary.js';
-import { errorMessage, type ApiError } from '../api/errors.js';
 import { useI18n, type Translate } from '../i18n/index.js';
-import { shanghaiDateTime } from '../state/audit-format.js';
 import {
   editHolidayDraft,
   holidayBody,
@@ -16,6 +14,8 @@ import {
   type HolidayEdit,
   type IssuesByPlace,
 } from '../state/calendar-admin.js';
+import { failureText, RemoveRowButton, SubmitRow, type SaveStatus } from './form-parts.js';
+import { originLabel } from './day-labels.js';
 import { asApiError, IssueList, serverIssuesOf } from './issue-text.js';
 
 export interface HolidayScheduleEditorProps {
@@ -24,7 +24,6 @@ export interface HolidayScheduleEditorProps {
   onRemove: () => Promise<unknown>;
 }
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved' } | { kind: 'removed' } | { kind: 'failed'; error: ApiError };
 
 /** Where a pasted problem is: 第 3 行 / line 3 for CSV, the JSON path as it is. */
 function placeOf(t: Translate, path: string): string {
@@ -42,7 +41,7 @@ export function HolidayScheduleEditor({ schedule, onSave, onRemove }: HolidaySch
   const [text, setText] = useState('');
   const [importIssues, setImportIssues] = useState<InputIssue[]>([]);
   const [imported, setImported] = useState<number | null>(null);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<SaveStatus<'saved' | 'removed'>>({ kind: 'idle' });
   // A new answer (another year, or the schedule after a save) replaces the form.
   if (shown !== schedule) {
     setShown(schedule);
@@ -93,12 +92,6 @@ export function HolidayScheduleEditor({ schedule, onSave, onRemove }: HolidaySch
 
   const busy = status.kind === 'busy';
   const sourceIssues = issues.get('source');
-  const origin =
-    schedule.origin === 'entered'
-      ? t('calendarAdmin.origin.entered', { source: schedule.source ?? '', by: schedule.updatedBy ?? '', at: schedule.updatedAt ? shanghaiDateTime(schedule.updatedAt) : '' })
-      : schedule.origin === 'package'
-        ? t('calendarAdmin.origin.package', { source: schedule.source ?? '' })
-        : t('calendarAdmin.origin.fallback');
 
   return (
     <form className="panel cal-editor" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="holiday-editor-title" data-testid="holiday-editor">
@@ -106,7 +99,7 @@ export function HolidayScheduleEditor({ schedule, onSave, onRemove }: HolidaySch
         {t('calendarAdmin.holidays.title', { year })}
       </h2>
       <p className={`cal-origin cal-origin--${schedule.origin}`} data-testid="holiday-origin">
-        {origin}
+        {originLabel(t, schedule)}
       </p>
       <p className="hint">{schedule.packageCovers ? t('calendarAdmin.holidays.packageNote', { year }) : t('calendarAdmin.holidays.hint')}</p>
 
@@ -183,14 +176,7 @@ export function HolidayScheduleEditor({ schedule, onSave, onRemove }: HolidaySch
                     <IssueList id={`holiday-row-${row.key}-issues`} issues={rowIssues} />
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button--small button--ghost"
-                      aria-label={t('calendarAdmin.removeRow', { n: index + 1 })}
-                      onClick={() => edit({ type: 'remove', key: row.key })}
-                    >
-                      ✕
-                    </button>
+                    <RemoveRowButton n={index + 1} onRemove={() => edit({ type: 'remove', key: row.key })} />
                   </td>
                 </tr>
               );
@@ -237,22 +223,27 @@ export function HolidayScheduleEditor({ schedule, onSave, onRemove }: HolidaySch
         <IssueList id="holiday-import-issues" issues={importIssues} prefix={(issue) => placeOf(t, issue.path)} />
       </fieldset>
 
-      <div className="cal-actions cal-actions--submit">
-        <button type="submit" className="button cal-save" disabled={busy} data-testid="holiday-save">
-          {busy && <span className="spinner" aria-hidden="true" />}
-          {t('calendarAdmin.holidays.save', { year })}
-        </button>
+      <SubmitRow
+        busy={busy}
+        label={t('calendarAdmin.holidays.save', { year })}
+        testId="holiday-save"
+        statusTestId="holiday-status"
+        status={
+          status.kind === 'saved'
+            ? t('calendarAdmin.holidays.saved', { year })
+            : status.kind === 'removed'
+              ? t('calendarAdmin.holidays.removed', { year })
+              : status.kind === 'failed'
+                ? failureText(t, issues.size > 0, status.error)
+                : null
+        }
+      >
         {schedule.origin === 'entered' && (
           <button type="button" className="button button--danger" onClick={() => void remove()} disabled={busy} data-testid="holiday-remove">
             {t('calendarAdmin.holidays.remove')}
           </button>
         )}
-        <span className="cal-status" role="status" data-testid="holiday-status">
-          {status.kind === 'saved' && t('calendarAdmin.holidays.saved', { year })}
-          {status.kind === 'removed' && t('calendarAdmin.holidays.removed', { year })}
-          {status.kind === 'failed' && (issues.size ? t('calendarAdmin.rejected') : t(errorMessage(status.error).key))}
-        </span>
-      </div>
+      </SubmitRow>
     </form>
   );
 }

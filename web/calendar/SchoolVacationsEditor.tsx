@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SchoolVacations, SchoolVacationsInput } from '../../server/contract/index.js';
 import { vacationKinds, vacationStatuses, type VacationKind, type VacationStatus } from '../../server/domain/vocabulary.js';
-import { errorMessage, type ApiError } from '../api/errors.js';
 import { useI18n } from '../i18n/index.js';
 import {
   editVacationRows,
@@ -12,6 +11,7 @@ import {
   type IssuesByPlace,
   type VacationEdit,
 } from '../state/calendar-admin.js';
+import { failureText, RemoveRowButton, SubmitRow, type SaveStatus } from './form-parts.js';
 import { asApiError, IssueList, serverIssuesOf } from './issue-text.js';
 
 export interface SchoolVacationsEditorProps {
@@ -19,7 +19,6 @@ export interface SchoolVacationsEditorProps {
   onSave: (body: SchoolVacationsInput) => Promise<unknown>;
 }
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved' } | { kind: 'failed'; error: ApiError };
 
 const FIELDS = ['schoolYear', 'kind', 'startsOn', 'endsOn', 'status', 'source'] as const;
 
@@ -29,7 +28,7 @@ export function SchoolVacationsEditor({ data, onSave }: SchoolVacationsEditorPro
   const [shown, setShown] = useState(data);
   const [rows, setRows] = useState(() => vacationRows(data.vacations));
   const [issues, setIssues] = useState<IssuesByPlace>(new Map());
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   if (shown !== data) {
     setShown(data);
     setRows(vacationRows(data.vacations));
@@ -132,9 +131,7 @@ export function SchoolVacationsEditor({ data, onSave }: SchoolVacationsEditorPro
                     {issueList('source')}
                   </td>
                   <td>
-                    <button type="button" className="button button--small button--ghost" aria-label={t('calendarAdmin.removeRow', { n })} onClick={() => edit({ type: 'remove', key: row.key })}>
-                      ✕
-                    </button>
+                    <RemoveRowButton n={n} onRemove={() => edit({ type: 'remove', key: row.key })} />
                   </td>
                 </tr>
               );
@@ -153,16 +150,13 @@ export function SchoolVacationsEditor({ data, onSave }: SchoolVacationsEditorPro
           </button>
         )}
       </div>
-      <div className="cal-actions cal-actions--submit">
-        <button type="submit" className="button cal-save" disabled={busy} data-testid="vacation-save">
-          {busy && <span className="spinner" aria-hidden="true" />}
-          {t('calendarAdmin.vacations.save')}
-        </button>
-        <span className="cal-status" role="status" data-testid="vacation-status">
-          {status.kind === 'saved' && t('calendarAdmin.vacations.saved')}
-          {status.kind === 'failed' && (issues.size ? t('calendarAdmin.rejected') : t(errorMessage(status.error).key))}
-        </span>
-      </div>
+      <SubmitRow
+        busy={busy}
+        label={t('calendarAdmin.vacations.save')}
+        testId="vacation-save"
+        statusTestId="vacation-status"
+        status={status.kind === 'saved' ? t('calendarAdmin.vacations.saved') : status.kind === 'failed' ? failureText(t, issues.size > 0, status.error) : null}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 // How a campaign day reads, on screen and to a screen reader, in the language shown.
-import type { CampaignDayBody } from '../../server/contract/index.js';
+import type { CalendarOrigin, CampaignDayBody } from '../../server/contract/index.js';
+import { shanghaiDateTime } from '../state/audit-format.js';
 import type { MessageKey, Translate } from '../i18n/index.js';
 
 export const monthName = (t: Translate, month: number): string => t(`calendar.month.${month}` as MessageKey);
@@ -27,4 +28,11 @@ export function dayAriaLabel(t: Translate, day: CampaignDayBody): string {
   if (day.vacation && day.type !== 'vacation_day') details.push(t(`vacation.${day.vacation}`));
   if (day.coverage === 'fallback') details.push(t('calendar.aria.fallback'));
   return t('calendar.aria.day', { date: dateLabel(t, day.date), weekday: weekdayName(t, day.weekday), details: details.join(t('calendar.separator')) });
+}
+
+/** Where a year's holidays come from: the shipped data, an administrator's entry (who, when), or the fallback. */
+export function originLabel(t: Translate, source: { origin: CalendarOrigin; source: string | null; updatedBy: string | null; updatedAt: string | null }): string {
+  if (source.origin === 'entered')
+    return t('calendarAdmin.origin.entered', { source: source.source ?? '', by: source.updatedBy ?? '', at: source.updatedAt ? shanghaiDateTime(source.updatedAt) : '' });
+  return source.origin === 'package' ? t('calendarAdmin.origin.package', { source: source.source ?? '' }) : t('calendarAdmin.origin.fallback');
 }

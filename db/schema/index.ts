@@ -10,3 +10,4 @@ export * from './officers.js';
 export * from './users.js';
 export * from './audit-log.js';
 export * from './roads.js';
+export * from './campaigns.js';

@@ -43,8 +43,18 @@ export const userRoles = ['admin', 'planner', 'leader', 'wall'] as const;
  * What the audit log (执法全过程记录) records: one action per kind of write, named `<entity>.<verb>` (the demo data
  * build is `seed`), and the kind of thing each concerns.
  */
-export const auditActions = ['seed', 'auth.login', 'auth.logout', 'clue.create', 'clue.status', 'patrol.plan'] as const;
-export const auditEntities = ['database', 'session', 'clue', 'patrol_plan'] as const;
+export const auditActions = [
+  'seed',
+  'auth.login',
+  'auth.logout',
+  'clue.create',
+  'clue.status',
+  'patrol.plan',
+  'campaign.create',
+  'campaign.edit',
+  'campaign.status',
+] as const;
+export const auditEntities = ['database', 'session', 'clue', 'patrol_plan', 'campaign'] as const;
 
 export type InstitutionCategory = (typeof institutionCategories)[number];
 export type InstitutionNature = (typeof institutionNatures)[number];

@@ -54,7 +54,7 @@ const actorOf = (user: UserRow): CampaignActor => ({ userId: user.id, role: user
 const stateOf = (row: CampaignRow): CampaignState => ({ status: row.status, districts: row.districts, submittedBy: row.submittedBy });
 
 /** A stored definition read back through the contract: a row that no longer fits it is a bug, not bad input. */
-const storedDefinition = (definition: unknown): CampaignDefinition => campaignDefinitionSchema.parse(definition) as CampaignDefinition;
+const storedDefinition = (definition: unknown): CampaignDefinition => campaignDefinitionSchema.parse(definition);
 
 const stampOf = (by: string | null, at: Date | null) => (by && at ? { by, at: at.toISOString() } : null);
 
@@ -81,8 +81,8 @@ const auditRecord = (row: CampaignRow) => ({ status: row.status, version: row.cu
 
 async function checkedDefinition(q: Queryable, body: DefinitionBody, user: UserRow): Promise<CampaignDefinition> {
   // Checked before normalising, which would fold a district named twice into one.
-  const issues = definitionIssues(body as CampaignDefinition, new Set(await districtCodes(q)));
-  const definition = normaliseDefinition(body as CampaignDefinition);
+  const issues = definitionIssues(body, new Set(await districtCodes(q)));
+  const definition = normaliseDefinition(body);
   if (issues.length) throw new DomainInputError(issues);
   const refusal = planScopeRefusal(actorOf(user), definition.districts);
   if (refusal) throw forbidden(refusal, { allowedDistrict: user.districtCode, requestedDistricts: definition.districts });

@@ -30,6 +30,7 @@ function split(numerator: number, denominator: number): { whole: number; remaind
 
 /** The counts per stratum key, adding up to `total` (which must not exceed the strata's sizes together). */
 export function allocateLargestRemainder(quotas: readonly StratumQuota[], denominator: number, total: number): Map<string, number> {
+  if (!(denominator > 0)) throw new RangeError(`the quotas' denominator must be positive, got ${denominator}`);
   const parts = quotas.map((q) => ({ ...q, ...split(q.numerator, denominator) })).map((p) => ({ ...p, whole: Math.min(p.whole, p.size) }));
   const counts = new Map(parts.map((p) => [p.key, p.whole]));
   let left = total - parts.reduce((sum, p) => sum + p.whole, 0);

@@ -84,7 +84,7 @@ export const MIX_RULES: readonly MixRule[] = [
   { departmentCode: 'urban_management', reason: 'residential_flat', applies: (t) => has(t.clueTypes, 'residential_flat', 'one_to_one') },
   { departmentCode: 'public_security', reason: 'police_requested', applies: (t) => t.policeRequested === true },
   ...Object.entries(CATEGORY_DEPARTMENT).map(([category, departmentCode]) => ({
-    departmentCode: departmentCode as string,
+    departmentCode,
     reason: 'category' as const,
     applies: (t: InspectionTarget) => isInstitution(t) && t.category === category,
   })),

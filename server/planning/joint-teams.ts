@@ -189,6 +189,8 @@ export const DEFAULT_STOPS_PER_TEAM = 4;
 /** Education and every department one target can need (market, fire, urban management, police, its sector). */
 export const MAX_JOINT_TEAM_SIZE = 6;
 export const DEFAULT_RECENT_CAMPAIGNS = 2;
+/** Who makes up a team of one department to two: the lead of comprehensive enforcement (Putuo §四(二)). */
+export const SECOND_SEAT_DEPARTMENT = 'market_regulation';
 
 const TEAM_ERROR = 'cannot form the joint teams';
 
@@ -431,11 +433,17 @@ export function formJointTeams(input: JointTeamInput): JointTeamPlan {
       }
       if (reasons.length) return reasons;
       while (seats.length < MIN_TEAM_SIZE) {
-        // The second officer: another education officer if one may come, else any eligible officer of the district.
-        const lead = screen(LEAD_DEPARTMENT, target.districtCode, [target], taken());
-        const any = lead.pool.length ? lead : screen('*', target.districtCode, [target], taken());
-        if (any.pool.length === 0) return [failureOf(null, target.districtCode, shift, any.counts, true)];
-        seats.push(draw(any.pool, label(`extra${seats.length}`), false));
+        // The second officer: market regulation (综合执法牵头), else any other department, else education last,
+        // because every team needs an education officer to lead it and they are the first to run out.
+        const all = screen('*', target.districtCode, [target], taken());
+        const byPreference = [
+          all.pool.filter((o) => o.departmentCode === SECOND_SEAT_DEPARTMENT),
+          all.pool.filter((o) => o.departmentCode !== LEAD_DEPARTMENT),
+          all.pool,
+        ];
+        const pool = byPreference.find((p) => p.length > 0);
+        if (!pool) return [failureOf(null, target.districtCode, shift, all.counts, true)];
+        seats.push(draw(pool, label(`extra${seats.length}`), false));
       }
       const team: Draft = { id: `${shift.id}#${open.length + 1}`, shift, districtCode: target.districtCode, seats: [], targets: [target] };
       for (const seat of seats) sit(team, seat);

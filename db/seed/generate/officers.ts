@@ -80,8 +80,8 @@ export function generateOfficers(random: Random, geography: Geography, count: nu
   };
   const sequence = new Map<string, number>();
   const officers: GeneratedOfficer[] = [];
-  // (at most half of all officers cover, so that a small build still has a share with lapsed certificates).
-  const covering = Math.min(Math.floor(count / 2), districts.length * COVERING_DEPARTMENTS.length);
+  // (at most four in five officers cover, so that a small build still has a share with lapsed certificates).
+  const covering = Math.min(Math.floor(count * 0.8), districts.length * COVERING_DEPARTMENTS.length);
   for (let index = 0; index < count; index++) {
     const covers = index < covering;
     const district = covers ? districts[index % districts.length] : districts[random.weightedIndex(districtWeights)];

@@ -18,6 +18,7 @@ import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
 import { calendarRouter } from './routes/calendar.js';
 import { authRouter } from './routes/auth.js';
+import { campaignsRouter } from './routes/campaigns.js';
 import { cluesRouter } from './routes/clues.js';
 import { districtsRouter } from './routes/districts.js';
 import { gridCellsRouter } from './routes/grid-cells.js';
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions) {
     .route('/api', auditRouter(deps))
     .route('/api', analysisRouter(deps))
     .route('/api', routingRouter(deps))
+    .route('/api', campaignsRouter(deps))
     .route('/api', calendarRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 

@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
 
 // The app's pages, chosen by `?page=`: the dashboard (no parameter), the patrol route planner, the audit log, the
-// calendar screen (校历与节假日).
-export const PAGES = ['dashboard', 'planner', 'audit', 'calendar'] as const;
+// special campaigns, the calendar screen (校历与节假日).
+export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar'] as const;
 export type Page = (typeof PAGES)[number];
 
 export function pageOf(search: string): Page {

@@ -66,7 +66,7 @@ export function campaignDay(date: IsoDate, calendar: WorkCalendar, vacations: re
 }
 
 /** Every day of the range (both ends included) with its type; the vacations are one city's. */
-export function campaignDays(range: DateRange, calendar: WorkCalendar, vacations: readonly SchoolVacation[]): CampaignDay[] {
+export function campaignCalendarDays(range: DateRange, calendar: WorkCalendar, vacations: readonly SchoolVacation[]): CampaignDay[] {
   const { from, to } = checkedRange(range);
   return datesInRange(from, to).map((date) => campaignDay(date, calendar, vacations));
 }

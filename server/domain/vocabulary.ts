@@ -38,6 +38,13 @@ export const violationKinds = [
   'disclosure', // 信息公开不到位
   'safety', // 安全、消防隐患
 ] as const;
+/**
+ * An officer's registered relation to an institution, which makes the officer step aside from inspecting it (回避,
+ * 《行政处罚法》第四十三条: 与案件有直接利害关系或者有其他关系可能影响公正执法的，应当回避): a close relative (近亲属) of
+ * its investor, manager or a teacher; a financial interest (利害关系: shares, loans, the lease of its premises);
+ * former employment or a side job there (曾任职、兼职); another relation that could affect impartiality (其他).
+ */
+export const officerRelationKinds = ['close_relative', 'financial_interest', 'former_employment', 'other'] as const;
 export const userRoles = ['admin', 'planner', 'leader', 'wall'] as const;
 /**
  * What the audit log (执法全过程记录) records: one action per kind of write, named `<entity>.<verb>` (the demo data
@@ -50,11 +57,14 @@ export const auditActions = [
   'clue.create',
   'clue.status',
   'patrol.plan',
+  'campaign.create',
+  'campaign.edit',
+  'campaign.status',
   'holiday_schedule.save',
   'holiday_schedule.remove',
   'school_vacations.save',
 ] as const;
-export const auditEntities = ['database', 'session', 'clue', 'patrol_plan', 'holiday_schedule', 'school_vacations'] as const;
+export const auditEntities = ['database', 'session', 'clue', 'patrol_plan', 'campaign', 'holiday_schedule', 'school_vacations'] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日
  * official holiday, 寒暑假 school vacation, 调休上班 a weekend day worked in lieu (schools hold classes).
@@ -75,6 +85,7 @@ export type ClueSource = (typeof clueSources)[number];
 export type SuspectedType = (typeof suspectedTypes)[number];
 export type ClueStatus = (typeof clueStatuses)[number];
 export type ViolationKind = (typeof violationKinds)[number];
+export type OfficerRelationKind = (typeof officerRelationKinds)[number];
 export type UserRole = (typeof userRoles)[number];
 export type AuditAction = (typeof auditActions)[number];
 export type AuditEntity = (typeof auditEntities)[number];

@@ -117,7 +117,7 @@ export function shiftPattern(overrides: CampaignShiftOverrides = {}): CampaignSh
   return pattern;
 }
 
-/** The shifts of the days (campaignDays' output, or any { date, type }), in date and clock order. */
+/** The shifts of the days (campaignCalendarDays' output, or any { date, type }), in date and clock order. */
 export function campaignShifts(days: readonly Pick<CampaignDay, 'date' | 'type'>[], overrides: CampaignShiftOverrides = {}): CampaignShift[] {
   const pattern = shiftPattern(overrides);
   return days.flatMap((day) =>

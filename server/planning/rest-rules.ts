@@ -11,6 +11,7 @@
 import { DomainInputError, type InputIssue } from '../domain/errors.js';
 import { addDays, HOUR_MS, shanghaiDate, weekStartOf, type IsoDate } from '../domain/time.js';
 import { PlanningInputError } from './errors.js';
+import type { CanTakeShift } from './joint-teams.js';
 
 export type RestWeek = 'rolling' | 'calendar';
 
@@ -155,4 +156,20 @@ export function canTakeShift(schedule: readonly ScheduledShift[], shift: Schedul
   const shifts = [...schedule.map((s, i) => timed(s, `schedule[${i}]`)), candidate].sort(byStart);
   const violations = officerViolations(null, shifts, rules, candidate.shiftId);
   return violations.length ? { ok: false, violations } : { ok: true };
+}
+
+/**
+ * The joint-team planner's rest check (`canTakeShift` of planJointTeams, which knows shifts by id and date only) from
+ * the campaign's shifts with their times: an officer may take a shift when canTakeShift allows it after the shifts the
+ * plan has given them so far. A shift id the campaign does not have is an input error.
+ */
+export function restCheckFor(shifts: readonly ScheduledShift[], rules: RestRules = DEFAULT_REST_RULES): CanTakeShift {
+  checkedRules(rules);
+  const byId = new Map(shifts.map((s) => [s.shiftId, s]));
+  const timesOf = (id: string): ScheduledShift => {
+    const shift = byId.get(id);
+    if (!shift) throw new PlanningInputError([{ path: 'shifts', message: `shift ${id} is not one of the campaign's shifts` }]);
+    return shift;
+  };
+  return (_officer, shift, assigned) => canTakeShift(assigned.map((a) => timesOf(a.id)), timesOf(shift.id), rules).ok;
 }

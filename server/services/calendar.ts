@@ -13,7 +13,7 @@ import type {
   SchoolVacationsBody,
 } from '../contract/calendar.js';
 import { FIXED_DATE_HOLIDAYS, nationalCalendar, scheduleDays, scheduleFromDays, validateSchedule, type ScheduleDay, type WorkCalendar } from '../domain/calendar.js';
-import { campaignCalendarSources, campaignDays, type CampaignDay, type DateRange } from '../domain/campaign-days.js';
+import { campaignCalendarSources, campaignCalendarDays, type CampaignDay, type DateRange } from '../domain/campaign-days.js';
 import { DomainInputError } from '../domain/errors.js';
 import { parseScheduleText, scheduleDaysIssues } from '../domain/holiday-import.js';
 import { SHANGHAI_SCHOOL_VACATION_DEFAULTS } from '../domain/school-vacation-defaults.js';
@@ -90,7 +90,7 @@ export async function workCalendar(deps: CalendarDeps): Promise<WorkCalendar> {
 /** The day types of a range for a city (Shanghai by default), for services that plan campaigns. */
 export async function campaignDaysFor(deps: CalendarDeps, range: DateRange, cityCode = SHANGHAI_CITY_CODE): Promise<CampaignDay[]> {
   const [calendar, vacations] = await Promise.all([workCalendar(deps), deps.calendar.vacationsOf(deps.database, cityCode)]);
-  return campaignDays(range, calendar, vacations);
+  return campaignCalendarDays(range, calendar, vacations);
 }
 
 const stampOf = (s: { updatedAt: Date; updatedBy: string } | undefined) => ({ updatedAt: s?.updatedAt.toISOString() ?? null, updatedBy: s?.updatedBy ?? null });
@@ -111,7 +111,7 @@ export async function campaignCalendar(deps: CalendarDeps, _user: UserRow, query
   return {
     ...range,
     city: query.city,
-    days: campaignDays(range, calendar, vacations),
+    days: campaignCalendarDays(range, calendar, vacations),
     sources: { national, vacations: sources.vacations.map(vacationAnswer), missingVacations: sources.missingVacations },
   };
 }

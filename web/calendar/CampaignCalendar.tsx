@@ -8,7 +8,7 @@ import { dayTypeCounts, fallbackYears, focusTarget, holidayRunStarts, monthGrids
 import './calendar.css';
 
 export interface CampaignCalendarProps {
-  /** The days to show, in date order: GET /api/calendar/days `days`, or campaignDays() of the kernel. */
+  /** The days to show, in date order: GET /api/calendar/days `days`, or campaignCalendarDays() of the kernel. */
   days: readonly CampaignDayBody[];
   /** Dates drawn as chosen (e.g. a campaign's days); `aria-selected` says so. */
   selected?: ReadonlySet<string>;

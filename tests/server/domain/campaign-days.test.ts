@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { nationalCalendar, type HolidaySchedule } from '../../../server/domain/calendar.js';
-import { campaignCalendarSources, campaignDay, campaignDays, MAX_CAMPAIGN_CALENDAR_DAYS } from '../../../server/domain/campaign-days.js';
+import { campaignCalendarSources, campaignDay, campaignCalendarDays, MAX_CAMPAIGN_CALENDAR_DAYS } from '../../../server/domain/campaign-days.js';
 import { SHANGHAI_SCHOOL_VACATION_DEFAULTS } from '../../../server/domain/school-vacation-defaults.js';
 import type { SchoolVacation } from '../../../server/domain/school-vacations.js';
 
@@ -65,7 +65,7 @@ describe('campaign day types', () => {
   });
 
   test('2027 is not covered by the published data: every day says fallback, fixed-date holidays still count', () => {
-    const days = campaignDays({ from: '2026-12-31', to: '2027-01-03' }, nationalCalendar, vacations);
+    const days = campaignCalendarDays({ from: '2026-12-31', to: '2027-01-03' }, nationalCalendar, vacations);
     expect(days.map((d) => [d.date, d.type, d.coverage])).toEqual([
       ['2026-12-31', 'school_day', 'official'],
       ['2027-01-01', 'holiday', 'fallback'],
@@ -86,11 +86,11 @@ describe('campaign day types', () => {
   });
 
   test('ranges: both ends included, bad or too long ranges name the field', () => {
-    expect(campaignDays({ from: '2026-07-01', to: '2026-07-01' }, nationalCalendar, vacations)).toHaveLength(1);
-    expect(campaignDays({ from: '2026-01-01', to: '2026-12-31' }, nationalCalendar, vacations)).toHaveLength(365);
-    expect(() => campaignDays({ from: '2026-07-02', to: '2026-07-01' }, nationalCalendar, vacations)).toThrow('to: lies before from (2026-07-02)');
-    expect(() => campaignDays({ from: '2026-02-30', to: '2026-03-01' }, nationalCalendar, vacations)).toThrow(/^from: not a calendar date/);
-    expect(() => campaignDays({ from: '2026-01-01', to: '2028-01-03' }, nationalCalendar, vacations)).toThrow(`longer than ${MAX_CAMPAIGN_CALENDAR_DAYS} days`);
+    expect(campaignCalendarDays({ from: '2026-07-01', to: '2026-07-01' }, nationalCalendar, vacations)).toHaveLength(1);
+    expect(campaignCalendarDays({ from: '2026-01-01', to: '2026-12-31' }, nationalCalendar, vacations)).toHaveLength(365);
+    expect(() => campaignCalendarDays({ from: '2026-07-02', to: '2026-07-01' }, nationalCalendar, vacations)).toThrow('to: lies before from (2026-07-02)');
+    expect(() => campaignCalendarDays({ from: '2026-02-30', to: '2026-03-01' }, nationalCalendar, vacations)).toThrow(/^from: not a calendar date/);
+    expect(() => campaignCalendarDays({ from: '2026-01-01', to: '2028-01-03' }, nationalCalendar, vacations)).toThrow(`longer than ${MAX_CAMPAIGN_CALENDAR_DAYS} days`);
   });
 });
 

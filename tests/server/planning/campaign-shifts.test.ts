@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { nationalCalendar } from '../../../server/domain/calendar.js';
-import { campaignDays } from '../../../server/domain/campaign-days.js';
+import { campaignCalendarDays } from '../../../server/domain/campaign-days.js';
 import { SHANGHAI_SCHOOL_VACATION_DEFAULTS } from '../../../server/domain/school-vacation-defaults.js';
 import {
   campaignShifts,
@@ -12,7 +12,7 @@ import {
   toShiftInput,
 } from '../../../server/planning/index.js';
 
-const days = (from: string, to: string) => campaignDays({ from, to }, nationalCalendar, SHANGHAI_SCHOOL_VACATION_DEFAULTS);
+const days = (from: string, to: string) => campaignCalendarDays({ from, to }, nationalCalendar, SHANGHAI_SCHOOL_VACATION_DEFAULTS);
 
 describe('campaign shifts from the day types', () => {
   test('a school day has the evening shift, 17:30–21:00 Shanghai time', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { canTakeShift, DEFAULT_REST_RULES, restRuleIssues, restViolations, type ShiftAssignment } from '../../../server/planning/index.js';
+import { canTakeShift, DEFAULT_REST_RULES, restCheckFor, restRuleIssues, restViolations, type ShiftAssignment } from '../../../server/planning/index.js';
 
 /** A shift on a Shanghai date from one clock time to another. */
 const shift = (date: string, start: string, end: string, n = 1) => ({
@@ -120,5 +120,22 @@ describe('canTakeShift, for the team assignment', () => {
     for (const date of dates(1, 31)) if (canTakeShift(taken, evening(date)).ok) taken.push(evening(date));
     expect(taken).toHaveLength(5 * 4 + 3); // five in each 7-day block, then three in the last
     expect(restViolations(assign(9, ...taken))).toEqual([]);
+  });
+});
+
+describe('restCheckFor, the joint-team planner’s rest check', () => {
+  const week = dates(1, 7).map(evening);
+  const check = restCheckFor(week);
+  const team = (date: string) => ({ id: `${date}#1`, date });
+  const officer = {} as Parameters<typeof check>[0];
+
+  test('answers with the campaign shifts’ times and the rules', () => {
+    expect(check(officer, team('2026-07-06'), dates(1, 4).map(team))).toBe(true);
+    expect(check(officer, team('2026-07-06'), dates(1, 5).map(team))).toBe(false);
+    expect(restCheckFor(week, { ...DEFAULT_REST_RULES, maxShiftsPerWeek: 7 })(officer, team('2026-07-07'), dates(1, 6).map(team))).toBe(true);
+  });
+
+  test('a shift the campaign does not have is an input error', () => {
+    expect(() => check(officer, { id: '2026-08-01#1', date: '2026-08-01' }, [])).toThrow('shift 2026-08-01#1 is not one of the campaign');
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { nationalCalendar } from '../../../server/domain/calendar.js';
-import { campaignDays } from '../../../server/domain/campaign-days.js';
+import { campaignCalendarDays } from '../../../server/domain/campaign-days.js';
 import { SHANGHAI_SCHOOL_VACATION_DEFAULTS } from '../../../server/domain/school-vacation-defaults.js';
 import { dateLabel, dayAriaLabel, monthTitle } from '../../../web/calendar/day-labels.js';
 import { dayTypeCounts, fallbackYears, focusTarget, holidayRunStarts, monthGrids } from '../../../web/calendar/month-grid.js';
 import { translator } from '../../../web/i18n/index.js';
 
-const days = (from: string, to: string) => campaignDays({ from, to }, nationalCalendar, SHANGHAI_SCHOOL_VACATION_DEFAULTS);
+const days = (from: string, to: string) => campaignCalendarDays({ from, to }, nationalCalendar, SHANGHAI_SCHOOL_VACATION_DEFAULTS);
 const zh = translator('zh-CN');
 const en = translator('en');
 

@@ -4,7 +4,7 @@ import { schoolVacationsOf, storedHolidaySchedules } from '../../db/queries/cale
 import type { Database } from '../../db/client.js';
 import { SHANGHAI_SCHOOL_VACATION_DEFAULTS } from '../../server/domain/school-vacation-defaults.js';
 import { workCalendar } from '../../server/services/calendar.js';
-import { getJson, loginCookie, sendJson, testApp, type TestApp } from '../support/api.js';
+import { getJson, roleCookies, sendJson, testApp, type TestApp } from '../support/api.js';
 import { testDatabase } from '../support/db.js';
 
 // The calendar's configuration is shared by every test file of the database run: each test here leaves the 2027
@@ -20,7 +20,7 @@ let wall: string;
 beforeAll(async () => {
   app = await testApp();
   database = await testDatabase();
-  [admin, planner, leader, wall] = await Promise.all(['admin', 'planner', 'putuo_leader', 'wall'].map((u) => loginCookie(app, u)));
+  ({ admin, planner, leader, wall } = await roleCookies(app));
 });
 
 afterAll(async () => {

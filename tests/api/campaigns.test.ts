@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { listAudit } from '../../db/queries/audit.js';
 import type { Database } from '../../db/client.js';
-import { getJson, loginCookie, sendJson, testApp, type TestApp } from '../support/api.js';
+import { getJson, roleCookies, sendJson, testApp, type TestApp } from '../support/api.js';
 import { testDatabase } from '../support/db.js';
 
 let app: TestApp;
@@ -15,7 +15,7 @@ let wall: string;
 beforeAll(async () => {
   app = await testApp();
   database = await testDatabase();
-  [admin, planner, leader, wall] = await Promise.all(['admin', 'planner', 'putuo_leader', 'wall'].map((u) => loginCookie(app, u)));
+  ({ admin, planner, leader, wall } = await roleCookies(app));
 });
 
 const PUTUO = '310107';

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { logIn } from './browser.js';
-import { plannerRefused, shot, useBrowserSession } from './session.js';
+import { adminOpens, plannerRefused, shot, useBrowserSession } from './session.js';
 
 const session = useBrowserSession();
 
@@ -20,14 +19,7 @@ async function settled(page: Page): Promise<void> {
 describe('audit log screen (审计日志) in Chromium', () => {
   // Many steps, each waiting on the server: the default two minutes are short on a loaded machine.
   test('an administrator opens it from the top bar, reads, filters, shares and verifies the chain', async () => {
-    const page = await session.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(session.server.url);
-    await logIn(page, 'admin');
-    await page.getByTestId('open-audit').click();
-    await page.getByTestId('audit-page').waitFor();
+    const { page, errors } = await adminOpens(session, 'audit');
     expect(searchParam(page, 'page')).toBe('audit');
     await settled(page);
 

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { logIn } from './browser.js';
-import { plannerRefused, shot, useBrowserSession } from './session.js';
+import { adminOpens, plannerRefused, shot, useBrowserSession } from './session.js';
 
 const session = useBrowserSession();
 
@@ -30,14 +29,7 @@ const schedule2027 = [
 
 describe('calendar screen (校历与节假日) in Chromium', () => {
   test('an administrator enters the 2027 holiday schedule: 2027 turns from fallback to official', async () => {
-    const page = await session.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(session.server.url);
-    await logIn(page, 'admin');
-    await page.getByTestId('open-calendar').click();
-    await page.getByTestId('calendar-page').waitFor();
+    const { page, errors } = await adminOpens(session, 'calendar');
     expect(searchParam(page, 'page')).toBe('calendar');
 
     // This year, from the shipped data: official, with Shanghai's winter vacation around the Spring Festival.

@@ -73,3 +73,19 @@ export async function plannerRefused(session: BrowserSession, id: string): Promi
   await notice.waitFor({ timeout: 30_000 });
   return { page, notice, buttons };
 }
+
+/**
+ * Signs in as `admin` at 1920×1080 and opens a page from its top bar button (`open-<id>`), waiting for `<id>-page`;
+ * `errors` collects the page's uncaught errors for the test to check at its end.
+ */
+export async function adminOpens(session: BrowserSession, id: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(session.server.url);
+  await logIn(page, 'admin');
+  await page.getByTestId(`open-${id}`).click();
+  await page.getByTestId(`${id}-page`).waitFor();
+  return { page, errors };
+}

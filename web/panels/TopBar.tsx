@@ -51,9 +51,10 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
         )}
         {openCalendar && (
           <button type="button" className="button topbar__planner topbar__calendar" title={t('calendarAdmin.open')} data-testid="open-calendar" onClick={openCalendar}>
+            {/* a school (校历), so that it is not taken for the campaigns' calendar beside it */}
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M2 3.5h12v11H2z M2 6.5h12 M5 1.5v3M11 1.5v3" />
-              <path className="topbar__icon-fill" d="M9 9h3v3H9z" />
+              <path d="M1.5 7.5 8 3l6.5 4.5 M3 7v7.5h10V7 M6.5 14.5v-4h3v4 M8 3V0.8" />
+              <path className="topbar__icon-fill" d="M8 0.8h3v1.6H8z" />
             </svg>
             <span className="topbar__label">{t('calendarAdmin.open')}</span>
           </button>

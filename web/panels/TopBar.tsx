@@ -51,10 +51,12 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
         )}
         {openCalendar && (
           <button type="button" className="button topbar__planner topbar__calendar" title={t('calendarAdmin.open')} data-testid="open-calendar" onClick={openCalendar}>
-            {/* a school (校历), so that it is not taken for the campaigns' calendar beside it */}
+            {/* a calendar page marked 休, as printed calendars mark a day off: not the campaigns' plain calendar beside it */}
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M1.5 7.5 8 3l6.5 4.5 M3 7v7.5h10V7 M6.5 14.5v-4h3v4 M8 3V0.8" />
-              <path className="topbar__icon-fill" d="M8 0.8h3v1.6H8z" />
+              <path d="M1.5 3h13v12h-13z M5 1v3M11 1v3" />
+              <text className="topbar__icon-glyph" x="8" y="13.2" textAnchor="middle">
+                休
+              </text>
             </svg>
             <span className="topbar__label">{t('calendarAdmin.open')}</span>
           </button>

@@ -38,6 +38,26 @@ export const violationKinds = [
   'disclosure', // 信息公开不到位
   'safety', // 安全、消防隐患
 ] as const;
+/**
+ * The look-back plan's 十查, the items a joint team checks on site: 安全管理 safety and fire, 平台录入 on the national
+ * platform, 信息公开 timetable / teachers / fees posted, 联合执法台账 the joint team's ledger, 证照办理 licences,
+ * 备案审核 course filing, 制度建设 rules for fees, refunds and placement, 无证办学 unlicensed, 违法广告 advertising,
+ * 在职教师兼职 serving teachers moonlighting.
+ */
+export const tenChecks = [
+  'safety',
+  'platform',
+  'disclosure',
+  'joint_ledger',
+  'licences',
+  'course_filing',
+  'rules',
+  'unlicensed',
+  'advertising',
+  'moonlighting',
+] as const;
+/** 专项行动 kinds: 寒假 / 暑假 / 法定节假日 / 周末 pushes, the 回头看 look-back, a 双随机 draw, any other 专项检查. */
+export const campaignTypes = ['winter_vacation', 'summer_vacation', 'holiday', 'weekend', 'look_back', 'double_random', 'special'] as const;
 export const userRoles = ['admin', 'planner', 'leader', 'wall'] as const;
 /**
  * What the audit log (执法全过程记录) records: one action per kind of write, named `<entity>.<verb>` (the demo data
@@ -54,6 +74,8 @@ export type ClueSource = (typeof clueSources)[number];
 export type SuspectedType = (typeof suspectedTypes)[number];
 export type ClueStatus = (typeof clueStatuses)[number];
 export type ViolationKind = (typeof violationKinds)[number];
+export type TenCheck = (typeof tenChecks)[number];
+export type CampaignType = (typeof campaignTypes)[number];
 export type UserRole = (typeof userRoles)[number];
 export type AuditAction = (typeof auditActions)[number];
 export type AuditEntity = (typeof auditEntities)[number];

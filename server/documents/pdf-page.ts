@@ -152,7 +152,13 @@ function partsHeight(doc: Pdf, parts: CellPart[], width: number): number {
   }, 0);
 }
 
-function drawRow(doc: Pdf, y: number, cells: { parts: CellPart[]; width: number; align: 'left' | 'center' }[], height: number, fill: string | null): void {
+interface Cell {
+  parts: CellPart[];
+  width: number;
+  align: 'left' | 'center';
+}
+
+function drawRow(doc: Pdf, y: number, cells: Cell[], height: number, fill: string | null): void {
   let x = MARGIN.left;
   for (const cell of cells) {
     if (fill) doc.rect(x, y, cell.width, height).fill(fill);
@@ -176,15 +182,15 @@ function drawRow(doc: Pdf, y: number, cells: { parts: CellPart[]; width: number;
 export function table<Row>(flow: Flow, columns: Column<Row>[], rows: readonly Row[], options: { header?: boolean } = {}): void {
   const { doc } = flow;
   const withHeader = options.header ?? true;
-  const header = columns.map((c) => ({ parts: [{ text: c.header, bold: true, size: 8.5 }], width: c.width, align: c.align ?? 'left' }));
-  const heightOf = (cells: typeof header) => Math.max(...cells.map((c) => partsHeight(doc, c.parts, c.width - 2 * CELL_PAD.x))) + 2 * CELL_PAD.y;
+  const header: Cell[] = columns.map((c) => ({ parts: [{ text: c.header, bold: true, size: 8.5 }], width: c.width, align: c.align ?? 'left' }));
+  const heightOf = (cells: Cell[]) => Math.max(...cells.map((c) => partsHeight(doc, c.parts, c.width - 2 * CELL_PAD.x))) + 2 * CELL_PAD.y;
   const headerHeight = withHeader ? heightOf(header) : 0;
   const drawHeader = () => {
     if (!withHeader) return;
     drawRow(doc, flow.y, header, headerHeight, INK.fill);
     flow.y += headerHeight;
   };
-  const bodies = rows.map((row) => columns.map((c) => ({ parts: c.cell(row), width: c.width, align: c.align ?? 'left' })));
+  const bodies = rows.map((row) => columns.map((c): Cell => ({ parts: c.cell(row), width: c.width, align: c.align ?? 'left' })));
   // The header goes with the first row, never alone at the foot of a page.
   flow.ensure(headerHeight + (bodies.length ? heightOf(bodies[0]) : 0));
   drawHeader();

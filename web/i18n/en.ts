@@ -523,6 +523,7 @@ export const en: Record<MessageKey, string> = {
   'drawNotice.method': 'Method',
   'drawNotice.ratio': 'Share drawn',
   'drawNotice.ratioValue': '{percent}% ({count} of {pool} in the register)',
+  'drawNotice.poolSize': 'Register size',
   'drawNotice.seed': 'Random seed',
   'drawNotice.poolHash': 'Register hash (SHA-256)',
   'drawNotice.verify': 'The same seed and register give the same draw; the hash shows the register used was not changed.',
@@ -535,4 +536,17 @@ export const en: Record<MessageKey, string> = {
   'drawNotice.downloadCsv': 'Download CSV',
   'drawMethod.uniform': 'Uniform random draw',
   'drawMethod.risk_weighted': 'Random draw weighted by risk',
+
+  // Column names of the exported files (CSV headers give both languages).
+  'export.kind': 'Kind',
+  'export.lon': 'Longitude (WGS84)',
+  'export.lat': 'Latitude (WGS84)',
+  'export.checks': 'Checks (十查)',
+  'export.visits': 'Visits',
+  'export.schedule': 'Schedule',
+  'export.shiftStart': 'Shift start',
+  'export.shiftEnd': 'Shift end',
+  'export.stopCount': 'Stops',
+  'export.straight': 'Straight legs (1 = yes)',
+  'export.line': 'Route (WKT, WGS84)',
 };

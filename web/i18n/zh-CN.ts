@@ -522,6 +522,7 @@ export const zhCN = {
   'drawNotice.method': '抽取方式',
   'drawNotice.ratio': '抽取比例',
   'drawNotice.ratioValue': '{percent}%（检查对象名录库 {pool} 家，抽取 {count} 家）',
+  'drawNotice.poolSize': '名录库数量',
   'drawNotice.seed': '随机种子',
   'drawNotice.poolHash': '名录库哈希（SHA-256）',
   'drawNotice.verify': '以相同的随机种子和名录库可复现本次抽取；名录库哈希用于核对所用名录库未被改动。',
@@ -534,6 +535,19 @@ export const zhCN = {
   'drawNotice.downloadCsv': '下载 CSV',
   'drawMethod.uniform': '等概率随机抽取',
   'drawMethod.risk_weighted': '按风险加权随机抽取（差异化监管）',
+
+  // Column names of the exported files (CSV headers give both languages).
+  'export.kind': '对象类型',
+  'export.lon': '经度（WGS84）',
+  'export.lat': '纬度（WGS84）',
+  'export.checks': '十查事项',
+  'export.visits': '检查次数',
+  'export.schedule': '检查安排',
+  'export.shiftStart': '班次开始',
+  'export.shiftEnd': '班次结束',
+  'export.stopCount': '点位数',
+  'export.straight': '直线示意（1 = 是）',
+  'export.line': '路线（WKT，WGS84）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

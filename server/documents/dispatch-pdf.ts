@@ -1,3 +1,4 @@
+import { sheetFields, shiftText, stopNote } from '../planning/dispatch/format.js';
 import { parseDispatchSheet, parseDispatchSheets } from '../planning/dispatch/validate.js';
 import type { DispatchMember, DispatchSheet, DispatchStop } from '../planning/dispatch/schema.js';
 import { drawRouteMap } from './route-map-pdf.js';
@@ -26,8 +27,6 @@ export async function renderDispatchSheetPdf(sheet: unknown, options: DispatchPd
 export async function renderDispatchSheetsPdf(sheets: unknown, options: DispatchPdfOptions = {}): Promise<Uint8Array> {
   return render(parseDispatchSheets(sheets), options);
 }
-
-const shiftText = (sheet: DispatchSheet) => `${sheet.shift.start}–${sheet.shift.end}`;
 
 function render(sheets: DispatchSheet[], options: DispatchPdfOptions): Promise<Uint8Array> {
   const language = options.language ?? 'zh-CN';
@@ -94,16 +93,7 @@ function writeSheet(doc: Pdf, t: DocumentText, sheet: DispatchSheet): void {
 }
 
 function headerFields(flow: Flow, t: DocumentText, sheet: DispatchSheet): void {
-  const pairs: [string, string][] = [
-    [t('dispatch.campaign'), sheet.campaign.name],
-    [t('dispatch.campaignType'), codeLabel(t, 'campaignType', sheet.campaign.type)],
-    [t('dispatch.district'), sheet.district.name],
-    [t('dispatch.date'), sheet.date],
-    [t('dispatch.shift'), shiftText(sheet)],
-    [t('dispatch.team'), sheet.team.label],
-    [t('dispatch.base'), sheet.route.base?.name ?? '—'],
-    [t('dispatch.members'), sheet.members.map((m) => m.name).join('、')],
-  ];
+  const pairs = sheetFields(sheet, (type) => codeLabel(t, 'campaignType', type)).map(([label, value]) => [t(label), value]);
   const half = CONTENT_WIDTH / 2;
   const labelWidth = 100;
   const rows: { label: string; value: string }[][] = [];
@@ -131,11 +121,7 @@ function stopColumns(t: DocumentText): Column<{ stop: DispatchStop; number: numb
       width: 150,
       cell: ({ stop }) => [
         { text: stop.name, bold: true, size: 9 },
-        {
-          text: stop.kind === 'gridCell' ? t('dispatch.kind.gridCell') : stop.creditCode ? t('dispatch.creditCode', { code: stop.creditCode }) : t('dispatch.noCreditCode'),
-          size: 7.5,
-          colour: INK.muted,
-        },
+        { text: t(stopNote(stop).key, stopNote(stop).params), size: 7.5, colour: INK.muted },
       ],
     },
     { header: t('dispatch.col.address'), width: CONTENT_WIDTH - 30 - 50 - 42 - 150 - 68, cell: (r) => [{ text: r.stop.address, size: 9 }] },

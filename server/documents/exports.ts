@@ -2,6 +2,7 @@ import { formatCsv, type CsvValue } from '../domain/csv.js';
 import type { Feature, FeatureCollection } from '../contract/geojson.js';
 import type { DispatchMember, DispatchSheet, DispatchStop, DrawNotice } from '../planning/dispatch/schema.js';
 import type { LonLat } from '../domain/geodesy.js';
+import { ratioPercent, shiftText } from '../planning/dispatch/format.js';
 import { codeLabel, documentText, type DocumentLanguage, type DocumentText, type MessageKey } from './text.js';
 
 // A campaign's dispatch as files: CSV that Excel opens with its Chinese intact (BOM, CRLF, RFC 4180 quoting) and
@@ -22,7 +23,7 @@ const header = (key: MessageKey): string => (zh(key) === en(key) ? zh(key) : `${
 /** RFC 7946 §11.2: six decimals are about 10 cm, more than any street address needs. */
 const position = ([lon, lat]: LonLat): LonLat => [Number(lon.toFixed(6)), Number(lat.toFixed(6))];
 
-const shiftKey = (sheet: DispatchSheet) => `${sheet.date} ${sheet.shift.start}–${sheet.shift.end} ${sheet.team.label}`;
+const shiftKey = (sheet: DispatchSheet) => `${sheet.date} ${shiftText(sheet)} ${sheet.team.label}`;
 const role = (t: DocumentText, sheet: DispatchSheet, member: DispatchMember) => (member.name === sheet.signature.teamLeader ? t('dispatch.leader') : t('dispatch.member'));
 const kindLabel = (t: DocumentText, stop: DispatchStop) => t(stop.kind === 'institution' ? 'dispatch.kind.institution' : 'dispatch.kind.gridCell');
 const checksText = (t: DocumentText, stop: DispatchStop) => stop.checks.map((c) => codeLabel(t, 'tenCheck', c)).join('、');
@@ -262,9 +263,6 @@ export function assignmentsGeoJson(sheets: readonly DispatchSheet[]): FeatureCol
 
 // ---- 一公开: the draw's public notice ----
 
-/** 5% for 0.05; at most two decimals, no trailing zeros. */
-export const percentOf = (ratio: number): string => String(Number((ratio * 100).toFixed(2)));
-
 /** The drawn objects, one a row, with the draw's facts on every row so that the table stands alone when filtered. */
 export function drawNoticeCsv(notice: DrawNotice, options: ExportOptions = {}): string {
   const t = documentText(options.language);
@@ -295,7 +293,7 @@ export function drawNoticeCsv(notice: DrawNotice, options: ExportOptions = {}): 
       notice.district?.name ?? t('drawNotice.cityWide'),
       notice.drawnOn,
       codeLabel(t, 'drawMethod', notice.method),
-      `${percentOf(notice.ratio)}%`,
+      `${ratioPercent(notice.ratio)}%`,
       notice.poolSize,
       notice.seed,
       notice.poolHash,

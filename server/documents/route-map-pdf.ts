@@ -1,5 +1,5 @@
 import type { DispatchSheet } from '../planning/dispatch/schema.js';
-import { layoutRouteMap, type RouteMapLayout } from '../planning/dispatch/route-map.js';
+import { layoutRouteMap, scaleBarText, type RouteMapLayout } from '../planning/dispatch/route-map.js';
 import { INK, style, textAt, type Pdf } from './pdf-page.js';
 import type { DocumentText } from './text.js';
 
@@ -8,9 +8,9 @@ import type { DocumentText } from './text.js';
 export const ROUTE_COLOUR = '#0b5cad';
 const STOP_RADIUS = 7.5;
 
-/** How the scale bar's length reads: metres below a kilometre, kilometres above. */
-export function scaleLabel(t: DocumentText, metres: number): string {
-  return metres >= 1000 ? t('dispatch.kilometres', { n: metres / 1000 }) : t('dispatch.metres', { n: metres });
+function scaleLabel(t: DocumentText, metres: number): string {
+  const { unit, n } = scaleBarText(metres);
+  return t(unit, { n });
 }
 
 export function drawRouteMap(doc: Pdf, t: DocumentText, sheet: DispatchSheet, x: number, y: number, width: number, height: number): RouteMapLayout {

@@ -3,3 +3,4 @@
 export * from './schema.js';
 export * from './validate.js';
 export * from './route-map.js';
+export * from './format.js';

@@ -80,6 +80,11 @@ export function layoutRouteMap(route: DispatchRoute, stops: readonly Pick<Dispat
   };
 }
 
+/** How the scale bar reads: metres below a kilometre, kilometres from one up (the message key and its number). */
+export function scaleBarText(metres: number): { unit: 'dispatch.metres' | 'dispatch.kilometres'; n: number } {
+  return metres >= 1000 ? { unit: 'dispatch.kilometres', n: metres / 1000 } : { unit: 'dispatch.metres', n: metres };
+}
+
 const toXY = ([x, y]: MapPoint) => ({ x, y });
 
 /** The largest 1, 2 or 5 × 10ⁿ metres not above `limit`. */

@@ -4,12 +4,12 @@ import {
   assignmentsCsv,
   assignmentsGeoJson,
   drawNoticeCsv,
-  percentOf,
   routesCsv,
   routesGeoJson,
   targetsCsv,
   targetsGeoJson,
 } from '../../../server/documents/exports.js';
+import { ratioPercent } from '../../../server/planning/dispatch/index.js';
 import { dispatchSheetFixture, drawNoticeFixture, LONG_ADDRESS, secondSheetFixture } from '../../fixtures/dispatch-sheets.js';
 
 const sheets = [dispatchSheetFixture(), secondSheetFixture()];
@@ -98,8 +98,8 @@ describe('CSV exports', () => {
     expect(readCsv(drawNoticeCsv({ ...notice, district: null }))[1][6]).toBe('全市');
   });
 
-  test('percentOf', () => {
-    expect([0.05, 0.125, 1, 0.0333333].map(percentOf)).toEqual(['5', '12.5', '100', '3.33']);
+  test('ratioPercent', () => {
+    expect([0.05, 0.125, 1, 0.0333333].map(ratioPercent)).toEqual(['5', '12.5', '100', '3.33']);
   });
 });
 

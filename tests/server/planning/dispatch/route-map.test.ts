@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { distanceMetres } from '../../../../server/domain/geodesy.js';
-import { layoutRouteMap, roundLength } from '../../../../server/planning/dispatch/index.js';
+import { layoutRouteMap, roundLength, scaleBarText } from '../../../../server/planning/dispatch/index.js';
 import { dispatchSheetFixture } from '../../../fixtures/dispatch-sheets.js';
 
 const BOX = { width: 500, height: 300, padding: 20 };
@@ -61,5 +61,12 @@ describe('roundLength', () => {
   test('the largest 1, 2 or 5 × 10ⁿ not above the limit', () => {
     expect([0.9, 1, 4.99, 180, 250, 999, 1000, 7300].map(roundLength)).toEqual([0.5, 1, 2, 100, 200, 500, 1000, 5000]);
     expect(() => roundLength(0)).toThrow(RangeError);
+  });
+});
+
+describe('scaleBarText', () => {
+  test('metres below a kilometre, kilometres from one up', () => {
+    expect(scaleBarText(500)).toEqual({ unit: 'dispatch.metres', n: 500 });
+    expect(scaleBarText(2000)).toEqual({ unit: 'dispatch.kilometres', n: 2 });
   });
 });

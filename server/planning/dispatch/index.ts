@@ -4,3 +4,4 @@ export * from './schema.js';
 export * from './validate.js';
 export * from './route-map.js';
 export * from './format.js';
+export * from './legal-basis.js';

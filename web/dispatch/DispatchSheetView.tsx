@@ -4,6 +4,7 @@ import type { DispatchSheet } from '../../server/planning/dispatch/schema.js';
 import { translateCode, useI18n } from '../i18n/index.js';
 import { PrintPageNumbers } from './PrintPageNumbers.js';
 import { RouteMapSvg } from './RouteMapSvg.js';
+import { TableHead } from './TableHead.js';
 import './dispatch.css';
 
 // The dispatch sheets (派单) of a campaign on screen, ready to print: the content of the server's PDF, sheet by sheet
@@ -101,16 +102,7 @@ function SheetPaper({ sheet }: { sheet: DispatchSheet }) {
       <section className="dispatch-section">
         <h3>{t('dispatch.stops', { count: sheet.stops.length })}</h3>
         <table className="dispatch-table dispatch-table--stops" data-testid="dispatch-stops">
-          <thead>
-            <tr>
-              <th scope="col">{t('dispatch.col.no')}</th>
-              <th scope="col">{t('dispatch.col.eta')}</th>
-              <th scope="col">{t('dispatch.col.departure')}</th>
-              <th scope="col">{t('dispatch.col.object')}</th>
-              <th scope="col">{t('dispatch.col.address')}</th>
-              <th scope="col">{t('dispatch.col.reason')}</th>
-            </tr>
-          </thead>
+          <TableHead labels={[t('dispatch.col.no'), t('dispatch.col.eta'), t('dispatch.col.departure'), t('dispatch.col.object'), t('dispatch.col.address'), t('dispatch.col.reason')]} />
           <tbody>
             {sheet.stops.map((stop, i) => (
               <tr key={i}>
@@ -134,14 +126,7 @@ function SheetPaper({ sheet }: { sheet: DispatchSheet }) {
       <section className="dispatch-section">
         <h3>{t('dispatch.members')}</h3>
         <table className="dispatch-table dispatch-table--members" data-testid="dispatch-members">
-          <thead>
-            <tr>
-              <th scope="col">{t('dispatch.col.name')}</th>
-              <th scope="col">{t('dispatch.col.department')}</th>
-              <th scope="col">{t('dispatch.col.certificate')}</th>
-              <th scope="col">{t('dispatch.col.role')}</th>
-            </tr>
-          </thead>
+          <TableHead labels={[t('dispatch.col.name'), t('dispatch.col.department'), t('dispatch.col.certificate'), t('dispatch.col.role')]} />
           <tbody>
             {sheet.members.map((m) => (
               <tr key={m.certificateNo}>

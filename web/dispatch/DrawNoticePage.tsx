@@ -2,6 +2,7 @@ import { ratioPercent } from '../../server/planning/dispatch/format.js';
 import type { DrawNotice } from '../../server/planning/dispatch/schema.js';
 import { translateCode, useI18n } from '../i18n/index.js';
 import { PrintPageNumbers } from './PrintPageNumbers.js';
+import { TableHead } from './TableHead.js';
 import './dispatch.css';
 
 // 一公开: the public notice of a 双随机 draw — the task, how and how much was drawn, the seed and the register's hash
@@ -63,14 +64,7 @@ export function DrawNoticePage({ notice, onDownloadCsv }: DrawNoticePageProps) {
         <section className="dispatch-section">
           <h3>{t('drawNotice.objects', { count: notice.objects.length })}</h3>
           <table className="dispatch-table" data-testid="draw-notice-objects">
-            <thead>
-              <tr>
-                <th scope="col">{t('drawNotice.col.no')}</th>
-                <th scope="col">{t('drawNotice.col.name')}</th>
-                <th scope="col">{t('drawNotice.col.creditCode')}</th>
-                <th scope="col">{t('drawNotice.col.address')}</th>
-              </tr>
-            </thead>
+            <TableHead labels={[t('drawNotice.col.no'), t('drawNotice.col.name'), t('drawNotice.col.creditCode'), t('drawNotice.col.address')]} />
             <tbody>
               {notice.objects.map((object, i) => (
                 <tr key={i}>

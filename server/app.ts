@@ -17,6 +17,7 @@ import { requireSession } from './middleware/session.js';
 import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
 import { authRouter } from './routes/auth.js';
+import { campaignsRouter } from './routes/campaigns.js';
 import { cluesRouter } from './routes/clues.js';
 import { districtsRouter } from './routes/districts.js';
 import { gridCellsRouter } from './routes/grid-cells.js';
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions) {
     .route('/api', auditRouter(deps))
     .route('/api', analysisRouter(deps))
     .route('/api', routingRouter(deps))
+    .route('/api', campaignsRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

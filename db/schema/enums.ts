@@ -6,6 +6,7 @@ import {
   institutionNatures,
   institutionStatuses,
   listStatuses,
+  officerRelationKinds,
   suspectedTypes,
   userRoles,
   violationKinds,
@@ -20,4 +21,5 @@ export const clueSource = pgEnum('clue_source', clueSources);
 export const suspectedType = pgEnum('suspected_type', suspectedTypes);
 export const clueStatus = pgEnum('clue_status', clueStatuses);
 export const violationKind = pgEnum('violation_kind', violationKinds);
+export const officerRelationKind = pgEnum('officer_relation_kind', officerRelationKinds);
 export const userRole = pgEnum('user_role', userRoles);

@@ -7,6 +7,8 @@ export * from './violations.js';
 export * from './clues.js';
 export * from './departments.js';
 export * from './officers.js';
+export * from './officer-relations.js';
 export * from './users.js';
 export * from './audit-log.js';
 export * from './roads.js';
+export * from './campaigns.js';

@@ -14,6 +14,7 @@ import {
   insertDepartments,
   insertDistricts,
   insertInstitutions,
+  insertOfficerRelations,
   insertOfficers,
   insertStreets,
   insertUsers,
@@ -32,7 +33,7 @@ import { generateHotspots } from './generate/hotspots.js';
 import { generateInstitutions } from './generate/institutions.js';
 import { generateClues } from './generate/clues.js';
 import { DEPARTMENTS } from './generate/departments.js';
-import { generateOfficers } from './generate/officers.js';
+import { generateOfficerRelations, generateOfficers } from './generate/officers.js';
 import { DEMO_USERS } from './generate/users.js';
 export { DEFAULT_DEMO_PASSWORD } from './generate/users.js';
 import type { AreaGeometry } from './generate/gcj02.js';
@@ -62,7 +63,8 @@ export const DEFAULT_SEED = 20260101;
 
 const SIZES: Record<SeedScale, { institutions: number; clues: number; officers: number; hotspots: number }> = {
   demo: { institutions: 6000, clues: 20000, officers: 400, hotspots: 40 },
-  test: { institutions: 300, clues: 1500, officers: 60, hotspots: 10 },
+  // Enough officers that every district has the covering mix (16 × 9) and a share beyond it.
+  test: { institutions: 300, clues: 1500, officers: 180, hotspots: 10 },
 };
 
 const STEPS = ['区县 districts', '街镇 streets', '网格 grid cells', '机构 institutions', '线索 clues', '部门与执法人员 departments & officers', '用户 users', '审计 audit log'];
@@ -193,11 +195,17 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         name: o.name,
         department_code: o.departmentCode,
         district_code: o.districtCode,
+        home_street_code: o.homeStreetCode,
         certificate_no: o.certificateNo,
         certificate_expires_on: o.certificateExpiresOn,
         lon: o.lon,
         lat: o.lat,
       })),
+    );
+    const relations = generateOfficerRelations(random.fork('officer-relations'), officers, institutions, asOf);
+    await insertOfficerRelations(
+      tx,
+      relations.map((r) => ({ id: r.id, officer_id: r.officerId, institution_id: r.institutionId, kind: r.kind, note: r.note, registered_on: r.registeredOn })),
     );
 
     progress(6);

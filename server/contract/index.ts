@@ -16,3 +16,4 @@ export * from './summary.js';
 export * from './audit.js';
 export * from './routing.js';
 export * from './analysis.js';
+export * from './campaigns.js';

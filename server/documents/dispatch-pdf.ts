@@ -66,7 +66,7 @@ function writeSheet(doc: Pdf, t: DocumentText, sheet: DispatchSheet): void {
   doc.text(t('dispatch.title'), MARGIN.left, flow.y, { width: CONTENT_WIDTH, align: 'center' });
   flow.y += 28;
   style(doc, { size: 10.5, colour: INK.muted });
-  doc.text(`${sheet.campaign.name} · ${codeLabel(t, 'campaignType', sheet.campaign.type)}`, MARGIN.left, flow.y, { width: CONTENT_WIDTH, align: 'center' });
+  doc.text(`${sheet.campaign.name} · ${codeLabel(t, 'campaign.type', sheet.campaign.type)}`, MARGIN.left, flow.y, { width: CONTENT_WIDTH, align: 'center' });
   flow.y += 22;
   headerFields(flow, t, sheet);
 
@@ -93,7 +93,7 @@ function writeSheet(doc: Pdf, t: DocumentText, sheet: DispatchSheet): void {
 }
 
 function headerFields(flow: Flow, t: DocumentText, sheet: DispatchSheet): void {
-  const pairs = sheetFields(sheet, (type) => codeLabel(t, 'campaignType', type)).map(([label, value]) => [t(label), value]);
+  const pairs = sheetFields(sheet, (type) => codeLabel(t, 'campaign.type', type)).map(([label, value]) => [t(label), value]);
   const half = CONTENT_WIDTH / 2;
   const labelWidth = 100;
   const rows: { label: string; value: string }[][] = [];
@@ -144,7 +144,7 @@ const BOX = 7.5;
 function checklist(flow: Flow, t: DocumentText, stop: DispatchStop, number: number): void {
   const { doc } = flow;
   const columnWidth = CONTENT_WIDTH / 2;
-  const itemText = (check: string) => `${codeLabel(t, 'tenCheck', check)}：${codeLabel(t, 'tenCheckHint', check)}`;
+  const itemText = (check: string) => `${codeLabel(t, 'campaign.check', check)}：${codeLabel(t, 'campaign.checkHint', check)}`;
   style(doc, { size: 8.5 });
   const itemHeights = stop.checks.map((check) => doc.heightOfString(itemText(check), { width: columnWidth - BOX - 12 }) + 3);
   const rowHeights: number[] = [];

@@ -26,7 +26,7 @@ const position = ([lon, lat]: LonLat): LonLat => [Number(lon.toFixed(6)), Number
 const shiftKey = (sheet: DispatchSheet) => `${sheet.date} ${shiftText(sheet)} ${sheet.team.label}`;
 const role = (t: DocumentText, sheet: DispatchSheet, member: DispatchMember) => (member.name === sheet.signature.teamLeader ? t('dispatch.leader') : t('dispatch.member'));
 const kindLabel = (t: DocumentText, stop: DispatchStop) => t(stop.kind === 'institution' ? 'dispatch.kind.institution' : 'dispatch.kind.gridCell');
-const checksText = (t: DocumentText, stop: DispatchStop) => stop.checks.map((c) => codeLabel(t, 'tenCheck', c)).join('、');
+const checksText = (t: DocumentText, stop: DispatchStop) => stop.checks.map((c) => codeLabel(t, 'campaign.check', c)).join('、');
 
 // ---- targets: each object once, with every visit the campaign plans ----
 
@@ -125,7 +125,7 @@ export function routesCsv(sheets: readonly DispatchSheet[], options: ExportOptio
     const line = routeLine(sheet);
     rows.push([
       sheet.campaign.name,
-      codeLabel(t, 'campaignType', sheet.campaign.type),
+      codeLabel(t, 'campaign.type', sheet.campaign.type),
       sheet.district.name,
       sheet.date,
       sheet.shift.start,

@@ -9,5 +9,5 @@ export type { MessageKey };
 
 export const documentText = (language: DocumentLanguage = 'zh-CN'): DocumentText => translator(language);
 
-/** The label of a value-list code (`tenCheck.safety`), or the code itself when the catalogue has none. */
+/** The label of a value-list code (`campaign.check.safety`), or the code itself when the catalogue has none. */
 export const codeLabel = (t: DocumentText, prefix: string, code: string): string => translateCode(t, prefix, code);

@@ -39,32 +39,29 @@ export const violationKinds = [
   'safety', // 安全、消防隐患
 ] as const;
 /**
- * The look-back plan's 十查, the items a joint team checks on site: 安全管理 safety and fire, 平台录入 on the national
- * platform, 信息公开 timetable / teachers / fees posted, 联合执法台账 the joint team's ledger, 证照办理 licences,
- * 备案审核 course filing, 制度建设 rules for fees, refunds and placement, 无证办学 unlicensed, 违法广告 advertising,
- * 在职教师兼职 serving teachers moonlighting.
+ * An officer's registered relation to an institution, which makes the officer step aside from inspecting it (回避,
+ * 《行政处罚法》第四十三条: 与案件有直接利害关系或者有其他关系可能影响公正执法的，应当回避): a close relative (近亲属) of
+ * its investor, manager or a teacher; a financial interest (利害关系: shares, loans, the lease of its premises);
+ * former employment or a side job there (曾任职、兼职); another relation that could affect impartiality (其他).
  */
-export const tenChecks = [
-  'safety',
-  'platform',
-  'disclosure',
-  'joint_ledger',
-  'licences',
-  'course_filing',
-  'rules',
-  'unlicensed',
-  'advertising',
-  'moonlighting',
-] as const;
-/** 专项行动 kinds: 寒假 / 暑假 / 法定节假日 / 周末 pushes, the 回头看 look-back, a 双随机 draw, any other 专项检查. */
-export const campaignTypes = ['winter_vacation', 'summer_vacation', 'holiday', 'weekend', 'look_back', 'double_random', 'special'] as const;
+export const officerRelationKinds = ['close_relative', 'financial_interest', 'former_employment', 'other'] as const;
 export const userRoles = ['admin', 'planner', 'leader', 'wall'] as const;
 /**
  * What the audit log (执法全过程记录) records: one action per kind of write, named `<entity>.<verb>` (the demo data
  * build is `seed`), and the kind of thing each concerns.
  */
-export const auditActions = ['seed', 'auth.login', 'auth.logout', 'clue.create', 'clue.status', 'patrol.plan'] as const;
-export const auditEntities = ['database', 'session', 'clue', 'patrol_plan'] as const;
+export const auditActions = [
+  'seed',
+  'auth.login',
+  'auth.logout',
+  'clue.create',
+  'clue.status',
+  'patrol.plan',
+  'campaign.create',
+  'campaign.edit',
+  'campaign.status',
+] as const;
+export const auditEntities = ['database', 'session', 'clue', 'patrol_plan', 'campaign'] as const;
 
 export type InstitutionCategory = (typeof institutionCategories)[number];
 export type InstitutionNature = (typeof institutionNatures)[number];
@@ -74,8 +71,7 @@ export type ClueSource = (typeof clueSources)[number];
 export type SuspectedType = (typeof suspectedTypes)[number];
 export type ClueStatus = (typeof clueStatuses)[number];
 export type ViolationKind = (typeof violationKinds)[number];
-export type TenCheck = (typeof tenChecks)[number];
-export type CampaignType = (typeof campaignTypes)[number];
+export type OfficerRelationKind = (typeof officerRelationKinds)[number];
 export type UserRole = (typeof userRoles)[number];
 export type AuditAction = (typeof auditActions)[number];
 export type AuditEntity = (typeof auditEntities)[number];

@@ -137,7 +137,7 @@ const corpus: BadRequest[] = [
   { name: 'cell counts: step of a year', method: 'GET', path: `/api/analysis/cell-counts?${allTime}&step=year`, status: 400, field: 'step' },
   { name: 'risk list: limit 0', method: 'GET', path: '/api/analysis/risk?limit=0', status: 400, field: 'limit' },
   { name: 'risk: institution that does not exist', method: 'GET', path: '/api/institutions/999999/risk', status: 404, field: 'institution 999999' },
-  { name: 'audit: limit above 5,000', method: 'GET', path: '/api/audit?limit=9999', status: 400, field: 'limit' },
+  { name: 'audit: limit above 10,000', method: 'GET', path: '/api/audit?limit=10001', status: 400, field: 'limit' },
   { name: 'audit: read by a district leader', method: 'GET', path: '/api/audit', status: 403, field: 'administrator', as: 'leader' },
   { name: 'patrol options: no district', method: 'GET', path: '/api/routing/patrol-options', status: 400, field: 'district' },
   { name: 'patrol options: date of 13 months', method: 'GET', path: '/api/routing/patrol-options?district=310107&date=2026-13-01', status: 400, field: 'date' },

@@ -75,13 +75,13 @@ export function DispatchSheetView({ sheets, onDownload }: DispatchSheetViewProps
 
 function SheetPaper({ sheet }: { sheet: DispatchSheet }) {
   const { t } = useI18n();
-  const fields = sheetFields(sheet, (type) => translateCode(t, 'campaignType', type));
+  const fields = sheetFields(sheet, (type) => translateCode(t, 'campaign.type', type));
   return (
     <article className="dispatch-sheet" data-testid="dispatch-sheet" aria-label={`${t('dispatch.title')} ${sheet.team.label}`}>
       <header className="dispatch-sheet__head">
         <h2 className="dispatch-sheet__title">{t('dispatch.title')}</h2>
         <p className="dispatch-sheet__subtitle">
-          {sheet.campaign.name} · {translateCode(t, 'campaignType', sheet.campaign.type)}
+          {sheet.campaign.name} · {translateCode(t, 'campaign.type', sheet.campaign.type)}
         </p>
       </header>
       <dl className="dispatch-fields">
@@ -155,7 +155,7 @@ function SheetPaper({ sheet }: { sheet: DispatchSheet }) {
                 <li key={check}>
                   <span className="dispatch-check__box" aria-hidden="true" />
                   <span>
-                    <b>{translateCode(t, 'tenCheck', check)}</b>：{translateCode(t, 'tenCheckHint', check)}
+                    <b>{translateCode(t, 'campaign.check', check)}</b>：{translateCode(t, 'campaign.checkHint', check)}
                   </span>
                 </li>
               ))}

@@ -1,4 +1,4 @@
-import type { CampaignType } from '../../domain/vocabulary.js';
+import type { CampaignType } from '../../domain/campaign.js';
 import type { DispatchSheet, DispatchStop } from './schema.js';
 
 // How a sheet's values read wherever they are shown: on paper, on screen and in files.

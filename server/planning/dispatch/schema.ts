@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/time.js';
-import { campaignTypes, tenChecks } from '../../domain/vocabulary.js';
+import { campaignTypes, checkItems } from '../../domain/campaign.js';
 
 // What leaves a campaign on paper and in files: the dispatch sheet (派单) of one team on one shift, and the public
 // notice of a 双随机 draw (一公开). Plain data, built by the campaign from its plan; everything the sheet prints is
@@ -42,7 +42,7 @@ export const dispatchStopSchema = z.strictObject({
   departure: clock,
   reason: z.enum(stopReasons),
   /** The 十查 items to check here, in the order printed. */
-  checks: z.array(z.enum(tenChecks)).min(1, 'name at least one of the 十查 items to check'),
+  checks: z.array(z.enum(checkItems)).min(1, 'name at least one of the 十查 items to check'),
 });
 
 export const dispatchSheetSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { catalogues, formatMessage, LANGUAGES, translateCode, translator } from '../../../web/i18n/index.js';
 import { auditActions, auditEntities, clueSources, clueStatuses, institutionStatuses, listStatuses, suspectedTypes } from '../../../server/contract/enums.js';
-import { campaignTypes, tenChecks } from '../../../server/domain/vocabulary.js';
+import { campaignTypes, checkItems } from '../../../server/domain/campaign.js';
 import { drawMethods, stopReasons } from '../../../server/planning/dispatch/schema.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -29,9 +29,9 @@ describe('i18n catalogues', () => {
       ['type', suspectedTypes],
       ['auditAction', auditActions],
       ['auditEntity', auditEntities],
-      ['tenCheck', tenChecks],
-      ['tenCheckHint', tenChecks],
-      ['campaignType', campaignTypes],
+      ['campaign.check', checkItems],
+      ['campaign.checkHint', checkItems],
+      ['campaign.type', campaignTypes],
       ['stopReason', stopReasons],
       ['drawMethod', drawMethods],
     ];

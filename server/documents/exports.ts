@@ -279,6 +279,7 @@ export function drawNoticeCsv(notice: DrawNotice, options: ExportOptions = {}): 
     'drawNotice.ratio',
     'drawNotice.poolSize',
     'drawNotice.seed',
+    'drawNotice.seedCommitment',
     'drawNotice.poolHash',
   ];
   const rows: CsvValue[][] = [keys.map(header)];
@@ -296,6 +297,7 @@ export function drawNoticeCsv(notice: DrawNotice, options: ExportOptions = {}): 
       `${ratioPercent(notice.ratio)}%`,
       notice.poolSize,
       notice.seed,
+      notice.seedCommitment,
       notice.poolHash,
     ]);
   });

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { freePort } from '../../scripts/browser/server-process.js';
 import { pdfPageTexts, squeezed } from '../support/pdf-text.js';
-import { LONG_ADDRESS } from '../fixtures/dispatch-sheets.js';
+import { drawNoticeFixture, LONG_ADDRESS } from '../fixtures/dispatch-sheets.js';
 import { launchBrowser, screenshotDir } from './browser.js';
 import { shot } from './session.js';
 
@@ -186,7 +186,8 @@ describe('dispatch sheets (派单) in Chromium', () => {
 describe('一公开 notice in Chromium', () => {
   test('the draw’s facts, its hash and the objects with their credit codes; CSV by keyboard; printed alone', async () => {
     const page = await open('?view=notice');
-    expect(await page.getByTestId('draw-notice-hash').innerText()).toBe('3f1c9a7be2d04c58a6e9b1f27d3c8e4a5b6c7d8e9f0a1b2c3d4e5f60718293a4');
+    expect(await page.getByTestId('draw-notice-hash').innerText()).toBe(drawNoticeFixture().poolHash);
+    expect(await page.getByTestId('draw-notice-commitment').innerText()).toBe(drawNoticeFixture().seedCommitment);
     const rows = page.getByTestId('draw-notice-objects').locator('tbody tr');
     expect(await rows.count()).toBe(4);
     expect(await rows.nth(2).innerText()).toContain('913101013352Q0452P');

@@ -23,7 +23,7 @@ export function DrawNoticePage({ notice, onDownloadCsv }: DrawNoticePageProps) {
     [t('drawNotice.drawnOn'), notice.drawnOn],
     [t('drawNotice.method'), translateCode(t, 'drawMethod', notice.method)],
     [t('drawNotice.ratio'), t('drawNotice.ratioValue', { percent: ratioPercent(notice.ratio), pool: notice.poolSize, count: notice.objects.length })],
-    [t('drawNotice.seed'), String(notice.seed)],
+    [t('drawNotice.seed'), notice.seed],
   ];
   return (
     <div className="dispatch-view" data-testid="draw-notice">
@@ -53,6 +53,12 @@ export function DrawNoticePage({ notice, onDownloadCsv }: DrawNoticePageProps) {
               <dd>{value}</dd>
             </div>
           ))}
+          <div className="dispatch-fields__pair">
+            <dt>{t('drawNotice.seedCommitment')}</dt>
+            <dd className="dispatch-hash" data-testid="draw-notice-commitment">
+              {notice.seedCommitment}
+            </dd>
+          </div>
           <div className="dispatch-fields__pair">
             <dt>{t('drawNotice.poolHash')}</dt>
             <dd className="dispatch-hash" data-testid="draw-notice-hash">

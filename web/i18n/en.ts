@@ -588,8 +588,9 @@ export const en: Record<MessageKey, string> = {
   'drawNotice.ratioValue': '{percent}% ({count} of {pool} in the register)',
   'drawNotice.poolSize': 'Register size',
   'drawNotice.seed': 'Random seed',
+  'drawNotice.seedCommitment': 'Seed commitment (SHA-256, published before the draw)',
   'drawNotice.poolHash': 'Register hash (SHA-256)',
-  'drawNotice.verify': 'The same seed and register give the same draw; the hash shows the register used was not changed.',
+  'drawNotice.verify': 'The same seed and register give the same draw; the seed’s SHA-256 must match the commitment published before the draw, and the register hash shows the register used was not changed.',
   'drawNotice.objects': 'Objects drawn ({count})',
   'drawNotice.col.no': 'No.',
   'drawNotice.col.name': 'Name',
@@ -598,7 +599,7 @@ export const en: Record<MessageKey, string> = {
   'drawNotice.cityWide': 'City-wide',
   'drawNotice.downloadCsv': 'Download CSV',
   'drawMethod.uniform': 'Uniform random draw',
-  'drawMethod.risk_weighted': 'Random draw weighted by risk',
+  'drawMethod.weighted': 'Random draw weighted by risk tier',
 
   // Column names of the exported files (CSV headers give both languages).
   'export.kind': 'Kind',

@@ -587,8 +587,9 @@ export const zhCN = {
   'drawNotice.ratioValue': '{percent}%（检查对象名录库 {pool} 家，抽取 {count} 家）',
   'drawNotice.poolSize': '名录库数量',
   'drawNotice.seed': '随机种子',
+  'drawNotice.seedCommitment': '随机种子承诺（SHA-256，抽取前公布）',
   'drawNotice.poolHash': '名录库哈希（SHA-256）',
-  'drawNotice.verify': '以相同的随机种子和名录库可复现本次抽取；名录库哈希用于核对所用名录库未被改动。',
+  'drawNotice.verify': '以相同的随机种子和名录库可复现本次抽取；随机种子的 SHA-256 应与抽取前公布的承诺一致，名录库哈希用于核对所用名录库未被改动。',
   'drawNotice.objects': '抽查对象名单（{count} 家）',
   'drawNotice.col.no': '序号',
   'drawNotice.col.name': '名称',
@@ -597,7 +598,7 @@ export const zhCN = {
   'drawNotice.cityWide': '全市',
   'drawNotice.downloadCsv': '下载 CSV',
   'drawMethod.uniform': '等概率随机抽取',
-  'drawMethod.risk_weighted': '按风险加权随机抽取（差异化监管）',
+  'drawMethod.weighted': '按风险等级加权随机抽取（差异化监管）',
 
   // Column names of the exported files (CSV headers give both languages).
   'export.kind': '对象类型',

@@ -9,8 +9,11 @@ import { campaignTypes, checkItems } from '../../domain/campaign.js';
 /** Why a stop is on the route: a high-priority target (差异化监管), a hot grid cell, or the 双随机 random draw. */
 export const stopReasons = ['priority', 'hot_cell', 'random_draw'] as const;
 export const stopKinds = ['institution', 'gridCell'] as const;
-/** 等概率随机抽取, or weighted by the risk score (差异化监管: more draws for more complaints and violations). */
-export const drawMethods = ['uniform', 'risk_weighted'] as const;
+/**
+ * How the objects were sampled, as the registry draw records it (`RegistryDrawResult.method.sampling`): 等概率, or
+ * weighted by risk tier (差异化监管: more draws for more complaints and violations).
+ */
+export const drawMethods = ['uniform', 'weighted'] as const;
 
 /** 《行政处罚法》(2021) 第四十二条: enforcement is carried out by at least two officers holding certificates. */
 export const MIN_DISPATCH_MEMBERS = 2;
@@ -75,6 +78,8 @@ export const dispatchSheetSchema = z.strictObject({
   }),
 });
 
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 digest in lower-case hex (64 characters)');
+
 export const drawObjectSchema = z.strictObject({
   name: text(120),
   creditCode: creditCodeSchema.nullable(),
@@ -93,10 +98,12 @@ export const drawNoticeSchema = z.strictObject({
   ratio: z.number().gt(0, 'must be more than 0').max(1, 'must be at most 1 (a share, 5% = 0.05)'),
   /** Size of the 检查对象名录库 the objects were drawn from. */
   poolSize: z.number().int().positive(),
-  /** The seed of the one seeded PRNG: the same seed and pool give the same draw. */
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
-  /** SHA-256 of the pool as drawn (hex), so anyone holding the list can check it was the one used. */
-  poolHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 digest in lower-case hex (64 characters)'),
+  /** The draw's seed, a text (server/planning/draw-seed.ts): the same seed and pool give the same draw. */
+  seed: z.string(),
+  /** SHA-256 of the seed, published before the draw (seedCommitment), so the seed cannot have been chosen after it. */
+  seedCommitment: sha256Hex,
+  /** SHA-256 of the pool as drawn (poolHash), so anyone holding the register can check it was the one used. */
+  poolHash: sha256Hex,
   objects: z.array(drawObjectSchema).min(1, 'a notice lists at least one drawn object').max(5000),
 });
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DomainInputError, formatPath, type InputIssue } from '../../domain/errors.js';
 import { parseClock } from '../../domain/time.js';
+import { checkDrawSeed } from '../draw-seed.js';
 import { dispatchSheetSchema, drawNoticeSchema, type DispatchSheet, type DrawNotice } from './schema.js';
 
 /** A dispatch sheet or a draw notice that cannot be printed as given, with the fields at fault. */
@@ -81,11 +82,17 @@ export function parseDispatchSheets(input: unknown): DispatchSheet[] {
   return sheets;
 }
 
-/** Parses an untrusted 一公开 notice; the drawn objects cannot outnumber the pool they were drawn from. */
+/** Parses an untrusted 一公开 notice: a seed the draw would take, no more objects than the pool they came from. */
 export function parseDrawNotice(input: unknown): DrawNotice {
   const notice = parsed(drawNoticeSchema, input, 'draw notice');
-  if (notice.objects.length > notice.poolSize) {
-    throw new DispatchInputError([{ path: 'objects', message: `${notice.objects.length} objects drawn from a pool of ${notice.poolSize}` }], 'draw notice');
+  const issues: InputIssue[] = [];
+  try {
+    checkDrawSeed(notice.seed);
+  } catch (error) {
+    if (!(error instanceof DomainInputError)) throw error;
+    issues.push(...error.issues);
   }
+  if (notice.objects.length > notice.poolSize) issues.push({ path: 'objects', message: `${notice.objects.length} objects drawn from a pool of ${notice.poolSize}` });
+  if (issues.length > 0) throw new DispatchInputError(issues, 'draw notice');
   return notice;
 }

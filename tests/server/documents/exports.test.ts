@@ -94,7 +94,7 @@ describe('CSV exports', () => {
     expect(rows.slice(1).map((r) => r[1])).toEqual(notice.objects.map((o) => o.name));
     expect(rows[3][3]).toBe('上海市黄浦区豫园街道河南南路 16 号\n（近复兴东路）');
     expect(rows[4].slice(2, 4)).toEqual(['', '']);
-    expect(rows[1].slice(4)).toEqual([notice.taskName, '黄浦区教育局', '黄浦区', '2026-01-20', '等概率随机抽取', '5%', '80', '20260120', notice.poolHash]);
+    expect(rows[1].slice(4)).toEqual([notice.taskName, '黄浦区教育局', '黄浦区', '2026-01-20', '等概率随机抽取', '5%', '80', '2026寒假-黄浦', notice.seedCommitment, notice.poolHash]);
     expect(readCsv(drawNoticeCsv({ ...notice, district: null }))[1][6]).toBe('全市');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DomainInputError } from '../../../../server/domain/errors.js';
+import { poolHash, seedCommitment } from '../../../../server/services/draws.js';
 import { DispatchInputError, parseDispatchSheet, parseDispatchSheets, parseDrawNotice } from '../../../../server/planning/dispatch/index.js';
 import { dispatchSheetFixture, drawNoticeFixture, secondSheetFixture } from '../../../fixtures/dispatch-sheets.js';
 
@@ -86,6 +87,12 @@ describe('parseDispatchSheets', () => {
 });
 
 describe('parseDrawNotice', () => {
+  test('the fixture’s seed commitment and pool hash are the draw’s own (a notice made from a RegistryDrawResult)', () => {
+    const notice = drawNoticeFixture();
+    expect(notice.seedCommitment).toBe(seedCommitment(notice.seed));
+    expect(notice.poolHash).toBe(poolHash(Array.from({ length: notice.poolSize }, (_, i) => i + 1)));
+  });
+
   test('the fixture is valid; a bad hash, ratio and an oversized draw are refused', () => {
     expect(parseDrawNotice(drawNoticeFixture()).objects).toHaveLength(4);
     const issues = refusal(() => parseDrawNotice({ ...drawNoticeFixture(), poolHash: 'ABC', ratio: 5 }));
@@ -93,5 +100,8 @@ describe('parseDrawNotice', () => {
     expect(issues).toContain('ratio: must be at most 1 (a share, 5% = 0.05)');
     expect(refusal(() => parseDrawNotice({ ...drawNoticeFixture(), poolSize: 3 }))).toEqual(['objects: 4 objects drawn from a pool of 3']);
     expect(refusal(() => parseDrawNotice({ ...drawNoticeFixture(), objects: [] }))).toEqual(['objects: a notice lists at least one drawn object']);
+    // The seed follows the draw's own rule (server/planning/draw-seed.ts).
+    expect(refusal(() => parseDrawNotice({ ...drawNoticeFixture(), seed: '2026寒假-黄浦 ' }))).toEqual(['seed: the seed must not begin or end with a space']);
+    expect(refusal(() => parseDrawNotice({ ...drawNoticeFixture(), seed: 20260120 }))[0]).toMatch(/^seed: /);
   });
 });

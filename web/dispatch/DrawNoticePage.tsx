@@ -16,7 +16,8 @@ export interface DrawNoticePageProps {
 
 export function DrawNoticePage({ notice, onDownloadCsv }: DrawNoticePageProps) {
   const { t } = useI18n();
-  const facts: [string, string][] = [
+  /** Label, value, and for a digest the test id its monospaced cell carries. */
+  const facts: [string, string, string?][] = [
     [t('drawNotice.task'), notice.taskName],
     [t('drawNotice.publisher'), notice.publisher],
     [t('drawNotice.district'), notice.district?.name ?? t('drawNotice.cityWide')],
@@ -24,6 +25,8 @@ export function DrawNoticePage({ notice, onDownloadCsv }: DrawNoticePageProps) {
     [t('drawNotice.method'), translateCode(t, 'drawMethod', notice.method)],
     [t('drawNotice.ratio'), t('drawNotice.ratioValue', { percent: ratioPercent(notice.ratio), pool: notice.poolSize, count: notice.objects.length })],
     [t('drawNotice.seed'), notice.seed],
+    [t('drawNotice.seedCommitment'), notice.seedCommitment, 'draw-notice-commitment'],
+    [t('drawNotice.poolHash'), notice.poolHash, 'draw-notice-hash'],
   ];
   return (
     <div className="dispatch-view" data-testid="draw-notice">
@@ -47,24 +50,14 @@ export function DrawNoticePage({ notice, onDownloadCsv }: DrawNoticePageProps) {
           <p className="dispatch-sheet__subtitle">{notice.taskName}</p>
         </header>
         <dl className="dispatch-fields dispatch-fields--single">
-          {facts.map(([label, value]) => (
+          {facts.map(([label, value, digest]) => (
             <div key={label} className="dispatch-fields__pair">
               <dt>{label}</dt>
-              <dd>{value}</dd>
+              <dd className={digest ? 'dispatch-hash' : undefined} data-testid={digest}>
+                {value}
+              </dd>
             </div>
           ))}
-          <div className="dispatch-fields__pair">
-            <dt>{t('drawNotice.seedCommitment')}</dt>
-            <dd className="dispatch-hash" data-testid="draw-notice-commitment">
-              {notice.seedCommitment}
-            </dd>
-          </div>
-          <div className="dispatch-fields__pair">
-            <dt>{t('drawNotice.poolHash')}</dt>
-            <dd className="dispatch-hash" data-testid="draw-notice-hash">
-              {notice.poolHash}
-            </dd>
-          </div>
         </dl>
         <p className="dispatch-note">{t('drawNotice.verify')}</p>
         <section className="dispatch-section">

@@ -117,9 +117,17 @@ describe('architecture rules', () => {
   test('web/ imports only the pure server modules, and the app only as a type', () => {
     const violations = violationsOf(sourceFiles('web'), (_file, to, line) => {
       if (to.startsWith('db/')) return true;
-      return to.startsWith('server/') && !/^server\/(domain|contract|analytics|routing\/problem)(\/|$)/.test(to) && !line.typeOnly;
+      return to.startsWith('server/') && !/^server\/(domain|contract|analytics|routing\/problem|planning\/dispatch)(\/|$)/.test(to) && !line.typeOnly;
     });
     expect(violations).toEqual([]);
+  });
+
+  test('documents are made from their input alone: no database, HTTP, service or job', () => {
+    const violations = violationsOf(sourceFiles('server/documents'), (_file, to) =>
+      /^(db\/|pg$|@electric-sql\/|drizzle-orm|hono($|\/)|@hono\/)/.test(to) || /^server\/(services|jobs|routes|middleware|http|auth|app|main)/.test(to),
+    );
+    expect(violations).toEqual([]);
+    expect(sourceFiles('server/documents').length).toBeGreaterThan(2);
   });
 
   test('only web/api fetches', () => {

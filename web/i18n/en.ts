@@ -369,6 +369,7 @@ export const en: Record<MessageKey, string> = {
   'auditAction.campaign.draw.commit': 'Draw commitment before planning a campaign',
   'auditAction.campaign.plan': 'Campaign plan',
   'auditAction.campaign.replan': 'Campaign district-day re-planned',
+  'auditAction.campaign.export': 'Campaign dispatch sheets or files exported',
   'auditAction.holiday_schedule.save': 'Enter holiday schedule',
   'auditAction.holiday_schedule.remove': 'Remove holiday schedule',
   'auditAction.school_vacations.save': 'Change school vacations',

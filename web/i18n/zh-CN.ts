@@ -368,6 +368,7 @@ export const zhCN = {
   'auditAction.campaign.draw.commit': '生成专项行动方案前公布抽取承诺',
   'auditAction.campaign.plan': '生成专项行动方案',
   'auditAction.campaign.replan': '重新编排专项行动区日',
+  'auditAction.campaign.export': '导出专项行动派单与文件',
   'auditAction.holiday_schedule.save': '录入节假日安排',
   'auditAction.holiday_schedule.remove': '删除节假日安排',
   'auditAction.school_vacations.save': '修改寒暑假',

@@ -16,7 +16,9 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { requireSession } from './middleware/session.js';
 import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
+import { calendarRouter } from './routes/calendar.js';
 import { authRouter } from './routes/auth.js';
+import { campaignsRouter } from './routes/campaigns.js';
 import { cluesRouter } from './routes/clues.js';
 import { districtsRouter } from './routes/districts.js';
 import { gridCellsRouter } from './routes/grid-cells.js';
@@ -27,6 +29,7 @@ import { serveWebApp } from './routes/static-web.js';
 import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
 import { ResponseCache } from './services/response-cache.js';
+import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
 import type { Deps } from './services/deps.js';
 import { RoutingEngine } from './services/routing-engine.js';
@@ -58,6 +61,7 @@ export function createDeps(options: AppOptions): Deps {
     cellWeights: new CellWeightsCache(),
     responses: new ResponseCache(options.responseCacheBytes),
     routing: new RoutingEngine<RoutingJobResult>({ database: options.database, now, jobLimits: options.jobLimits }),
+    calendar: new CalendarCache(),
   };
 }
 
@@ -84,6 +88,8 @@ export function createApp(options: AppOptions) {
     .route('/api', auditRouter(deps))
     .route('/api', analysisRouter(deps))
     .route('/api', routingRouter(deps))
+    .route('/api', campaignsRouter(deps))
+    .route('/api', calendarRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

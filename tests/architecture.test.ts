@@ -117,9 +117,17 @@ describe('architecture rules', () => {
   test('web/ imports only the pure server modules, and the app only as a type', () => {
     const violations = violationsOf(sourceFiles('web'), (_file, to, line) => {
       if (to.startsWith('db/')) return true;
-      return to.startsWith('server/') && !/^server\/(domain|contract|analytics|routing\/problem)(\/|$)/.test(to) && !line.typeOnly;
+      return to.startsWith('server/') && !/^server\/(domain|contract|analytics|routing\/problem|planning\/dispatch)(\/|$)/.test(to) && !line.typeOnly;
     });
     expect(violations).toEqual([]);
+  });
+
+  test('documents are made from their input alone: no database, HTTP, service or job', () => {
+    const violations = violationsOf(sourceFiles('server/documents'), (_file, to) =>
+      /^(db\/|pg$|@electric-sql\/|drizzle-orm|hono($|\/)|@hono\/)/.test(to) || /^server\/(services|jobs|routes|middleware|http|auth|app|main)/.test(to),
+    );
+    expect(violations).toEqual([]);
+    expect(sourceFiles('server/documents').length).toBeGreaterThan(2);
   });
 
   test('only web/api fetches', () => {
@@ -127,6 +135,15 @@ describe('architecture rules', () => {
       .filter((file) => !file.startsWith('web/api/'))
       .filter((file) => /\bfetch\(|XMLHttpRequest|new EventSource\(/.test(code(file)));
     expect(violations).toEqual([]);
+  });
+
+  test('the national calendar is read through the calendar service, which adds the entered holiday schedules', () => {
+    const violations = productFolders
+      .flatMap(sourceFiles)
+      .filter((file) => !file.startsWith('server/domain/') && file !== 'server/services/calendar.ts')
+      .filter((file) => /\bnationalCalendar\b/.test(code(file)));
+    expect(violations).toEqual([]);
+    expect(/\bnationalCalendar\b/.test(code('server/services/calendar.ts'))).toBe(true);
   });
 
   test('SQL lives in db/ (in any letter case)', () => {

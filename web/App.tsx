@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from './api/index.js';
 import { AuditView } from './audit/AuditView.js';
+import { CampaignsView } from './campaigns/CampaignsView.js';
+import { CalendarAdminView } from './calendar/CalendarAdminView.js';
 import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { NavigationContext, pageOf, pageSearch, type Page } from './navigation.js';
@@ -11,7 +13,10 @@ import { systemClock } from '../server/domain/clock.js';
 import type { PlannerHandoff } from './state/planner.js';
 import { parseUrlState } from './state/url.js';
 
-/** `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志). */
+/**
+ * `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志), `?page=campaigns`
+ * the special campaigns (专项行动), `?page=calendar` the calendar screen (校历与节假日).
+ */
 const pageInUrl = (): Page => pageOf(window.location.search);
 
 function openPage(page: Page): void {
@@ -77,6 +82,12 @@ export function App() {
         )}
         {session.status === 'authenticated' && page === 'audit' && (
           <AuditView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        )}
+        {session.status === 'authenticated' && page === 'campaigns' && (
+          <CampaignsView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        )}
+        {session.status === 'authenticated' && page === 'calendar' && (
+          <CalendarAdminView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
         {session.status === 'authenticated' && (page === 'dashboard' || (page === 'planner' && session.user.role === 'wall')) && (
           <Dashboard

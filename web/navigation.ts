@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
 
-// The app's pages, chosen by `?page=`: the dashboard (no parameter), the patrol route planner, the audit log.
-export const PAGES = ['dashboard', 'planner', 'audit'] as const;
+// The app's pages, chosen by `?page=`: the dashboard (no parameter), the patrol route planner, the audit log, the
+// special campaigns, the calendar screen (校历与节假日).
+export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar'] as const;
 export type Page = (typeof PAGES)[number];
 
 export function pageOf(search: string): Page {
   const page = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search).get('page');
-  return page === 'planner' || page === 'audit' ? page : 'dashboard';
+  return (PAGES as readonly (string | null)[]).includes(page) ? (page as Page) : 'dashboard';
 }
 
 /** The query string that opens `page` fresh: only the page and the language travel, each page owns its other parameters. */

@@ -53,3 +53,9 @@ export async function scopeExtent(q: Queryable, p: { scope: Scope }): Promise<[n
   );
   return row.extent;
 }
+
+/** Every district's code (what a campaign may name). */
+export async function districtCodes(q: Queryable): Promise<string[]> {
+  const rows = await parsedRows(q, z.object({ code: z.string() }), sql`SELECT code FROM districts ORDER BY code`);
+  return rows.map((r) => r.code);
+}

@@ -276,6 +276,7 @@ export interface OfficerRow {
   name: string;
   department_code: string;
   district_code: string;
+  home_street_code: string | null;
   certificate_no: string;
   certificate_expires_on: string;
   lon: number;
@@ -284,11 +285,27 @@ export interface OfficerRow {
 
 export async function insertOfficers(executor: Queryable, officers: readonly OfficerRow[]): Promise<void> {
   await executor.rows(sql`
-    INSERT INTO officers (id, name, department_code, district_code, certificate_no, certificate_expires_on, base, synthetic)
-    SELECT r.id, r.name, r.department_code, r.district_code, r.certificate_no, r.certificate_expires_on,
+    INSERT INTO officers (id, name, department_code, district_code, home_street_code, certificate_no, certificate_expires_on, base, synthetic)
+    SELECT r.id, r.name, r.department_code, r.district_code, r.home_street_code, r.certificate_no, r.certificate_expires_on,
            ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), true
     FROM json_to_recordset(${json(officers)}) AS r(id int, name text, department_code text, district_code text,
-      certificate_no text, certificate_expires_on date, lon float8, lat float8)`);
+      home_street_code text, certificate_no text, certificate_expires_on date, lon float8, lat float8)`);
+}
+
+export interface OfficerRelationRow {
+  id: number;
+  officer_id: number;
+  institution_id: number;
+  kind: string;
+  note: string;
+  registered_on: string;
+}
+
+export async function insertOfficerRelations(executor: Queryable, relations: readonly OfficerRelationRow[]): Promise<void> {
+  await executor.rows(sql`
+    INSERT INTO officer_relations (id, officer_id, institution_id, kind, note, registered_on, synthetic)
+    SELECT r.id, r.officer_id, r.institution_id, r.kind::officer_relation_kind, r.note, r.registered_on, true
+    FROM json_to_recordset(${json(relations)}) AS r(id int, officer_id int, institution_id int, kind text, note text, registered_on date)`);
 }
 
 export interface UserRow {
@@ -308,14 +325,27 @@ export async function insertUsers(executor: Queryable, users: readonly UserRow[]
 
 /** Rows were inserted with explicit ids: move each serial sequence past them so later inserts do not collide. */
 export async function syncSerialSequences(executor: Queryable): Promise<void> {
-  for (const table of ['grid_cells', 'institutions', 'clues', 'officers']) {
+  for (const table of ['grid_cells', 'institutions', 'clues', 'officers', 'officer_relations']) {
     await executor.rows(
       sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), GREATEST((SELECT max(id) FROM ${sql.identifier(table)}), 1))`,
     );
   }
 }
 
-export const SEEDED_TABLES = ['districts', 'streets', 'grid_cells', 'institutions', 'violations', 'clues', 'departments', 'officers', 'users', 'audit_log'] as const;
+export const SEEDED_TABLES = [
+  'districts',
+  'streets',
+  'grid_cells',
+  'institutions',
+  'violations',
+  'clues',
+  'departments',
+  'officers',
+  'officer_relations',
+  'users',
+  'school_vacations',
+  'audit_log',
+] as const;
 export type SeededTable = (typeof SEEDED_TABLES)[number];
 
 export async function countRows(executor: Queryable): Promise<Record<SeededTable, number>> {
@@ -341,7 +371,10 @@ export async function seedChecksum(executor: Queryable): Promise<string> {
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM clues t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM departments t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM officers t),
-      (SELECT md5(string_agg(concat_ws(',', username, display_name, role, district_code), '|' ORDER BY username)) FROM users)
+      (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM officer_relations t),
+      (SELECT md5(string_agg(concat_ws(',', username, display_name, role, district_code), '|' ORDER BY username)) FROM users),
+      (SELECT md5(string_agg(concat_ws(',', city_code, school_year, kind, starts_on, ends_on, status, source), '|' ORDER BY city_code, school_year, kind))
+       FROM school_vacations)
     )) AS digest`);
   return row.digest;
 }

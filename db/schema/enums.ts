@@ -2,12 +2,16 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   clueSources,
   clueStatuses,
+  holidayDayKinds,
   institutionCategories,
   institutionNatures,
   institutionStatuses,
   listStatuses,
+  officerRelationKinds,
   suspectedTypes,
   userRoles,
+  vacationKinds,
+  vacationStatuses,
   violationKinds,
 } from '../../server/domain/vocabulary.js';
 
@@ -20,4 +24,8 @@ export const clueSource = pgEnum('clue_source', clueSources);
 export const suspectedType = pgEnum('suspected_type', suspectedTypes);
 export const clueStatus = pgEnum('clue_status', clueStatuses);
 export const violationKind = pgEnum('violation_kind', violationKinds);
+export const officerRelationKind = pgEnum('officer_relation_kind', officerRelationKinds);
 export const userRole = pgEnum('user_role', userRoles);
+export const holidayDayKind = pgEnum('holiday_day_kind', holidayDayKinds);
+export const vacationKind = pgEnum('vacation_kind', vacationKinds);
+export const vacationStatus = pgEnum('vacation_status', vacationStatuses);

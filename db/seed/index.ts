@@ -6,6 +6,9 @@
 import type { Database } from '../client.js';
 import type { Clock } from '../../server/domain/clock.js';
 import { appendAudit } from '../queries/audit.js';
+import { replaceSchoolVacations } from '../queries/calendar.js';
+import { SHANGHAI_SCHOOL_VACATION_DEFAULTS } from '../../server/domain/school-vacation-defaults.js';
+import { SHANGHAI_CITY_CODE } from '../../server/domain/school-vacations.js';
 import { inTransaction } from '../queries/queryable.js';
 import {
   countRows,
@@ -14,6 +17,7 @@ import {
   insertDepartments,
   insertDistricts,
   insertInstitutions,
+  insertOfficerRelations,
   insertOfficers,
   insertStreets,
   insertUsers,
@@ -32,7 +36,7 @@ import { generateHotspots } from './generate/hotspots.js';
 import { generateInstitutions } from './generate/institutions.js';
 import { generateClues } from './generate/clues.js';
 import { DEPARTMENTS } from './generate/departments.js';
-import { generateOfficers } from './generate/officers.js';
+import { generateOfficerRelations, generateOfficers } from './generate/officers.js';
 import { DEMO_USERS } from './generate/users.js';
 export { DEFAULT_DEMO_PASSWORD } from './generate/users.js';
 import type { AreaGeometry } from './generate/gcj02.js';
@@ -62,10 +66,20 @@ export const DEFAULT_SEED = 20260101;
 
 const SIZES: Record<SeedScale, { institutions: number; clues: number; officers: number; hotspots: number }> = {
   demo: { institutions: 6000, clues: 20000, officers: 400, hotspots: 40 },
-  test: { institutions: 300, clues: 1500, officers: 60, hotspots: 10 },
+  // Enough officers that every district has the covering mix (16 × 9) and a share beyond it.
+  test: { institutions: 300, clues: 1500, officers: 180, hotspots: 10 },
 };
 
-const STEPS = ['区县 districts', '街镇 streets', '网格 grid cells', '机构 institutions', '线索 clues', '部门与执法人员 departments & officers', '用户 users', '审计 audit log'];
+const STEPS = [
+  '区县 districts',
+  '街镇 streets',
+  '网格 grid cells',
+  '机构 institutions',
+  '线索 clues',
+  '部门与执法人员 departments & officers',
+  '用户与校历 users & school calendar',
+  '审计 audit log',
+];
 
 export async function seedDemo(database: Database, options: SeedOptions): Promise<SeedSummary> {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -77,6 +91,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     throw new RangeError('the demo users’ password must have at least 8 characters');
   }
   const asOf = options.asOf;
+  // The audit entry and the stamps of the stored configuration record when the build ran (the real clock), not asOf.
+  const builtAt = options.now ? options.now() : asOf;
   const sizes = SIZES[scale];
   const random = createRandom(seed);
   const progress = (done: number) => options.onProgress?.(STEPS[Math.min(done, STEPS.length - 1)], done, STEPS.length);
@@ -193,23 +209,30 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         name: o.name,
         department_code: o.departmentCode,
         district_code: o.districtCode,
+        home_street_code: o.homeStreetCode,
         certificate_no: o.certificateNo,
         certificate_expires_on: o.certificateExpiresOn,
         lon: o.lon,
         lat: o.lat,
       })),
     );
+    const relations = generateOfficerRelations(random.fork('officer-relations'), officers, institutions, asOf);
+    await insertOfficerRelations(
+      tx,
+      relations.map((r) => ({ id: r.id, officer_id: r.officerId, institution_id: r.institutionId, kind: r.kind, note: r.note, registered_on: r.registeredOn })),
+    );
 
     progress(6);
     await insertUsers(tx, users);
     await syncSerialSequences(tx);
+    // The shipped school vacations (configuration, not synthetic): an administrator edits them on the calendar screen.
+    await replaceSchoolVacations(tx, { cityCode: SHANGHAI_CITY_CODE, vacations: SHANGHAI_SCHOOL_VACATION_DEFAULTS, at: builtAt, by: 'system' });
 
     progress(7);
     const counts = await countRows(tx);
     const { audit_log: _audit, ...seeded } = counts;
-    // The audit entry records when the build ran (the real clock), not the demo's asOf.
     await appendAudit(tx, {
-      at: options.now ? options.now() : asOf,
+      at: builtAt,
       actor: 'system',
       action: 'seed',
       entity: 'database',

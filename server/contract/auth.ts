@@ -23,6 +23,8 @@ export const meSchema = z
     canWrite: z.boolean(),
     /** May open the audit log (执法全过程记录) and verify its chain. */
     canReadAudit: z.boolean(),
+    /** May enter holiday schedules and school vacations (the calendar screen 校历与节假日). */
+    canEditCalendar: z.boolean(),
     /**
      * [west, south, east, north] (WGS84) of the districts this account sees; null when none are loaded. The map frames
      * its first view on it and asks for its layers at once, without waiting for the district borders.

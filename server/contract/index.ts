@@ -16,3 +16,5 @@ export * from './summary.js';
 export * from './audit.js';
 export * from './routing.js';
 export * from './analysis.js';
+export * from './campaigns.js';
+export * from './calendar.js';

@@ -5,8 +5,9 @@
 // until an administrator enters that year's official schedule (see `withSchedules`).
 
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { DomainInputError } from './errors.js';
+import { DomainInputError, type InputIssue } from './errors.js';
 import { addDays, isIsoDate, isWeekend, type IsoDate } from './time.js';
+import type { HolidayDayKind } from './vocabulary.js';
 
 /** How a day counts: a working day, a weekend day, an official holiday, or a weekend day worked in lieu (调休). */
 export type NationalDayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
@@ -42,6 +43,8 @@ export interface WorkCalendar {
   officialYears(): number[];
   /** The source of a year's schedule, or null for the fallback. */
   sourceOf(year: number): string | null;
+  /** A year's official schedule, or null when the year is on the fallback. */
+  scheduleOf(year: number): HolidaySchedule | null;
   /** The date `n` working days after `date` (the day itself not counted); n ≥ 0. */
   addWorkingDays(date: IsoDate, n: number): IsoDate;
   /** Working days in (from, to]: the first day not counted, as deadlines count. */
@@ -80,17 +83,61 @@ export function publishedSchedules(): HolidaySchedule[] {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
+/** One day of a year's schedule as an administrator enters it: a day off or a weekend day worked in lieu. */
+export interface ScheduleDay {
+  date: IsoDate;
+  kind: HolidayDayKind;
+  /** The holiday (e.g. 春节) the day belongs to or makes up for. */
+  name: string;
+}
+
+export const MIN_SCHEDULE_YEAR = 1949;
+export const MAX_SCHEDULE_YEAR = 2200;
+export const MAX_HOLIDAY_NAME_LENGTH = 40;
+
+export const isScheduleYear = (year: number): boolean => Number.isInteger(year) && year >= MIN_SCHEDULE_YEAR && year <= MAX_SCHEDULE_YEAR;
+
+/** The kinds of problem a day of a schedule can have (InputIssue.code), for a screen to say in its language. */
+export type ScheduleIssueCode = 'date' | 'year' | 'name' | 'name_length' | 'weekday_makeup' | 'twice' | 'off_and_worked' | 'too_many' | 'no_holiday';
+
+/** What is wrong with one day of `year`'s schedule (said of the day, whose date the caller names), or null. */
+export function scheduleDayProblem(year: number, day: ScheduleDay): { code: ScheduleIssueCode; message: string } | null {
+  if (!isIsoDate(day.date)) return { code: 'date', message: `not a calendar date YYYY-MM-DD: ${JSON.stringify(day.date)}` };
+  if (Number(day.date.slice(0, 4)) !== year) return { code: 'year', message: `lies outside ${year}` };
+  if (typeof day.name !== 'string' || day.name.trim() === '') return { code: 'name', message: 'needs the name of its holiday' };
+  if (day.name.trim().length > MAX_HOLIDAY_NAME_LENGTH) return { code: 'name_length', message: `its name is longer than ${MAX_HOLIDAY_NAME_LENGTH} characters` };
+  // 调休 moves a weekend day's rest into a holiday: a make-up working day on a weekday would change nothing.
+  if (day.kind === 'makeup_workday' && !isWeekend(day.date)) return { code: 'weekday_makeup', message: 'is a weekday; a make-up working day is a Saturday or Sunday' };
+  return null;
+}
+
+/** A schedule's days, sorted by date. */
+export function scheduleDays(schedule: HolidaySchedule): ScheduleDay[] {
+  const days: ScheduleDay[] = [
+    ...Object.entries(schedule.holidays).map(([date, name]) => ({ date, kind: 'holiday' as const, name })),
+    ...Object.entries(schedule.makeupWorkdays).map(([date, name]) => ({ date, kind: 'makeup_workday' as const, name })),
+  ];
+  return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The schedule of a year from its days (names trimmed); validate it with validateSchedule. */
+export function scheduleFromDays(year: number, days: readonly ScheduleDay[], source: string): HolidaySchedule {
+  const schedule: HolidaySchedule = { year, holidays: {}, makeupWorkdays: {}, source };
+  for (const day of days) (day.kind === 'holiday' ? schedule.holidays : schedule.makeupWorkdays)[day.date] = day.name.trim();
+  return schedule;
+}
+
 export function validateSchedule(schedule: HolidaySchedule): void {
-  const issues: { path: string; message: string }[] = [];
-  if (!Number.isInteger(schedule.year) || schedule.year < 1949 || schedule.year > 2200) issues.push({ path: 'year', message: `not a plausible year: ${schedule.year}` });
-  for (const [field, days] of [['holidays', schedule.holidays], ['makeupWorkdays', schedule.makeupWorkdays]] as const) {
-    for (const date of Object.keys(days)) {
-      if (!isIsoDate(date)) issues.push({ path: `${field}.${date}`, message: 'not a calendar date YYYY-MM-DD' });
-      else if (Number(date.slice(0, 4)) !== schedule.year) issues.push({ path: `${field}.${date}`, message: `lies outside ${schedule.year}` });
+  const issues: InputIssue[] = [];
+  if (!isScheduleYear(schedule.year)) issues.push({ path: 'year', message: `not a plausible year: ${schedule.year}` });
+  else {
+    for (const day of scheduleDays(schedule)) {
+      const problem = scheduleDayProblem(schedule.year, day);
+      if (problem) issues.push({ path: `${day.kind === 'holiday' ? 'holidays' : 'makeupWorkdays'}.${day.date}`, ...problem });
     }
   }
   for (const date of Object.keys(schedule.makeupWorkdays)) {
-    if (date in schedule.holidays) issues.push({ path: `makeupWorkdays.${date}`, message: 'is also listed as a holiday' });
+    if (date in schedule.holidays) issues.push({ path: `makeupWorkdays.${date}`, message: 'is also listed as a holiday', code: 'off_and_worked' });
   }
   if (issues.length) throw new DomainInputError(issues, 'invalid holiday schedule');
 }
@@ -127,6 +174,7 @@ export function createWorkCalendar(schedules: readonly HolidaySchedule[]): WorkC
     coverage: (year) => (byYear.has(year) ? 'official' : 'fallback'),
     officialYears: () => [...byYear.keys()].sort((a, b) => a - b),
     sourceOf: (year) => byYear.get(year)?.source ?? null,
+    scheduleOf: (year) => byYear.get(year) ?? null,
     addWorkingDays(date, n) {
       if (!Number.isInteger(n) || n < 0 || n > MAX_WORKING_DAYS) {
         throw new DomainInputError([{ path: 'workingDays', message: `must be an integer from 0 to ${MAX_WORKING_DAYS}, got ${n}` }]);
@@ -153,5 +201,8 @@ export function createWorkCalendar(schedules: readonly HolidaySchedule[]): WorkC
   return calendar;
 }
 
-/** The calendar of the published schedules; services add the schedules an administrator entered. */
+/**
+ * The calendar of the published schedules. Outside the kernel only the calendar service (server/services/calendar.ts)
+ * reads it: everything else asks that service, whose calendar adds the schedules an administrator entered.
+ */
 export const nationalCalendar: WorkCalendar = createWorkCalendar(publishedSchedules());

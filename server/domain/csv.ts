@@ -32,3 +32,27 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+// Writing CSV that Excel opens with its Chinese intact: exports of hot cells, dispatch sheets and 一公开 notices.
+
+/** Excel reads a file as UTF-8 only when it starts with the byte order mark; without it the Chinese turns to mojibake. */
+export const UTF8_BOM = '\uFEFF';
+
+export type CsvValue = string | number | null;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces, quotes doubled. Text
+ * that a spreadsheet would run as a formula (leading = + - @, tab or carriage return) gets a leading apostrophe:
+ * names come from the database and from the public, and a file opened in Excel must not execute them.
+ */
+export function csvField(value: CsvValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A whole file: the BOM, one line per row joined by CRLF (RFC 4180), a CRLF after the last row. */
+export function formatCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return `${UTF8_BOM}${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}

@@ -2,6 +2,8 @@
 export interface InputIssue {
   path: string;
   message: string;
+  /** What kind of problem, for a client that says it in its own language (the message is English); optional. */
+  code?: string;
 }
 
 const MAX_LISTED_ISSUES = 20;

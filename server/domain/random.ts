@@ -44,6 +44,13 @@ function hashLabel(label: string): number {
   return h;
 }
 
+/**
+ * The 32-bit seed of a text seed (a 双随机 draw's seed is a text that people read, commit to and type): FNV-1a of its
+ * UTF-16 code units, the hash `fork` derives its labels' seeds with. Two texts may share a seed; the SHA-256
+ * commitment of a draw's seed is what identifies it.
+ */
+export const seedOfText = (text: string): number => hashLabel(text);
+
 /** A generator whose stream depends on the seed only; a fractional seed counts as its integer part. */
 export function createRandom(seed: number): Random {
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);

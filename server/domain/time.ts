@@ -112,6 +112,11 @@ export function shanghaiInstant(date: IsoDate, secondsAfterMidnight: number): Da
   return new Date(shanghaiMidnight(date).getTime() + secondsAfterMidnight * SECOND_MS);
 }
 
+/** An instant as ISO 8601 with Shanghai's offset, "2026-07-01T08:30:00+08:00": the wall-clock time a planner reads. */
+export function shanghaiIsoString(instant: Date): string {
+  return `${new Date(instant.getTime() + SHANGHAI_UTC_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
 /** An inclusive range of Shanghai dates as the half-open instant range [00:00 of `from`, 00:00 after `to`). */
 export function shanghaiDayRange(from: IsoDate, to: IsoDate): { from: Date; to: Date } {
   return { from: shanghaiMidnight(from), to: shanghaiMidnight(addDays(to, 1)) };
@@ -132,9 +137,17 @@ export function calendarDaysBetween(earlier: Date | IsoDate, later: Date | IsoDa
   return daysBetween(day(earlier), day(later));
 }
 
+/** The Monday that starts the ISO week (Monday–Sunday) of a date. */
+export const weekStartOf = (date: IsoDate): IsoDate => addDays(date, -((dayOfWeek(date) + 6) % 7));
+
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Whether a value is a time of day "HH:MM", 00:00–23:59. */
+export const isClock = (value: unknown): value is string => typeof value === 'string' && CLOCK.test(value);
+
 /** "HH:MM" → seconds after midnight, or a DomainInputError naming `field`. */
 export function parseClock(text: string, field: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  const match = CLOCK.exec(text);
   if (!match) throw new DomainInputError([{ path: field, message: `not a time of day HH:MM: ${text}` }]);
   return Number(match[1]) * 3600 + Number(match[2]) * 60;
 }

@@ -38,13 +38,44 @@ export const violationKinds = [
   'disclosure', // 信息公开不到位
   'safety', // 安全、消防隐患
 ] as const;
+/**
+ * An officer's registered relation to an institution, which makes the officer step aside from inspecting it (回避,
+ * 《行政处罚法》第四十三条: 与案件有直接利害关系或者有其他关系可能影响公正执法的，应当回避): a close relative (近亲属) of
+ * its investor, manager or a teacher; a financial interest (利害关系: shares, loans, the lease of its premises);
+ * former employment or a side job there (曾任职、兼职); another relation that could affect impartiality (其他).
+ */
+export const officerRelationKinds = ['close_relative', 'financial_interest', 'former_employment', 'other'] as const;
 export const userRoles = ['admin', 'planner', 'leader', 'wall'] as const;
 /**
  * What the audit log (执法全过程记录) records: one action per kind of write, named `<entity>.<verb>` (the demo data
  * build is `seed`), and the kind of thing each concerns.
  */
-export const auditActions = ['seed', 'auth.login', 'auth.logout', 'clue.create', 'clue.status', 'patrol.plan'] as const;
-export const auditEntities = ['database', 'session', 'clue', 'patrol_plan'] as const;
+export const auditActions = [
+  'seed',
+  'auth.login',
+  'auth.logout',
+  'clue.create',
+  'clue.status',
+  'patrol.plan',
+  'campaign.create',
+  'campaign.edit',
+  'campaign.status',
+  'holiday_schedule.save',
+  'holiday_schedule.remove',
+  'school_vacations.save',
+] as const;
+export const auditEntities = ['database', 'session', 'clue', 'patrol_plan', 'campaign', 'holiday_schedule', 'school_vacations'] as const;
+/**
+ * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日
+ * official holiday, 寒暑假 school vacation, 调休上班 a weekend day worked in lieu (schools hold classes).
+ */
+export const campaignDayTypes = ['school_day', 'weekend', 'holiday', 'vacation_day', 'makeup_workday'] as const;
+/** A day of the State Council's holiday notice: a day off (放假) or a weekend day worked in lieu (调休上班). */
+export const holidayDayKinds = ['holiday', 'makeup_workday'] as const;
+/** 寒假 winter and 暑假 summer vacation of 中小学 (primary and secondary schools). */
+export const vacationKinds = ['winter', 'summer'] as const;
+/** published: from the education bureau's 校历; provisional: an estimate until the bureau publishes it. */
+export const vacationStatuses = ['published', 'provisional'] as const;
 
 export type InstitutionCategory = (typeof institutionCategories)[number];
 export type InstitutionNature = (typeof institutionNatures)[number];
@@ -54,6 +85,11 @@ export type ClueSource = (typeof clueSources)[number];
 export type SuspectedType = (typeof suspectedTypes)[number];
 export type ClueStatus = (typeof clueStatuses)[number];
 export type ViolationKind = (typeof violationKinds)[number];
+export type OfficerRelationKind = (typeof officerRelationKinds)[number];
 export type UserRole = (typeof userRoles)[number];
 export type AuditAction = (typeof auditActions)[number];
 export type AuditEntity = (typeof auditEntities)[number];
+export type CampaignDayType = (typeof campaignDayTypes)[number];
+export type HolidayDayKind = (typeof holidayDayKinds)[number];
+export type VacationKind = (typeof vacationKinds)[number];
+export type VacationStatus = (typeof vacationStatuses)[number];

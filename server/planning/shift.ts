@@ -37,6 +37,9 @@ export const SHIFT_PRESETS: Record<Exclude<ShiftKind, 'custom'>, { start: string
   weekend_day: { start: '09:00', end: '17:00', weekend: true },
 };
 
+/** A patrol shorter than this is not worth the team's travel. */
+export const MIN_SHIFT_SECONDS = HOUR;
+
 /** Shifts longer than this get a meal break (Labour Law practice: a break within a long working period). */
 export const MEAL_BREAK_AFTER_SECONDS = 5 * HOUR;
 export const MEAL_BREAK_SECONDS = 45 * 60;
@@ -64,14 +67,15 @@ export function resolveShift(input: ShiftInput, date: string): Shift {
   }
   const startSeconds = parseClock(start, 'shift.start');
   const endSeconds = parseClock(end, 'shift.end');
-  if (endSeconds - startSeconds < HOUR) {
+  if (endSeconds - startSeconds < MIN_SHIFT_SECONDS) {
     throw new PlanningInputError([{ path: 'shift.end', message: `the shift ${start}–${end} must last at least one hour` }]);
   }
+  return { kind: input.kind, startSeconds, endSeconds, mealBreak: mealBreakOf(startSeconds, endSeconds) };
+}
+
+/** The meal break of a shift (seconds after midnight): around its middle when it lasts over five hours, else none. */
+export function mealBreakOf(startSeconds: number, endSeconds: number): ShiftBreak | null {
   const length = endSeconds - startSeconds;
   const middle = startSeconds + length / 2;
-  const mealBreak =
-    length > MEAL_BREAK_AFTER_SECONDS
-      ? { window: [middle - HOUR, middle + HOUR - MEAL_BREAK_SECONDS] as [number, number], durationSeconds: MEAL_BREAK_SECONDS }
-      : null;
-  return { kind: input.kind, startSeconds, endSeconds, mealBreak };
+  return length > MEAL_BREAK_AFTER_SECONDS ? { window: [middle - HOUR, middle + HOUR - MEAL_BREAK_SECONDS], durationSeconds: MEAL_BREAK_SECONDS } : null;
 }

@@ -36,7 +36,10 @@ export function requirePlanner(user: UserRow): void {
   if (user.role === 'wall') throw forbidden('the wall display account cannot plan routes');
 }
 
-/** Administrators alone read the audit log and check its chain; the web shows them the way in (`Me.canReadAudit`). */
+/**
+ * Administrators alone read the audit log and check its chain, and keep the calendar's configuration; the web shows
+ * them the way in (`Me.canReadAudit`, `Me.canEditCalendar`).
+ */
 export const isAdmin = (user: UserRow): boolean => user.role === 'admin';
 
 export function requireAdmin(user: UserRow, what: string): void {

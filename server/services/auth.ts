@@ -15,7 +15,7 @@ type AuthDeps = Pick<Deps, 'database' | 'now' | 'sessions' | 'loginLimiter'>;
 /** The account as the client sees it, with the extent of its scope (one small query). */
 export async function toMe(deps: Pick<Deps, 'database'>, u: UserRow): Promise<Me> {
   const extent = await scopeExtent(deps.database, { scope: scopeOf(u) });
-  return { ...u, canWrite: canWrite(u), canReadAudit: isAdmin(u), scopeExtent: extent };
+  return { ...u, canWrite: canWrite(u), canReadAudit: isAdmin(u), canEditCalendar: isAdmin(u), scopeExtent: extent };
 }
 
 // Compared against when the username is unknown, so that both failures take the same time.

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import type { LoginRateLimiter } from '../auth/rate-limit.js';
 import type { SessionCache } from '../auth/session-cache.js';
 import type { Clock } from '../domain/clock.js';
+import type { CalendarCache } from './calendar.js';
 import type { CellWeightsCache } from './cell-weights.js';
 import type { ResponseCache } from './response-cache.js';
 import type { RoutingJobResult } from '../contract/routing.js';
@@ -19,4 +20,6 @@ export interface Deps {
   cellWeights: CellWeightsCache;
   responses: ResponseCache;
   routing: RoutingEngine<RoutingJobResult>;
+  /** The national calendar with the entered holiday schedules, and the school vacations, until a write. */
+  calendar: CalendarCache;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { storedHolidaySchedules } from '../../db/queries/calendar.js';
 import { countRows } from '../../db/queries/seed.js';
 import { allTime, loginCookie, shanghaiBbox, testApp, type TestApp } from '../support/api.js';
 import { testDatabase } from '../support/db.js';
@@ -9,7 +10,7 @@ import { testDatabase } from '../support/db.js';
 
 interface BadRequest {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   /** A value sent as JSON, or a string sent as it is. */
   body?: unknown;
@@ -119,6 +120,17 @@ const corpus: BadRequest[] = [
   { name: 'patrol plan: an institution of another district', method: 'POST', path: '/api/routing/patrol-plan', body: { ...patrol, targets: { institutionIds: [999_999] } }, status: 422, field: 'targets.institutionIds[0]' },
   { name: 'patrol plan: no certified officers (an expired date far ahead)', method: 'POST', path: '/api/routing/patrol-plan', body: { ...patrol, date: '2099-11-23' }, status: 422, field: 'teams' },
   { name: 'patrol plan job: teams a string', method: 'POST', path: '/api/routing/patrol-plan/jobs', body: { ...patrol, teams: '2' }, status: 400, field: 'teams' },
+  // calendar
+  { name: 'holidays: year of two digits', method: 'PUT', path: '/api/calendar/holidays/27', body: { source: 'x', text: '2027-02-06,休,春节' }, status: 400, field: 'year' },
+  { name: 'holidays: a date of another year', method: 'PUT', path: '/api/calendar/holidays/2027', body: { source: 'x', days: [{ date: '2028-01-01', kind: 'holiday', name: '元旦' }] }, status: 422, field: 'days[0]' },
+  { name: 'holidays: a day both off and worked', method: 'PUT', path: '/api/calendar/holidays/2027', body: { source: 'x', text: '2027-02-06,休,春节\n2027-02-06,班,春节' }, status: 422, field: 'text.line 2' },
+  { name: 'holidays: a make-up day on a weekday', method: 'PUT', path: '/api/calendar/holidays/2027', body: { source: 'x', days: [{ date: '2027-02-06', kind: 'holiday', name: '春节' }, { date: '2027-02-10', kind: 'makeup_workday', name: '春节' }] }, status: 422, field: 'days[1]' },
+  { name: 'holidays: no name', method: 'PUT', path: '/api/calendar/holidays/2027', body: { source: 'x', days: [{ date: '2027-02-06', kind: 'holiday', name: '' }] }, status: 400, field: 'days.0.name' },
+  { name: 'holidays: written by a district leader', method: 'PUT', path: '/api/calendar/holidays/2027', body: { source: 'x', text: '2027-02-06,休,春节' }, status: 403, field: 'administrator', as: 'leader' },
+  { name: 'holidays: removing a year never entered', method: 'DELETE', path: '/api/calendar/holidays/2031', status: 404, field: '2031' },
+  { name: 'vacations: ends before it starts', method: 'PUT', path: '/api/calendar/school-vacations', body: { city: '310000', vacations: [{ schoolYear: 2026, kind: 'winter', startsOn: '2027-02-21', endsOn: '2027-01-23', status: 'published', source: 'x' }] }, status: 422, field: 'vacations[0].endsOn' },
+  { name: 'vacations: an unknown kind', method: 'PUT', path: '/api/calendar/school-vacations', body: { city: '310000', vacations: [{ schoolYear: 2026, kind: 'spring', startsOn: '2027-04-01', endsOn: '2027-04-05', status: 'published', source: 'x' }] }, status: 400, field: 'vacations.0.kind' },
+  { name: 'calendar days: a range of three years', method: 'GET', path: '/api/calendar/days?from=2026-01-01&to=2028-12-31', status: 400, field: 'to' },
   // queries
   { name: 'institutions: bbox of letters', method: 'GET', path: '/api/institutions?bbox=a,b,c,d', status: 400, field: 'bbox' },
   { name: 'institutions: NaN in the bbox', method: 'GET', path: '/api/institutions?bbox=121,NaN,122,32', status: 400, field: 'bbox' },
@@ -137,7 +149,7 @@ const corpus: BadRequest[] = [
   { name: 'cell counts: step of a year', method: 'GET', path: `/api/analysis/cell-counts?${allTime}&step=year`, status: 400, field: 'step' },
   { name: 'risk list: limit 0', method: 'GET', path: '/api/analysis/risk?limit=0', status: 400, field: 'limit' },
   { name: 'risk: institution that does not exist', method: 'GET', path: '/api/institutions/999999/risk', status: 404, field: 'institution 999999' },
-  { name: 'audit: limit above 5,000', method: 'GET', path: '/api/audit?limit=9999', status: 400, field: 'limit' },
+  { name: 'audit: limit above 10,000', method: 'GET', path: '/api/audit?limit=10001', status: 400, field: 'limit' },
   { name: 'audit: read by a district leader', method: 'GET', path: '/api/audit', status: 403, field: 'administrator', as: 'leader' },
   { name: 'patrol options: no district', method: 'GET', path: '/api/routing/patrol-options', status: 400, field: 'district' },
   { name: 'patrol options: date of 13 months', method: 'GET', path: '/api/routing/patrol-options?district=310107&date=2026-13-01', status: 400, field: 'date' },
@@ -147,6 +159,7 @@ const corpus: BadRequest[] = [
 let app: TestApp;
 const cookies: Record<string, string> = {};
 let before: Record<string, number>;
+let holidaysBefore: unknown;
 const outcomes: { name: string; ok: boolean }[] = [];
 
 beforeAll(async () => {
@@ -154,6 +167,7 @@ beforeAll(async () => {
   cookies.admin = await loginCookie(app, 'admin');
   cookies.leader = await loginCookie(app, 'putuo_leader');
   before = await countRows(await testDatabase());
+  holidaysBefore = await storedHolidaySchedules(await testDatabase());
 });
 
 /** Whether the error names the field: in its message or in the path of one of its issues. */
@@ -198,6 +212,7 @@ describe('the bad-input corpus', () => {
   test('no refused request wrote a row or an audit entry', async () => {
     // Logins of the two sessions above happened before the count; refused logins write nothing.
     expect(await countRows(await testDatabase())).toEqual(before);
+    expect(await storedHolidaySchedules(await testDatabase())).toEqual(holidaysBefore);
   });
 
   afterAll(() => {

@@ -47,6 +47,12 @@ describe('GET /api/openapi.json', () => {
       'get /api/audit',
       'get /api/audit/actors',
       'get /api/audit/verify',
+      'get /api/calendar/days',
+      'get /api/calendar/holidays/{year}',
+      'put /api/calendar/holidays/{year}',
+      'delete /api/calendar/holidays/{year}',
+      'get /api/calendar/school-vacations',
+      'put /api/calendar/school-vacations',
     ])
       expect(listed).toContain(expected);
   });

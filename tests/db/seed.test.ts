@@ -50,7 +50,8 @@ describe('the demo data build (test scale)', () => {
   });
 
   it('fills every table and reports the counts it stored', async () => {
-    expect(summary).toMatchObject({ districts: 16, streets: 234, institutions: 300, clues: 1500, departments: 15, officers: 60, users: 4, audit_log: 1 });
+    expect(summary).toMatchObject({ districts: 16, streets: 234, institutions: 300, clues: 1500, departments: 15, officers: 180, users: 4, audit_log: 1 });
+    expect(summary.officer_relations).toBeGreaterThanOrEqual(16);
     expect(summary.grid_cells).toBeGreaterThan(1000);
     const counted = await one<{ cells: number; clues: number }>(sql`SELECT (SELECT count(*)::int FROM grid_cells) AS cells, (SELECT count(*)::int FROM clues) AS clues`);
     expect(counted).toEqual({ cells: summary.grid_cells, clues: summary.clues });
@@ -114,7 +115,7 @@ describe('the demo data build (test scale)', () => {
     const check = await one<{ real: number }>(sql`
       SELECT (SELECT count(*) FROM streets WHERE NOT synthetic) + (SELECT count(*) FROM grid_cells WHERE NOT synthetic)
            + (SELECT count(*) FROM institutions WHERE NOT synthetic) + (SELECT count(*) FROM clues WHERE NOT synthetic)
-           + (SELECT count(*) FROM officers WHERE NOT synthetic) AS real`);
+           + (SELECT count(*) FROM officers WHERE NOT synthetic) + (SELECT count(*) FROM officer_relations WHERE NOT synthetic) AS real`);
     expect(Number(check.real)).toBe(0);
   });
 

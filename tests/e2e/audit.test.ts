@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { logIn } from './browser.js';
-import { shot, useBrowserSession } from './session.js';
+import { adminOpens, plannerRefused, shot, useBrowserSession } from './session.js';
 
 const session = useBrowserSession();
 
@@ -20,14 +19,7 @@ async function settled(page: Page): Promise<void> {
 describe('audit log screen (审计日志) in Chromium', () => {
   // Many steps, each waiting on the server: the default two minutes are short on a loaded machine.
   test('an administrator opens it from the top bar, reads, filters, shares and verifies the chain', async () => {
-    const page = await session.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(session.server.url);
-    await logIn(page, 'admin');
-    await page.getByTestId('open-audit').click();
-    await page.getByTestId('audit-page').waitFor();
+    const { page, errors } = await adminOpens(session, 'audit');
     expect(searchParam(page, 'page')).toBe('audit');
     await settled(page);
 
@@ -121,7 +113,7 @@ describe('audit log screen (审计日志) in Chromium', () => {
     await page.getByTestId('language-switch').click();
     await expect.poll(() => searchParam(page, 'lang')).toBe('en');
     expect(searchParam(page, 'page')).toBe('audit');
-    expect(await page.locator('.audit-header__title').innerText()).toContain('Audit log');
+    expect(await page.locator('.page-header__title').innerText()).toContain('Audit log');
     expect(await rows(page).first().innerText()).toContain('Log in');
     await shot(page, 'audit-05-english-1366');
     await page.getByTestId('language-switch').click();
@@ -163,16 +155,8 @@ describe('audit log screen (审计日志) in Chromium', () => {
   }, 300_000);
 
   test('a planner gets no button, and ?page=audit says 403 with a way back', async () => {
-    const page = await session.newPage();
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(session.server.url);
-    await logIn(page, 'planner');
-    await page.getByTestId('open-planner').waitFor();
-    expect(await page.getByTestId('open-audit').count()).toBe(0);
-
-    await page.goto(`${session.server.url}/?page=audit`);
-    const notice = page.getByTestId('audit-forbidden');
-    await notice.waitFor({ timeout: 30_000 });
+    const { page, notice, buttons } = await plannerRefused(session, 'audit');
+    expect(buttons).toBe(0);
     const text = await notice.innerText();
     expect(text).toContain('403');
     expect(text).toContain('无权查看审计日志');

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotDir, VIEWPORT } from './browser.js';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser, logIn, screenshotDir, VIEWPORT } from './browser.js';
 import { startServer, type RunningServer } from '../../scripts/browser/server-process.js';
 
 export interface BrowserSession {
@@ -56,3 +56,36 @@ export function useBrowserSession(): BrowserSession {
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+
+/**
+ * Signs in as `planner` at 1920×1080, checks that the top bar has no button `open-<id>`, opens `?page=<id>` (a page only
+ * administrators may open) and waits for its 403 notice (`<id>-forbidden`).
+ */
+export async function plannerRefused(session: BrowserSession, id: string): Promise<{ page: Page; notice: Locator; buttons: number }> {
+  const page = await session.newPage();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(session.server.url);
+  await logIn(page, 'planner');
+  await page.getByTestId('open-planner').waitFor();
+  const buttons = await page.getByTestId(`open-${id}`).count();
+  await page.goto(`${session.server.url}/?page=${id}`);
+  const notice = page.getByTestId(`${id}-forbidden`);
+  await notice.waitFor({ timeout: 30_000 });
+  return { page, notice, buttons };
+}
+
+/**
+ * Signs in as `admin` at 1920×1080 and opens a page from its top bar button (`open-<id>`), waiting for `<id>-page`;
+ * `errors` collects the page's uncaught errors for the test to check at its end.
+ */
+export async function adminOpens(session: BrowserSession, id: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(session.server.url);
+  await logIn(page, 'admin');
+  await page.getByTestId(`open-${id}`).click();
+  await page.getByTestId(`${id}-page`).waitFor();
+  return { page, errors };
+}

@@ -7,7 +7,7 @@ import { residentialCentres } from '../../db/seed/generate/residential.js';
 import { generateHotspots, hotspotActivity, type Hotspot } from '../../db/seed/generate/hotspots.js';
 import { generateInstitutions } from '../../db/seed/generate/institutions.js';
 import { clueLoop, generateClues } from '../../db/seed/generate/clues.js';
-import { generateOfficers } from '../../db/seed/generate/officers.js';
+import { COVERING_DEPARTMENTS, generateOfficerRelations, generateOfficers } from '../../db/seed/generate/officers.js';
 import { vacationOn } from '../../db/seed/generate/seasonality.js';
 import { shanghaiParts } from '../../server/domain/time.js';
 import type { AreaGeometry } from '../../db/seed/generate/gcj02.js';
@@ -158,14 +158,46 @@ describe('officers', () => {
     expect(officers.every((o) => geography.locate('310199', o.lon, o.lat) !== null)).toBe(true);
   });
 
-  it('gives every district a certified officer of each core department, so each can field a full joint team', () => {
+  it('gives every district two education officers and one of each department of a joint team, certified a month ahead', () => {
     const officers = generateOfficers(createRandom(5), geography, 400, asOf);
-    const certified = officers.filter((o) => o.certificateExpiresOn >= '2026-11-21');
+    const certified = officers.filter((o) => o.certificateExpiresOn >= '2026-12-21');
     for (const district of geography.districts) {
-      for (const department of ['education', 'fire_rescue', 'market_regulation', 'urban_management', 'public_security']) {
-        const found = certified.some((o) => o.districtCode === district.code && o.departmentCode === department);
-        expect(found, `${district.code} ${department}`).toBe(true);
+      for (const department of new Set(COVERING_DEPARTMENTS)) {
+        const found = certified.filter((o) => o.districtCode === district.code && o.departmentCode === department).length;
+        expect(found, `${district.code} ${department}`).toBeGreaterThanOrEqual(COVERING_DEPARTMENTS.filter((d) => d === department).length);
       }
     }
+  });
+
+  it('has lapsed certificates and certificates expiring within 30 days, whatever the seed; home streets in the district', () => {
+    for (const seed of [1, 2, 3]) {
+      const officers = generateOfficers(createRandom(seed), geography, 100, asOf);
+      const expired = officers.filter((o) => o.certificateExpiresOn < '2026-11-21').length;
+      const soon = officers.filter((o) => o.certificateExpiresOn >= '2026-11-21' && o.certificateExpiresOn <= '2026-12-21').length;
+      // 91 beyond the 9 covering ones: every tenth lapsed, every tenth expiring soon.
+      expect(expired).toBe(10);
+      expect(soon).toBeGreaterThanOrEqual(9);
+      expect(officers.every((o) => o.homeStreetCode === '310199001' || o.homeStreetCode === '310199002')).toBe(true);
+      expect(new Set(officers.map((o) => o.homeStreetCode)).size).toBe(2);
+    }
+  });
+
+  it('registers a few relations to institutions of the officer’s district, at least one per district, near home when it can', () => {
+    const officers = generateOfficers(createRandom(5), geography, 200, asOf);
+    const institutions = Array.from({ length: 40 }, (_, i) => ({ id: i + 1, districtCode: '310199', streetCode: i % 2 ? '310199001' : '310199002' }));
+    const relations = generateOfficerRelations(createRandom(6), officers, institutions, asOf);
+    expect(relations.length).toBeGreaterThanOrEqual(1);
+    expect(relations.length).toBeLessThan(30);
+    expect(relations[0].officerId).toBe(1);
+    expect(officers[0].departmentCode).toBe('education');
+    for (const r of relations) {
+      const officer = officers.find((o) => o.id === r.officerId)!;
+      const institution = institutions.find((i) => i.id === r.institutionId)!;
+      expect(institution.streetCode).toBe(officer.homeStreetCode);
+      expect(r.registeredOn <= '2026-11-21' && r.registeredOn >= '2023-11-21').toBe(true);
+      expect(r.note.length).toBeGreaterThan(0);
+    }
+    expect(new Set(relations.map((r) => r.id)).size).toBe(relations.length);
+    expect(generateOfficerRelations(createRandom(6), officers, [], asOf)).toEqual([]);
   });
 });

@@ -20,6 +20,12 @@ export async function loginCookie(app: TestApp, username: string, password = tes
   return setCookie.split(';')[0];
 }
 
+/** The Cookie headers of the four demo roles, signed in at once. */
+export async function roleCookies(app: TestApp): Promise<{ admin: string; planner: string; leader: string; wall: string }> {
+  const [admin, planner, leader, wall] = await Promise.all(['admin', 'planner', 'putuo_leader', 'wall'].map((u) => loginCookie(app, u)));
+  return { admin, planner, leader, wall };
+}
+
 export async function getJson(app: TestApp, path: string, cookie?: string) {
   const response = await app.request(path, { headers: cookie ? { Cookie: cookie } : {} });
   return { status: response.status, body: (await response.json()) as any, headers: response.headers };

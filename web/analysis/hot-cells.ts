@@ -2,6 +2,7 @@ import { centroidOf } from '../../server/analytics/index.js';
 import type { AnalysisCellCollection } from '../../server/contract/index.js';
 import type { TimeRange } from '../state/dashboard.js';
 import type { PlannerHandoff } from '../state/planner.js';
+import { formatCsv, type CsvValue } from '../../server/domain/csv.js';
 
 // 热点网格排行: the hot cells of a Gi* result ranked for action, and what leaves the map with them — a CSV file and the
 // targets handed to the patrol planner. Pure: the panel renders these, the tests check them.
@@ -111,52 +112,33 @@ const CSV_HEADER = [
   '结束日期 (period to)',
 ];
 
-/** Excel reads a file as UTF-8 only when it starts with the byte order mark; without it the Chinese turns to mojibake. */
-export const UTF8_BOM = '\uFEFF';
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces, quotes doubled. Text
- * that a spreadsheet would run as a formula (leading = + - @, tab or carriage return) gets a leading apostrophe:
- * names come from the database, and a file opened in Excel must not execute them.
- */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 const significant = (x: number) => Number(x.toPrecision(6));
 
 /** The ranked list as a CSV file's text: BOM, a bilingual header row, one row per cell, CRLF line ends. */
 export function hotCellsCsv(rows: readonly HotCellRow[], period: TimeRange): string {
-  const lines = [CSV_HEADER.map(csvField).join(',')];
+  const lines: CsvValue[][] = [CSV_HEADER];
   for (const r of rows) {
-    lines.push(
-      [
-        r.rank,
-        r.id,
-        r.code,
-        r.streetCode,
-        r.streetName,
-        r.districtCode,
-        r.districtName,
-        Number(r.centroid[0].toFixed(6)),
-        Number(r.centroid[1].toFixed(6)),
-        r.clues,
-        Number(r.z.toFixed(4)),
-        significant(r.p),
-        significant(r.pFdr),
-        r.fdrSignificant ? 1 : 0,
-        CONFIDENCE[r.bin] ?? null,
-        period.from,
-        period.to,
-      ]
-        .map(csvField)
-        .join(','),
-    );
+    lines.push([
+      r.rank,
+      r.id,
+      r.code,
+      r.streetCode,
+      r.streetName,
+      r.districtCode,
+      r.districtName,
+      Number(r.centroid[0].toFixed(6)),
+      Number(r.centroid[1].toFixed(6)),
+      r.clues,
+      Number(r.z.toFixed(4)),
+      significant(r.p),
+      significant(r.pFdr),
+      r.fdrSignificant ? 1 : 0,
+      CONFIDENCE[r.bin] ?? null,
+      period.from,
+      period.to,
+    ]);
   }
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+  return formatCsv(lines);
 }
 
 /** `hot-cells_310107_2026-09-03_2026-12-01.csv`; `city` for the whole city. ASCII, so every system keeps the name. */

@@ -2,6 +2,8 @@ import { useEffect, useReducer, type ReactNode } from 'react';
 import type { Me } from '../../server/contract/index.js';
 import { useAuditActors, useAuditPage, useAuditVerification } from '../api/audit.js';
 import { useI18n, type Language } from '../i18n/index.js';
+import { ForbiddenPanel } from '../panels/ForbiddenPanel.js';
+import { PageHeader } from '../panels/PageHeader.js';
 import { TopBar } from '../panels/TopBar.js';
 import {
   AUDIT_PAGE_SIZE,
@@ -52,14 +54,14 @@ function Shell({ user, onLanguage, onLogout, children }: Pick<AuditViewProps, 'u
 function Forbidden({ user, onBack }: { user: Me; onBack: () => void }) {
   const { t } = useI18n();
   return (
-    <section className="panel audit-forbidden" role="alert" aria-labelledby="audit-forbidden-title" data-testid="audit-forbidden">
-      <p className="audit-forbidden__code">{t('audit.forbidden.code')}</p>
-      <h2 id="audit-forbidden-title">{t('audit.forbidden.title')}</h2>
-      <p>{t('audit.forbidden.body', { role: t(`role.${user.role}`) })}</p>
-      <button type="button" className="button button--primary" onClick={onBack} data-testid="audit-back" autoFocus>
-        ← {t('audit.back')}
-      </button>
-    </section>
+    <ForbiddenPanel
+      id="audit"
+      code={t('audit.forbidden.code')}
+      title={t('audit.forbidden.title')}
+      body={t('audit.forbidden.body', { role: t(`role.${user.role}`) })}
+      back={t('audit.back')}
+      onBack={onBack}
+    />
   );
 }
 
@@ -128,14 +130,7 @@ export function AuditView({ user, language, onLanguage, onLogout, onBack }: Audi
 
   return shell(
     <>
-      <header className="audit-header">
-        <button type="button" className="button button--ghost" onClick={onBack} data-testid="audit-back">
-          ← {t('audit.back')}
-        </button>
-        <div className="audit-header__titles">
-          <h2 className="audit-header__title">{t('audit.title')}</h2>
-          <p className="hint">{t('audit.subtitle')}</p>
-        </div>
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} back={t('audit.back')} onBack={onBack} backTestId="audit-back">
         <button
           type="button"
           className="button audit-verify-button"
@@ -146,7 +141,7 @@ export function AuditView({ user, language, onLanguage, onLogout, onBack }: Audi
           {verification.state.status === 'running' ? <span className="spinner" aria-hidden="true" /> : <ChainIcon />}
           {t('audit.verify.run')}
         </button>
-      </header>
+      </PageHeader>
       <VerifyPanel state={verification.state} onRetry={verification.run} onShowEntry={(id) => dispatch({ type: 'entryShown', id })} />
       <AuditFilterForm
         filters={state.filters}

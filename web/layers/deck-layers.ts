@@ -108,7 +108,7 @@ export function buildDeckLayers(input: LayerInput, model: ChoroplethModel = chor
     // Present, hidden, before the clues arrive: deck.gl compiles a layer's shaders when it first meets it, and under a
     // software renderer the heatmap's four programs took a second of the frame in which the clues were first drawn.
     const heatmap = clueHeatmapLayer(input.clues, theme);
-    layers.push(recede(input.clues.length > 0 ? heatmap : heatmap.clone({ visible: false })));
+    layers.push(recede(input.clues.length > 0 ? heatmap : (heatmap.clone({ visible: false }) as typeof heatmap)));
     if (zoom >= CLUE_POINTS_MIN_ZOOM && input.clues.length > 0) layers.push(recede(cluePointLayer(input.clues, theme)));
   }
   if (visible.institutions) {

@@ -1,5 +1,5 @@
 /** Colours of the command-centre look. RGBA tuples (0–255) as deck.gl takes them; `css()` for maplibre and React. */
-import type { InstitutionStatus } from '../../server/domain/vocabulary.js';
+import type { CampaignDayType, InstitutionStatus } from '../../server/domain/vocabulary.js';
 export type Rgba = [number, number, number, number];
 
 export interface Theme {
@@ -24,6 +24,11 @@ export interface Theme {
   districtChoropleth: Rgba[];
   /** Heatmap ramp (magma), transparent low end so the map shows through. */
   heatmap: Rgba[];
+  /**
+   * The campaign calendar's day types: Okabe–Ito hues like the institution statuses, each a different lightness too,
+   * and the two days of the State Council's notice also carry a mark (休, 班), so no type rests on hue alone.
+   */
+  dayType: Record<CampaignDayType, Rgba>;
   fontFamily: string;
 }
 
@@ -70,6 +75,13 @@ export const darkTheme: Theme = {
     [254, 165, 105, 245],
     [252, 253, 191, 255],
   ],
+  dayType: {
+    school_day: [30, 46, 70, 255],
+    weekend: [86, 180, 233, 255],
+    holiday: [213, 94, 0, 255],
+    vacation_day: [0, 158, 115, 255],
+    makeup_workday: [240, 228, 66, 255],
+  },
   fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif',
 };
 

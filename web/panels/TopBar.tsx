@@ -16,6 +16,9 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
   const navigation = useNavigation();
   // Administrators alone get the way into the audit log; on that page itself it is not needed.
   const openAudit = user.canReadAudit && navigation && navigation.page !== 'audit' ? () => navigation.open('audit') : undefined;
+  const openCampaigns = navigation && navigation.page !== 'campaigns' ? () => navigation.open('campaigns') : undefined;
+  // The calendar screen likewise: administrators keep the holiday schedules and school vacations.
+  const openCalendar = user.canEditCalendar && navigation && navigation.page !== 'calendar' ? () => navigation.open('calendar') : undefined;
   const chip = userChipText(user, language);
   return (
     <header className="topbar">
@@ -37,9 +40,30 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
             {t('planner.open')}
           </button>
         )}
+        {openCampaigns && (
+          <button type="button" className="button topbar__planner topbar__compact" title={t('campaign.open')} data-testid="open-campaigns" onClick={openCampaigns}>
+            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <rect x="2" y="3" width="12" height="11" rx="1.5" />
+              <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
+            </svg>
+            <span className="topbar__label">{t('campaign.open')}</span>
+          </button>
+        )}
+        {openCalendar && (
+          <button type="button" className="button topbar__planner topbar__calendar" title={t('calendarAdmin.open')} data-testid="open-calendar" onClick={openCalendar}>
+            {/* a calendar page marked 休, as printed calendars mark a day off: not the campaigns' plain calendar beside it */}
+            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M1.5 3h13v12h-13z M5 1v3M11 1v3" />
+              <text className="topbar__icon-glyph" x="8" y="13.2" textAnchor="middle">
+                休
+              </text>
+            </svg>
+            <span className="topbar__label">{t('calendarAdmin.open')}</span>
+          </button>
+        )}
         {openAudit && (
-          <button type="button" className="button topbar__planner topbar__audit" title={t('audit.open')} data-testid="open-audit" onClick={openAudit}>
-            <svg className="topbar__audit-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <button type="button" className="button topbar__planner topbar__compact" title={t('audit.open')} data-testid="open-audit" onClick={openAudit}>
+            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M3 1.5h7l3 3v10H3z M5.5 7h5M5.5 9.5h5M5.5 12h3" />
             </svg>
             <span className="topbar__label">{t('audit.open')}</span>

@@ -80,6 +80,21 @@ function knownSummary(t: Translate, entry: AuditEntry): string | null {
       if (!Array.isArray(after.teams) || !date) return null;
       return t('audit.summary.patrolPlan', { teams: after.teams.length, date, unassigned: unassigned ?? '0' });
     }
+    case 'holiday_schedule.save': {
+      const [year, source] = [text(after, 'year'), text(after, 'source')];
+      if (!year || !Array.isArray(after.days)) return null;
+      const kinds = after.days.map((d) => (isRecord(d) ? d.kind : null));
+      return t('audit.summary.holidaySchedule', {
+        year,
+        holidays: kinds.filter((k) => k === 'holiday').length,
+        makeup: kinds.filter((k) => k === 'makeup_workday').length,
+        source: source ?? '—',
+      });
+    }
+    case 'holiday_schedule.remove':
+      return entry.entityId ? t('audit.summary.holidayRemoved', { year: entry.entityId }) : null;
+    case 'school_vacations.save':
+      return Array.isArray(entry.after) ? t('audit.summary.vacations', { count: entry.after.length }) : null;
     default:
       return null;
   }

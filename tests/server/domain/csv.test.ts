@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCsv } from '../../../server/domain/csv.js';
+import { formatCsv, parseCsv, UTF8_BOM } from '../../../server/domain/csv.js';
 
 describe('parseCsv (RFC 4180)', () => {
   test('quoted fields keep commas, doubled quotes and line breaks', () => {
@@ -15,5 +15,31 @@ describe('parseCsv (RFC 4180)', () => {
       ['1', ''],
       ['', '2'],
     ]);
+  });
+});
+
+describe('formatCsv (RFC 4180, as Excel opens it)', () => {
+  test('starts with the BOM, ends every row with CRLF, quotes commas, quotes and line breaks', () => {
+    const text = formatCsv([
+      ['名称', 'note'],
+      ['“启航,未来”', 'say "hi"'],
+      ['两行\n地址', null],
+      [3.5, -2],
+    ]);
+    expect(text.startsWith(UTF8_BOM)).toBe(true);
+    expect(text.slice(1)).toBe('名称,note\r\n"“启航,未来”","say ""hi"""\r\n"两行\n地址",\r\n3.5,-2\r\n');
+  });
+
+  test('reads back through parseCsv to the same fields', () => {
+    const rows = [
+      ['序号', '名称', '地址'],
+      ['1', '博雅艺术, 培训', '西藏中路 "268" 号\r\n2 楼'],
+      ['2', '', '  edge spaces  '],
+    ];
+    expect(parseCsv(formatCsv(rows).slice(UTF8_BOM.length))).toEqual(rows);
+  });
+
+  test('a field a spreadsheet would run as a formula is written as text', () => {
+    expect(parseCsv(formatCsv([['=1+1', '@x']]).slice(1))).toEqual([["'=1+1", "'@x"]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, cumulativeSampler } from '../../../server/domain/random.js';
+import { createRandom, cumulativeSampler, seedOfText } from '../../../server/domain/random.js';
 
 describe('seeded random numbers', () => {
   it('repeats the same stream for the same seed and differs for another', () => {
@@ -43,6 +43,15 @@ describe('seeded random numbers', () => {
     const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length;
     expect(Math.abs(mean)).toBeLessThan(0.03);
     expect(Math.abs(variance - 1)).toBeLessThan(0.05);
+  });
+
+  it('seeds from a text with 32-bit FNV-1a, the hash fork labels use', () => {
+    // Reference values of FNV-1a 32 (offset basis 0x811c9dc5, prime 0x01000193).
+    expect(seedOfText('')).toBe(0x811c9dc5);
+    expect(seedOfText('a')).toBe(0xe40c292c);
+    expect(seedOfText('foobar')).toBe(0xbf9cf968);
+    expect(createRandom(seedOfText('2026暑期')).next()).toBe(createRandom(0).fork('2026暑期').next());
+    expect(seedOfText('007')).not.toBe(seedOfText('7'));
   });
 
   it('refuses bad input', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AnalysisCellCollection } from '../../../server/contract/index.js';
 import {
-  csvField,
   defaultHandoffDistrict,
   hotCellDistricts,
   hotCellsCsv,
@@ -9,11 +8,10 @@ import {
   MAX_HANDOFF_CELLS,
   plannerHandoff,
   rankHotCells,
-  UTF8_BOM,
   type GiStarArrays,
   type HotCellRow,
 } from '../../../web/analysis/hot-cells.js';
-import { parseCsv } from '../../../server/domain/csv.js';
+import { csvField, parseCsv, UTF8_BOM } from '../../../server/domain/csv.js';
 
 const square = (x: number, y: number, side = 0.01) => ({
   type: 'MultiPolygon' as const,

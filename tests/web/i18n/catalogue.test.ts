@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { catalogues, formatMessage, LANGUAGES, translateCode, translator } from '../../../web/i18n/index.js';
 import { auditActions, auditEntities, clueSources, clueStatuses, institutionStatuses, listStatuses, suspectedTypes } from '../../../server/contract/enums.js';
+import { campaignTypes, checkItems } from '../../../server/domain/campaign.js';
+import { drawMethods, stopReasons } from '../../../server/planning/dispatch/schema.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -27,6 +29,11 @@ describe('i18n catalogues', () => {
       ['type', suspectedTypes],
       ['auditAction', auditActions],
       ['auditEntity', auditEntities],
+      ['campaign.check', checkItems],
+      ['campaign.checkHint', checkItems],
+      ['campaign.type', campaignTypes],
+      ['stopReason', stopReasons],
+      ['drawMethod', drawMethods],
     ];
     const missing: string[] = [];
     for (const language of LANGUAGES) {

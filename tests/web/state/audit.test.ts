@@ -25,6 +25,7 @@ describe('pages by ?page=', () => {
   test('planner and audit are pages, anything else is the dashboard', () => {
     expect(pageOf('?page=audit&actor=x')).toBe('audit');
     expect(pageOf('page=planner')).toBe('planner');
+    expect(pageOf('?page=calendar&year=2027')).toBe('calendar');
     expect(pageOf('?page=admin')).toBe('dashboard');
     expect(pageOf('')).toBe('dashboard');
   });
@@ -147,6 +148,11 @@ describe('how an entry reads', () => {
     expect(summariseChange(en, plan)).toBe('Patrol plan for 2026-11-23: 2 teams, 1 targets not scheduled');
     const seed = entry({ action: 'seed', actor: 'system', actorName: null, after: { institutions: 300, clues: 900, seed: 7 } });
     expect(summariseChange(zh, seed)).toBe('构建演示数据：300 家机构、900 条线索（随机种子 7）');
+    const days = [{ kind: 'holiday' }, { kind: 'holiday' }, { kind: 'makeup_workday' }];
+    const holidays = entry({ action: 'holiday_schedule.save', entity: 'holiday_schedule', entityId: '2027', after: { year: 2027, source: '国办发明电', days } });
+    expect(summariseChange(zh, holidays)).toBe('2027 年节假日安排：2 天放假、1 天调休上班（国办发明电）');
+    expect(summariseChange(en, entry({ action: 'holiday_schedule.remove', entity: 'holiday_schedule', entityId: '2027', after: null }))).toBe('Removed the entered holiday schedule of 2027');
+    expect(summariseChange(zh, entry({ action: 'school_vacations.save', entity: 'school_vacations', after: [{}, {}, {}, {}] }))).toBe('寒暑假：4 个假期');
   });
 
   test('anything else, or a known action with other content, falls back to the fields that changed', () => {

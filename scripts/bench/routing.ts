@@ -4,7 +4,7 @@
  *   npm run --silent bench:routing -- [--dir <reference dir>] [--sets tsp,solomon,cvrp,patrol]
  *       [--time-limit <s>] [--filter <regex>] [--every <k>] [--min-customers <n>]
  *       [--seed <n> | --seeds 1-5 | --seeds 1,3,7] [--clock wall|cpu]
- *       [--sisr '<json of SisrParameters overrides>']
+ *       [--sisr '<json of SisrParameters overrides>'] [--hgs '<json of HgsParameters overrides>']
  *
  * `--dir` is a folder laid out like tests/fixtures/routing (known_values.csv, tsplib/,
  * solomon/original_txt/, cvrp/A/); it defaults to those fixtures. Per-instance time limits
@@ -41,6 +41,7 @@ const timeOverride = arg('time-limit') ? Number(arg('time-limit')) : undefined;
 const clockName = arg('clock') ?? 'wall';
 if (clockName !== 'wall' && clockName !== 'cpu') throw new Error('--clock must be wall or cpu');
 const sisr = arg('sisr') ? (JSON.parse(arg('sisr')!) as Record<string, number>) : undefined;
+const hgs = arg('hgs') ? (JSON.parse(arg('hgs')!) as Record<string, number>) : undefined;
 const clock = clockName === 'cpu' ? () => process.cpuUsage().user / 1000 : () => performance.now();
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -54,6 +55,7 @@ const report: Record<string, unknown> = {
   ...(minCustomers > 0 ? { minCustomers } : {}),
   clock: clockName,
   ...(sisr ? { sisr } : {}),
+  ...(hgs ? { hgs } : {}),
   sets: {},
 };
 
@@ -62,7 +64,7 @@ function runSeed(set: SetName, instances: BenchInstance[], seconds: number, seed
   for (const inst of instances) {
     const problem = inst.load();
     const t0 = clock();
-    const solution = solve(problem, { seed, timeLimitMs: seconds * 1000, now: clock, sisr });
+    const solution = solve(problem, { seed, timeLimitMs: seconds * 1000, now: clock, sisr, hgs });
     const ms = clock() - t0;
     const violations = checkSolution(problem, solution);
     const cost = solution.summary.cost;

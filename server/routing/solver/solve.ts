@@ -81,7 +81,7 @@ export function solveInstance(
     options.onProgress?.({ iteration: 0, elapsedMs: now() - t0, fraction: 1, best: sol.score() });
     return sol;
   }
-  if (cvrpApplies(inst) && solveCvrp(sol, rng, options, maxIterations, timeLimitMs - (now() - t0), now)) {
+  if (cvrpApplies(inst) && solveCvrp(sol, rng, options, maxIterations, t0 + timeLimitMs, now)) {
     polishRoutes(sol, now, deadline);
     return sol;
   }
@@ -114,16 +114,17 @@ function solveCvrp(
   rng: ReturnType<typeof createRandom>,
   options: SolveOptions,
   maxIterations: number,
-  timeLimitMs: number,
+  searchEnd: number,
   now: () => number,
 ): boolean {
   const inst = sol.inst;
+  const model = cvrpModel(inst);
   const result = runHgs(
-    cvrpModel(inst),
+    model,
     rng,
     {
       maxIterations: Math.ceil(maxIterations / HGS_ITERATION),
-      timeLimitMs,
+      timeLimitMs: searchEnd - now(),
       now,
       onProgress: options.onProgress
         ? (iteration, elapsedMs, fraction, cost) =>

@@ -139,7 +139,9 @@ export function orderedCrossover(a: Int32Array, b: Int32Array, rng: Random): Int
   const start = rng.int(n);
   let end = rng.int(n);
   while (n > 1 && end === start) end = rng.int(n);
-  for (let i = start; i !== (end + 1) % n; i = (i + 1) % n) {
+  // The slice wraps around the end; counted, so that end = start − 1 takes the whole tour, not none.
+  const length = ((end - start + n) % n) + 1;
+  for (let k = 0, i = start; k < length; k++, i = (i + 1) % n) {
     child[i] = a[i];
     taken[a[i]] = 1;
   }

@@ -71,6 +71,28 @@ export class CvrpLocalSearch {
   private y = 0;
   private yy = -1;
   private rv = 0;
+  // Their matrix rows, the arcs around them and their routes' loads.
+  private lu = 0;
+  private lpu = 0;
+  private lx = 0;
+  private lxx = 0;
+  private lv = 0;
+  private lpv = 0;
+  private ly = 0;
+  private lyy = 0;
+  private cUin = 0;
+  private cUout = 0;
+  private cXout = 0;
+  private cVin = 0;
+  private cVout = 0;
+  private cYout = 0;
+  /** Gain of taking u out, and (u, x) out, of u's route. */
+  private removeU = 0;
+  private removeUX = 0;
+  private loadU = 0;
+  private loadV = 0;
+  private penU = 0;
+  private penV = 0;
 
   constructor(model: CvrpModel, rng: Random, routes: number, granularity = 20) {
     this.rng = rng;
@@ -214,21 +236,45 @@ export class CvrpLocalSearch {
   }
 
   private setU(u: number): void {
+    const dist = this.dist;
+    const size = this.size;
     this.u = u;
     this.pu = this.prev[u];
     this.x = this.next[u];
     this.xx = this.isDepot(this.x) ? -1 : this.next[this.x];
     this.ru = this.routeOf[u];
+    this.lu = u;
+    this.lpu = this.loc[this.pu];
+    this.lx = this.loc[this.x];
+    this.lxx = this.xx < 0 ? 0 : this.loc[this.xx];
+    this.cUin = dist[this.lpu * size + u];
+    this.cUout = dist[u * size + this.lx];
+    this.cXout = this.xx < 0 ? 0 : dist[this.lx * size + this.lxx];
+    this.removeU = dist[this.lpu * size + this.lx] - this.cUin - this.cUout;
+    this.removeUX = this.xx < 0 ? 0 : dist[this.lpu * size + this.lxx] - this.cUin - this.cXout;
+    this.loadU = this.rLoad[this.ru];
+    this.penU = this.pen(this.loadU);
   }
 
   /** v is a customer or a route's start sentinel (then moves insert at the route's head). */
   private setV(v: number): void {
+    const dist = this.dist;
+    const size = this.size;
     this.v = v;
     const depot = this.isDepot(v);
     this.pv = depot ? -1 : this.prev[v];
     this.y = this.next[v];
     this.yy = this.isDepot(this.y) ? -1 : this.next[this.y];
     this.rv = this.routeOf[v];
+    this.lv = this.loc[v];
+    this.lpv = depot ? 0 : this.loc[this.pv];
+    this.ly = this.loc[this.y];
+    this.lyy = this.yy < 0 ? 0 : this.loc[this.yy];
+    this.cVin = depot ? 0 : dist[this.lpv * size + this.lv];
+    this.cVout = dist[this.lv * size + this.ly];
+    this.cYout = this.yy < 0 ? 0 : dist[this.ly * size + this.lyy];
+    this.loadV = this.rLoad[this.rv];
+    this.penV = this.pen(this.loadV);
   }
 
   private tryPair(): boolean {
@@ -239,28 +285,30 @@ export class CvrpLocalSearch {
     return this.twoOptStar(false) || this.twoOptStar(true);
   }
 
-  /** Cost change from the two routes' loads when q units move from u's route to v's. */
-  private loadDelta(q: number): number {
-    if (this.ru === this.rv) return 0;
-    const a = this.rLoad[this.ru];
-    const b = this.rLoad[this.rv];
-    return this.pen(a - q) - this.pen(a) + this.pen(b + q) - this.pen(b);
+  /**
+   * Total change of a move of travel change `cost` that shifts q units from u's route to v's,
+   * or +Infinity when it cannot improve: within one route only `cost` counts; between routes the
+   * penalties can fall by at most what they are now, which settles most pairs before pricing them.
+   */
+  private withLoads(cost: number, q: number): number {
+    if (this.ru === this.rv) return cost;
+    if (cost >= this.penU + this.penV) return Infinity;
+    return cost + this.pen(this.loadU - q) - this.penU + this.pen(this.loadV + q) - this.penV;
   }
 
   /** Moves u — with `len` 2 also x, as (u, x), or as (x, u) with `reverse` — to right after v. */
   private relocate(len: number, reverse: boolean): boolean {
-    const { u, x, v, y, pu } = this;
+    const { u, x, v, y } = this;
     if (len === 2 && this.xx < 0) return false;
-    const last = len === 2 ? x : u;
-    if (v === u || v === last || y === u) return false;
-    const after = len === 2 ? this.xx : x;
-    const first = reverse ? x : u;
-    const tail = reverse ? u : last;
-    const cost =
-      this.d(pu, after) - this.d(pu, u) - this.d(last, after) + this.d(v, first) + this.d(tail, y) - this.d(v, y);
-    if (!(cost < -EPSILON) && this.ru === this.rv) return false;
-    const q = len === 2 ? this.demand[u] + this.demand[x] : this.demand[u];
-    if (!(cost + this.loadDelta(q) < -EPSILON)) return false;
+    if (v === u || y === u || (len === 2 && v === x)) return false;
+    const dist = this.dist;
+    const size = this.size;
+    let cost: number;
+    if (len === 1) cost = this.removeU + dist[this.lv * size + this.lu] + dist[this.lu * size + this.ly] - this.cVout;
+    else if (!reverse) cost = this.removeUX + dist[this.lv * size + this.lu] + dist[this.lx * size + this.ly] - this.cVout;
+    else cost = this.removeUX + dist[this.lv * size + this.lx] + dist[this.lu * size + this.ly] - this.cVout;
+    const delta = this.withLoads(cost, len === 2 ? this.demand[u] + this.demand[x] : this.demand[u]);
+    if (!(delta < -EPSILON)) return false;
     const moved = len === 2 ? (reverse ? [x, u] : [u, x]) : [u];
     const a = this.sequence(this.ru, this.seqA, moved);
     if (this.ru === this.rv) {
@@ -277,21 +325,24 @@ export class CvrpLocalSearch {
 
   /** Exchanges u (with x when `lu` is 2) and v (with y when `lv` is 2). */
   private swap(lu: number, lv: number): boolean {
-    const { u, x, v, y, pu, pv } = this;
+    const { u, x, v, y } = this;
     if ((lu === 2 && this.xx < 0) || (lv === 2 && this.yy < 0)) return false;
-    const uLast = lu === 2 ? x : u;
-    const vLast = lv === 2 ? y : v;
     const au = lu === 2 ? this.xx : x;
     const av = lv === 2 ? this.yy : y;
     // Overlapping or adjacent segments are relocations, priced there.
-    if (au === v || av === u || v === x || u === y || v === pu || u === pv) return false;
+    if (au === v || av === u || v === x || u === y) return false;
+    const dist = this.dist;
+    const size = this.size;
+    const lastU = lu === 2 ? this.lx : this.lu;
+    const lastV = lv === 2 ? this.ly : this.lv;
     const cost =
-      this.d(pu, v) + this.d(vLast, au) - this.d(pu, u) - this.d(uLast, au) +
-      this.d(pv, u) + this.d(uLast, av) - this.d(pv, v) - this.d(vLast, av);
-    if (!(cost < -EPSILON) && this.ru === this.rv) return false;
+      dist[this.lpu * size + this.lv] + dist[lastV * size + (lu === 2 ? this.lxx : this.lx)] - this.cUin -
+      (lu === 2 ? this.cXout : this.cUout) +
+      dist[this.lpv * size + this.lu] + dist[lastU * size + (lv === 2 ? this.lyy : this.ly)] - this.cVin -
+      (lv === 2 ? this.cYout : this.cVout);
     const qu = this.demand[u] + (lu === 2 ? this.demand[x] : 0);
     const qv = this.demand[v] + (lv === 2 ? this.demand[y] : 0);
-    if (!(cost + this.loadDelta(qu - qv) < -EPSILON)) return false;
+    if (!(this.withLoads(cost, qu - qv) < -EPSILON)) return false;
     const segU = lu === 2 ? [u, x] : [u];
     const segV = lv === 2 ? [v, y] : [v];
     if (this.ru === this.rv) {
@@ -345,14 +396,17 @@ export class CvrpLocalSearch {
    * `cross` u is joined to v and x to y, which turns both heads' order around.
    */
   private twoOptStar(cross: boolean): boolean {
-    const { u, x, v, y, ru, rv } = this;
+    const { u, v, ru, rv } = this;
     const headU = this.cumLoad[u];
     const headV = this.cumLoad[v];
     const tailU = this.rLoad[ru] - headU;
     const tailV = this.rLoad[rv] - headV;
+    const dist = this.dist;
+    const size = this.size;
     const cost = cross
-      ? this.d(u, v) + this.d(x, y) - this.d(u, x) - this.d(v, y)
-      : this.d(u, y) + this.d(v, x) - this.d(u, x) - this.d(v, y);
+      ? dist[this.lu * size + this.lv] + dist[this.lx * size + this.ly] - this.cUout - this.cVout
+      : dist[this.lu * size + this.ly] + dist[this.lv * size + this.lx] - this.cUout - this.cVout;
+    if (cost >= this.penU + this.penV) return false;
     const loadU = cross ? headU + headV : headU + tailV;
     const loadV = cross ? tailU + tailV : headV + tailU;
     const delta = cost + this.pen(loadU) - this.pen(this.rLoad[ru]) + this.pen(loadV) - this.pen(this.rLoad[rv]);

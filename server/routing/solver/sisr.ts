@@ -35,6 +35,11 @@ export interface SisrParameters {
   localSearchRate: number;
   /** Nearest jobs each job is paired with in the local search. */
   granularity: number;
+  /**
+   * No local search above this many jobs: on the 2,000-stop patrol the slower iterations left
+   * 1–2 stops unserved in 30 s where plain SISR served all, while on Solomon (100) it pays.
+   */
+  localSearchMaxJobs: number;
 }
 
 export const DEFAULT_SISR_PARAMETERS: SisrParameters = {
@@ -47,6 +52,7 @@ export const DEFAULT_SISR_PARAMETERS: SisrParameters = {
   finalTemperature: 0.01,
   localSearchRate: 1,
   granularity: 20,
+  localSearchMaxJobs: 1000,
 };
 
 export interface SearchProgress {
@@ -141,8 +147,13 @@ export class Sisr {
       sol.begin();
       this.ruin();
       this.recreate();
-      if (this.localSearch && this.rng.next() < params.localSearchRate) this.localSearch.improve(this.changedJobs(), true);
-      const candidate = sol.score();
+      let candidate = sol.score();
+      // The descent moves jobs but never serves one: a candidate that already serves less is refused anyway.
+      const ls = this.localSearch !== undefined && this.rng.next() < params.localSearchRate;
+      if (ls && !servesLess(candidate, current)) {
+        this.localSearch?.improve(this.changedJobs(), true);
+        candidate = sol.score();
+      }
       const threshold = current.cost - temperature * Math.log(this.rng.next() || Number.MIN_VALUE);
       const accept =
         candidate.priority > current.priority ||
@@ -339,4 +350,9 @@ function averageArcCost(sol: Solution): number {
     arcs += r.jobCount + 1;
   }
   return arcs > 0 && cost > 0 ? cost / arcs : 1;
+}
+
+/** Whether `a` serves less priority, or as much priority with fewer jobs, than `b`. */
+function servesLess(a: Score, b: Score): boolean {
+  return a.priority < b.priority || (a.priority === b.priority && a.served < b.served);
 }

@@ -89,7 +89,9 @@ export function solveInstance(
   const neighbours = jobNeighbours(inst, NEIGHBOUR_LIMIT);
   const params = { ...DEFAULT_SISR_PARAMETERS, ...options.sisr };
   const localSearch =
-    GranularSearch.applies(inst) && params.localSearchRate > 0 ? new GranularSearch(sol, neighbours, { neighbours: params.granularity }) : undefined;
+    GranularSearch.applies(inst) && params.localSearchRate > 0 && inst.jobCount <= params.localSearchMaxJobs
+      ? new GranularSearch(sol, neighbours, { neighbours: params.granularity })
+      : undefined;
   localSearch?.improve();
   const sisr = new Sisr(sol, rng, neighbours, params, localSearch);
   sisr.run({
@@ -119,6 +121,8 @@ function solveCvrp(
 ): boolean {
   const inst = sol.inst;
   const model = cvrpModel(inst);
+  // A feasible CVRP solution serves every job.
+  const allPriority = inst.priority.reduce((a, b) => a + b, 0);
   const result = runHgs(
     model,
     rng,
@@ -128,7 +132,12 @@ function solveCvrp(
       now,
       onProgress: options.onProgress
         ? (iteration, elapsedMs, fraction, cost) =>
-            options.onProgress!({ iteration, elapsedMs, fraction, best: { priority: 0, served: 0, cost } })
+            options.onProgress!({
+              iteration,
+              elapsedMs,
+              fraction,
+              best: cost < Infinity ? { priority: allPriority, served: inst.jobCount, cost } : { priority: 0, served: 0, cost },
+            })
         : undefined,
     },
     { ...DEFAULT_HGS_PARAMETERS, ...options.hgs },

@@ -19,7 +19,7 @@ export interface HgsParameters extends PopulationParameters {
   targetFeasible: number;
   /** Random solutions educated to start: this many times the minimal subpopulation size. */
   initialFactor: number;
-  /** Share of the time budget the initial population may take at most. */
+  /** Share of the time or iteration budget the initial population may take at most. */
   initialShare: number;
   /** Probability that an infeasible offspring is repaired (educated again with a tenfold penalty). */
   repairRate: number;
@@ -92,15 +92,19 @@ export function runHgs(model: CvrpModel, rng: Random, budget: HgsBudget, params:
   };
 
   let iteration = 0;
+  const report = () => {
+    if (budget.onProgress && iteration % PROGRESS_EVERY === 0) {
+      budget.onProgress(iteration, elapsed(), Math.min(1, fraction(iteration)), best?.cost ?? Infinity);
+    }
+  };
   const initial = params.initialFactor * params.minSize;
   for (let i = 0; i < initial && iteration < budget.maxIterations; i++, iteration++) {
-    if (i > 0 && elapsed() >= params.initialShare * budget.timeLimitMs) break;
+    if (i > 0 && fraction(iteration) >= params.initialShare) break;
+    report();
     educate(randomTour(model.customers, rng));
   }
   for (; fraction(iteration) < 1; iteration++) {
-    if (budget.onProgress && iteration % PROGRESS_EVERY === 0) {
-      budget.onProgress(iteration, elapsed(), fraction(iteration), best?.cost ?? Infinity);
-    }
+    report();
     feasible.updateFitness();
     infeasible.updateFitness();
     const a = tournament(feasible, infeasible, rng);

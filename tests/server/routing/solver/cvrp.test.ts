@@ -204,29 +204,29 @@ describe('CVRP local search', () => {
 describe('CVRP genetic search through solve()', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i: the exact optimum of a random 10-customer CVRP', (seed) => {
     const problem = tinyCvrp(seed, 10, 12);
-    const solution = solve(problem, { seed, maxIterations: 3000 });
+    const solution = solve(problem, { seed, maxIterations: 1000 });
     expect(checkSolution(problem, solution)).toEqual([]);
     expect(solution.unassigned).toEqual([]);
     expect(solution.summary.cost).toBeCloseTo(cvrpOptimum(problem), 6);
-  });
+  }, 20_000);
 
   const a32 = cvrpProblem(parseTsplib(fixture('cvrp/A/A-n32-k5.vrp')));
 
   it('is feasible and reaches the optimum of A-n32-k5 (784) for several seeds', () => {
     for (const seed of [1, 2, 3]) {
-      const solution = solve(a32, { seed, maxIterations: 10_000 });
+      const solution = solve(a32, { seed, maxIterations: 2000 });
       expect(checkSolution(a32, solution)).toEqual([]);
       expect(solution.unassigned).toEqual([]);
       expect(solution.summary.cost).toBe(784);
     }
-  });
+  }, 30_000);
 
   it('gives the same routes for the same seed and iteration limit', () => {
     const routes = (seed: number) =>
       solve(a32, { seed, maxIterations: 2000 }).routes.map((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id));
     expect(routes(5)).toEqual(routes(5));
     expect(routes(6)).toEqual(routes(6));
-  });
+  }, 30_000);
 
   it('stops at the time limit and reports no feasible solution when it had no time for one', () => {
     let clock = 0;
@@ -238,6 +238,20 @@ describe('CVRP genetic search through solve()', () => {
     const solution = solve(a32, { seed: 1, timeLimitMs: 200, now });
     expect(checkSolution(a32, solution)).toEqual([]);
     expect(solution.unassigned).toEqual([]);
+  });
+
+  it('reports progress with every job served once it has a feasible solution', () => {
+    const seen: { fraction: number; served: number; cost: number }[] = [];
+    const solution = solve(a32, {
+      seed: 1,
+      maxIterations: 1000,
+      onProgress: (p) => seen.push({ fraction: p.fraction, served: p.best.served, cost: p.best.cost }),
+    });
+    expect(seen.length).toBeGreaterThan(1);
+    const last = seen.at(-1)!;
+    expect(last.served).toBe(31);
+    expect(last.cost).toBeGreaterThanOrEqual(solution.summary.cost);
+    expect(seen.every((p, i) => i === 0 || p.fraction >= seen[i - 1].fraction)).toBe(true);
   });
 
   it('refuses bad input before searching', () => {

@@ -458,27 +458,38 @@ export class CvrpLocalSearch {
 
   /** Removal gain of every customer of `from`, and its cheapest insertions into route `into`. */
   private preprocess(from: number, into: number): void {
+    // The hottest loop of the search: matrix rows and arrays read directly.
+    const { dist, size, loc, next, prev, topCost, topAfter } = this;
     const s = this.start(into);
     const e = this.end(into);
-    for (let w = this.next[this.start(from)]; !this.isDepot(w); w = this.next[w]) {
-      this.removal[w] = this.d(this.prev[w], this.next[w]) - this.d(this.prev[w], w) - this.d(w, this.next[w]);
+    for (let w = next[this.start(from)]; w < size; w = next[w]) {
+      const row = w * size;
+      const lp = loc[prev[w]];
+      const ln = loc[next[w]];
+      this.removal[w] = dist[lp * size + ln] - dist[row + lp] - dist[row + ln];
       const base = w * TOP;
       for (let k = 0; k < TOP; k++) {
-        this.topCost[base + k] = Infinity;
-        this.topAfter[base + k] = -1;
+        topCost[base + k] = Infinity;
+        topAfter[base + k] = -1;
       }
-      for (let a = s; a !== e; a = this.next[a]) {
-        const b = this.next[a];
-        const c = this.d(a, w) + this.d(w, b) - this.d(a, b);
-        if (c >= this.topCost[base + TOP - 1]) continue;
-        let k = TOP - 1;
-        while (k > 0 && this.topCost[base + k - 1] > c) {
-          this.topCost[base + k] = this.topCost[base + k - 1];
-          this.topAfter[base + k] = this.topAfter[base + k - 1];
-          k--;
+      let la = 0;
+      for (let a = s; a !== e; ) {
+        const b = next[a];
+        const lb = loc[b];
+        // Symmetric matrix: w's row gives both arcs.
+        const c = dist[row + la] + dist[row + lb] - dist[la * size + lb];
+        if (c < topCost[base + TOP - 1]) {
+          let k = TOP - 1;
+          while (k > 0 && topCost[base + k - 1] > c) {
+            topCost[base + k] = topCost[base + k - 1];
+            topAfter[base + k] = topAfter[base + k - 1];
+            k--;
+          }
+          topCost[base + k] = c;
+          topAfter[base + k] = a;
         }
-        this.topCost[base + k] = c;
-        this.topAfter[base + k] = a;
+        a = b;
+        la = lb;
       }
     }
   }

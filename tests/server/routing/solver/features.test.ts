@@ -22,7 +22,7 @@ describe('solve', () => {
     const a = solve(problem, { seed: 11, maxIterations: 600 });
     const b = solve(problem, { seed: 11, maxIterations: 600 });
     expect(withoutTimes(a)).toEqual(withoutTimes(b));
-  });
+  }, 20_000);
 
   it('serves the high-priority jobs when capacity is short', () => {
     const problem: VrpProblem = {

@@ -33,7 +33,8 @@ function explainJob(fit: VehicleFit, j: number): UnassignedExplanation {
   const skilled: number[] = [];
   for (let v = 0; v < vehicles; v++) if (fit.hasSkills(v, j)) skilled.push(v);
   const base = { vehicles, skilled: skilled.length };
-  const ofAll = `${skilled.length} of ${vehicles}`;
+  const has = skilled.length === 1 ? 'has' : 'have';
+  const ofAll = `${skilled.length} of ${plural(vehicles, 'vehicle')} ${has} the skills this job requires`;
   if (skilled.length === 0) {
     return { reason: 'skills', message: `no vehicle has every skill this job requires (0 of ${vehicles})`, details: { ...base, suitable: 0 } };
   }
@@ -45,7 +46,7 @@ function explainJob(fit: VehicleFit, j: number): UnassignedExplanation {
   const details: UnassignedDetails = { ...base, suitable: suitable.length };
   const blocks = suitable.map((v) => fit.routeBlock(v, j));
   const count = (b: RouteBlock) => blocks.filter((x) => x === b).length;
-  const who = suitable.length === 1 ? `the only suitable vehicle (${ofAll} have the skills)` : `all ${suitable.length} suitable vehicles`;
+  const who = suitable.length === 1 ? `the only suitable vehicle (${ofAll})` : `all ${suitable.length} suitable vehicles (${ofAll})`;
   if (count('max_tasks') === blocks.length) {
     const maxTasks = Math.max(...suitable.map((v) => inst.vMaxTasks[v]));
     return {
@@ -58,10 +59,10 @@ function explainJob(fit: VehicleFit, j: number): UnassignedExplanation {
     return { reason: 'capacity', message: `the load on ${who} leaves no capacity for it`, details };
   }
   if (skilled.length < vehicles && unskilledWithRoom(fit, j)) {
-    const whose = skilled.length === 1 ? 'its route has' : 'their routes have';
+    const whose = skilled.length === 1 ? 'its shift is' : 'their shifts are';
     return {
       reason: 'skills',
-      message: `only ${ofAll} vehicles have the skills this job requires, and ${whose} no room left for it; vehicles without the skills do`,
+      message: `only ${ofAll}; ${whose} full, while vehicles without the skills have room`,
       details,
     };
   }

@@ -45,7 +45,7 @@ describe('why a job is unassigned: the limit that blocks it', () => {
     });
     expect(s.unassigned.map((u) => u.id)).toEqual([2]);
     expect(reasonOf(s, 2)).toMatchObject({ reason: 'skills', details: { vehicles: 2, skilled: 1, suitable: 1 } });
-    expect(reasonOf(s, 2)!.message).toMatch(/only 1 of 2 vehicles have the skills/);
+    expect(reasonOf(s, 2)!.message).toBe('only 1 of 2 vehicles has the skills this job requires; its shift is full, while vehicles without the skills have room');
     // Vehicle 2 stays at the base: nothing it may serve.
     expect(idleOf(s, 2)).toMatchObject({ reason: 'no_compatible_job', details: { jobs: 2, compatible: 0, reachable: 0 } });
   });
@@ -83,7 +83,7 @@ describe('why a job is unassigned: the limit that blocks it', () => {
     });
     expect(s.unassigned.map((u) => u.id)).toEqual([1]);
     expect(reasonOf(s, 1)).toMatchObject({ reason: 'max_tasks', details: { vehicles: 2, skilled: 1, suitable: 1, max_tasks: 2 } });
-    expect(reasonOf(s, 1)!.message).toMatch(/only suitable vehicle \(1 of 2 have the skills\) already has its max_tasks of 2 jobs/);
+    expect(reasonOf(s, 1)!.message).toBe('the only suitable vehicle (1 of 2 vehicles has the skills this job requires) already has its max_tasks of 2 jobs');
   });
 
   it('time_window: the job opens after every shift ends', () => {

@@ -99,8 +99,9 @@ describe('patrol route planner (巡查路线规划) in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(`${session.server.url}/?page=planner`);
+    await page.goto(session.server.url);
     await logIn(page, 'planner');
+    await page.getByTestId('open-planner').click();
     await page.getByTestId('planner').waitFor();
     await page.getByTestId('planner-district').selectOption('310101');
     await expect.poll(() => page.getByTestId('planner-targets').locator('input[type=checkbox]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -131,7 +132,7 @@ describe('patrol route planner (巡查路线规划) in Chromium', () => {
     await shot(page, 'planner-06-reasons-1366');
 
     await page.getByTestId('language-switch').click();
-    await expect.poll(() => idle.first().innerText()).toContain('not sent out');
+    await expect.poll(() => idle.first().innerText()).toContain('not sent out: ');
     for (const text of await reasons.allInnerTexts()) expect(text).toMatch(/teams?|stops?|shift/);
     await shot(page, 'planner-07-reasons-english');
     expect(errors).toEqual([]);

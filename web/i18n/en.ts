@@ -275,7 +275,7 @@ export const en: Record<MessageKey, string> = {
   'planner.reason.no_room': 'not enough time in the shift: the {suitable} team(s) that could take it are busy with other stops',
   'planner.reason.shift_length': 'the trip there and back plus the check take {needed} min, more than the {shift}-min shift',
   'planner.reason.unreachable': 'no road leads there',
-  'planner.idle': 'not sent out',
+  'planner.idle': 'not sent out: {reason}',
   'planner.idle.no_compatible_job': "no stop matches its members' skills",
   'planner.idle.served_by_others': 'the {reachable} stop(s) it could take are with other teams',
   'planner.idle.out_of_reach': 'its shift cannot reach any stop',

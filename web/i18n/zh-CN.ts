@@ -274,7 +274,7 @@ export const zhCN = {
   'planner.reason.no_room': '班次时间不足：可承担的 {suitable} 个检查组时间已被其他检查点占满',
   'planner.reason.shift_length': '往返路程加检查需 {needed} 分钟，超过 {shift} 分钟的班次',
   'planner.reason.unreachable': '没有道路可达',
-  'planner.idle': '未出动',
+  'planner.idle': '未出动：{reason}',
   'planner.idle.no_compatible_job': '没有与本组人员专业相符的检查点',
   'planner.idle.served_by_others': '本组可承担的 {reachable} 个检查点均已由其他组安排',
   'planner.idle.out_of_reach': '班次内到达不了任何检查点',

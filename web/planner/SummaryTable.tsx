@@ -66,7 +66,7 @@ export function SummaryTable({ plan, problemUrl }: { plan: PatrolPlan; problemUr
                 </td>
                 <td>0</td>
                 <td colSpan={5} title={team.message}>
-                  {t('planner.idle')}：{idleText(t, team)}
+                  {t('planner.idle', { reason: idleText(t, team) })}
                 </td>
               </tr>
             ),

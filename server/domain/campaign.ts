@@ -32,7 +32,7 @@ export type CheckItem = (typeof checkItems)[number];
 export const MAX_CAMPAIGN_DAYS = 92;
 
 export interface CampaignGoals {
-  /** Every tier-A risk institution in the districts gets an inspection. */
+  /** Every institution of the highest risk tier gets an inspection: the policy's first class, tier D of the risk score. */
   coverTierA: boolean;
   /** Share of the registry (检查对象名录库) drawn at random, per cent. */
   drawPercent: number;

@@ -518,7 +518,7 @@ export const en: Record<MessageKey, string> = {
   'campaign.fieldName.focus': 'focus',
   'campaign.fieldName.goals': 'goals',
   'campaign.fieldName.shifts': 'patrol shifts',
-  'campaign.goal.coverTierA': 'Inspect every tier-A risk institution',
+  'campaign.goal.coverTierA': 'Inspect every high-risk (tier D) institution',
   'campaign.goal.drawPercent': 'Random draw from the registry (%)',
   'campaign.goal.hotCellVisits': 'Patrols per hot cell',
   'campaign.goal.hotCellConfidence': 'Hot cell confidence',

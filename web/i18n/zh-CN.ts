@@ -517,7 +517,7 @@ export const zhCN = {
   'campaign.fieldName.focus': '重点',
   'campaign.fieldName.goals': '行动目标',
   'campaign.fieldName.shifts': '巡查班次',
-  'campaign.goal.coverTierA': 'A级风险机构全覆盖',
+  'campaign.goal.coverTierA': '高风险（D级）机构全覆盖',
   'campaign.goal.drawPercent': '随机抽取名录库比例 (%)',
   'campaign.goal.hotCellVisits': '热点网格巡查次数',
   'campaign.goal.hotCellConfidence': '热点置信度',

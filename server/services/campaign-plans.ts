@@ -97,8 +97,18 @@ interface DistrictData {
 async function readDistrict(deps: PlanDeps, scope: Scope, district: string, definition: CampaignDefinition, asOf: Date): Promise<DistrictData> {
   const q = deps.database;
   const asOfDate = shanghaiDate(asOf);
-  const risk = new Map((await scoreInstitutions(deps, scope, { district }, asOf)).map((s) => [s.row.id, s]));
-  const rows = await planInstitutions(q, { scope, district, violationsSince: addDays(asOfDate, -VIOLATION_WINDOW_DAYS) });
+  const window = { scope, district, from: daysBefore(asOf, RECENT_CLUE_WINDOW_DAYS), to: asOf, types: definition.focus.suspectedTypes };
+  // Independent reads, together (a pool of connections serves them at once; PGlite queues them).
+  const [scored, rows, weights, counts, officers, relations, offices] = await Promise.all([
+    scoreInstitutions(deps, scope, { district }, asOf),
+    planInstitutions(q, { scope, district, violationsSince: addDays(asOfDate, -VIOLATION_WINDOW_DAYS) }),
+    deps.cellWeights.get(q, { scope, district }, { type: 'queen' }),
+    focusClueCounts(q, window),
+    officerRegistry(q, { scope, district }),
+    officerRelations(q, { scope, district }),
+    patrolBases(q, { scope, district }),
+  ]);
+  const risk = new Map(scored.map((s) => [s.row.id, s]));
   const institutions: PlanInstitution[] = rows.map((r) => {
     const scored = risk.get(r.id);
     return {
@@ -127,11 +137,8 @@ async function readDistrict(deps: PlanDeps, scope: Scope, district: string, defi
     };
   });
   // Gi* of the focus clue types over the risk score's window, with the FDR bins as the risk score reads them.
-  const window = { scope, district, from: daysBefore(asOf, RECENT_CLUE_WINDOW_DAYS), to: asOf, types: definition.focus.suspectedTypes };
-  const weights = await deps.cellWeights.get(q, { scope, district }, { type: 'queen' });
   let cells: PlanCell[] = [];
   if (weights.weights.n >= 3) {
-    const counts = await focusClueCounts(q, window);
     const values = new Float64Array(weights.cellIds.length);
     for (const [id, n] of counts) {
       const i = weights.indexOfId.get(id);
@@ -152,9 +159,7 @@ async function readDistrict(deps: PlanDeps, scope: Scope, district: string, defi
       return [{ id, code: weights.codes[index], districtCode: district, streetCode: d.streetCode, centre: [d.lon, d.lat] as [number, number], z, bin, neighbours: around, cluePoints: d.points, clueTypes: d.types }];
     });
   }
-  const officers = (await officerRegistry(q, { scope, district })).map((o) => ({ ...o }));
-  const relations = await officerRelations(q, { scope, district });
-  const [office] = await patrolBases(q, { scope, district });
+  const [office] = offices;
   return { institutions, cells, officers, relations, base: office ? { name: officeName(office), location: [office.lon, office.lat] } : null };
 }
 
@@ -321,7 +326,8 @@ export async function replanCampaignDay(deps: PlanDeps, user: UserRow, id: numbe
     throw unprocessable('district', `district ${request.district} is not one of the campaign's (${checked.definition.districts.join(', ')})`);
   const stored = await campaignPlanOf(deps.database, { campaignId: id, version: request.version });
   if (!stored) throw notFound(`plan of campaign ${id} version ${request.version}`);
-  const plan = campaignPlanSchema.parse(stored.plan);
+  // Written by this service through the contract's types; a city's plan is megabytes, so it is not parsed again.
+  const plan = stored.plan as CampaignPlan;
   if (!plan.shifts.some((s) => s.date === request.date))
     throw unprocessable('date', `the campaign has no shift on ${request.date} (${checked.definition.startsOn} – ${checked.definition.endsOn})`);
   const data = await planningData(deps, user, checked, plan.settings, [request.district]);
@@ -362,6 +368,7 @@ export async function replanCampaignDay(deps: PlanDeps, user: UserRow, id: numbe
     solved,
     unassigned: prepared.unassigned,
     kept: { teams: keptTeams, unassigned: plan.unassigned.filter((u) => !inDay(u)) },
+    highestTierCount: plan.goals.find((g) => g.goal === 'coverTierA')?.target,
   });
   await store(deps, user, id, request.version, updated, stored.drawRecord as DrawRecord, 'campaign.replan', {
     district: request.district,

@@ -11,6 +11,8 @@ import { seedDemo } from '../../db/seed/index.js';
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { addDays } from '../../server/domain/time.js';
+import type { CampaignPlan, CampaignPlanJob } from '../../server/contract/campaign-plans.js';
+import type { Campaign } from '../../server/contract/campaigns.js';
 import { userForLogin } from '../../db/queries/users.js';
 import { replanCampaignDay } from '../../server/services/campaign-plans.js';
 
@@ -50,19 +52,19 @@ async function main() {
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   const user = (await userForLogin(database, 'planner'))!;
-  const call = async (method: string, path: string, body?: unknown) => {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await app.request(path, {
       method,
       headers: { 'Content-Type': 'application/json', Cookie: cookie },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    const json = (await response.json()) as any;
+    const json = (await response.json()) as T;
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
     return json;
   };
 
-  const districts = ((await call('GET', '/api/districts')) as { features: { properties: { code: string } }[] }).features.map((f) => f.properties.code).sort();
-  const campaign = await call('POST', '/api/campaigns', {
+  const districts = (await call<{ features: { properties: { code: string } }[] }>('GET', '/api/districts')).features.map((f) => f.properties.code).sort();
+  const campaign = await call<Campaign>('POST', '/api/campaigns', {
     name: '全市校外培训专项检查（基准）',
     type: 'custom',
     startsOn,
@@ -75,18 +77,18 @@ async function main() {
 
   // The full plan, through the job as the page runs it.
   const t0 = performance.now();
-  let job = await call('POST', `/api/campaigns/${campaign.id}/plan/jobs`, { version: campaign.version, settings });
+  let job = await call<CampaignPlanJob>('POST', `/api/campaigns/${campaign.id}/plan/jobs`, { version: campaign.version, settings });
   let last = '';
   while (job.status === 'queued' || job.status === 'running') {
     await new Promise((r) => setTimeout(r, 250));
-    job = await call('GET', `/api/campaigns/${campaign.id}/plan/jobs/${job.id}`);
+    job = await call<CampaignPlanJob>('GET', `/api/campaigns/${campaign.id}/plan/jobs/${job.id}`);
     const line = `${job.stage} ${job.done}/${job.total}`;
     if (line !== last) progress(`plan: ${line} (${round((performance.now() - t0) / 1000, 1)} s)`);
     last = line;
   }
   const fullSeconds = (performance.now() - t0) / 1000;
   if (job.status !== 'done') throw new Error(`the planning job ended ${job.status}: ${JSON.stringify(job.error)}`);
-  const plan = job.result;
+  const plan: CampaignPlan = job.result!;
 
   // Re-planning single district-days, the busiest first.
   const busy = new Map<string, number>();
@@ -103,7 +105,7 @@ async function main() {
     progress(`re-plan ${district} ${date}: ${replanned.at(-1)!.seconds} s`);
   }
 
-  const stops = plan.teams.reduce((n: number, t: any) => n + t.stops.length, 0);
+  const stops = plan.teams.reduce((n, t) => n + t.stops.length, 0);
   const byReason: Record<string, number> = {};
   for (const u of plan.unassigned) byReason[u.reason] = (byReason[u.reason] ?? 0) + 1;
   const report = {
@@ -114,10 +116,10 @@ async function main() {
       seconds: round(fullSeconds),
       storedMegabytes: round(JSON.stringify(plan).length / 1e6),
       targets: plan.targets.length,
-      bySource: Object.fromEntries(['priority', 'hot_cell', 'random_draw'].map((s) => [s, plan.targets.filter((t: any) => t.source === s).length])),
+      bySource: Object.fromEntries(['priority', 'hot_cell', 'random_draw'].map((s) => [s, plan.targets.filter((t) => t.source === s).length])),
       districtShiftsRouted: job.total,
       teams: plan.teams.length,
-      teamsWithStops: plan.teams.filter((t: any) => t.stops.length > 0).length,
+      teamsWithStops: plan.teams.filter((t) => t.stops.length > 0).length,
       stops,
       unassigned: plan.unassigned.length,
       unassignedByReason: byReason,

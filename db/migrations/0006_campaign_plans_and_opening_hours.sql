@@ -2,7 +2,7 @@ CREATE TABLE "campaign_plans" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"campaign_id" integer NOT NULL,
 	"campaign_version" integer NOT NULL,
-	"plan" jsonb NOT NULL,
+	"plan" json NOT NULL,
 	"draw_record" json NOT NULL,
 	"created_by" integer NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,

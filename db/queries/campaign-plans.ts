@@ -124,11 +124,19 @@ export async function campaignPlanOf(q: Queryable, p: { campaignId: number; vers
   return row ?? null;
 }
 
-/** Stores the plan of a campaign version, replacing the one there was. */
+/** Stores the plan of a campaign version, replacing the one there was; a null draw record keeps the stored one. */
 export async function saveCampaignPlan(
   tx: Queryable,
   p: { campaignId: number; version: number; plan: unknown; drawRecord: unknown; userId: number; at: Date },
 ): Promise<void> {
+  if (p.drawRecord === null) {
+    const rows = await tx.rows(sql`
+      UPDATE campaign_plans SET plan = ${jsonParam(p.plan)}, created_by = ${p.userId}, updated_at = ${instant(p.at)}
+      WHERE campaign_id = ${p.campaignId} AND campaign_version = ${p.version}
+      RETURNING campaign_id`);
+    if (rows.length !== 1) throw new Error(`no stored plan of campaign ${p.campaignId} version ${p.version} to update`);
+    return;
+  }
   await tx.rows(sql`
     INSERT INTO campaign_plans (campaign_id, campaign_version, plan, draw_record, created_by, created_at, updated_at)
     VALUES (${p.campaignId}, ${p.version}, ${jsonParam(p.plan)}, ${jsonParam(p.drawRecord)}, ${p.userId}, ${instant(p.at)}, ${instant(p.at)})

@@ -1,4 +1,4 @@
-import { index, integer, json, jsonb, pgTable, serial, timestamp, unique } from 'drizzle-orm/pg-core';
+import { index, integer, json, pgTable, serial, timestamp, unique } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns.js';
 import { users } from './users.js';
 
@@ -12,7 +12,8 @@ export const campaignPlans = pgTable(
     id: serial('id').primaryKey(),
     campaignId: integer('campaign_id').notNull().references(() => campaigns.id, { onDelete: 'cascade' }),
     campaignVersion: integer('campaign_version').notNull(),
-    plan: jsonb('plan').notNull(),
+    /** json, not jsonb: a plan of a whole city runs to megabytes, and it is only ever read whole. */
+    plan: json('plan').notNull(),
     /**
      * `{ input, result }` of the registry draw, for replayInspectionDraw. json, not jsonb: the replay compares the
      * recorded result as written, and jsonb would reorder its keys.

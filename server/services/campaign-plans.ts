@@ -22,6 +22,7 @@ import { planScopeRefusal, type CampaignDefinition } from '../domain/campaign.js
 import { seedOfText } from '../domain/random.js';
 import { RECENT_CLUE_WINDOW_DAYS, VIOLATION_WINDOW_DAYS } from '../domain/risk.js';
 import { addDays, daysBefore, shanghaiDate } from '../domain/time.js';
+import type { SuspectedType } from '../domain/vocabulary.js';
 import type { JobControl } from '../jobs/job-registry.js';
 import { campaignShifts } from '../planning/campaign-shifts.js';
 import {
@@ -94,11 +95,25 @@ interface DistrictData {
   base: { name: string; location: [number, number] } | null;
 }
 
-async function readDistrict(deps: PlanDeps, scope: Scope, district: string, definition: CampaignDefinition, asOf: Date): Promise<DistrictData> {
+/**
+ * One district's data. `teamsOnly` (re-planning a district-day, whose targets are kept as stored) skips what only
+ * choosing targets needs: the risk scores and the hot cells, the slowest reads.
+ */
+async function readDistrict(deps: PlanDeps, scope: Scope, district: string, definition: CampaignDefinition, asOf: Date, teamsOnly = false): Promise<DistrictData> {
   const q = deps.database;
   const asOfDate = shanghaiDate(asOf);
-  const risk = new Map((await scoreInstitutions(deps, scope, { district }, asOf)).map((s) => [s.row.id, s]));
-  const rows = await planInstitutions(q, { scope, district, violationsSince: addDays(asOfDate, -VIOLATION_WINDOW_DAYS) });
+  const window = { scope, district, from: daysBefore(asOf, RECENT_CLUE_WINDOW_DAYS), to: asOf, types: definition.focus.suspectedTypes };
+  // Independent reads, together (a pool of connections serves them at once; PGlite queues them).
+  const [scored, rows, weights, counts, officers, relations, offices] = await Promise.all([
+    teamsOnly ? [] : scoreInstitutions(deps, scope, { district }, asOf),
+    planInstitutions(q, { scope, district, violationsSince: addDays(asOfDate, -VIOLATION_WINDOW_DAYS) }),
+    teamsOnly ? null : deps.cellWeights.get(q, { scope, district }, { type: 'queen' }),
+    teamsOnly ? new Map<number, number>() : focusClueCounts(q, window),
+    officerRegistry(q, { scope, district }),
+    officerRelations(q, { scope, district }),
+    patrolBases(q, { scope, district }),
+  ]);
+  const risk = new Map(scored.map((s) => [s.row.id, s]));
   const institutions: PlanInstitution[] = rows.map((r) => {
     const scored = risk.get(r.id);
     return {
@@ -127,11 +142,8 @@ async function readDistrict(deps: PlanDeps, scope: Scope, district: string, defi
     };
   });
   // Gi* of the focus clue types over the risk score's window, with the FDR bins as the risk score reads them.
-  const window = { scope, district, from: daysBefore(asOf, RECENT_CLUE_WINDOW_DAYS), to: asOf, types: definition.focus.suspectedTypes };
-  const weights = await deps.cellWeights.get(q, { scope, district }, { type: 'queen' });
   let cells: PlanCell[] = [];
-  if (weights.weights.n >= 3) {
-    const counts = await focusClueCounts(q, window);
+  if (weights && weights.weights.n >= 3) {
     const values = new Float64Array(weights.cellIds.length);
     for (const [id, n] of counts) {
       const i = weights.indexOfId.get(id);
@@ -152,13 +164,18 @@ async function readDistrict(deps: PlanDeps, scope: Scope, district: string, defi
       return [{ id, code: weights.codes[index], districtCode: district, streetCode: d.streetCode, centre: [d.lon, d.lat] as [number, number], z, bin, neighbours: around, cluePoints: d.points, clueTypes: d.types }];
     });
   }
-  const officers = (await officerRegistry(q, { scope, district })).map((o) => ({ ...o }));
-  const relations = await officerRelations(q, { scope, district });
-  const [office] = await patrolBases(q, { scope, district });
+  const [office] = offices;
   return { institutions, cells, officers, relations, base: office ? { name: officeName(office), location: [office.lon, office.lat] } : null };
 }
 
-async function planningData(deps: PlanDeps, user: UserRow, checked: Checked, settings: CampaignPlan['settings'], districts: readonly string[]): Promise<PlanningData> {
+async function planningData(
+  deps: PlanDeps,
+  user: UserRow,
+  checked: Checked,
+  settings: CampaignPlan['settings'],
+  districts: readonly string[],
+  teamsOnly = false,
+): Promise<PlanningData> {
   const { definition, row } = checked;
   const asOf = deps.now();
   const days = await campaignDaysFor(deps, { from: definition.startsOn, to: definition.endsOn });
@@ -180,7 +197,7 @@ async function planningData(deps: PlanDeps, user: UserRow, checked: Checked, set
   const bases = new Map<string, { name: string; location: [number, number] }>();
   const parts = { institutions: [] as PlanInstitution[], cells: [] as PlanCell[], officers: [] as PlanningData['officers'][number][], relations: [] as PlanningData['relations'][number][] };
   for (const district of districts) {
-    const d = await readDistrict(deps, scopeOf(user), district, definition, asOf);
+    const d = await readDistrict(deps, scopeOf(user), district, definition, asOf, teamsOnly);
     parts.institutions.push(...d.institutions);
     parts.cells.push(...d.cells);
     parts.officers.push(...d.officers);
@@ -260,7 +277,7 @@ export async function planCampaign(deps: PlanDeps, user: UserRow, id: number, re
   return plan;
 }
 
-async function store(deps: PlanDeps, user: UserRow, id: number, version: number, plan: CampaignPlan, record: DrawRecord, action: 'campaign.plan' | 'campaign.replan', summary: unknown) {
+async function store(deps: PlanDeps, user: UserRow, id: number, version: number, plan: CampaignPlan, record: DrawRecord | null, action: 'campaign.plan' | 'campaign.replan', summary: unknown) {
   await audited(deps, { actor: user.username, action, entity: 'campaign_plan' }, async (tx) => {
     // Checked again under the row lock: the campaign may have been edited or submitted while the job ran.
     await checkedCampaign(tx, user, id, version, true);
@@ -321,10 +338,11 @@ export async function replanCampaignDay(deps: PlanDeps, user: UserRow, id: numbe
     throw unprocessable('district', `district ${request.district} is not one of the campaign's (${checked.definition.districts.join(', ')})`);
   const stored = await campaignPlanOf(deps.database, { campaignId: id, version: request.version });
   if (!stored) throw notFound(`plan of campaign ${id} version ${request.version}`);
-  const plan = campaignPlanSchema.parse(stored.plan);
+  // Written by this service through the contract's types; a city's plan is megabytes, so it is not parsed again.
+  const plan = stored.plan as CampaignPlan;
   if (!plan.shifts.some((s) => s.date === request.date))
     throw unprocessable('date', `the campaign has no shift on ${request.date} (${checked.definition.startsOn} – ${checked.definition.endsOn})`);
-  const data = await planningData(deps, user, checked, plan.settings, [request.district]);
+  const data = await planningData(deps, user, checked, plan.settings, [request.district], true);
   const institutions = new Map(data.institutions.map((i) => [i.id, i]));
   const cells = new Map(data.cells.map((c) => [c.id, c]));
   const targets = new Map(plan.targets.map((t) => [t.key, t]));
@@ -335,8 +353,8 @@ export async function replanCampaignDay(deps: PlanDeps, user: UserRow, id: numbe
     const c = target.kind === 'gridCell' ? cells.get(target.refId) : undefined;
     const inspection = i
       ? { kind: 'institution' as const, id: i.id, districtCode: i.districtCode, streetCode: i.streetCode ?? '', category: i.category, status: i.status, clueTypes: i.clueTypes, violationKinds: i.violationKinds }
-      : { kind: target.kind, id: target.refId, districtCode: target.districtCode, streetCode: target.streetCode ?? '', clueTypes: c?.clueTypes ?? [] };
-    // The team must still cover the departments the plan names for the target.
+      : { kind: target.kind, id: target.refId, districtCode: target.districtCode, streetCode: target.streetCode ?? '', clueTypes: c?.clueTypes ?? clueTypesFor(target.departments) };
+    // The team must cover the departments the stored target names (an area patrol's come from its clues' types).
     const needs = departmentMix(inspection).map((n) => n.departmentCode);
     return { target: { ...target, departments: [...new Set([...target.departments, ...needs.filter((d) => d !== 'education')])] }, inspection };
   };
@@ -362,8 +380,10 @@ export async function replanCampaignDay(deps: PlanDeps, user: UserRow, id: numbe
     solved,
     unassigned: prepared.unassigned,
     kept: { teams: keptTeams, unassigned: plan.unassigned.filter((u) => !inDay(u)) },
+    highestTierCount: plan.goals.find((g) => g.goal === 'coverTierA')?.target,
   });
-  await store(deps, user, id, request.version, updated, stored.drawRecord as DrawRecord, 'campaign.replan', {
+  // The draw is kept as it was: only the plan is written again.
+  await store(deps, user, id, request.version, updated, null, 'campaign.replan', {
     district: request.district,
     date: request.date,
     ...planSummary(updated),
@@ -374,4 +394,15 @@ export async function replanCampaignDay(deps: PlanDeps, user: UserRow, id: numbe
 async function allOfficers(deps: PlanDeps, user: UserRow, districts: readonly string[]) {
   const lists = await Promise.all(districts.map((district) => officerRegistry(deps.database, { scope: scopeOf(user), district })));
   return lists.flat();
+}
+
+/**
+ * Clue types that make departmentMix ask an area patrol for the departments its stored target names (the cell's
+ * clues are not read again when a district-day is re-planned).
+ */
+function clueTypesFor(departments: readonly string[]): SuspectedType[] {
+  const types: SuspectedType[] = [];
+  if (departments.includes('urban_management')) types.push('residential_flat');
+  if (departments.includes('market_regulation')) types.push('overcharging');
+  return types;
 }

@@ -184,6 +184,8 @@ export interface AssembleInput {
   unassigned: readonly CampaignPlanUnassigned[];
   /** Teams and unassigned entries of the stored plan that are kept (re-planning one district-day). */
   kept?: Pick<CampaignPlan, 'teams' | 'unassigned'>;
+  /** Tier-D institutions of the campaign, when `data` holds only part of it (re-planning one district). */
+  highestTierCount?: number;
 }
 
 const byShiftThenDistrict = <T extends { shiftId: string | null; districtCode: string }>(a: T, b: T) =>
@@ -203,7 +205,7 @@ export function assemblePlan(input: AssembleInput): CampaignPlan {
     goals: data.definition.goals,
     targets: input.targets,
     teams,
-    highestTierCount: drawRegistryOf(data.institutions, data.definition.focus).filter((i) => i.riskTier === 'D').length,
+    highestTierCount: input.highestTierCount ?? drawRegistryOf(data.institutions, data.definition.focus).filter((i) => i.riskTier === 'D').length,
     drawPoolSize: input.draw.poolSize,
   });
   return {

@@ -200,7 +200,7 @@ export function routesOf(built: RouteProblem, solution: VrpSolution): RouteOutco
       stops,
       distanceMetres: Math.round(route?.distance ?? 0),
       returns: stops.length && last ? formatClock(last.arrival) : null,
-      line: stops.length && geometry && typeof geometry !== 'string' ? geometry.coordinates : [],
+      line: stops.length && geometry && typeof geometry !== 'string' ? compactLine(geometry.coordinates) : [],
       idleReason,
     };
   });
@@ -213,4 +213,15 @@ export function routesOf(built: RouteProblem, solution: VrpSolution): RouteOutco
     }),
   ];
   return { teams, unassigned };
+}
+
+/** Degrees to 5 decimals (about a metre), repeated points dropped: the stored plan of a city stays small. */
+export function compactLine(coordinates: readonly (readonly [number, number])[]): [number, number][] {
+  const line: [number, number][] = [];
+  for (const [lon, lat] of coordinates) {
+    const point: [number, number] = [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5];
+    const last = line.at(-1);
+    if (!last || last[0] !== point[0] || last[1] !== point[1]) line.push(point);
+  }
+  return line;
 }

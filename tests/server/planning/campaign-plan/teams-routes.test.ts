@@ -137,3 +137,11 @@ describe('the routing problem of a district-shift', () => {
     expect(goalsOf({ goals, targets, teams: planned, highestTierCount: 2, drawPoolSize: 0 })[0]).toEqual({ goal: 'coverTierA', target: 2, planned: 1, met: false });
   });
 });
+
+describe('compact route lines', () => {
+  test('rounds to about a metre and drops repeated points', async () => {
+    const { compactLine } = await import('../../../../server/planning/campaign-plan/index.js');
+    expect(compactLine([[121.4000001, 31.2500004], [121.4000002, 31.2500001], [121.412345678, 31.25]])).toEqual([[121.4, 31.25], [121.41235, 31.25]]);
+    expect(compactLine([])).toEqual([]);
+  });
+});

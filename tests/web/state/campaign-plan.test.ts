@@ -21,6 +21,7 @@ import {
   visibleTeams,
   type CampaignPlanJob,
 } from '../../../web/state/campaign-plan.js';
+import { campaignPlanSchema } from '../../../server/contract/campaign-plans.js';
 import { campaignPlanFixture } from '../../fixtures/campaign-plan.js';
 
 const plan = campaignPlanFixture(7, 2);
@@ -72,6 +73,10 @@ describe('the planning job', () => {
 });
 
 describe('the stored plan', () => {
+  test('the fixture is a plan as the contract defines it', () => {
+    expect(campaignPlanSchema.safeParse(plan).error?.issues).toBeUndefined();
+  });
+
   test('summary: targets by source, teams, assigned and unassigned, goals', () => {
     expect(planSummary(plan)).toEqual({
       bySource: { priority: 6, hot_cell: 2, random_draw: 8 },

@@ -61,7 +61,7 @@ export function PlanPanel({ campaign, page, districts, mayEdit }: PlanPanelProps
           {t(page.actionError.status === 409 ? 'plan.error.stale' : errorMessage(page.actionError).key)}
         </p>
       )}
-      {!plan && (page.plan.loading || page.plan.error) && <StateLine resource={page.plan} testId="plan" />}
+      {!plan && (page.plan.loading || page.plan.error) && <StateLine resource={page.plan} testId="plan-read" />}
       {!plan && !page.plan.loading && !page.plan.error && planning && page.run.status === 'idle' && (
         <p className="state-line" data-testid="plan-empty">{t('plan.empty')}</p>
       )}

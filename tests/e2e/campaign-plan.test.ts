@@ -1,0 +1,248 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { fillLogin } from '../../scripts/browser/dashboard-page.js';
+import { campaignPlanFixture } from '../fixtures/campaign-plan.js';
+import { dispatchSheetFixture, drawNoticeFixture, secondSheetFixture } from '../fixtures/dispatch-sheets.js';
+import { pdfPageTexts, squeezed } from '../support/pdf-text.js';
+import { screenshotDir } from './browser.js';
+import { shot, useBrowserSession } from './session.js';
+
+// The plan of a special campaign in the browser: the campaign, its calendar, its lifecycle and the sign-ins are the
+// real server's. The plan's endpoints (…/plan, …/plan/jobs, …/plan/replan, the outputs) are answered in the browser
+// from the plan fixture while the server side of planning is not in this branch: what this proves is the page's use
+// of the contract, not the planner.
+
+const session = useBrowserSession();
+
+interface PlanApi {
+  planned: boolean;
+  polls: number;
+  starts: { version: number; settings: Record<string, unknown> }[];
+  replans: unknown[];
+  files: string[];
+}
+
+/** Answers the plan's endpoints of every campaign from the fixture; a job takes four polls, reporting its stages. */
+async function mockPlanApi(page: Page): Promise<PlanApi> {
+  const api: PlanApi = { planned: false, polls: 0, starts: [], replans: [], files: [] };
+  let campaign = { id: 1, version: 1 };
+  const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  const stages = ['targets', 'draw', 'teams', 'routes'];
+  await page.route(/\/api\/campaigns\/\d+\/plan(\/|\.|\?|$)/, async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const path = url.pathname.replace(/^\/api\/campaigns\/(\d+)\/plan/, (_m, id: string) => {
+      campaign = { ...campaign, id: Number(id) };
+      return '';
+    });
+    const method = request.method();
+    if (method === 'GET' && path === '') return api.planned ? json(route, 200, campaignPlanFixture(campaign.id, campaign.version)) : json(route, 404, { error: { code: 'not_found', message: 'not planned' } });
+    if (method === 'POST' && path === '/jobs') {
+      const body = request.postDataJSON() as PlanApi['starts'][number];
+      api.starts.push(body);
+      campaign = { ...campaign, version: body.version };
+      return json(route, 202, { id: 'job-1', status: 'queued', progress: 0, stage: null, done: 0, total: 4 });
+    }
+    if (method === 'GET' && path === '/jobs/job-1') {
+      const n = ++api.polls;
+      if (n > stages.length) {
+        api.planned = true;
+        return json(route, 200, { id: 'job-1', status: 'done', progress: 1, stage: 'routes', done: 4, total: 4 });
+      }
+      return json(route, 200, { id: 'job-1', status: 'running', progress: n / 4, stage: stages[n - 1], done: n - 1, total: 4 });
+    }
+    if (method === 'POST' && path === '/replan') {
+      api.replans.push(request.postDataJSON());
+      return json(route, 200, campaignPlanFixture(campaign.id, campaign.version));
+    }
+    if (method === 'GET' && path === '/dispatch') return json(route, 200, url.searchParams.get('team') ? [dispatchSheetFixture()] : [dispatchSheetFixture(), secondSheetFixture()]);
+    if (method === 'GET' && path === '/draw-notice') return json(route, 200, drawNoticeFixture());
+    if (method === 'GET') {
+      api.files.push(path);
+      const type = path.endsWith('.pdf') ? 'application/pdf' : path.endsWith('.geojson') ? 'application/geo+json' : 'text/csv';
+      return route.fulfill({ status: 200, contentType: type, body: path.endsWith('.pdf') ? '%PDF-1.4\n%%EOF\n' : '\uFEFF名称 (Name)\r\n' });
+    }
+    return json(route, 404, { error: { code: 'not_found', message: path } });
+  });
+  return api;
+}
+
+async function openCampaigns(page: Page, user: string, viewport = { width: 1920, height: 1080 }) {
+  await page.setViewportSize(viewport);
+  await page.goto(`${session.server.url}/?page=campaigns`);
+  await fillLogin(page, user);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('campaigns-page').waitFor({ timeout: 30_000 });
+}
+
+const NAME = '2027年寒假黄浦静安联合执法';
+
+describe('the plan of a special campaign (方案) in Chromium', () => {
+  test('a planner plans a two-district winter-vacation campaign, another user approves it, the dispatch sheets print', async () => {
+    const planner = await session.newPage();
+    const errors: string[] = [];
+    planner.on('pageerror', (error) => errors.push(error.message));
+    const api = await mockPlanApi(planner);
+    await openCampaigns(planner, 'planner');
+    await planner.getByTestId('campaign-new').click();
+    await planner.getByTestId('campaign-name').fill(NAME);
+    await planner.getByTestId('campaign-type').selectOption('winter_vacation');
+    await planner.getByTestId('campaign-starts').fill('2027-01-23');
+    await planner.getByTestId('campaign-ends').fill('2027-01-31');
+    await planner.getByRole('checkbox', { name: '黄浦区' }).check();
+    await planner.getByRole('checkbox', { name: '静安区' }).check();
+    await planner.getByTestId('campaign-save').click();
+    await expect.poll(() => planner.getByTestId('campaign-status').textContent(), { timeout: 30_000 }).toContain('草稿');
+
+    // 日历: the campaign's nine days from the calendar API, all of the winter vacation; a day before the plan has no shifts.
+    await planner.getByTestId('campaign-tab-definition').focus();
+    await planner.keyboard.press('ArrowRight');
+    expect(await planner.getByTestId('campaign-tab-calendar').getAttribute('aria-selected')).toBe('true');
+    await planner.getByTestId('campaign-days').waitFor({ timeout: 30_000 });
+    const days = planner.locator('[data-testid=campaign-days] [data-testid=calendar-day]');
+    expect(await days.count()).toBe(9);
+    expect(new Set(await days.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-type'))))).toEqual(new Set(['vacation_day']));
+    await planner.locator('[data-date="2027-01-25"]').click();
+    expect(await planner.getByTestId('campaign-day-detail').innerText()).toContain('2027年1月25日');
+    expect(await planner.getByTestId('campaign-day-detail').innerText()).toContain('生成方案后显示当日班次');
+    await shot(planner, 'campaign-plan-01-calendar-1920');
+
+    // 方案: not planned yet; a bad setting is refused in the form and asks nothing of the server.
+    await planner.getByTestId('campaign-tab-plan').click();
+    await planner.getByTestId('plan-empty').waitFor();
+    await planner.getByTestId('plan-teamsPerDistrictShift').fill('0');
+    await planner.getByTestId('plan-start').click();
+    expect(await planner.getByTestId('plan-teamsPerDistrictShift').getAttribute('aria-invalid')).toBe('true');
+    expect(api.starts).toEqual([]);
+    await planner.getByTestId('plan-teamsPerDistrictShift').fill('2');
+    await planner.getByTestId('plan-maxStopsPerTeam').fill('3');
+    await planner.getByTestId('plan-drawWeighting').selectOption('risk_tier');
+    await planner.getByTestId('plan-avoidOwnStreet').check();
+    await planner.getByTestId('plan-seed').fill('2027寒假-黄浦静安');
+    await planner.getByTestId('plan-seed').press('Enter');
+    await planner.getByTestId('plan-progress').waitFor();
+    await expect.poll(() => planner.getByRole('progressbar').getAttribute('aria-valuetext')).toMatch(/组建联合检查组|规划巡查路线|双随机抽取/);
+    await planner.getByTestId('plan-done').waitFor({ timeout: 30_000 });
+    expect(api.starts).toEqual([{ version: 1, settings: { teamsPerDistrictShift: 2, maxStopsPerTeam: 3, drawWeighting: 'risk_tier', excludeInspectedDays: 30, avoidOwnStreet: true, seed: '2027寒假-黄浦静安' } }]);
+
+    // The plan: cards, the draw's seed and hashes, teams with certificates, the map, targets, unassigned.
+    await planner.getByTestId('plan-summary').waitFor();
+    expect(await planner.getByTestId('plan-card-targets').innerText()).toMatch(/16[\s\S]*重点对象 6[\s\S]*热点网格 2[\s\S]*随机抽取 8/);
+    expect(await planner.getByTestId('plan-card-assigned').innerText()).toContain('未分配 2');
+    expect(await planner.getByTestId('plan-draw-seed').innerText()).toBe('2027寒假-黄浦静安');
+    expect(await planner.getByTestId('plan-draw-commitment').innerText()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await planner.getByTestId('plan-load').innerText()).toContain('基尼系数 0.12');
+    const rows = planner.getByTestId('plan-team-row');
+    expect(await rows.count()).toBe(8);
+    expect(await rows.first().innerText()).toMatch(/第1组[\s\S]*08:30–12:00[\s\S]*教育局 · 沪执310101/);
+    await planner.getByTestId('plan-map').locator('canvas').first().waitFor();
+    expect(await planner.getByTestId('plan-legend').innerText()).toMatch(/重点对象[\s\S]*热点网格[\s\S]*随机抽取/);
+    // A row selects its team, by click and by keyboard.
+    await rows.nth(1).click();
+    expect(await rows.nth(1).getAttribute('aria-selected')).toBe('true');
+    await rows.nth(2).focus();
+    await planner.keyboard.press('Enter');
+    expect(await rows.nth(2).getAttribute('aria-selected')).toBe('true');
+    expect(await rows.nth(1).getAttribute('aria-selected')).toBe('false');
+    // The second day, one district: 静安's teams of 26 January, one of them idle with its reason.
+    await planner.locator('[data-testid=plan-day][data-date="2027-01-26"]').click();
+    await planner.getByTestId('plan-map-district').selectOption('310106');
+    expect(await rows.count()).toBe(4);
+    expect(await planner.getByTestId('plan-teams').innerText()).toContain('对象均已分配');
+    await planner.getByTestId('plan-filter-source').selectOption('hot_cell');
+    expect(await planner.getByTestId('plan-target-row').count()).toBe(2);
+    expect(await planner.getByTestId('plan-target-row').first().innerText()).toContain('99% 热点');
+    expect(await planner.getByTestId('plan-unassigned-item').count()).toBe(2);
+    expect(await planner.getByTestId('plan-unassigned').innerText()).toContain('缺少所需部门');
+    await planner.getByTestId('plan-replan').click();
+    await expect.poll(() => api.replans).toEqual([{ version: 1, district: '310106', date: '2027-01-26' }]);
+    await planner.getByTestId('plan-panel').scrollIntoViewIfNeeded();
+    await shot(planner, 'campaign-plan-02-plan-1920');
+    await planner.setViewportSize({ width: 1366, height: 768 });
+    await planner.getByTestId('plan-map').scrollIntoViewIfNeeded();
+    await shot(planner, 'campaign-plan-03-map-1366');
+    await planner.getByTestId('plan-targets').scrollIntoViewIfNeeded();
+    await shot(planner, 'campaign-plan-04-targets-1366');
+
+    // The calendar now shows each day's shifts from the plan.
+    await planner.getByTestId('campaign-tab-calendar').click();
+    await planner.locator('[data-date="2027-01-26"]').click();
+    expect(await planner.getByTestId('campaign-day-shift').allInnerTexts()).toEqual(['第1班 08:30–12:00', '第2班 13:30–21:00']);
+
+    // Submitted by the planner, approved by the administrator (no self-approval).
+    await planner.setViewportSize({ width: 1920, height: 1080 });
+    await planner.getByTestId('campaign-tab-definition').click();
+    await planner.getByTestId('campaign-step-submit').click();
+    await expect.poll(() => planner.getByTestId('campaign-status').textContent(), { timeout: 30_000 }).toContain('待审批');
+    const admin = await session.newPage();
+    await mockPlanApi(admin);
+    await openCampaigns(admin, 'admin', { width: 1366, height: 768 });
+    await admin.getByRole('button', { name: new RegExp(NAME) }).click();
+    await admin.getByTestId('campaign-step-approve').click();
+    await expect.poll(() => admin.getByTestId('campaign-status').textContent(), { timeout: 30_000 }).toContain('已批准');
+    await planner.reload();
+    await planner.getByTestId('campaigns-page').waitFor();
+    await planner.getByRole('button', { name: new RegExp(NAME) }).click();
+    await expect.poll(() => planner.getByTestId('campaign-status').textContent()).toContain('已批准');
+
+    // An approved campaign is not planned again: no settings, the plan stays readable with its outputs.
+    await planner.getByTestId('campaign-tab-plan').click();
+    await planner.getByTestId('plan-summary').waitFor();
+    expect(await planner.getByTestId('plan-settings').count()).toBe(0);
+    expect(await planner.getByTestId('plan-replan').count()).toBe(0);
+
+    // A team's dispatch sheet: the print view, the PDF download, and Chromium's own print of it.
+    await planner.getByTestId('plan-team-dispatch').first().click();
+    await planner.getByTestId('dispatch-view').waitFor();
+    expect(await planner.locator('.dispatch-sheet').count()).toBe(1);
+    const download = planner.waitForEvent('download');
+    await planner.getByTestId('dispatch-download').click();
+    expect((await download).suggestedFilename()).toMatch(/^campaign\d+_dispatch_310101_2027-01-25_.+\.pdf$/);
+    expect(api.files).toContain('/dispatch.pdf');
+    await shot(planner, 'campaign-plan-05-sheet-1920');
+    await planner.emulateMedia({ media: 'print' });
+    expect(await planner.locator('.topbar').isVisible()).toBe(false);
+    expect(await planner.getByTestId('campaign-output-back').isVisible()).toBe(false);
+    const pdf = await planner.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(screenshotDir, 'campaign-plan-sheet.pdf'), pdf);
+    const texts = (await pdfPageTexts(new Uint8Array(pdf))).map((text) => squeezed(text.normalize('NFKC')));
+    expect(texts[0]).toContain('校外培训联合执法检查派单');
+    expect(texts.join('')).not.toContain('返回方案');
+    await planner.emulateMedia({ media: 'screen' });
+    await planner.getByTestId('campaign-output-back').click();
+
+    // The 一公开 notice with its CSV, and an export.
+    await planner.getByTestId('plan-open-notice').click();
+    await planner.getByTestId('draw-notice').waitFor();
+    const csv = planner.waitForEvent('download');
+    await planner.getByTestId('draw-notice-csv').click();
+    expect((await csv).suggestedFilename()).toMatch(/_draw_notice\.csv$/);
+    await shot(planner, 'campaign-plan-06-notice-1920');
+    await planner.getByTestId('campaign-output-back').click();
+    const geojson = planner.waitForEvent('download');
+    await planner.getByTestId('plan-export-routes-geojson').click();
+    expect((await geojson).suggestedFilename()).toMatch(/_routes\.geojson$/);
+    expect(errors).toEqual([]);
+  });
+
+  test('English, and a failed plan read with its retry', async () => {
+    const page = await session.newPage();
+    await mockPlanApi(page);
+    let fail = true;
+    await page.route(/\/api\/campaigns\/\d+\/plan$/, (route) =>
+      fail ? ((fail = false), route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'down' } }) })) : route.fallback(),
+    );
+    await openCampaigns(page, 'planner', { width: 1366, height: 768 });
+    await page.getByRole('button', { name: new RegExp(NAME) }).click();
+    await page.getByTestId('campaign-tab-plan').click();
+    await page.getByTestId('plan-read-error').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('plan-read-error').innerText()).toContain('重试');
+    await page.getByTestId('plan-read-error').getByRole('button').click();
+    await page.getByTestId('plan-not-draft').waitFor();
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.getByTestId('campaign-tab-plan').innerText()).toBe('Plan');
+    await shot(page, 'campaign-plan-07-english-1366');
+  });
+});

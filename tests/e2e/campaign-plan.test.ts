@@ -225,7 +225,7 @@ describe('the plan of a special campaign (方案) in Chromium', () => {
     await planner.getByTestId('plan-export-routes-geojson').click();
     expect((await geojson).suggestedFilename()).toMatch(/_routes\.geojson$/);
     expect(errors).toEqual([]);
-  });
+  }, 360_000);
 
   test('English, and a failed plan read with its retry', async () => {
     const page = await session.newPage();

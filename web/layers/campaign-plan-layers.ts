@@ -2,7 +2,6 @@ import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { CampaignPlanTarget, CampaignPlanTeam } from '../../server/contract/campaign-plans.js';
 import type { TargetSource } from '../state/campaign-plan.js';
-import { TEAM_COLOURS } from './route-layers.js';
 import type { Rgba, Theme } from './theme.js';
 
 // The map of a campaign plan: every target as a ring in its source's colour, and the routes of the teams of the day
@@ -39,9 +38,23 @@ export interface PlanStop {
   eta: string;
 }
 
+/**
+ * Team colours that none of the sources takes (nor the gold of the selected district): bluish green, cyan, purple,
+ * olive, salmon, brown, then orange, which is nearest to the priority rings.
+ */
+export const PLAN_TEAM_COLOURS: readonly Rgba[] = [
+  [0, 158, 115, 255],
+  [23, 190, 207, 255],
+  [148, 103, 189, 255],
+  [188, 189, 34, 255],
+  [255, 152, 150, 255],
+  [140, 86, 75, 255],
+  [230, 159, 0, 255],
+];
+
 /** A colour for each team of the list, in its order (the table and the legend use the same). */
 export function teamColours(teams: readonly CampaignPlanTeam[]): Map<string, Rgba> {
-  return new Map(teams.map((t, i) => [t.id, TEAM_COLOURS[i % TEAM_COLOURS.length]]));
+  return new Map(teams.map((t, i) => [t.id, PLAN_TEAM_COLOURS[i % PLAN_TEAM_COLOURS.length]]));
 }
 
 /** Each team's path: the road line when the plan has one, else base → stops → base in straight legs. */

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPlanLayers, planBounds, planRoutes, planStops, SOURCE_COLOURS, teamColours } from '../../../web/layers/campaign-plan-layers.js';
-import { TEAM_COLOURS } from '../../../web/layers/route-layers.js';
+import { buildPlanLayers, PLAN_TEAM_COLOURS, planBounds, planRoutes, planStops, SOURCE_COLOURS, teamColours } from '../../../web/layers/campaign-plan-layers.js';
 import { darkTheme } from '../../../web/layers/theme.js';
 import { campaignPlanFixture } from '../../fixtures/campaign-plan.js';
 
@@ -22,8 +21,11 @@ describe('plan map layers', () => {
 
   test('team colours follow the list order; sources have colours of their own', () => {
     const colours = teamColours(teams);
-    expect(colours.get(teams[1].id)).toEqual(TEAM_COLOURS[1]);
+    expect(colours.get(teams[1].id)).toEqual(PLAN_TEAM_COLOURS[1]);
     expect(new Set(Object.values(SOURCE_COLOURS).map(String)).size).toBe(3);
+    // A route never takes a source's colour, so a ring and a line cannot be confused.
+    const sources = new Set(Object.values(SOURCE_COLOURS).map(String));
+    expect(PLAN_TEAM_COLOURS.filter((c) => sources.has(String(c)))).toEqual([]);
   });
 
   test('layers in drawing order; the selected team is drawn last and the others fade', () => {

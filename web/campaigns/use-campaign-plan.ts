@@ -55,22 +55,27 @@ export function useCampaignPlanPage(campaign: Campaign | null, onChanged: () => 
   const [downloadError, setDownloadError] = useState<ApiError | null>(null);
   const job = useRef<{ controller: AbortController; jobId: string | null } | null>(null);
 
-  // Another campaign, or a plan read afresh: the form starts from its settings, the last run is forgotten.
+  // Another campaign, or a plan read afresh: the form starts from its settings (adjusted while rendering, as React
+  // advises for state that follows a prop). Another campaign also forgets the last run and the output shown.
   const planKey = storedPlan ? `${storedPlan.campaignId}:${storedPlan.createdAt}` : `none:${id}`;
-  useEffect(() => {
+  const [formFor, setFormFor] = useState(planKey);
+  if (formFor !== planKey) {
+    setFormFor(planKey);
     setForm(planSettingsForm(storedPlan));
     setFormFields([]);
-    // The stored plan's identity is what matters, not the object.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [planKey]);
-  useEffect(() => {
-    job.current?.controller.abort();
-    job.current = null;
+  }
+  const [shownId, setShownId] = useState(id);
+  if (shownId !== id) {
+    setShownId(id);
     dispatchRun({ type: 'reset' });
     setActionError(null);
     setOutput(null);
+  }
+  // Leaving the campaign (or the page) stops following its job.
+  useEffect(() => {
+    const current = job;
+    return () => current.current?.controller.abort();
   }, [id]);
-  useEffect(() => () => job.current?.controller.abort(), []);
 
   const startPlan = useCallback(async () => {
     if (!campaign) return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { CampaignPlan, CampaignPlanTeam } from '../../../server/contract/campaign-plans.js';
 import { targetSources } from '../../../server/contract/campaign-plans.js';
 import { dateLabel } from '../../calendar/day-labels.js';
@@ -30,14 +30,13 @@ export function PlanMap({ plan, view, teams, colours, districts, onView, onRepla
   const days = planDays(plan);
   const day = days.find((d) => d.date === view.date) ?? null;
   const planned = planDistricts(plan);
-  const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const targets = useMemo(() => (view.district === null ? plan.targets : plan.targets.filter((x) => x.districtCode === view.district)), [plan.targets, view.district]);
   const layers = useMemo(() => buildPlanLayers({ theme: darkTheme, targets, teams, selectedTeam: view.teamId }), [targets, teams, view.teamId]);
 
   // Frame what is shown whenever the district changes (and when the plan arrives), not on every team selected.
-  useEffect(() => {
+  const viewRequest = useMemo<ViewRequest | null>(() => {
     const bounds = planBounds(targets, []);
-    if (bounds) setViewRequest({ kind: 'bounds', bounds, seq: nextViewRequestSeq() });
+    return bounds ? { kind: 'bounds', bounds, seq: nextViewRequestSeq() } : null;
   }, [targets]);
 
   const onClick = useCallback(

@@ -28,11 +28,13 @@ import { routingRouter } from './routes/routing.js';
 import { serveWebApp } from './routes/static-web.js';
 import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
+import { campaignPlansRouter } from './routes/campaign-plans.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
 import type { Deps } from './services/deps.js';
 import { RoutingEngine } from './services/routing-engine.js';
+import { CampaignPlanJobs } from './services/campaign-plan-jobs.js';
 
 export interface AppOptions {
   database: Database;
@@ -62,6 +64,7 @@ export function createDeps(options: AppOptions): Deps {
     responses: new ResponseCache(options.responseCacheBytes),
     routing: new RoutingEngine<RoutingJobResult>({ database: options.database, now, jobLimits: options.jobLimits }),
     calendar: new CalendarCache(),
+    campaignPlanJobs: new CampaignPlanJobs(now, options.jobLimits),
   };
 }
 
@@ -89,6 +92,7 @@ export function createApp(options: AppOptions) {
     .route('/api', analysisRouter(deps))
     .route('/api', routingRouter(deps))
     .route('/api', campaignsRouter(deps))
+    .route('/api', campaignPlansRouter(deps))
     .route('/api', calendarRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 

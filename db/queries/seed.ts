@@ -192,6 +192,10 @@ export interface InstitutionRow {
   district_code: string;
   grid_cell_id: number;
   last_inspected_on: string | null;
+  weekday_opens: string | null;
+  weekday_closes: string | null;
+  weekend_opens: string | null;
+  weekend_closes: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -200,13 +204,16 @@ export async function insertInstitutions(executor: Queryable, institutions: read
   await inBatches(institutions, 3000, (batch) =>
     executor.rows(sql`
       INSERT INTO institutions (id, name, credit_code, licence_no, category, nature, status, list_status, address, geom,
-                                district_code, grid_cell_id, last_inspected_on, synthetic, created_at, updated_at)
+                                district_code, grid_cell_id, last_inspected_on, weekday_opens, weekday_closes, weekend_opens,
+                                weekend_closes, synthetic, created_at, updated_at)
       SELECT r.id, r.name, r.credit_code, r.licence_no, r.category::institution_category, r.nature::institution_nature,
              r.status::institution_status, r.list_status::list_status, r.address, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326),
-             r.district_code, r.grid_cell_id, r.last_inspected_on, true, r.created_at, r.updated_at
+             r.district_code, r.grid_cell_id, r.last_inspected_on, r.weekday_opens, r.weekday_closes, r.weekend_opens,
+             r.weekend_closes, true, r.created_at, r.updated_at
       FROM json_to_recordset(${json(batch)}) AS r(id int, name text, credit_code text, licence_no text, category text, nature text,
         status text, list_status text, address text, lon float8, lat float8, district_code text, grid_cell_id int,
-        last_inspected_on date, created_at timestamptz, updated_at timestamptz)`),
+        last_inspected_on date, weekday_opens time, weekday_closes time, weekend_opens time, weekend_closes time,
+        created_at timestamptz, updated_at timestamptz)`),
   );
 }
 

@@ -13,3 +13,4 @@ export * from './audit-log.js';
 export * from './roads.js';
 export * from './campaigns.js';
 export * from './calendar.js';
+export * from './campaign-plans.js';

@@ -1,4 +1,4 @@
-import { boolean, check, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, serial, text, time, timestamp } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { geometry } from './geometry.js';
 import { districts } from './districts.js';
@@ -24,6 +24,14 @@ export const institutions = pgTable(
     districtCode: text('district_code').notNull().references(() => districts.code),
     gridCellId: integer('grid_cell_id').references(() => gridCells.id),
     lastInspectedOn: date('last_inspected_on'),
+    /**
+     * Opening hours (营业时间), Shanghai clock: on school days, and on weekends, holidays and vacation days. The joint
+     * teams' routes keep to them. Null = not known (any time of the shift).
+     */
+    weekdayOpens: time('weekday_opens'),
+    weekdayCloses: time('weekday_closes'),
+    weekendOpens: time('weekend_opens'),
+    weekendCloses: time('weekend_closes'),
     synthetic: boolean('synthetic').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -34,6 +42,8 @@ export const institutions = pgTable(
     index('institutions_grid_cell_idx').on(t.gridCellId),
     index('institutions_status_idx').on(t.status),
     check('institutions_geom_valid', sql`ST_IsValid(${t.geom})`),
+    check('institutions_weekday_hours', sql`(${t.weekdayOpens} IS NULL) = (${t.weekdayCloses} IS NULL) AND (${t.weekdayOpens} IS NULL OR ${t.weekdayOpens} < ${t.weekdayCloses})`),
+    check('institutions_weekend_hours', sql`(${t.weekendOpens} IS NULL) = (${t.weekendCloses} IS NULL) AND (${t.weekendOpens} IS NULL OR ${t.weekendOpens} < ${t.weekendCloses})`),
     check('institutions_credit_code_format', sql`${t.creditCode} IS NULL OR ${t.creditCode} ~ '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$'`),
   ],
 );

@@ -34,6 +34,7 @@ import { Geography } from './generate/geography.js';
 import { residentialCentres } from './generate/residential.js';
 import { generateHotspots } from './generate/hotspots.js';
 import { generateInstitutions } from './generate/institutions.js';
+import { openingHoursOf, type OpeningHours } from './generate/opening-hours.js';
 import { generateClues } from './generate/clues.js';
 import { DEPARTMENTS } from './generate/departments.js';
 import { generateOfficerRelations, generateOfficers } from './generate/officers.js';
@@ -147,6 +148,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await insertInstitutions(
       tx,
       institutions.map((i) => ({
+        ...hoursColumns(openingHoursOf(i.id, i.category, i.status)),
         id: i.id,
         name: i.name,
         credit_code: i.creditCode,
@@ -246,4 +248,13 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const roads = await importDemoRoadNetwork(database);
   options.onProgress?.('完成 done', STEPS.length, STEPS.length);
   return { ...counts, road_nodes: roads.nodes, road_edges: roads.edges };
+}
+
+function hoursColumns(h: OpeningHours) {
+  return {
+    weekday_opens: h.weekday?.opens ?? null,
+    weekday_closes: h.weekday?.closes ?? null,
+    weekend_opens: h.weekend?.opens ?? null,
+    weekend_closes: h.weekend?.closes ?? null,
+  };
 }

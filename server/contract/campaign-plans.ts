@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { campaignDayTypes } from './enums.js';
 import { districtCodeParam, idParamsSchema } from './params.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
+import { jobStatuses } from './routing.js';
 import { isIsoDate } from '../domain/time.js';
 import { checkItems } from '../domain/campaign.js';
 
@@ -24,6 +25,10 @@ export const targetSources = ['priority', 'hot_cell', 'random_draw'] as const;
 export const targetReasonCodes = [
   'tier_a',
   'tier_b',
+  // The risk score's tiers run from A 低风险 to D 高风险 (server/domain/risk.ts): the priority list takes the two
+  // highest, D and C. tier_a / tier_b stay for readers of older plans and are not produced.
+  'tier_d',
+  'tier_c',
   'unlicensed_open_clues',
   'blacklisted',
   'repeat_offender',
@@ -57,7 +62,7 @@ export const planUnassignedReasons = [
 export const campaignPlanSettingsSchema = z
   .object({
     /** The draw's seed (text); the same seed, pool and settings give the same plan. Default: campaign id and version. */
-    seed: z.string().trim().min(1).max(128).optional(),
+    seed: z.string().trim().min(1).max(100).optional(),
     /** Joint teams per district and shift, at most. */
     teamsPerDistrictShift: z.number().int().min(1).max(30).default(3),
     maxStopsPerTeam: z.number().int().min(1).max(20).default(8),
@@ -110,9 +115,14 @@ const targetSchema = z.object({
   priority: z.number(),
   /** On-site minutes: 20 for an institution, 10–15 for a hot cell's area patrol (by its z). */
   serviceMinutes: z.number(),
-  /** Opening hours (institutions), HH:MM–HH:MM; null = any time in the shift. */
+  /** Opening hours (institutions) on school days, HH:MM–HH:MM; null = any time in the shift. */
   opens: clock.nullable(),
   closes: clock.nullable(),
+  /** Opening hours on weekends, holidays and vacation days (the all-day shifts). */
+  weekendOpens: clock.nullable(),
+  weekendCloses: clock.nullable(),
+  /** The risk tier (A 低风险 … D 高风险) of an institution; null for a grid cell. */
+  riskTier: z.enum(['A', 'B', 'C', 'D']).nullable(),
   /** Departments the target needs besides education, from the department mix rules. */
   departments: z.array(z.string()),
   checks: z.array(z.enum(checkItems)),
@@ -236,5 +246,74 @@ export const getCampaignPlanRoute = createRoute(
     summary: 'The stored plan of the campaign (its current version); 404 when not planned yet',
     request: { params: idParamsSchema },
     responses: { 200: jsonContent(campaignPlanSchema, 'the plan'), 404: errorResponses[404] },
+  }),
+);
+
+/** The stages of a planning job, in order. */
+export const campaignPlanStages = ['loading', 'drawing', 'teams', 'routing', 'saving', 'done'] as const;
+
+export const campaignPlanJobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.literal('campaign-plan'),
+    campaignId: z.number().int(),
+    status: z.enum(jobStatuses),
+    /** 0..1: the share of the district-shifts routed. */
+    progress: z.number().min(0).max(1),
+    stage: z.enum(campaignPlanStages),
+    /** District-shifts routed so far, of `total` (0 until the teams are formed). */
+    done: z.number().int(),
+    total: z.number().int(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    result: campaignPlanSchema.nullable(),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+  })
+  .openapi('CampaignPlanJob');
+export type CampaignPlanJob = z.infer<typeof campaignPlanJobSchema>;
+
+const planJobParams = idParamsSchema.extend({ jobId: z.string().uuid().openapi({ param: { name: 'jobId', in: 'path' } }) });
+const jsonBody = <S>(schema: S) => ({ required: true, content: { 'application/json': { schema } } });
+
+export const startCampaignPlanRoute = createRoute(
+  protectedRoute({
+    method: 'post',
+    path: '/campaigns/{id}/plan/jobs',
+    tags: ['campaigns'],
+    summary: 'Plan the draft campaign in the background (targets, the 双随机 draw, joint teams, routes); poll the job',
+    request: { params: idParamsSchema, body: jsonBody(campaignPlanRequestSchema) },
+    responses: {
+      202: jsonContent(campaignPlanJobSchema, 'the job, queued'),
+      404: errorResponses[404],
+      409: errorResponses[409],
+      422: errorResponses[422],
+    },
+  }),
+);
+
+export const getCampaignPlanJobRoute = createRoute(
+  protectedRoute({
+    method: 'get',
+    path: '/campaigns/{id}/plan/jobs/{jobId}',
+    tags: ['campaigns'],
+    summary: 'Stage, progress and, once done, the plan of a planning job (only the user who started it sees it)',
+    request: { params: planJobParams },
+    responses: { 200: jsonContent(campaignPlanJobSchema, 'the job'), 404: errorResponses[404] },
+  }),
+);
+
+export const replanCampaignRoute = createRoute(
+  protectedRoute({
+    method: 'post',
+    path: '/campaigns/{id}/plan/replan',
+    tags: ['campaigns'],
+    summary: 'Re-plan one district-day of the stored plan (teams and routes), keeping the rest; answers the whole plan',
+    request: { params: idParamsSchema, body: jsonBody(campaignReplanRequestSchema) },
+    responses: {
+      200: jsonContent(campaignPlanSchema, 'the updated plan'),
+      404: errorResponses[404],
+      409: errorResponses[409],
+      422: errorResponses[422],
+    },
   }),
 );

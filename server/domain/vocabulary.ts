@@ -60,11 +60,14 @@ export const auditActions = [
   'campaign.create',
   'campaign.edit',
   'campaign.status',
+  'campaign.draw.commit',
+  'campaign.plan',
+  'campaign.replan',
   'holiday_schedule.save',
   'holiday_schedule.remove',
   'school_vacations.save',
 ] as const;
-export const auditEntities = ['database', 'session', 'clue', 'patrol_plan', 'campaign', 'holiday_schedule', 'school_vacations'] as const;
+export const auditEntities = ['database', 'session', 'clue', 'patrol_plan', 'campaign', 'campaign_plan', 'holiday_schedule', 'school_vacations'] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日
  * official holiday, 寒暑假 school vacation, 调休上班 a weekend day worked in lieu (schools hold classes).

@@ -119,6 +119,11 @@ export class JobRegistry<R> {
     return job && job.owner === owner ? this.view(job) : null;
   }
 
+  /** Whether the registry still holds the job (of any owner). */
+  exists(id: string): boolean {
+    return this.jobs.has(id);
+  }
+
   cancel(id: string, owner: number): JobView<R> | null {
     const job = this.jobs.get(id);
     if (!job || job.owner !== owner) return null;

@@ -7,6 +7,7 @@ import type { CellWeightsCache } from './cell-weights.js';
 import type { ResponseCache } from './response-cache.js';
 import type { RoutingJobResult } from '../contract/routing.js';
 import type { RoutingEngine } from './routing-engine.js';
+import type { CampaignPlanJobs } from './campaign-plan-jobs.js';
 
 /**
  * What every service is given: the database and the clock, and the few pieces of state that live as long as the
@@ -20,6 +21,8 @@ export interface Deps {
   cellWeights: CellWeightsCache;
   responses: ResponseCache;
   routing: RoutingEngine<RoutingJobResult>;
+  /** Campaign planning jobs (their solves run on `routing`'s workers). */
+  campaignPlanJobs: CampaignPlanJobs;
   /** The national calendar with the entered holiday schedules, and the school vacations, until a write. */
   calendar: CalendarCache;
 }

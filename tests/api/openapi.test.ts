@@ -53,6 +53,10 @@ describe('GET /api/openapi.json', () => {
       'delete /api/calendar/holidays/{year}',
       'get /api/calendar/school-vacations',
       'put /api/calendar/school-vacations',
+      'get /api/campaigns/{id}/plan',
+      'post /api/campaigns/{id}/plan/jobs',
+      'get /api/campaigns/{id}/plan/jobs/{jobId}',
+      'post /api/campaigns/{id}/plan/replan',
     ])
       expect(listed).toContain(expected);
   });

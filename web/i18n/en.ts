@@ -366,6 +366,9 @@ export const en: Record<MessageKey, string> = {
   'auditAction.campaign.create': 'Create campaign',
   'auditAction.campaign.edit': 'Edit campaign',
   'auditAction.campaign.status': 'Campaign step',
+  'auditAction.campaign.draw.commit': 'Draw commitment before planning a campaign',
+  'auditAction.campaign.plan': 'Campaign plan',
+  'auditAction.campaign.replan': 'Campaign district-day re-planned',
   'auditAction.holiday_schedule.save': 'Enter holiday schedule',
   'auditAction.holiday_schedule.remove': 'Remove holiday schedule',
   'auditAction.school_vacations.save': 'Change school vacations',
@@ -374,6 +377,7 @@ export const en: Record<MessageKey, string> = {
   'auditEntity.clue': 'Clue',
   'auditEntity.patrol_plan': 'Patrol plan',
   'auditEntity.campaign': 'Campaign',
+  'auditEntity.campaign_plan': 'Campaign plan',
   'auditEntity.holiday_schedule': 'Holiday schedule',
   'auditEntity.school_vacations': 'School vacations',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.

@@ -365,6 +365,9 @@ export const zhCN = {
   'auditAction.campaign.create': '新建专项行动',
   'auditAction.campaign.edit': '修改专项行动',
   'auditAction.campaign.status': '专项行动流转',
+  'auditAction.campaign.draw.commit': '生成专项行动方案前公布抽取承诺',
+  'auditAction.campaign.plan': '生成专项行动方案',
+  'auditAction.campaign.replan': '重新编排专项行动区日',
   'auditAction.holiday_schedule.save': '录入节假日安排',
   'auditAction.holiday_schedule.remove': '删除节假日安排',
   'auditAction.school_vacations.save': '修改寒暑假',
@@ -373,6 +376,7 @@ export const zhCN = {
   'auditEntity.clue': '线索',
   'auditEntity.patrol_plan': '巡查计划',
   'auditEntity.campaign': '专项行动',
+  'auditEntity.campaign_plan': '专项行动方案',
   'auditEntity.holiday_schedule': '节假日安排',
   'auditEntity.school_vacations': '寒暑假',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.

@@ -1,24 +1,18 @@
 // The plan of a special campaign: the stored plan, the planning job and its progress, re-planning one district-day,
-// and the outputs (dispatch sheets, the 一公开 notice, exports). The plan's routes join the typed client once the
-// server has them; until then the paths are written out here, against the contract's types.
+// and the outputs (dispatch sheets, the 一公开 notice, exports). The plan and its job go through the typed client; the
+// outputs are files and JSON of routes the server's contract does not type yet, so their paths are written out here.
 import { useState } from 'react';
 import type { CampaignPlan } from '../../server/contract/campaign-plans.js';
 import type { DispatchSheet, DrawNotice } from '../../server/planning/dispatch/schema.js';
 import type { CampaignPlanJob, DispatchQuery, PlanSettingsBody } from '../state/campaign-plan.js';
+import { client, withSignal } from './client.js';
 import { ApiError, errorFromBody } from './errors.js';
 import { readJson } from './transport.js';
 import { useResource } from './use-resource.js';
 
 const base = (id: number) => `/api/campaigns/${encodeURIComponent(String(id))}/plan`;
 
-function send(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-  const { json, ...rest } = init;
-  return fetch(path, {
-    credentials: 'same-origin',
-    ...rest,
-    ...(json !== undefined && { body: JSON.stringify(json), headers: { 'content-type': 'application/json' } }),
-  });
-}
+const send = (path: string, init: RequestInit = {}): Promise<Response> => fetch(path, { credentials: 'same-origin', ...init });
 
 const query = (q: Partial<DispatchQuery>) => {
   const params = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -26,10 +20,13 @@ const query = (q: Partial<DispatchQuery>) => {
   return text ? `?${text}` : '';
 };
 
+const plans = client.api.campaigns[':id'].plan;
+const idParam = (id: number) => ({ id: String(id) });
+
 /** The stored plan, or null when the campaign has none yet (404). */
 export async function campaignPlan(id: number, signal?: AbortSignal): Promise<CampaignPlan | null> {
   try {
-    return await readJson<CampaignPlan>(send(base(id), { signal }));
+    return await readJson<CampaignPlan>(plans.$get({ param: idParam(id) }, withSignal(signal)));
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
@@ -37,16 +34,13 @@ export async function campaignPlan(id: number, signal?: AbortSignal): Promise<Ca
 }
 
 export const startCampaignPlan = (id: number, version: number, settings: PlanSettingsBody, signal?: AbortSignal) =>
-  readJson<CampaignPlanJob>(send(`${base(id)}/jobs`, { method: 'POST', json: { version, settings }, signal }));
+  readJson<CampaignPlanJob>(plans.jobs.$post({ param: idParam(id), json: { version, settings } }, withSignal(signal)));
 
 export const campaignPlanJob = (id: number, jobId: string, signal?: AbortSignal) =>
-  readJson<CampaignPlanJob>(send(`${base(id)}/jobs/${encodeURIComponent(jobId)}`, { signal }));
-
-export const cancelCampaignPlanJob = (id: number, jobId: string) =>
-  readJson<CampaignPlanJob>(send(`${base(id)}/jobs/${encodeURIComponent(jobId)}`, { method: 'DELETE' }));
+  readJson<CampaignPlanJob>(plans.jobs[':jobId'].$get({ param: { ...idParam(id), jobId } }, withSignal(signal)));
 
 export const replanDistrictDay = (id: number, version: number, district: string, date: string) =>
-  readJson<CampaignPlan>(send(`${base(id)}/replan`, { method: 'POST', json: { version, district, date } }));
+  readJson<CampaignPlan>(plans.replan.$post({ param: idParam(id), json: { version, district, date } }));
 
 export const dispatchSheets = (id: number, q: DispatchQuery, signal?: AbortSignal) =>
   readJson<DispatchSheet[]>(send(`${base(id)}/dispatch${query(q)}`, { signal }));

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Campaign } from '../../server/contract/index.js';
 import { useCampaignDays } from '../api/calendar.js';
 import {
-  cancelCampaignPlanJob,
   dispatchPdfPath,
   downloadFile,
   drawNoticeCsvPath,
@@ -53,7 +52,7 @@ export function useCampaignPlanPage(campaign: Campaign | null, onChanged: () => 
   const [replanning, setReplanning] = useState(false);
   const [output, setOutput] = useState<CampaignOutput | null>(null);
   const [downloadError, setDownloadError] = useState<ApiError | null>(null);
-  const job = useRef<{ controller: AbortController; jobId: string | null } | null>(null);
+  const job = useRef<{ controller: AbortController } | null>(null);
 
   // Another campaign, or a plan read afresh: the form starts from its settings (adjusted while rendering, as React
   // advises for state that follows a prop). Another campaign also forgets the last run and the output shown.
@@ -85,11 +84,10 @@ export function useCampaignPlanPage(campaign: Campaign | null, onChanged: () => 
     setActionError(null);
     job.current?.controller.abort();
     const controller = new AbortController();
-    job.current = { controller, jobId: null };
+    job.current = { controller };
     dispatchRun({ type: 'started' });
     try {
       const started = await startCampaignPlan(campaign.id, campaign.version, parsed.body, controller.signal);
-      job.current.jobId = started.id;
       const end = await followCampaignPlanJob(campaign.id, started, (update) => dispatchRun({ type: 'jobUpdated', job: update }), controller.signal);
       if (end.status === 'done') {
         setRevision((r) => r + 1);
@@ -102,15 +100,6 @@ export function useCampaignPlanPage(campaign: Campaign | null, onChanged: () => 
       dispatchRun({ type: 'failed', code: apiError.code });
     }
   }, [campaign, form, onChanged]);
-
-  const cancelPlan = useCallback(() => {
-    const current = job.current;
-    if (!current || !campaign) return;
-    current.controller.abort();
-    dispatchRun({ type: 'cancelled' });
-    // A server without cancellation (405, 404) lets the job finish; its plan is there on the next read.
-    if (current.jobId) void cancelCampaignPlanJob(campaign.id, current.jobId).catch(() => {});
-  }, [campaign]);
 
   const replan = useCallback(
     async (district: string, date: string) => {
@@ -162,7 +151,6 @@ export function useCampaignPlanPage(campaign: Campaign | null, onChanged: () => 
     actionError,
     replanning,
     startPlan: () => void startPlan(),
-    cancelPlan,
     replan: (district: string, date: string) => void replan(district, date),
     output,
     setOutput,

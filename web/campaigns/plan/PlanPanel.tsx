@@ -50,7 +50,6 @@ export function PlanPanel({ campaign, page, districts, mayEdit }: PlanPanelProps
           running={running}
           onChange={page.setForm}
           onPlan={page.startPlan}
-          onCancel={page.cancelPlan}
         />
       ) : (
         !plan && !page.plan.loading && !page.plan.error && <p className="state-line" data-testid="plan-not-draft">{t(mayEdit ? 'plan.onlyDraft' : 'plan.noPlanReadOnly')}</p>

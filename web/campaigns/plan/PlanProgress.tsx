@@ -6,12 +6,7 @@ import { runProgress, type PlanRun } from '../../state/campaign-plan.js';
 export function PlanProgress({ run }: { run: PlanRun }) {
   const { t } = useI18n();
   if (run.status === 'idle') return null;
-  if (run.status === 'cancelled')
-    return (
-      <p className="notice" role="status" data-testid="plan-cancelled">
-        {t('plan.cancelled')}
-      </p>
-    );
+  if (run.status === 'cancelled') return null;
   if (run.status === 'done')
     return (
       <p className="notice notice--ok" role="status" data-testid="plan-done">

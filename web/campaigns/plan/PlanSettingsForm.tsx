@@ -10,7 +10,6 @@ export interface PlanSettingsFormProps {
   running: boolean;
   onChange: (form: Form) => void;
   onPlan: () => void;
-  onCancel: () => void;
 }
 
 const NUMBERS: { field: 'teamsPerDistrictShift' | 'maxStopsPerTeam' | 'excludeInspectedDays'; min: number; max: number }[] = [
@@ -21,7 +20,7 @@ const NUMBERS: { field: 'teamsPerDistrictShift' | 'maxStopsPerTeam' | 'excludeIn
 const WEIGHTINGS: DrawWeighting[] = ['uniform', 'risk_tier'];
 
 /** 方案设置: teams per district-shift, the stop cap, the draw's weighting and exclusions, recusal, the seed; 生成方案. */
-export function PlanSettingsForm({ form, invalid, editable, running, onChange, onPlan, onCancel }: PlanSettingsFormProps) {
+export function PlanSettingsForm({ form, invalid, editable, running, onChange, onPlan }: PlanSettingsFormProps) {
   const { t } = useI18n();
   const disabled = !editable || running;
   const submit = (event: FormEvent) => {
@@ -68,7 +67,7 @@ export function PlanSettingsForm({ form, invalid, editable, running, onChange, o
           <span>{t('plan.setting.seed')}</span>
           <input
             type="text"
-            maxLength={128}
+            maxLength={100}
             value={form.seed}
             placeholder={t('plan.setting.seedPlaceholder')}
             disabled={disabled}
@@ -87,11 +86,6 @@ export function PlanSettingsForm({ form, invalid, editable, running, onChange, o
           <button type="submit" className="button button--primary" disabled={running} data-testid="plan-start">
             {t('plan.start')}
           </button>
-          {running && (
-            <button type="button" className="button" onClick={onCancel} data-testid="plan-cancel">
-              {t('plan.cancel')}
-            </button>
-          )}
         </div>
       )}
     </form>

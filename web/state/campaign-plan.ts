@@ -280,9 +280,16 @@ export function outputFileName(campaignId: number, what: string, query?: Dispatc
   return parts.join('_');
 }
 
-/** The server writes a plan's messages in both languages, "中文 / English": the part of the language shown. */
+/**
+ * The server writes a plan's messages in both languages, "中文 / English": the part of the language shown. The
+ * Chinese part may hold " / " itself (计划 9 / 目标 21), so the English part is what follows the first " / " after
+ * which no Chinese is left.
+ */
 export function messageIn(message: string, language: 'zh-CN' | 'en'): string {
-  const parts = message.split(' / ');
-  if (parts.length < 2) return message;
-  return language === 'en' ? parts.slice(1).join(' / ') : parts[0];
+  const han = /\p{Script=Han}/u;
+  for (let at = message.indexOf(' / '); at >= 0; at = message.indexOf(' / ', at + 1)) {
+    const english = message.slice(at + 3);
+    if (!han.test(english) && han.test(message.slice(0, at))) return language === 'en' ? english : message.slice(0, at);
+  }
+  return message;
 }

@@ -132,6 +132,10 @@ describe('the stored plan', () => {
     expect(messageIn('只有 1 组 / only 1 of 3 teams', 'en')).toBe('only 1 of 3 teams');
     expect(messageIn('只有 1 组 / only 1 of 3 teams', 'zh-CN')).toBe('只有 1 组');
     expect(messageIn('one language only', 'en')).toBe('one language only');
+    const both = '目标未达成 coverTierA：计划 9 / 目标 21 / goal not met: coverTierA planned 9 of 21';
+    expect(messageIn(both, 'zh-CN')).toBe('目标未达成 coverTierA：计划 9 / 目标 21');
+    expect(messageIn(both, 'en')).toBe('goal not met: coverTierA planned 9 of 21');
+    expect(messageIn('146 visit(s) unassigned: no_shift 48', 'zh-CN')).toBe('146 visit(s) unassigned: no_shift 48');
     const team = plan.teams[0];
     expect(dispatchQueryOf(team)).toEqual({ district: '310101', date: '2027-01-25', team: team.id });
     expect(outputFileName(7, 'dispatch', dispatchQueryOf(team))).toMatch(/^campaign7_dispatch_310101_2027-01-25_[0-9A-Za-z_-]+$/);

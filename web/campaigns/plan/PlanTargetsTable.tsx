@@ -49,7 +49,7 @@ export function PlanTargetsTable({ plan, filter, onFilter }: PlanTargetsTablePro
       {rows.length === 0 ? (
         <p className="state-line" data-testid="plan-targets-empty">{t(plan.targets.length ? 'plan.targets.noMatch' : 'plan.targets.none')}</p>
       ) : (
-        <div className="plan-table-wrap">
+        <div className="plan-table-wrap plan-table-wrap--tall" tabIndex={0} role="region" aria-labelledby="plan-targets-title">
           <table className="plan-table">
             <thead>
               <tr>

@@ -34,7 +34,7 @@ describe('plan map layers', () => {
     expect(layers.map((l) => l.id)).toEqual(['plan-targets', 'plan-routes', 'plan-stops', 'plan-stop-numbers', 'plan-bases']);
     const routes = layers[1].props.data as { team: { id: string }; colour: number[] }[];
     expect(routes.at(-1)!.team.id).toBe(selected);
-    const getColor = layers[1].props.getColor as (r: unknown) => number[];
+    const getColor = (layers[1].props as unknown as { getColor: (r: unknown) => number[] }).getColor;
     expect(getColor(routes[0])[3]).toBe(70);
     expect(getColor(routes.at(-1))[3]).toBe(255);
     const numbers = layers[3].props.data as { team: { id: string } }[];

@@ -282,14 +282,16 @@ export function outputFileName(campaignId: number, what: string, query?: Dispatc
 
 /**
  * The server writes a plan's messages in both languages, "中文 / English": the part of the language shown. The
- * Chinese part may hold " / " itself (计划 9 / 目标 21), so the English part is what follows the first " / " after
+ * Chinese part may hold a slash itself (计划 9 / 目标 21), so the English part is what follows the first slash after
  * which no Chinese is left.
  */
 export function messageIn(message: string, language: 'zh-CN' | 'en'): string {
   const han = /\p{Script=Han}/u;
-  for (let at = message.indexOf(' / '); at >= 0; at = message.indexOf(' / ', at + 1)) {
-    const english = message.slice(at + 3);
-    if (!han.test(english) && han.test(message.slice(0, at))) return language === 'en' ? english : message.slice(0, at);
+  // The server writes the slash with or without a space before it (…处）/ every shift …).
+  for (const match of message.matchAll(/\s*\/\s*/g)) {
+    const chinese = message.slice(0, match.index);
+    const english = message.slice(match.index + match[0].length);
+    if (english && !han.test(english) && han.test(chinese)) return language === 'en' ? english : chinese;
   }
   return message;
 }

@@ -135,6 +135,8 @@ describe('the stored plan', () => {
     const both = '目标未达成 coverTierA：计划 9 / 目标 21 / goal not met: coverTierA planned 9 of 21';
     expect(messageIn(both, 'zh-CN')).toBe('目标未达成 coverTierA：计划 9 / 目标 21');
     expect(messageIn(both, 'en')).toBe('goal not met: coverTierA planned 9 of 21');
+    expect(messageIn('各班次已满（每班次至多 2 组 × 3 处）/ every shift is full', 'en')).toBe('every shift is full');
+    expect(messageIn('各班次已满（每班次至多 2 组 × 3 处）/ every shift is full', 'zh-CN')).toBe('各班次已满（每班次至多 2 组 × 3 处）');
     expect(messageIn('146 visit(s) unassigned: no_shift 48', 'zh-CN')).toBe('146 visit(s) unassigned: no_shift 48');
     const team = plan.teams[0];
     expect(dispatchQueryOf(team)).toEqual({ district: '310101', date: '2027-01-25', team: team.id });

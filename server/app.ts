@@ -29,6 +29,7 @@ import { serveWebApp } from './routes/static-web.js';
 import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
 import { campaignPlansRouter } from './routes/campaign-plans.js';
+import { campaignOutputsRouter } from './routes/campaign-outputs.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
@@ -93,6 +94,7 @@ export function createApp(options: AppOptions) {
     .route('/api', routingRouter(deps))
     .route('/api', campaignsRouter(deps))
     .route('/api', campaignPlansRouter(deps))
+    .route('/api', campaignOutputsRouter(deps))
     .route('/api', calendarRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 

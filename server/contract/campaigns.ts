@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { campaignStatuses, campaignTypes, checkItems, DEFAULT_GOALS } from '../domain/campaign.js';
 import { isIsoDate } from '../domain/time.js';
-import { institutionCategories, suspectedTypes } from './enums.js';
+import { campaignDayTypes, institutionCategories, suspectedTypes } from './enums.js';
+import { MAX_SHIFTS_PER_DAY_TYPE } from '../domain/campaign-shift-times.js';
 import { districtCodeParam, idParamsSchema } from './params.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
 
 const isoDate = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM');
 
 export const campaignDefinitionSchema = z
   .object({
@@ -31,6 +33,11 @@ export const campaignDefinitionSchema = z
       })
       .strict()
       .default(DEFAULT_GOALS),
+    /** The campaign's own shifts of a day type (replacing the defaults); the planning kernel checks order and overlaps. */
+    shifts: z
+      .partialRecord(z.enum(campaignDayTypes), z.array(z.object({ start: clock, end: clock }).strict()).max(MAX_SHIFTS_PER_DAY_TYPE))
+      .default({})
+      .openapi({ example: { school_day: [{ start: '18:00', end: '21:00' }] } }),
   })
   .strict()
   .openapi('CampaignDefinition');

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemSchema } from '../routing/problem/schema.js';
-import { routeSchema, solutionSchema } from '../routing/problem/solution-schema.js';
+import { idleReasonSchema, idleVehicleDetailsSchema, routeSchema, solutionSchema, unassignedDetailsSchema } from '../routing/problem/solution-schema.js';
 import { isIsoDate } from '../domain/time.js';
 import { districtCodeParam } from './params.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
@@ -149,6 +149,27 @@ export const teamSummarySchema = z.object({
 });
 export type TeamSummary = z.infer<typeof teamSummarySchema>;
 
+/** A team formed for the patrol that got no stop, and why. */
+export const idleTeamSchema = z.object({
+  teamId: z.number().int(),
+  members: teamSummarySchema.shape.members,
+  reason: idleReasonSchema,
+  message: z.string(),
+  details: idleVehicleDetailsSchema,
+});
+export type IdleTeam = z.infer<typeof idleTeamSchema>;
+
+export const unassignedStopSchema = z.object({
+  jobId: z.number().int(),
+  kind: stopKind,
+  refId: z.number().int(),
+  name: z.string(),
+  reason: z.string(),
+  message: z.string(),
+  details: unassignedDetailsSchema.optional(),
+});
+export type UnassignedStop = z.infer<typeof unassignedStopSchema>;
+
 export const patrolPlanSchema = z
   .object({
     district: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }),
@@ -156,9 +177,9 @@ export const patrolPlanSchema = z
     shift: z.object({ kind: z.enum(shiftKinds), start: z.string(), end: z.string() }),
     base: z.object({ name: z.string(), location: lonLat }),
     teams: z.array(teamSummarySchema),
-    unassigned: z.array(
-      z.object({ jobId: z.number().int(), kind: stopKind, refId: z.number().int(), name: z.string(), reason: z.string(), message: z.string() }),
-    ),
+    /** Teams without a stop, each with the reason; the same teams are left out of `teams`. */
+    idleTeams: z.array(idleTeamSchema),
+    unassigned: z.array(unassignedStopSchema),
     excludedOfficers: z.array(z.object({ id: z.number().int(), name: z.string(), reason: z.literal('certificate_expired') })),
     warnings: z.array(z.string()),
     draw: z.object({ seed: z.number().int(), institutionIds: z.array(z.number().int()) }).nullable(),

@@ -1,6 +1,7 @@
 // A holiday special campaign (专项行动): what it is (its definition, versioned) and how it moves from a draft to its
 // close. Pure: the services store it and check who asks; the rules of the lifecycle live here alone.
-import type { InstitutionCategory, SuspectedType, UserRole } from './vocabulary.js';
+import type { ShiftTime } from './campaign-shift-times.js';
+import { campaignDayTypes, type CampaignDayType, type InstitutionCategory, type SuspectedType, type UserRole } from './vocabulary.js';
 import { addDays, type IsoDate } from './time.js';
 import type { InputIssue } from './errors.js';
 
@@ -47,6 +48,12 @@ export interface CampaignFocus {
   checkItems: CheckItem[];
 }
 
+/**
+ * A campaign's own patrol shifts of a day type, "HH:MM" in Shanghai, replacing the defaults (server/planning/
+ * campaign-shifts.ts); an empty list means no patrol on such days. Checked by the planning kernel's rules.
+ */
+export type CampaignShiftTimes = Partial<Record<CampaignDayType, ShiftTime[]>>;
+
 /** What a planner edits; one version of it is frozen by each approval. */
 export interface CampaignDefinition {
   name: string;
@@ -57,6 +64,7 @@ export interface CampaignDefinition {
   districts: string[];
   focus: CampaignFocus;
   goals: CampaignGoals;
+  shifts: CampaignShiftTimes;
 }
 
 export const DEFAULT_GOALS: CampaignGoals = { coverTierA: true, drawPercent: 5, hotCellVisits: 2, hotCellConfidence: 99 };
@@ -94,6 +102,12 @@ export function normaliseDefinition(d: CampaignDefinition): CampaignDefinition {
       suspectedTypes: inOrder(d.focus.suspectedTypes),
       checkItems: inOrder(d.focus.checkItems),
     },
+    shifts: Object.fromEntries(
+      campaignDayTypes.flatMap((type) => {
+        const times = d.shifts?.[type];
+        return times ? [[type, [...times].sort((a, b) => a.start.localeCompare(b.start))]] : [];
+      }),
+    ),
   };
 }
 

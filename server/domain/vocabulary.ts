@@ -63,6 +63,7 @@ export const auditActions = [
   'campaign.draw.commit',
   'campaign.plan',
   'campaign.replan',
+  'campaign.export',
   'holiday_schedule.save',
   'holiday_schedule.remove',
   'school_vacations.save',

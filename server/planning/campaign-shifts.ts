@@ -3,44 +3,13 @@
 // day type (its overrides), e.g. a later evening shift in the summer vacation.
 
 import type { CampaignDay } from '../domain/campaign-days.js';
-import type { InputIssue } from '../domain/errors.js';
-import { formatClock, isClock, parseClock, shanghaiInstant, shanghaiIsoString, type IsoDate } from '../domain/time.js';
+import { formatClock, parseClock, shanghaiInstant, shanghaiIsoString, type IsoDate } from '../domain/time.js';
 import { campaignDayTypes, type CampaignDayType } from '../domain/vocabulary.js';
+import { DEFAULT_CAMPAIGN_SHIFTS, shiftOverrideIssues, type CampaignShiftOverrides, type CampaignShiftPattern } from '../domain/campaign-shift-times.js';
 import { PlanningInputError } from './errors.js';
-import { mealBreakOf, MIN_SHIFT_SECONDS, type ShiftBreak, type ShiftInput } from './shift.js';
+import { mealBreakOf, type ShiftBreak, type ShiftInput } from './shift.js';
 
-/** One shift of a day, as clock times "HH:MM" in Shanghai. */
-export interface ShiftTime {
-  start: string;
-  end: string;
-}
-
-/** The shifts of each day type, in the order of the day. */
-export type CampaignShiftPattern = Record<CampaignDayType, readonly ShiftTime[]>;
-
-/** A campaign's changes: the shifts of a day type replace the default ones; an empty list means no patrol that day. */
-export type CampaignShiftOverrides = Partial<Record<CampaignDayType, readonly ShiftTime[]>>;
-
-const EVENING: readonly ShiftTime[] = [{ start: '17:30', end: '21:00' }];
-const ALL_DAY: readonly ShiftTime[] = [
-  { start: '08:30', end: '12:00' },
-  { start: '13:30', end: '21:00' },
-];
-
-/**
- * School days and make-up working days outside the vacations (schools hold classes then): 17:30–21:00, after school.
- * Weekends, holidays and vacation days: 08:30–12:00 and 13:30–21:00.
- */
-export const DEFAULT_CAMPAIGN_SHIFTS: CampaignShiftPattern = {
-  school_day: EVENING,
-  makeup_workday: EVENING,
-  weekend: ALL_DAY,
-  holiday: ALL_DAY,
-  vacation_day: ALL_DAY,
-};
-
-/** More shifts a day than this is a typing error, not a plan. */
-export const MAX_SHIFTS_PER_DAY_TYPE = 4;
+export { DEFAULT_CAMPAIGN_SHIFTS, MAX_SHIFTS_PER_DAY_TYPE, shiftOverrideIssues, type CampaignShiftOverrides, type CampaignShiftPattern, type ShiftTime } from '../domain/campaign-shift-times.js';
 
 export interface CampaignShift {
   date: IsoDate;
@@ -54,51 +23,6 @@ export interface CampaignShift {
   startSeconds: number;
   endSeconds: number;
   mealBreak: ShiftBreak | null;
-}
-
-function shiftTimeIssues(shifts: unknown, path: string): InputIssue[] {
-  if (!Array.isArray(shifts)) return [{ path, message: 'expected a list of { start, end } (HH:MM)' }];
-  if (shifts.length > MAX_SHIFTS_PER_DAY_TYPE) return [{ path, message: `at most ${MAX_SHIFTS_PER_DAY_TYPE} shifts a day` }];
-  const issues: InputIssue[] = [];
-  const parsed: { index: number; start: number; end: number }[] = [];
-  shifts.forEach((shift: Partial<ShiftTime> | null, index) => {
-    const at = `${path}[${index}]`;
-    const clock = (field: 'start' | 'end'): number | null => {
-      const text = shift?.[field];
-      if (isClock(text)) return parseClock(text, `${at}.${field}`);
-      issues.push({ path: `${at}.${field}`, message: `not a time of day HH:MM (00:00–23:59): ${JSON.stringify(text)}` });
-      return null;
-    };
-    const start = clock('start');
-    const end = clock('end');
-    if (start === null || end === null) return;
-    if (end <= start) issues.push({ path: `${at}.end`, message: `must be after the start (${formatClock(start)}); a shift ends on the day it starts` });
-    else if (end - start < MIN_SHIFT_SECONDS) issues.push({ path: `${at}.end`, message: `the shift ${formatClock(start)}–${formatClock(end)} must last at least one hour` });
-    else parsed.push({ index, start, end });
-  });
-  parsed.sort((a, b) => a.start - b.start);
-  for (let k = 1; k < parsed.length; k++) {
-    const [before, after] = [parsed[k - 1], parsed[k]];
-    if (after.start < before.end)
-      issues.push({
-        path: `${path}[${after.index}].start`,
-        message: `overlaps shift ${before.index + 1} (${formatClock(before.start)}–${formatClock(before.end)}) of the same day`,
-      });
-  }
-  return issues;
-}
-
-/** Every problem of a campaign's overrides, each naming its field (`overrides.weekend[1].end`). */
-export function shiftOverrideIssues(overrides: CampaignShiftOverrides, field = 'overrides'): InputIssue[] {
-  const issues: InputIssue[] = [];
-  for (const [dayType, shifts] of Object.entries(overrides)) {
-    if (!(campaignDayTypes as readonly string[]).includes(dayType)) {
-      issues.push({ path: `${field}.${dayType}`, message: `unknown day type; expected one of ${campaignDayTypes.join(', ')}` });
-      continue;
-    }
-    if (shifts !== undefined) issues.push(...shiftTimeIssues(shifts, `${field}.${dayType}`));
-  }
-  return issues;
 }
 
 export function validateShiftOverrides(overrides: CampaignShiftOverrides, field = 'overrides'): void {

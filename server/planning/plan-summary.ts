@@ -1,4 +1,4 @@
-import type { VrpSolution } from '../routing/problem/solution-schema.js';
+import type { IdleReason, IdleVehicleDetails, UnassignedDetails, VrpSolution } from '../routing/problem/solution-schema.js';
 import { formatClock } from './shift.js';
 import type { PatrolPlanDraft, PatrolStop } from './patrol-problem.js';
 
@@ -42,10 +42,22 @@ export interface UnassignedStop {
   name: string;
   reason: string;
   message: string;
+  /** The counts behind the reason (teams in all, with the skills, that could take it, the stop limit…). */
+  details?: UnassignedDetails;
+}
+
+/** A team that was formed but has no stop, and why (the solver's reason for its idle vehicle). */
+export interface IdleTeam {
+  teamId: number;
+  members: TeamSummary['members'];
+  reason: IdleReason;
+  message: string;
+  details: IdleVehicleDetails;
 }
 
 export interface PatrolPlanSummary {
   teams: TeamSummary[];
+  idleTeams: IdleTeam[];
   unassigned: UnassignedStop[];
   assignedStops: number;
   totalDistanceMetres: number;
@@ -55,6 +67,8 @@ export interface PatrolPlanSummary {
 export function summarisePatrolPlan(draft: PatrolPlanDraft, solution: VrpSolution): PatrolPlanSummary {
   const stopsByJob = new Map(draft.stops.map((s) => [s.jobId, s]));
   const teamsById = new Map(draft.teams.map((t) => [t.id, t]));
+  const membersOf = (teamId: number) =>
+    (teamsById.get(teamId)?.members ?? []).map((m) => ({ id: m.id, name: m.name, departmentCode: m.departmentCode }));
   const teams: TeamSummary[] = solution.routes.map((route) => {
     const stops: PlannedStop[] = [];
     for (const step of route.steps) {
@@ -78,10 +92,9 @@ export function summarisePatrolPlan(draft: PatrolPlanDraft, solution: VrpSolutio
     }
     const first = route.steps[0];
     const last = route.steps[route.steps.length - 1];
-    const team = teamsById.get(route.vehicle);
     return {
       teamId: route.vehicle,
-      members: (team?.members ?? []).map((m) => ({ id: m.id, name: m.name, departmentCode: m.departmentCode })),
+      members: membersOf(route.vehicle),
       stops,
       stopCount: stops.length,
       distanceMetres: route.distance ?? 0,
@@ -102,10 +115,19 @@ export function summarisePatrolPlan(draft: PatrolPlanDraft, solution: VrpSolutio
       name: stop?.name ?? u.description ?? `job ${u.id}`,
       reason: u.reason,
       message: u.message,
+      ...(u.details ? { details: u.details } : {}),
     };
   });
+  const idleTeams: IdleTeam[] = (solution.idle_vehicles ?? []).map((v) => ({
+    teamId: v.vehicle,
+    members: membersOf(v.vehicle),
+    reason: v.reason,
+    message: v.message,
+    details: v.details,
+  }));
   return {
     teams,
+    idleTeams,
     unassigned,
     assignedStops: teams.reduce((sum, t) => sum + t.stopCount, 0),
     totalDistanceMetres: teams.reduce((sum, t) => sum + t.distanceMetres, 0),

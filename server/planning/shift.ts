@@ -1,5 +1,6 @@
 import { isWeekend, parseClock, requireIsoDate } from '../domain/time.js';
 import { PlanningInputError } from './errors.js';
+import { MIN_SHIFT_SECONDS } from '../domain/campaign-shift-times.js';
 
 export { formatClock, parseClock } from '../domain/time.js';
 
@@ -38,7 +39,7 @@ export const SHIFT_PRESETS: Record<Exclude<ShiftKind, 'custom'>, { start: string
 };
 
 /** A patrol shorter than this is not worth the team's travel. */
-export const MIN_SHIFT_SECONDS = HOUR;
+export { MIN_SHIFT_SECONDS };
 
 /** Shifts longer than this get a meal break (Labour Law practice: a break within a long working period). */
 export const MEAL_BREAK_AFTER_SECONDS = 5 * HOUR;

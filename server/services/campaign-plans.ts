@@ -162,7 +162,7 @@ async function planningData(deps: PlanDeps, user: UserRow, checked: Checked, set
   const { definition, row } = checked;
   const asOf = deps.now();
   const days = await campaignDaysFor(deps, { from: definition.startsOn, to: definition.endsOn });
-  const shifts = campaignShifts(days);
+  const shifts = campaignShifts(days, definition.shifts);
   const data: PlanningData = {
     campaignId: row.id,
     campaignVersion: row.currentVersion,

@@ -17,6 +17,7 @@ import {
   type CampaignState,
 } from '../domain/campaign.js';
 import { DomainInputError } from '../domain/errors.js';
+import { shiftOverrideIssues } from '../planning/campaign-shifts.js';
 import {
   campaignDefinitionSchema,
   campaignEditSchema,
@@ -81,7 +82,7 @@ const auditRecord = (row: CampaignRow) => ({ status: row.status, version: row.cu
 
 async function checkedDefinition(q: Queryable, body: DefinitionBody, user: UserRow): Promise<CampaignDefinition> {
   // Checked before normalising, which would fold a district named twice into one.
-  const issues = definitionIssues(body, new Set(await districtCodes(q)));
+  const issues = [...definitionIssues(body, new Set(await districtCodes(q))), ...shiftOverrideIssues(body.shifts, 'shifts')];
   const definition = normaliseDefinition(body);
   if (issues.length) throw new DomainInputError(issues);
   const refusal = planScopeRefusal(actorOf(user), definition.districts);

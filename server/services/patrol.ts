@@ -131,6 +131,7 @@ async function solvePatrol(deps: PatrolDeps, p: PatrolScope, request: PatrolPlan
     shift: { kind: draft.shift.kind, start: formatClock(draft.shift.startSeconds), end: formatClock(draft.shift.endSeconds) },
     base,
     teams: summary.teams,
+    idleTeams: summary.idleTeams,
     unassigned: summary.unassigned,
     excludedOfficers: draft.excludedOfficers,
     warnings: draft.warnings,
@@ -156,6 +157,7 @@ export async function planPatrol(deps: PatrolDeps, user: UserRow, request: Patro
     after: {
       request,
       teams: result.teams.map((t) => ({ teamId: t.teamId, members: t.members.map((m) => m.id), stops: t.stops.map((s) => `${s.kind}:${s.refId}`) })),
+      idleTeams: result.idleTeams.map((t) => t.teamId),
       unassigned: result.unassigned.length,
       draw: result.draw,
     },

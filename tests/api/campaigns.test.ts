@@ -72,13 +72,29 @@ describe('creating a campaign', () => {
     ['has an impossible date', winter({ startsOn: '2027-02-30' }), 400, '["startsOn"]'],
     ['draws more than all', winter({ goals: { drawPercent: 140 } }), 400, '["goals","drawPercent"]'],
     ['carries an unknown field', { ...winter(), budget: 1 }, 400, ''],
+    ['has overlapping weekend shifts', winter({ shifts: { weekend: [{ start: '08:30', end: '12:00' }, { start: '11:00', end: '15:00' }] } }), 422, 'shifts.weekend[1].start'],
+    ['has a shift ending before it starts', winter({ shifts: { school_day: [{ start: '21:00', end: '17:30' }] } }), 422, 'shifts.school_day[0].end'],
+    ['has a shift at 25 o\'clock', winter({ shifts: { school_day: [{ start: '25:00', end: '26:00' }] } }), 400, '["shifts","school_day","0","start"]'],
+    ['has shifts of an unknown day type', winter({ shifts: { festival: [] } }), 400, '["shifts"]'],
   ])('a campaign that %s is refused with the field named, and nothing is stored', async (_what, body, status, field) => {
     const before = await campaignCount();
     const answer = await create(planner, body);
     expect(answer.status, JSON.stringify(answer.body)).toBe(status);
     // 422 names the field as a path text, 400 (the contract's shape check) as its segments.
-    if (field) expect(JSON.stringify(answer.body.error.details)).toContain(status === 422 ? `"path":"${field}` : `"path":${field}`);
+    if (field) expect(JSON.stringify(answer.body.error.details), JSON.stringify(answer.body.error.details)).toContain(status === 422 ? `"path":"${field}` : `"path":${field}`);
     expect(await campaignCount()).toBe(before);
+  });
+
+  test("a campaign's own shifts are kept in clock order, the other day types keep their defaults, and an edit names the change", async () => {
+    const shifts = { vacation_day: [{ start: '14:00', end: '21:30' }, { start: '09:00', end: '12:00' }], school_day: [] };
+    const { status, body } = await create(planner, winter({ shifts }));
+    expect(status, JSON.stringify(body)).toBe(201);
+    expect(body.definition.shifts).toEqual({ school_day: [], vacation_day: [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '21:30' }] });
+    const edited = await edit(planner, body.id, 1, { ...body.definition, shifts: {} });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.definition.shifts).toEqual({});
+    const { body: history } = await getJson(app, `/api/campaigns/${body.id}/versions`, planner);
+    expect(history.versions).toHaveLength(1);
   });
 
   test('a district leader plans for their own district only; the wall account plans nothing', async () => {

@@ -93,4 +93,48 @@ describe('patrol route planner (巡查路线规划) in Chromium', () => {
     await shot(page, 'planner-04-english');
     expect(errors).toEqual([]);
   }, 300_000);
+
+  test('Huangpu with 3 teams: idle teams and targets not scheduled say why, with their numbers, in Chinese and English', async () => {
+    const page = await session.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(session.server.url);
+    await logIn(page, 'planner');
+    await page.getByTestId('open-planner').click();
+    await page.getByTestId('planner').waitFor();
+    await page.getByTestId('planner-district').selectOption('310101');
+    await expect.poll(() => page.getByTestId('planner-targets').locator('input[type=checkbox]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByTestId('planner-teams').fill('3');
+    await page.getByTestId('planner-topn').fill('8');
+    await page.getByTestId('planner-submit').click();
+    await page.getByTestId('planner-summary').waitFor({ timeout: 60_000 });
+
+    // Only one of Huangpu's teams has a fire officer: the fire-safety checks queue on it, the third team stays home.
+    const idle = page.getByTestId('planner-idle-team');
+    await expect.poll(() => idle.count()).toBeGreaterThan(0);
+    const idleText = await idle.first().innerText();
+    expect(idleText).toMatch(/第\d组/);
+    expect(idleText).toContain('未出动：');
+    expect(idleText).toMatch(/没有与本组人员专业相符的检查点|本组可承担的 \d+ 个检查点均已由其他组安排|班次内到达不了任何检查点/);
+    const rows = page.getByTestId('planner-summary').locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    const reasons = page.getByTestId('planner-unassigned').locator('li');
+    for (const text of await reasons.allInnerTexts()) {
+      // A reason with its numbers, never the bare catch-all or a template placeholder.
+      expect(text).toMatch(/\d/);
+      expect(text).not.toMatch(/[{}]/);
+      expect(text.trim().endsWith('班次时间不足')).toBe(false);
+    }
+    await shot(page, 'planner-05-reasons-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.waitForTimeout(500);
+    await shot(page, 'planner-06-reasons-1366');
+
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => idle.first().innerText()).toContain('not sent out: ');
+    for (const text of await reasons.allInnerTexts()) expect(text).toMatch(/teams?|stops?|shift/);
+    await shot(page, 'planner-07-reasons-english');
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

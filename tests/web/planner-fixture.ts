@@ -52,7 +52,26 @@ export function samplePlan(): PatrolPlan {
       lastEta: '18:10',
       returnEta: '18:40',
     })),
-    unassigned: [{ jobId: 3, kind: 'institution', refId: 103, name: '机构3', reason: 'skills', message: 'no vehicle has skill 2' }],
+    idleTeams: [
+      {
+        teamId: 3,
+        members: [{ id: 3, name: '员3', departmentCode: 'education' }],
+        reason: 'served_by_others' as const,
+        message: 'all 2 jobs it could serve are served by other vehicles',
+        details: { jobs: 3, compatible: 2, reachable: 2 },
+      },
+    ],
+    unassigned: [
+      {
+        jobId: 3,
+        kind: 'institution',
+        refId: 103,
+        name: '机构3',
+        reason: 'skills',
+        message: 'only 1 of 3 vehicles have the skills this job requires, and its route has no room left for it; vehicles without the skills do',
+        details: { vehicles: 3, skilled: 1, suitable: 1 },
+      },
+    ],
     excludedOfficers: [],
     warnings: [],
     draw: null,

@@ -3,6 +3,7 @@ import { campaignTypes, checkItems, type CampaignDefinition } from '../../server
 import { institutionCategories, suspectedTypes } from '../../server/domain/vocabulary.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { toggled } from '../state/campaigns.js';
+import { ShiftTimesEditor } from './ShiftTimesEditor.js';
 
 export interface CampaignFormProps {
   definition: CampaignDefinition;
@@ -40,7 +41,7 @@ function Choices<T extends string>(props: {
   );
 }
 
-/** The campaign's definition: name, type, dates, districts, focus and goals. Props in, changes out. */
+/** The campaign's definition: name, type, dates, districts, focus, goals and shifts. Props in, changes out. */
 export function CampaignForm({ definition: d, editable, districtChoices, issues, onChange }: CampaignFormProps) {
   const { t, language } = useI18n();
   const set = (patch: Partial<CampaignDefinition>) => onChange({ ...d, ...patch });
@@ -64,7 +65,7 @@ export function CampaignForm({ definition: d, editable, districtChoices, issues,
             onChange={(e) => set({ name: e.target.value })}
             data-testid="campaign-name"
           />
-          {issues.name && <span className="field-error">{issues.name}</span>}
+          {issues.name && <span className="field-error">{d.name.trim() === '' ? t('campaign.issue.noName') : issues.name}</span>}
         </label>
         <label className="field">
           <span>{t('campaign.field.type')}</span>
@@ -94,7 +95,7 @@ export function CampaignForm({ definition: d, editable, districtChoices, issues,
         chosen={d.districts}
         label={districtName}
         disabled={disabled}
-        error={issues.districts}
+        error={issues.districts && (d.districts.length === 0 ? t('campaign.issue.noDistrict') : issues.districts)}
         onToggle={(code) => set({ districts: toggled(d.districts, code) })}
       />
       <Choices
@@ -155,6 +156,7 @@ export function CampaignForm({ definition: d, editable, districtChoices, issues,
           </select>
         </label>
       </fieldset>
+      <ShiftTimesEditor shifts={d.shifts} disabled={disabled} issues={issues} onChange={(shifts) => set({ shifts })} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { createCampaign, editCampaign, stepCampaign, useCampaigns, useCampaignVe
 import { ApiError, errorMessage } from '../api/errors.js';
 import { useI18n, type Language, type MessageKey } from '../i18n/index.js';
 import { TopBar } from '../panels/TopBar.js';
-import { byUpdate, fieldIssues, newDefinition } from '../state/campaigns.js';
+import { byUpdate, fieldIssues, fieldsOf, newDefinition } from '../state/campaigns.js';
 import { CampaignForm } from './CampaignForm.js';
 import { CampaignHistory } from './CampaignHistory.js';
 import { CampaignDaysView } from './plan/CampaignDaysView.js';
@@ -242,7 +242,7 @@ export function CampaignsView({ user, today, onLanguage, onLogout, onBack }: Cam
               {failure && (
                 <p className="notice notice--error" role="alert" data-testid="campaign-error">
                   {t(errorMessage(failure).key)}
-                  {Object.keys(issues).length > 0 && ` (${Object.keys(issues).map((f) => t(`campaign.fieldName.${f.split('.')[0]}` as MessageKey)).join('、')})`}
+                  {fieldsOf(issues).length > 0 && ` (${fieldsOf(issues).map((f) => t(`campaign.fieldName.${f}` as MessageKey)).join('、')})`}
                 </p>
               )}
               <div className="campaign-detail__actions">

@@ -1,11 +1,26 @@
 import type { PatrolPlan } from '../../server/contract/index.js';
 import { css } from '../layers/theme.js';
 import { teamColour } from '../layers/route-layers.js';
-import { translateCode, useI18n } from '../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
+import { idleText, unassignedText } from './reason-text.js';
 
 const km = (metres: number) => (metres / 1000).toFixed(1);
 
-/** Per team: stops, distance, working time, first and last ETA; then what could not be scheduled and why. */
+type Row = { kind: 'route'; team: PatrolPlan['teams'][number] } | { kind: 'idle'; team: PatrolPlan['idleTeams'][number] };
+
+/** Every team formed, in team order: those with a route and those left at the base. */
+function teamRows(plan: PatrolPlan): Row[] {
+  const rows: Row[] = [
+    ...plan.teams.map((team) => ({ kind: 'route' as const, team })),
+    ...plan.idleTeams.map((team) => ({ kind: 'idle' as const, team })),
+  ];
+  return rows.sort((a, b) => a.team.teamId - b.team.teamId);
+}
+
+/**
+ * Per team: stops, distance, working time, first and last ETA, or why it is not sent out; then what could not be
+ * scheduled and why.
+ */
 export function SummaryTable({ plan, problemUrl }: { plan: PatrolPlan; problemUrl: string | null }) {
   const { t } = useI18n();
   return (
@@ -29,20 +44,33 @@ export function SummaryTable({ plan, problemUrl }: { plan: PatrolPlan; problemUr
           </tr>
         </thead>
         <tbody>
-          {plan.teams.map((team) => (
-            <tr key={team.teamId} title={team.members.map((m) => m.name).join('、')}>
-              <td>
-                <span className="planner-swatch" style={{ background: css(teamColour(team.teamId)) }} />
-                {t('planner.team', { team: team.teamId })}
-              </td>
-              <td>{team.stopCount}</td>
-              <td>{km(team.distanceMetres)}</td>
-              <td>{t('planner.minutes', { minutes: Math.round(team.workingSeconds / 60) })}</td>
-              <td>{team.firstEta ?? '—'}</td>
-              <td>{team.lastEta ?? '—'}</td>
-              <td>{team.returnEta}</td>
-            </tr>
-          ))}
+          {teamRows(plan).map(({ kind, team }) =>
+            kind === 'route' ? (
+              <tr key={team.teamId} title={team.members.map((m) => m.name).join('、')}>
+                <td>
+                  <span className="planner-swatch" style={{ background: css(teamColour(team.teamId)) }} />
+                  {t('planner.team', { team: team.teamId })}
+                </td>
+                <td>{team.stopCount}</td>
+                <td>{km(team.distanceMetres)}</td>
+                <td>{t('planner.minutes', { minutes: Math.round(team.workingSeconds / 60) })}</td>
+                <td>{team.firstEta ?? '—'}</td>
+                <td>{team.lastEta ?? '—'}</td>
+                <td>{team.returnEta}</td>
+              </tr>
+            ) : (
+              <tr key={team.teamId} className="planner-table__idle" data-testid="planner-idle-team" title={team.members.map((m) => m.name).join('、')}>
+                <td>
+                  <span className="planner-swatch planner-swatch--idle" />
+                  {t('planner.team', { team: team.teamId })}
+                </td>
+                <td>0</td>
+                <td colSpan={5} title={team.message}>
+                  {t('planner.idle', { reason: idleText(t, team) })}
+                </td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
       <ol className="planner-stops">
@@ -60,8 +88,8 @@ export function SummaryTable({ plan, problemUrl }: { plan: PatrolPlan; problemUr
           <h3>{t('planner.unassigned', { count: plan.unassigned.length })}</h3>
           <ul>
             {plan.unassigned.map((u) => (
-              <li key={u.jobId}>
-                {u.name} — {translateCode(t, 'planner.reason', u.reason)}
+              <li key={u.jobId} title={u.message}>
+                {u.name} — {unassignedText(t, u)}
               </li>
             ))}
           </ul>

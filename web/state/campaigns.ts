@@ -12,6 +12,7 @@ export function newDefinition(today: IsoDate, district: string | null): Campaign
     districts: district ? [district] : [],
     focus: { institutionCategories: [], suspectedTypes: [], checkItems: [...checkItems] },
     goals: { ...DEFAULT_GOALS },
+    shifts: {},
   };
 }
 
@@ -33,6 +34,9 @@ export function fieldIssues(details: unknown): Record<string, string> {
   }
   return out;
 }
+
+/** The definition's top-level fields that the issues concern, once each, in order; an issue of the whole body names none. */
+export const fieldsOf = (issues: Record<string, string>): string[] => [...new Set(Object.keys(issues).map((path) => path.split(/[.[]/)[0]).filter(Boolean))];
 
 /** Newest first, as the list shows them. */
 export const byUpdate = (a: Campaign, b: Campaign) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id;

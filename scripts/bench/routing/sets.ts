@@ -10,6 +10,8 @@ export interface BenchInstance {
   name: string;
   /** Optimal or best-known value under the set's convention. */
   known: number;
+  /** Jobs of the instance: every node but the depot (known_values.csv counts the depot in n). */
+  customers: number;
   load: () => VrpProblem;
 }
 
@@ -26,16 +28,31 @@ export function listInstances(dir: string, set: SetName): BenchInstance[] {
     case 'tsp':
       return known
         .filter((k) => k.problem === 'TSP' && k.n <= MAX_TSP_NODES && present(k.file))
-        .map((k) => ({ name: k.instance, known: k.value, load: () => tspProblem(parseTsplib(read(k.file))) }));
+        .map((k) => ({
+          name: k.instance,
+          known: k.value,
+          customers: k.n - 1,
+          load: () => tspProblem(parseTsplib(read(k.file))),
+        }));
     case 'solomon':
       return known
         .filter((k) => k.problem === 'VRPTW' && k.costConvention.startsWith('DIMACS'))
         .map((k) => ({ ...k, file: k.file.split(';')[0].trim() }))
         .filter((k) => present(k.file))
-        .map((k) => ({ name: k.instance, known: k.value, load: () => solomonDimacsProblem(parseSolomon(read(k.file))) }));
+        .map((k) => ({
+          name: k.instance,
+          known: k.value,
+          customers: k.n - 1,
+          load: () => solomonDimacsProblem(parseSolomon(read(k.file))),
+        }));
     case 'cvrp':
       return known
         .filter((k) => k.problem === 'CVRP' && k.file.startsWith('cvrp/A/') && present(k.file))
-        .map((k) => ({ name: k.instance, known: k.value, load: () => cvrpProblem(parseTsplib(read(k.file))) }));
+        .map((k) => ({
+          name: k.instance,
+          known: k.value,
+          customers: k.n - 1,
+          load: () => cvrpProblem(parseTsplib(read(k.file))),
+        }));
   }
 }

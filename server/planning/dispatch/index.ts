@@ -5,3 +5,4 @@ export * from './validate.js';
 export * from './route-map.js';
 export * from './format.js';
 export * from './legal-basis.js';
+export * from './from-plan.js';

@@ -44,13 +44,34 @@ export const routeSchema = z.object({
   geometry: geometrySchema.optional(),
 });
 
+/**
+ * Why a job is unassigned: the limit that blocks it in the returned solution (see docs/routing.md). The first five
+ * are the original values; `shift_length` and `unreachable` were added without changing their meaning.
+ */
 export const unassignedReasonSchema = z.enum([
   'skills',
   'capacity',
   'time_window',
   'max_tasks',
   'no_room',
+  'shift_length',
+  'unreachable',
 ]);
+
+/** The counts behind an unassigned job's reason, so that a client can word it in its own language. */
+export const unassignedDetailsSchema = z.object({
+  /** Vehicles in the problem. */
+  vehicles: z.number().int(),
+  /** Vehicles with every skill the job needs. */
+  skilled: z.number().int(),
+  /** Skilled vehicles that could serve it with nothing else to do. */
+  suitable: z.number().int(),
+  /** `max_tasks`: the job limit of those vehicles. */
+  max_tasks: z.number().int().optional(),
+  /** `shift_length`: the time the job needs (travel there and back, service, breaks) and the shift, in seconds. */
+  needed_seconds: z.number().optional(),
+  shift_seconds: z.number().optional(),
+});
 
 export const unassignedSchema = z.object({
   id: z.number().int(),
@@ -60,6 +81,26 @@ export const unassignedSchema = z.object({
   description: z.string().optional(),
   reason: unassignedReasonSchema,
   message: z.string(),
+  details: unassignedDetailsSchema.optional(),
+});
+
+export const idleReasonSchema = z.enum(['no_compatible_job', 'served_by_others', 'out_of_reach', 'max_tasks', 'unused']);
+
+export const idleVehicleDetailsSchema = z.object({
+  jobs: z.number().int(),
+  /** Jobs whose skills and amounts the vehicle has. */
+  compatible: z.number().int(),
+  /** Of those, the jobs its shift can reach. */
+  reachable: z.number().int(),
+});
+
+/** A vehicle without a job (not part of VROOM's output, which leaves such vehicles out silently). */
+export const idleVehicleSchema = z.object({
+  vehicle: z.number().int(),
+  description: z.string().optional(),
+  reason: idleReasonSchema,
+  message: z.string(),
+  details: idleVehicleDetailsSchema,
 });
 
 export const summarySchema = z.object({
@@ -83,12 +124,18 @@ export const solutionSchema = z.object({
   summary: summarySchema,
   unassigned: z.array(unassignedSchema),
   routes: z.array(routeSchema),
+  /** Present when some vehicle has no job. */
+  idle_vehicles: z.array(idleVehicleSchema).optional(),
 });
 
 export type VrpStep = z.infer<typeof stepSchema>;
 export type VrpGeometry = z.infer<typeof geometrySchema>;
 export type VrpRoute = z.infer<typeof routeSchema>;
 export type UnassignedReason = z.infer<typeof unassignedReasonSchema>;
+export type UnassignedDetails = z.infer<typeof unassignedDetailsSchema>;
 export type VrpUnassigned = z.infer<typeof unassignedSchema>;
+export type IdleReason = z.infer<typeof idleReasonSchema>;
+export type IdleVehicleDetails = z.infer<typeof idleVehicleDetailsSchema>;
+export type VrpIdleVehicle = z.infer<typeof idleVehicleSchema>;
 export type VrpSummary = z.infer<typeof summarySchema>;
 export type VrpSolution = z.infer<typeof solutionSchema>;

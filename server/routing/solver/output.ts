@@ -1,7 +1,8 @@
 import type { Coordinate } from '../problem/schema.js';
-import type { VrpGeometry, VrpRoute, VrpSolution, VrpStep, VrpUnassigned } from '../problem/solution-schema.js';
+import type { VrpGeometry, VrpIdleVehicle, VrpRoute, VrpSolution, VrpStep, VrpUnassigned } from '../problem/solution-schema.js';
+import { explainIdle } from './idle-vehicles.js';
 import { firstStart, type Instance } from './instance.js';
-import { unassignedReason } from './unassigned-reasons.js';
+import { explainUnassigned } from './unassigned-reasons.js';
 import type { Solution } from './solution.js';
 
 /** Draws a route through its stops; the road-network module supplies one that follows streets. */
@@ -27,9 +28,11 @@ export function buildSolution(sol: Solution, options: OutputOptions): VrpSolutio
     if (route.jobCount === 0) continue;
     routes.push(buildRoute(inst, route.vehicle, route.tasks, options.geometry));
   }
-  const unassigned: VrpUnassigned[] = sol.unassigned().map((j) => {
+  const left = sol.unassigned();
+  const explanations = explainUnassigned(sol, left);
+  const unassigned: VrpUnassigned[] = left.map((j, i) => {
     const job = inst.problem.jobs![j];
-    const { reason, message } = unassignedReason(sol, j);
+    const { reason, message, details } = explanations[i];
     return {
       id: job.id,
       type: 'job' as const,
@@ -38,7 +41,12 @@ export function buildSolution(sol: Solution, options: OutputOptions): VrpSolutio
       ...(job.description !== undefined ? { description: job.description } : {}),
       reason,
       message,
+      details,
     };
+  });
+  const idle: VrpIdleVehicle[] = explainIdle(sol).map(({ vehicle, reason, message, details }) => {
+    const v = inst.problem.vehicles[vehicle];
+    return { vehicle: v.id, ...(v.description !== undefined ? { description: v.description } : {}), reason, message, details };
   });
   const sum = (f: (r: VrpRoute) => number) => round6(routes.reduce((s, r) => s + f(r), 0));
   const sumVec = (f: (r: VrpRoute) => number[]) =>
@@ -62,6 +70,7 @@ export function buildSolution(sol: Solution, options: OutputOptions): VrpSolutio
     },
     unassigned,
     routes,
+    ...(idle.length > 0 ? { idle_vehicles: idle } : {}),
   };
 }
 

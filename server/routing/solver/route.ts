@@ -41,13 +41,21 @@ export class Route {
   bwdMax = new Float64Array(0);
   /** Cost of the travel leaving position p (to the next job or the end): what an insertion after p replaces. */
   arcCost = new Float64Array(0);
+  /** Place of the next job after position p, or of the end: where the travel leaving p goes. */
+  succLoc = new Int32Array(0);
+  /** Travel cost from the start up to the arrival at position p (prefix sums, no fixed cost). */
+  costTo = new Float64Array(0);
+  /** Bumped by every `update`, so that caches keyed on this route know when they are stale. */
+  version = 0;
   /** Arrival at the end. */
   endArrival = 0;
   feasible = true;
 
   private readonly inst: Instance;
-  private readonly dur: Float64Array;
-  private readonly cst: Float64Array;
+  /** The vehicle's travel time matrix, row-major n × n. */
+  readonly dur: Float64Array;
+  /** The vehicle's travel cost matrix, row-major n × n. */
+  readonly cst: Float64Array;
   private readonly durT: Float64Array;
   private readonly cstT: Float64Array;
 
@@ -82,11 +90,14 @@ export class Route {
     const dur = this.dur;
     const cst = this.cst;
 
+    const costTo = this.costTo;
+    this.version++;
     let jobs = 0;
     let cost = 0;
     let work = 0;
     let feasible = true;
     effLoc[0] = inst.vStartLoc[v];
+    costTo[0] = 0;
     depart[0] = inst.vTwStart[v];
     for (let p = 1; p <= size; p++) {
       const t = tasks[p - 1];
@@ -102,6 +113,7 @@ export class Route {
       } else {
         effLoc[p] = prevLoc;
       }
+      costTo[p] = cost;
       let start = firstStart(inst, t, ready);
       if (start < 0) {
         feasible = false;
@@ -115,13 +127,17 @@ export class Route {
     this.endArrival = depart[size] + dur[lastLoc * n + endLoc];
     if (this.endArrival > inst.vTwEnd[v] + TIME_EPSILON) feasible = false;
     cost += cst[lastLoc * n + endLoc];
+    costTo[size + 1] = cost;
     work += dur[lastLoc * n + endLoc];
     depart[size + 1] = this.endArrival;
 
     const arcCost = this.arcCost;
+    const succLoc = this.succLoc;
     let nextReal = size + 1;
     arcCost[size + 1] = 0;
+    succLoc[size + 1] = endLoc;
     for (let p = size; p >= 0; p--) {
+      succLoc[p] = effLoc[nextReal];
       arcCost[p] = cst[effLoc[p] * n + effLoc[nextReal]];
       if (p >= 1 && tasks[p - 1] < inst.jobCount) nextReal = p;
     }
@@ -262,5 +278,7 @@ export class Route {
     this.fwdMax = new Float64Array(size * dims);
     this.bwdMax = new Float64Array(size * dims);
     this.arcCost = new Float64Array(size);
+    this.succLoc = new Int32Array(size);
+    this.costTo = new Float64Array(size);
   }
 }

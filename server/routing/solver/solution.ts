@@ -77,6 +77,11 @@ export class Solution {
     if (!this.saved.has(r)) this.saved.set(r, this.routes[r].tasks.slice());
   }
 
+  /** Routes changed since `begin`. */
+  touchedRoutes(): IterableIterator<number> {
+    return this.saved.keys();
+  }
+
   /** Undoes everything since `begin`. */
   rollback(): void {
     for (const j of this.savedUnassigned) this.jobRoute[j] = -1;

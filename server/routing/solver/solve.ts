@@ -7,11 +7,14 @@ import { constructSolution } from './construct.js';
 import { compileInstance, type Instance } from './instance.js';
 import { polishRoutes } from './local-search.js';
 import { jobNeighbours } from './neighbours.js';
+import { GranularSearch } from './granular-search.js';
 import { buildSolution, straightLineGeometry, type GeometryProvider } from './output.js';
 import { createRandom } from '../../domain/random.js';
 import { Sisr, DEFAULT_SISR_PARAMETERS, type SearchProgress, type SisrParameters } from './sisr.js';
 import { Solution } from './solution.js';
 import { solveSingleTour, tourApplies } from './single-tour.js';
+import { cvrpApplies, cvrpModel } from './cvrp/model.js';
+import { runHgs, DEFAULT_HGS_PARAMETERS, type HgsParameters } from './cvrp/hgs.js';
 
 export interface SolveOptions {
   /** Seed of the PRNG; the same seed and iteration limit give the same solution. */
@@ -29,6 +32,8 @@ export interface SolveOptions {
   onProgress?: (progress: SearchProgress) => void;
   /** Overrides the metaheuristic's parameters (for experiments). */
   sisr?: Partial<SisrParameters>;
+  /** Overrides the CVRP genetic search's parameters (for experiments). */
+  hgs?: Partial<HgsParameters>;
 }
 
 const DEFAULT_ITERATIONS = 20_000;
@@ -76,9 +81,19 @@ export function solveInstance(
     options.onProgress?.({ iteration: 0, elapsedMs: now() - t0, fraction: 1, best: sol.score() });
     return sol;
   }
+  if (cvrpApplies(inst) && solveCvrp(sol, rng, options, maxIterations, t0 + timeLimitMs, now)) {
+    polishRoutes(sol, now, deadline);
+    return sol;
+  }
   constructSolution(sol, Array.from({ length: inst.jobCount }, (_, j) => j));
   const neighbours = jobNeighbours(inst, NEIGHBOUR_LIMIT);
-  const sisr = new Sisr(sol, rng, neighbours, { ...DEFAULT_SISR_PARAMETERS, ...options.sisr });
+  const params = { ...DEFAULT_SISR_PARAMETERS, ...options.sisr };
+  const localSearch =
+    GranularSearch.applies(inst) && params.localSearchRate > 0 && inst.jobCount <= params.localSearchMaxJobs
+      ? new GranularSearch(sol, neighbours, { neighbours: params.granularity })
+      : undefined;
+  localSearch?.improve();
+  const sisr = new Sisr(sol, rng, neighbours, params, localSearch);
   sisr.run({
     maxIterations,
     timeLimitMs: timeLimitMs - (now() - t0),
@@ -87,6 +102,54 @@ export function solveInstance(
   });
   polishRoutes(sol, now, deadline);
   return sol;
+}
+
+/**
+ * One generation of the genetic search (crossover, split, education) costs about as much as
+ * HGS_ITERATION ruin-and-recreate iterations: an iteration limit means the same effort either way.
+ */
+const HGS_ITERATION = 10;
+
+/** Classic CVRP: the genetic search; false (and `sol` untouched) if it found no feasible solution. */
+function solveCvrp(
+  sol: Solution,
+  rng: ReturnType<typeof createRandom>,
+  options: SolveOptions,
+  maxIterations: number,
+  searchEnd: number,
+  now: () => number,
+): boolean {
+  const inst = sol.inst;
+  const model = cvrpModel(inst);
+  // A feasible CVRP solution serves every job.
+  const allPriority = inst.priority.reduce((a, b) => a + b, 0);
+  const result = runHgs(
+    model,
+    rng,
+    {
+      maxIterations: Math.ceil(maxIterations / HGS_ITERATION),
+      timeLimitMs: searchEnd - now(),
+      now,
+      onProgress: options.onProgress
+        ? (iteration, elapsedMs, fraction, cost) =>
+            options.onProgress!({
+              iteration,
+              elapsedMs,
+              fraction,
+              best: cost < Infinity ? { priority: allPriority, served: inst.jobCount, cost } : { priority: 0, served: 0, cost },
+            })
+        : undefined,
+    },
+    { ...DEFAULT_HGS_PARAMETERS, ...options.hgs },
+  );
+  if (!result.routes) return false;
+  result.routes.forEach((customers, r) => {
+    const route = sol.routes[r];
+    route.tasks = Array.from(customers, (c) => c - 1);
+    route.update();
+    for (const j of route.tasks) sol.jobRoute[j] = r;
+  });
+  return true;
 }
 
 function geometryFor(inst: Instance, provider: GeometryProvider | undefined): GeometryProvider {

@@ -27,6 +27,7 @@ const definition = (over: Partial<CampaignDefinition> = {}): CampaignDefinition 
   districts: ['310107'],
   focus: { institutionCategories: [], suspectedTypes: [], checkItems: ['safety'] },
   goals: { coverTierA: true, drawPercent: 5, hotCellVisits: 2, hotCellConfidence: 99 },
+  shifts: {},
   ...over,
 });
 

@@ -83,7 +83,8 @@ describe('hard constraints', () => {
     const s = solve(problem, { maxIterations: 300 });
     expect(checkSolution(problem, s)).toEqual([]);
     expect(jobsOf(s, 1)).toEqual([1]);
-    expect(s.unassigned).toMatchObject([{ id: 2, reason: 'time_window' }]);
+    // 50 s there, 10 s on site, 50 s back: more than the 70 s shift even alone.
+    expect(s.unassigned).toMatchObject([{ id: 2, reason: 'shift_length', details: { needed_seconds: 110, shift_seconds: 70 } }]);
     const end = s.routes[0].steps.at(-1)!;
     expect(end.arrival).toBeLessThanOrEqual(70);
   });

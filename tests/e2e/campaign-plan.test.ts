@@ -1,39 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fillLogin } from '../../scripts/browser/dashboard-page.js';
-import { dispatchSheetFixture, drawNoticeFixture, secondSheetFixture } from '../fixtures/dispatch-sheets.js';
 import { pdfPageTexts, squeezed } from '../support/pdf-text.js';
 import { screenshotDir } from './browser.js';
 import { shot, useBrowserSession } from './session.js';
 
-// The plan of a special campaign in the browser, on the real server: the campaign, its calendar, the planning job,
-// the stored plan, the re-plan, the lifecycle and the sign-ins. The outputs (dispatch sheets, the 一公开 notice, the
-// files) are answered in the browser from the fixtures while the server has no routes for them yet: what those steps
-// prove is the page's use of the documented paths, not the documents' content.
+// The plan of a special campaign in the browser, all on the real server: the campaign, its calendar, the planning
+// job, the stored plan, the re-plan, the lifecycle and the sign-ins, the dispatch sheets, the 一公开 notice and the files.
 
 const session = useBrowserSession();
-
-interface OutputApi {
-  files: string[];
-}
-
-/** Answers the plan's output endpoints from the fixtures; everything else goes to the server. */
-async function mockOutputs(page: Page): Promise<OutputApi> {
-  const api: OutputApi = { files: [] };
-  const json = (route: Route, body: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
-  await page.route(/\/api\/campaigns\/\d+\/plan\/(dispatch|draw-notice|export)/, async (route) => {
-    const url = new URL(route.request().url());
-    const path = url.pathname.replace(/^\/api\/campaigns\/\d+\/plan/, '');
-    if (path === '/dispatch') return json(route, url.searchParams.get('team') ? [dispatchSheetFixture()] : [dispatchSheetFixture(), secondSheetFixture()]);
-    if (path === '/draw-notice') return json(route, drawNoticeFixture());
-    api.files.push(path);
-    const type = path.endsWith('.pdf') ? 'application/pdf' : path.endsWith('.geojson') ? 'application/geo+json' : 'text/csv';
-    return route.fulfill({ status: 200, contentType: type, body: path.endsWith('.pdf') ? '%PDF-1.4\n%%EOF\n' : '\uFEFF名称 (Name)\r\n' });
-  });
-  return api;
-}
 
 /** The number after a label in a card's text: 重点对象 6 → 6. */
 const countAfter = (text: string, label: string) => Number(new RegExp(`${label}\\s*([\\d,]+)`).exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
@@ -53,7 +30,8 @@ describe('the plan of a special campaign (方案) in Chromium', () => {
     const planner = await session.newPage();
     const errors: string[] = [];
     planner.on('pageerror', (error) => errors.push(error.message));
-    const api = await mockOutputs(planner);
+    const files: string[] = [];
+    planner.on('response', (r) => void (/\/plan\/(dispatch\.pdf|draw-notice\.csv|export\/)/.test(r.url()) && files.push(`${r.status()} ${new URL(r.url()).pathname.replace(/^.*\/plan/, '')}`)));
     const starts: unknown[] = [];
     planner.on('request', (r) => void (r.method() === 'POST' && /\/plan\/jobs$/.test(r.url()) && starts.push(r.postDataJSON())));
     await openCampaigns(planner, 'planner');
@@ -178,7 +156,7 @@ describe('the plan of a special campaign (方案) in Chromium', () => {
     const download = planner.waitForEvent('download');
     await planner.getByTestId('dispatch-download').click();
     expect((await download).suggestedFilename()).toMatch(/^campaign\d+_dispatch_3101\d\d_2027-01-\d\d_.+\.pdf$/);
-    expect(api.files).toContain('/dispatch.pdf');
+    expect(files).toContain('200 /dispatch.pdf');
     await shot(planner, 'campaign-plan-05-sheet-1920');
     await planner.emulateMedia({ media: 'print' });
     expect(await planner.locator('.topbar').isVisible()).toBe(false);
@@ -202,6 +180,7 @@ describe('the plan of a special campaign (方案) in Chromium', () => {
     const geojson = planner.waitForEvent('download');
     await planner.getByTestId('plan-export-routes-geojson').click();
     expect((await geojson).suggestedFilename()).toMatch(/_routes\.geojson$/);
+    expect(files).toEqual(['200 /dispatch.pdf', '200 /draw-notice.csv', '200 /export/routes.geojson']);
     expect(errors).toEqual([]);
   }, 360_000);
 

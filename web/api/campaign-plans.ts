@@ -1,6 +1,6 @@
 // The plan of a special campaign: the stored plan, the planning job and its progress, re-planning one district-day,
 // and the outputs (dispatch sheets, the 一公开 notice, exports). The plan and its job go through the typed client; the
-// outputs are files and JSON of routes the server's contract does not type yet, so their paths are written out here.
+// outputs are fetched by path (files are read as blobs, which the typed client does not help with).
 import { useState } from 'react';
 import type { CampaignPlan } from '../../server/contract/campaign-plans.js';
 import type { DispatchSheet, DrawNotice } from '../../server/planning/dispatch/schema.js';

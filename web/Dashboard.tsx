@@ -310,6 +310,9 @@ function selectionFromPick(pick: Picked, zoom: number): Selection | null {
       return { kind: 'cluster', zoom, ...cluster };
     }
     case 'route-candidates':
+    case 'plan-targets':
+    case 'plan-routes':
+    case 'plan-stops':
       return null;
   }
 }

@@ -37,3 +37,7 @@ export const useCampaignCalendar = (from: string, to: string, revision: number) 
 export const useHolidaySchedule = (year: number, revision: number) => useResource(`calendar-holidays:${revision}:${year}`, (signal) => holidaySchedule(year, signal));
 
 export const useSchoolVacations = (revision: number) => useResource(`calendar-vacations:${revision}`, schoolVacations);
+
+/** The day types of a campaign's range, or nothing while no campaign is open. */
+export const useCampaignDays = (range: { from: string; to: string } | null) =>
+  useResource(range ? `calendar-days:0:${range.from}/${range.to}` : null, (signal) => campaignCalendar(range!.from, range!.to, signal));

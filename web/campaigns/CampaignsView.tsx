@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import type { Campaign, Me } from '../../server/contract/index.js';
 import type { CampaignDefinition } from '../../server/domain/campaign.js';
 import { SHANGHAI_DISTRICT_NAMES } from '../../server/domain/districts.js';
 import type { IsoDate } from '../../server/domain/time.js';
+import { useDistricts } from '../api/hooks.js';
 import { createCampaign, editCampaign, stepCampaign, useCampaigns, useCampaignVersions, type CampaignStep } from '../api/campaigns.js';
 import { ApiError, errorMessage } from '../api/errors.js';
 import { useI18n, type Language, type MessageKey } from '../i18n/index.js';
@@ -10,6 +11,11 @@ import { TopBar } from '../panels/TopBar.js';
 import { byUpdate, fieldIssues, fieldsOf, newDefinition } from '../state/campaigns.js';
 import { CampaignForm } from './CampaignForm.js';
 import { CampaignHistory } from './CampaignHistory.js';
+import { CampaignDaysView } from './plan/CampaignDaysView.js';
+import { CampaignOutputPage } from './plan/CampaignOutputPage.js';
+import { PlanPanel } from './plan/PlanPanel.js';
+import { shiftsByDate } from '../state/campaign-plan.js';
+import { useCampaignPlanPage } from './use-campaign-plan.js';
 import './campaigns.css';
 
 export interface CampaignsViewProps {
@@ -24,6 +30,18 @@ export interface CampaignsViewProps {
 type Editing = { kind: 'new'; definition: CampaignDefinition } | { kind: 'existing'; id: number; version: number; definition: CampaignDefinition };
 
 const STEP_ORDER: readonly CampaignStep[] = ['submit', 'approve', 'return', 'withdraw', 'activate', 'close'];
+const TABS = ['definition', 'calendar', 'plan'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Arrow keys, Home and End move between the tabs (WAI-ARIA tabs with automatic activation). */
+function nextTab(current: Tab, key: string): Tab | null {
+  const i = TABS.indexOf(current);
+  if (key === 'ArrowRight') return TABS[(i + 1) % TABS.length];
+  if (key === 'ArrowLeft') return TABS[(i - 1 + TABS.length) % TABS.length];
+  if (key === 'Home') return TABS[0];
+  if (key === 'End') return TABS[TABS.length - 1];
+  return null;
+}
 
 /** 专项行动: the campaigns in scope, one of them open to read or edit, its lifecycle steps and its versions. */
 export function CampaignsView({ user, today, onLanguage, onLogout, onBack }: CampaignsViewProps) {
@@ -38,10 +56,19 @@ export function CampaignsView({ user, today, onLanguage, onLogout, onBack }: Cam
   const versions = useCampaignVersions(selectedId, revision);
   const campaigns = [...(list.data?.campaigns ?? [])].sort(byUpdate);
   const selected = campaigns.find((c) => c.id === selectedId) ?? null;
+  const [tab, setTab] = useState<Tab>('definition');
+  const [calendarDay, setCalendarDay] = useState<string | null>(null);
+  const onPlanned = useCallback(() => setRevision((r) => r + 1), []);
+  const planPage = useCampaignPlanPage(selected, onPlanned);
+  const districts = useDistricts();
   const canPlan = user.role !== 'wall';
   const districtChoices = user.districtCode ? [user.districtCode] : SHANGHAI_DISTRICT_NAMES.map((d) => d.code);
 
   const open = (campaign: Campaign) => {
+    if (campaign.id !== selectedId) {
+      setTab('definition');
+      setCalendarDay(null);
+    }
     setSelectedId(campaign.id);
     setEditing({ kind: 'existing', id: campaign.id, version: campaign.version, definition: campaign.definition });
     setFailure(null);
@@ -49,6 +76,7 @@ export function CampaignsView({ user, today, onLanguage, onLogout, onBack }: Cam
   };
   const startNew = () => {
     setSelectedId(null);
+    setTab('definition');
     setEditing({ kind: 'new', definition: newDefinition(today, user.districtCode) });
     setFailure(null);
   };
@@ -76,6 +104,31 @@ export function CampaignsView({ user, today, onLanguage, onLogout, onBack }: Cam
   const editable = editing?.kind === 'new' || (selected?.actions.includes('edit') ?? false);
   const issues = failure ? fieldIssues(failure.details) : {};
   const dirty = editing?.kind === 'existing' && selected && JSON.stringify(editing.definition) !== JSON.stringify(selected.definition);
+
+  const onTabKey = (event: KeyboardEvent<HTMLElement>) => {
+    const next = nextTab(tab, event.key);
+    if (!next) return;
+    event.preventDefault();
+    setTab(next);
+    document.getElementById(`campaign-tab-${next}`)?.focus();
+  };
+
+  if (selected && planPage.output) {
+    const output = planPage.output;
+    return (
+      <CampaignOutputPage
+        user={user}
+        output={output}
+        sheets={planPage.sheets}
+        notice={planPage.notice}
+        onDownloadPdf={() => (output.kind === 'dispatch' ? planPage.downloads.dispatchPdf(output.query) : Promise.resolve())}
+        onDownloadCsv={planPage.downloads.noticeCsv}
+        onBack={() => planPage.setOutput(null)}
+        onLanguage={onLanguage}
+        onLogout={onLogout}
+      />
+    );
+  }
 
   return (
     <div className="campaigns-page" data-testid="campaigns-page">
@@ -139,6 +192,44 @@ export function CampaignsView({ user, today, onLanguage, onLogout, onBack }: Cam
                 )}
                 {selected && <span className="campaign-detail__days">{t('campaign.days', { days: selected.days.toLocaleString(language) })}</span>}
               </div>
+              {selected && (
+                <div className="campaign-tabs" role="tablist" aria-label={t('campaign.tabs')} onKeyDown={onTabKey}>
+                  {TABS.map((id) => (
+                    <button
+                      key={id}
+                      id={`campaign-tab-${id}`}
+                      type="button"
+                      role="tab"
+                      aria-selected={tab === id}
+                      aria-controls={`campaign-panel-${id}`}
+                      tabIndex={tab === id ? 0 : -1}
+                      className={`campaign-tab${tab === id ? ' campaign-tab--on' : ''}`}
+                      onClick={() => setTab(id)}
+                      data-testid={`campaign-tab-${id}`}
+                    >
+                      {t(`campaign.tab.${id}` as MessageKey)}
+                    </button>
+                  ))}
+                </div>
+              )}
+              {selected && tab === 'calendar' && (
+                <div id="campaign-panel-calendar" role="tabpanel" aria-labelledby="campaign-tab-calendar">
+                  <CampaignDaysView
+                    days={planPage.days}
+                    shifts={shiftsByDate(planPage.plan.data)}
+                    planned={planPage.plan.data !== null}
+                    selectedDate={calendarDay}
+                    onSelectDay={(day) => setCalendarDay(day.date)}
+                  />
+                </div>
+              )}
+              {selected && tab === 'plan' && (
+                <div id="campaign-panel-plan" role="tabpanel" aria-labelledby="campaign-tab-plan">
+                  <PlanPanel campaign={selected} page={planPage} districts={districts.data?.features ?? []} mayEdit={selected.actions.includes('edit')} />
+                </div>
+              )}
+              {(!selected || tab === 'definition') && (
+              <div id="campaign-panel-definition" role={selected ? 'tabpanel' : undefined} aria-labelledby={selected ? 'campaign-tab-definition' : undefined} className="campaign-definition">
               {selected?.returnNote && selected.status === 'draft' && <p className="notice notice--warn">{t('campaign.returned', { note: selected.returnNote })}</p>}
               {selected && (selected.status === 'approved' || selected.status === 'active') && editable && <p className="notice">{t('campaign.frozenHint')}</p>}
               <CampaignForm
@@ -186,6 +277,8 @@ export function CampaignsView({ user, today, onLanguage, onLogout, onBack }: Cam
                   <h3 className="panel__subtitle">{t('campaign.history')}</h3>
                   <CampaignHistory versions={versions.data.versions} />
                 </>
+              )}
+              </div>
               )}
             </>
           )}

@@ -57,3 +57,6 @@ export function userChipText(user: ChipUser, language: Language): UserChipText {
     scope: t('user.scope', { district }),
   };
 }
+
+/** A district by name in `language`, its code when the code is not one of Shanghai's. */
+export const districtName = (code: string, language: Language): string => districtNameIn(code, language) ?? code;

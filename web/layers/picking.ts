@@ -1,4 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
+import type { CampaignPlanTarget } from '../../server/contract/campaign-plans.js';
+import { PLAN_ROUTES_LAYER_ID, PLAN_STOPS_LAYER_ID, PLAN_TARGETS_LAYER_ID, type PlanRoute, type PlanStop } from './campaign-plan-layers.js';
 import { CLUE_POINTS_LAYER_ID } from './clue-layers.js';
 import type { Cluster } from './clusters.js';
 import { DISTRICT_CHOROPLETH_LAYER_ID } from './district-layers.js';
@@ -19,6 +21,9 @@ interface PickedObjects {
   [HOTSPOT_LAYER_ID]: HotspotCellFeature;
   [EMERGING_LAYER_ID]: HotspotCellFeature;
   [ROUTE_CANDIDATES_LAYER_ID]: Candidate;
+  [PLAN_TARGETS_LAYER_ID]: CampaignPlanTarget;
+  [PLAN_ROUTES_LAYER_ID]: PlanRoute;
+  [PLAN_STOPS_LAYER_ID]: PlanStop;
 }
 
 export type PickableLayerId = keyof PickedObjects;
@@ -38,6 +43,9 @@ const PICKABLE: Record<PickableLayerId, true> = {
   [HOTSPOT_LAYER_ID]: true,
   [EMERGING_LAYER_ID]: true,
   [ROUTE_CANDIDATES_LAYER_ID]: true,
+  [PLAN_TARGETS_LAYER_ID]: true,
+  [PLAN_ROUTES_LAYER_ID]: true,
+  [PLAN_STOPS_LAYER_ID]: true,
 };
 
 const isPickable = (layerId: string): layerId is PickableLayerId => Object.hasOwn(PICKABLE, layerId);

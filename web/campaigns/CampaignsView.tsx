@@ -216,8 +216,8 @@ export function CampaignsView({ user, today, onLanguage, onLogout, onBack }: Cam
                 <div id="campaign-panel-calendar" role="tabpanel" aria-labelledby="campaign-tab-calendar">
                   <CampaignDaysView
                     days={planPage.days}
-                    shifts={shiftsByDate(planPage.plan.data)}
-                    planned={planPage.plan.data !== null}
+                    shifts={shiftsByDate(planPage.plan.data, planPage.days.data?.days, selected.definition.shifts)}
+                    planned={planPage.plan.data !== null || (planPage.days.data?.days.length ?? 0) > 0}
                     selectedDate={calendarDay}
                     onSelectDay={(day) => setCalendarDay(day.date)}
                   />

@@ -6,6 +6,9 @@ import {
   type CampaignPlanTarget,
   type CampaignPlanTeam,
 } from '../../server/contract/campaign-plans.js';
+import { DEFAULT_CAMPAIGN_SHIFTS } from '../../server/domain/campaign-shift-times.js';
+import type { CampaignShiftTimes } from '../../server/domain/campaign.js';
+import type { CampaignDayType } from '../../server/domain/vocabulary.js';
 
 // The plan section of a campaign (方案): the settings form, the planning job as it runs, and what the tables and the
 // map show of a stored plan. Pure: the page holds the state, web/api talks to the server.
@@ -194,9 +197,22 @@ export function planDays(plan: CampaignPlan): { date: string; shifts: CampaignPl
   return [...byDate].map(([date, shifts]) => ({ date, shifts }));
 }
 
-/** The shifts of each date, for the calendar's day detail. */
-export function shiftsByDate(plan: CampaignPlan | null): Map<string, CampaignPlanShift[]> {
-  return new Map(plan ? planDays(plan).map((d) => [d.date, d.shifts]) : []);
+/**
+ * The shifts of each date, for the calendar's day detail: the plan's once there is one, before that the campaign's own
+ * shifts of the day's type or the default ones (the same pattern the plan will use).
+ */
+export function shiftsByDate(
+  plan: CampaignPlan | null,
+  days: readonly { date: string; type: CampaignDayType }[] = [],
+  own: CampaignShiftTimes = {},
+): Map<string, CampaignPlanShift[]> {
+  if (plan) return new Map(planDays(plan).map((d) => [d.date, d.shifts]));
+  return new Map(
+    days.map((day) => {
+      const times = [...(own[day.type] ?? DEFAULT_CAMPAIGN_SHIFTS[day.type])].sort((a, b) => a.start.localeCompare(b.start));
+      return [day.date, times.map((time, k) => ({ id: `${day.date}#${k + 1}`, date: day.date, start: time.start, end: time.end, dayType: day.type }))];
+    }),
+  );
 }
 
 /** What the map and the team table show: a day, one of its shifts or all of them, a district or all, a team. */

@@ -1,5 +1,6 @@
 // What the plan tells about itself: each officer's shifts and stops and how evenly they are spread, how far the
 // campaign's goals are met, and the plan-wide warnings.
+import { shanghaiDistrict } from '../../domain/districts.js';
 import type { CampaignPlan, CampaignPlanTarget, CampaignPlanTeam, CampaignPlanUnassigned } from '../../contract/campaign-plans.js';
 import type { CampaignGoals } from '../../domain/campaign.js';
 import { loadSpread } from '../load.js';
@@ -58,6 +59,28 @@ export function goalsOf(input: GoalInput): CampaignPlan['goals'] {
   return goals;
 }
 
+// Words of the plan-wide notices, zh-CN / English as every message of the kernel.
+const GOAL_WORDS: Record<string, [string, string]> = {
+  coverTierA: ['高风险（D级）机构全覆盖', 'every high-risk (tier D) institution inspected'],
+  drawPercent: ['随机抽取比例（%）', 'share of the registry drawn and routed (%)'],
+  hotCellVisits: ['热点网格巡查次数', 'hot cell patrols'],
+};
+const REASON_WORDS: Record<CampaignPlanUnassigned['reason'], [string, string]> = {
+  no_shift: ['无可用班次', 'no shift left'],
+  no_team: ['无法组队', 'no joint team'],
+  no_room: ['各组时间已排满', 'teams full'],
+  time_window: ['营业时间与班次不符', 'opening hours'],
+  skills: ['缺少所需部门', 'departments missing'],
+  max_tasks: ['达到每组点位上限', 'stop cap reached'],
+  capacity: ['超出容量', 'capacity'],
+  shift_length: ['班次时长不足', 'shift too short'],
+  unreachable: ['无法到达', 'unreachable'],
+};
+const districtWords = (code: string): [string, string] => {
+  const d = shanghaiDistrict(code);
+  return d ? [d.name, d.nameEn] : [code, code];
+};
+
 /** Plan-wide notices: districts without officers to send, goals not met, what stayed unassigned. */
 export function warningsOf(input: {
   districts: readonly string[];
@@ -70,23 +93,31 @@ export function warningsOf(input: {
 }): string[] {
   const warnings: string[] = [];
   for (const district of input.districts) {
+    const [zh, en] = districtWords(district);
     const registered = input.officers.filter((o) => o.districtCode === district);
     const valid = registered.filter((o) => o.certificateExpiresOn >= input.firstDate);
-    if (registered.length === 0) warnings.push(`${district} 名录库中无执法人员，无法组队 / no officer registered in ${district}: no team can be formed`);
+    if (registered.length === 0) warnings.push(`${zh}名录库中无执法人员，无法组队 / no officer registered in ${en}: no team can be formed`);
     else if (valid.length === 0)
-      warnings.push(`${district} 的 ${registered.length} 名执法人员执法证均已过期 / all ${registered.length} officers of ${district} have expired certificates`);
+      warnings.push(`${zh}的 ${registered.length} 名执法人员执法证均已过期 / all ${registered.length} officers of ${en} have expired certificates`);
     else {
       if (!valid.some((o) => o.departmentCode === LEAD_DEPARTMENT))
-        warnings.push(`${district} 无持证有效的教育部门人员牵头 / no certified education officer in ${district} to lead a team`);
+        warnings.push(`${zh}无持证有效的教育部门人员牵头 / no certified education officer in ${en} to lead a team`);
       const expiring = valid.filter((o) => o.certificateExpiresOn < input.lastDate).length;
-      if (expiring) warnings.push(`${district} 有 ${expiring} 名执法人员的执法证在行动期间到期 / ${expiring} certificate(s) in ${district} expire during the campaign`);
+      if (expiring) warnings.push(`${zh}有 ${expiring} 名执法人员的执法证在行动期间到期 / ${expiring} certificate(s) in ${en} expire during the campaign`);
     }
   }
-  for (const g of input.goals) if (!g.met) warnings.push(`目标未达成 ${g.goal}：计划 ${g.planned} / 目标 ${g.target} / goal not met: ${g.goal} planned ${g.planned} of ${g.target}`);
+  for (const g of input.goals) {
+    if (g.met) continue;
+    const [zh, en] = GOAL_WORDS[g.goal] ?? [g.goal, g.goal];
+    warnings.push(`目标未达成：${zh}，计划 ${g.planned}，目标 ${g.target} / goal not met: ${en}, planned ${g.planned} of ${g.target}`);
+  }
   if (input.hotCellCount === 0) warnings.push('未发现达到置信度的热点网格 / no grid cell is hot at the campaign\'s confidence');
   const byReason = new Map<string, number>();
   for (const u of input.unassigned) byReason.set(u.reason, (byReason.get(u.reason) ?? 0) + 1);
   if (byReason.size)
-    warnings.push(`${input.unassigned.length} 处检查未排入路线 / ${input.unassigned.length} visit(s) unassigned: ${[...byReason].map(([r, n]) => `${r} ${n}`).join(', ')}`);
+    warnings.push(
+      `${input.unassigned.length} 处检查未排入路线（${[...byReason].map(([r, n]) => `${REASON_WORDS[r as CampaignPlanUnassigned['reason']][0]} ${n}`).join('，')}） / ` +
+        `${input.unassigned.length} visit(s) unassigned (${[...byReason].map(([r, n]) => `${REASON_WORDS[r as CampaignPlanUnassigned['reason']][1]} ${n}`).join(', ')})`,
+    );
   return warnings;
 }

@@ -105,6 +105,12 @@ describe('the stored plan', () => {
       ['2027-01-26', ['08:30', '13:30']],
     ]);
     expect(shiftsByDate(null).size).toBe(0);
+    // Before a plan: the campaign's own shifts of the day's type, else the defaults, in clock order.
+    const before = shiftsByDate(null, [{ date: '2027-01-22', type: 'school_day' }, { date: '2027-01-23', type: 'vacation_day' }], {
+      vacation_day: [{ start: '14:00', end: '20:00' }, { start: '09:00', end: '12:00' }],
+    });
+    expect(before.get('2027-01-22')?.map((s) => `${s.id} ${s.start}–${s.end}`)).toEqual(['2027-01-22#1 17:30–21:00']);
+    expect(before.get('2027-01-23')?.map((s) => `${s.start}–${s.end}`)).toEqual(['09:00–12:00', '14:00–20:00']);
     expect(shiftsByDate(plan).get('2027-01-26')).toHaveLength(2);
   });
 

@@ -86,21 +86,21 @@ describe('override validation', () => {
         vacation_day: [{ start: '9:00', end: '12:00' }, { start: '13:00', end: '13:30' }],
       }),
     ).toEqual([
-      { path: 'overrides.school_day[0].end', message: 'must be after the start (21:00); a shift ends on the day it starts' },
-      { path: 'overrides.weekend[1].start', message: 'overlaps shift 1 (08:00–12:00) of the same day' },
-      { path: 'overrides.holiday[0].end', message: 'not a time of day HH:MM (00:00–23:59): "24:00"' },
-      { path: 'overrides.vacation_day[0].start', message: 'not a time of day HH:MM (00:00–23:59): "9:00"' },
-      { path: 'overrides.vacation_day[1].end', message: 'the shift 13:00–13:30 must last at least one hour' },
+      { path: 'overrides.school_day[0].end', message: 'must be after the start (21:00); a shift ends on the day it starts', code: 'shift_order' },
+      { path: 'overrides.weekend[1].start', message: 'overlaps shift 1 (08:00–12:00) of the same day', code: 'shift_overlap' },
+      { path: 'overrides.holiday[0].end', message: 'not a time of day HH:MM (00:00–23:59): "24:00"', code: 'shift_clock' },
+      { path: 'overrides.vacation_day[0].start', message: 'not a time of day HH:MM (00:00–23:59): "9:00"', code: 'shift_clock' },
+      { path: 'overrides.vacation_day[1].end', message: 'the shift 13:00–13:30 must last at least one hour', code: 'shift_length' },
     ]);
   });
 
   test('shifts that touch do not overlap; unknown day types and too many shifts are refused', () => {
     expect(shiftOverrideIssues({ weekend: [{ start: '08:00', end: '12:00' }, { start: '12:00', end: '16:00' }] })).toEqual([]);
     expect(shiftOverrideIssues({ workday: [] } as never)).toEqual([
-      { path: 'overrides.workday', message: 'unknown day type; expected one of school_day, weekend, holiday, vacation_day, makeup_workday' },
+      { path: 'overrides.workday', message: 'unknown day type; expected one of school_day, weekend, holiday, vacation_day, makeup_workday', code: 'shift_day_type' },
     ]);
     const five = Array.from({ length: 5 }, (_, k) => ({ start: `0${k}:00`, end: `0${k + 1}:00` }));
-    expect(shiftOverrideIssues({ weekend: five })).toEqual([{ path: 'overrides.weekend', message: 'at most 4 shifts a day' }]);
+    expect(shiftOverrideIssues({ weekend: five })).toEqual([{ path: 'overrides.weekend', message: 'at most 4 shifts a day', code: 'shift_count' }]);
     expect(() => campaignShifts(days('2026-03-08', '2026-03-08'), { weekend: [{ start: '12:00', end: '11:00' }] })).toThrow(
       'cannot plan the patrol: overrides.weekend[0].end: must be after the start (12:00)',
     );

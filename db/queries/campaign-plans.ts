@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { institutionCategories, institutionStatuses, listStatuses, suspectedTypes, violationKinds } from '../../server/domain/vocabulary.js';
-import { col, districtFilter, instant, jsonParam, parsedRows, type Queryable, type Scope } from './queryable.js';
+import { anyOf, col, districtFilter, instant, jsonParam, parsedRows, type Queryable, type Scope } from './queryable.js';
 
 export interface PlanReadScope {
   scope: Scope;
@@ -142,4 +142,39 @@ export async function saveCampaignPlan(
     VALUES (${p.campaignId}, ${p.version}, ${jsonParam(p.plan)}, ${jsonParam(p.drawRecord)}, ${p.userId}, ${instant(p.at)}, ${instant(p.at)})
     ON CONFLICT (campaign_id, campaign_version) DO UPDATE
       SET plan = EXCLUDED.plan, draw_record = EXCLUDED.draw_record, created_by = EXCLUDED.created_by, updated_at = EXCLUDED.updated_at`);
+}
+
+// ---- past inspections (回避) ----
+
+/** The campaigns whose plans were carried out or are about to be: their stops count as inspections. */
+const inspectingStatuses = ['approved', 'active', 'closed'] as const;
+
+const pastInspectionRow = z.object({
+  officerId: col.int,
+  targetKind: z.enum(['institution', 'gridCell']),
+  targetId: col.int,
+  campaignId: col.int,
+  inspectedOn: z.string(),
+});
+export type PastInspectionRow = z.output<typeof pastInspectionRow>;
+
+/**
+ * The stops of the district's officers in the stored plans (each campaign's current version) of the other approved,
+ * active or closed campaigns: a team member inspected each stop of the team on its date. Scoped by the officer's
+ * district; the plan is json, so its teams are unnested with json_array_elements.
+ */
+export async function pastInspectionsOf(q: Queryable, p: PlanReadScope & { exceptCampaignId: number }): Promise<PastInspectionRow[]> {
+  return parsedRows(q, pastInspectionRow, sql`
+    SELECT DISTINCT o.id AS "officerId", split_part(s.stop->>'targetKey', ':', 1) AS "targetKind",
+           split_part(s.stop->>'targetKey', ':', 2)::int AS "targetId", c.id AS "campaignId", t.team->>'date' AS "inspectedOn"
+    FROM campaigns c
+    JOIN campaign_plans cp ON cp.campaign_id = c.id AND cp.campaign_version = c.current_version
+    CROSS JOIN LATERAL json_array_elements(cp.plan->'teams') AS t(team)
+    CROSS JOIN LATERAL json_array_elements(t.team->'members') AS m(member)
+    CROSS JOIN LATERAL json_array_elements(t.team->'stops') AS s(stop)
+    JOIN officers o ON o.id = (m.member->>'officerId')::int
+    WHERE c.id <> ${p.exceptCampaignId} AND ${anyOf(sql`c.status::text`, inspectingStatuses)}
+      AND split_part(s.stop->>'targetKey', ':', 1) IN ('institution', 'gridCell')
+      AND ${districtFilter(sql`o.district_code`, p.scope, p.district)}
+    ORDER BY "campaignId", "inspectedOn", "officerId", "targetKind", "targetId"`);
 }

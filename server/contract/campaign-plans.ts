@@ -70,6 +70,11 @@ export const campaignPlanSettingsSchema = z
     drawWeighting: z.enum(['uniform', 'risk_tier']).default('risk_tier'),
     /** Leave out of the draw what was inspected in the last N days. */
     excludeInspectedDays: z.number().int().min(0).max(365).default(30),
+    /**
+     * 回避: no officer on a target they inspected in the last N campaigns (the stored plans of the other approved,
+     * active or closed campaigns, ordered by their latest inspection); 0 turns the rule off.
+     */
+    recentCampaigns: z.number().int().min(0).max(10).default(2),
     /** 回避: not in the officer's own 街镇. */
     avoidOwnStreet: z.boolean().default(false),
     maxShiftsPerWeek: z.number().int().min(1).max(14).default(5),

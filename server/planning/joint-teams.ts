@@ -262,6 +262,15 @@ function recentCampaignIds(past: readonly PastInspection[], n: number): Set<stri
   return new Set(ordered.slice(0, n).map(([id]) => id));
 }
 
+/**
+ * `<officerId>|<kind>:<id>` of the targets an officer inspected in the last N campaigns: the recusal the team draw
+ * applies, and the one the router must keep when it moves a stop between teams.
+ */
+export function recentInspectionKeys(past: readonly PastInspection[], n: number): Set<string> {
+  const recent = recentCampaignIds(past, n);
+  return new Set(past.filter((p) => recent.has(String(p.campaignId))).map((p) => `${p.officerId}|${targetKey(p.targetKind, p.targetId)}`));
+}
+
 const STAGES: readonly { code: TeamFailureCode; count: (c: ScreenCounts) => number }[] = [
   { code: 'certificates_expired', count: (c) => c.certificateExpired },
   { code: 'booked', count: (c) => c.booked },
@@ -325,10 +334,7 @@ export function formJointTeams(input: JointTeamInput): JointTeamPlan {
     }
   }
   const related = new Set((input.relations ?? []).map((r) => `${r.officerId}|${r.institutionId}`));
-  const recent = recentCampaignIds(input.pastInspections ?? [], input.recusal?.recentCampaigns ?? DEFAULT_RECENT_CAMPAIGNS);
-  const inspectedRecently = new Set(
-    (input.pastInspections ?? []).filter((p) => recent.has(String(p.campaignId))).map((p) => `${p.officerId}|${targetKey(p.targetKind, p.targetId)}`),
-  );
+  const inspectedRecently = recentInspectionKeys(input.pastInspections ?? [], input.recusal?.recentCampaigns ?? DEFAULT_RECENT_CAMPAIGNS);
   const recusalOf = (o: RegistryOfficer, t: InspectionTarget): Recusal | null => {
     if (t.kind === 'institution' && related.has(`${o.id}|${t.id}`)) return 'relation';
     if (inspectedRecently.has(`${o.id}|${targetKey(t.kind, t.id)}`)) return 'recent';

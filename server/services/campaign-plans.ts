@@ -13,7 +13,7 @@ import {
 } from '../contract/campaign-plans.js';
 import { campaignDefinitionSchema } from '../contract/campaigns.js';
 import { campaignById, type CampaignRow } from '../../db/queries/campaigns.js';
-import { campaignPlanOf, focusCells, focusClueCounts, planInstitutions, saveCampaignPlan } from '../../db/queries/campaign-plans.js';
+import { campaignPlanOf, focusCells, focusClueCounts, pastInspectionsOf, planInstitutions, saveCampaignPlan } from '../../db/queries/campaign-plans.js';
 import { officerRegistry, officerRelations } from '../../db/queries/officers.js';
 import { patrolBases } from '../../db/queries/patrol.js';
 import type { Queryable, Scope } from '../../db/queries/queryable.js';
@@ -92,6 +92,7 @@ interface DistrictData {
   cells: PlanCell[];
   officers: PlanningData['officers'];
   relations: PlanningData['relations'];
+  pastInspections: NonNullable<PlanningData['pastInspections']>;
   base: { name: string; location: [number, number] } | null;
 }
 
@@ -99,18 +100,20 @@ interface DistrictData {
  * One district's data. `teamsOnly` (re-planning a district-day, whose targets are kept as stored) skips what only
  * choosing targets needs: the risk scores and the hot cells, the slowest reads.
  */
-async function readDistrict(deps: PlanDeps, scope: Scope, district: string, definition: CampaignDefinition, asOf: Date, teamsOnly = false): Promise<DistrictData> {
+async function readDistrict(deps: PlanDeps, scope: Scope, district: string, checked: Checked, asOf: Date, teamsOnly = false): Promise<DistrictData> {
+  const { definition } = checked;
   const q = deps.database;
   const asOfDate = shanghaiDate(asOf);
   const window = { scope, district, from: daysBefore(asOf, RECENT_CLUE_WINDOW_DAYS), to: asOf, types: definition.focus.suspectedTypes };
   // Independent reads, together (a pool of connections serves them at once; PGlite queues them).
-  const [scored, rows, weights, counts, officers, relations, offices] = await Promise.all([
+  const [scored, rows, weights, counts, officers, relations, pastInspections, offices] = await Promise.all([
     teamsOnly ? [] : scoreInstitutions(deps, scope, { district }, asOf),
     planInstitutions(q, { scope, district, violationsSince: addDays(asOfDate, -VIOLATION_WINDOW_DAYS) }),
     teamsOnly ? null : deps.cellWeights.get(q, { scope, district }, { type: 'queen' }),
     teamsOnly ? new Map<number, number>() : focusClueCounts(q, window),
     officerRegistry(q, { scope, district }),
     officerRelations(q, { scope, district }),
+    pastInspectionsOf(q, { scope, district, exceptCampaignId: checked.row.id }),
     patrolBases(q, { scope, district }),
   ]);
   const risk = new Map(scored.map((s) => [s.row.id, s]));
@@ -165,7 +168,7 @@ async function readDistrict(deps: PlanDeps, scope: Scope, district: string, defi
     });
   }
   const [office] = offices;
-  return { institutions, cells, officers, relations, base: office ? { name: officeName(office), location: [office.lon, office.lat] } : null };
+  return { institutions, cells, officers, relations, pastInspections, base: office ? { name: officeName(office), location: [office.lon, office.lat] } : null };
 }
 
 async function planningData(
@@ -191,17 +194,19 @@ async function planningData(
     cells: [],
     officers: [],
     relations: [],
+    pastInspections: [],
     bases: new Map(),
     drawDate: shanghaiDate(asOf),
   };
   const bases = new Map<string, { name: string; location: [number, number] }>();
-  const parts = { institutions: [] as PlanInstitution[], cells: [] as PlanCell[], officers: [] as PlanningData['officers'][number][], relations: [] as PlanningData['relations'][number][] };
+  const parts = { institutions: [] as PlanInstitution[], cells: [] as PlanCell[], officers: [] as PlanningData['officers'][number][], relations: [] as PlanningData['relations'][number][], pastInspections: [] as DistrictData['pastInspections'][number][] };
   for (const district of districts) {
-    const d = await readDistrict(deps, scopeOf(user), district, definition, asOf, teamsOnly);
+    const d = await readDistrict(deps, scopeOf(user), district, checked, asOf, teamsOnly);
     parts.institutions.push(...d.institutions);
     parts.cells.push(...d.cells);
     parts.officers.push(...d.officers);
     parts.relations.push(...d.relations);
+    parts.pastInspections.push(...d.pastInspections);
     if (d.base) bases.set(district, d.base);
   }
   return { ...data, ...parts, bases };

@@ -5,7 +5,7 @@ import type { CampaignDraw, CampaignPlan, CampaignPlanSettings, CampaignPlanTarg
 import type { CampaignDefinition } from '../../domain/campaign.js';
 import type { IsoDate } from '../../domain/time.js';
 import type { VrpSolution } from '../../routing/problem/solution-schema.js';
-import type { OfficerRelation } from '../joint-teams.js';
+import { DEFAULT_RECENT_CAMPAIGNS, recentInspectionKeys, type OfficerRelation, type PastInspection } from '../joint-teams.js';
 import type { RegistryDrawInput, RegistryDrawResult } from '../registry-draw.js';
 import { goalsOf, loadOf, warningsOf } from './report.js';
 import { buildRouteProblem, routesOf, type RouteProblem } from './routes.js';
@@ -26,6 +26,8 @@ export interface PlanningData {
   cells: readonly PlanCell[];
   officers: readonly PlanOfficer[];
   relations: readonly OfficerRelation[];
+  /** The officers' inspections in the stored plans of the other approved, active or closed campaigns. */
+  pastInspections?: readonly PastInspection[];
   /** The base of each district's teams (the education office), when the district has officers. */
   bases: ReadonlyMap<string, { name: string; location: [number, number] }>;
   /** The draw date (planning day, Shanghai): inspections of the N days that end with it leave the pool. */
@@ -121,12 +123,16 @@ export function prepareRoutes(data: PlanningData, targets: readonly PlannedTarge
     }
   }
   const officers = data.officers.filter((o) => districts.includes(o.districtCode));
+  // A plan stored before the setting existed has none (re-planning reads its settings unparsed).
+  const recentCampaigns = data.settings.recentCampaigns ?? DEFAULT_RECENT_CAMPAIGNS;
   const teamStep = formCampaignTeams({
     seed: scope.teamSeed ?? `${data.seed}/teams`,
     shifts: data.shifts,
     visits: scheduled,
     officers,
     relations: data.relations,
+    pastInspections: data.pastInspections,
+    recentCampaigns,
     avoidOwnStreet: data.settings.avoidOwnStreet,
     maxShiftsPerWeek: data.settings.maxShiftsPerWeek,
     maxStopsPerTeam: data.settings.maxStopsPerTeam,
@@ -139,6 +145,7 @@ export function prepareRoutes(data: PlanningData, targets: readonly PlannedTarge
   const shiftById = new Map(data.shifts.map((s) => [s.shiftId, s]));
   const officerById = new Map(officers.map((o) => [o.id, o]));
   const relations = new Set(data.relations.map((r) => `${r.officerId}|${r.institutionId}`));
+  const recentlyInspected = recentInspectionKeys(data.pastInspections ?? [], recentCampaigns);
   const groups = new Map<string, { district: string; shiftId: string; visits: ScheduledVisit[] }>();
   for (const v of scheduled) {
     if (failed.has(`${v.shiftId}|${v.planned.target.key}`)) continue;
@@ -165,6 +172,7 @@ export function prepareRoutes(data: PlanningData, targets: readonly PlannedTarge
         base,
         officers: officerById,
         relations,
+        recentlyInspected,
         avoidOwnStreet: data.settings.avoidOwnStreet,
         maxStopsPerTeam: data.settings.maxStopsPerTeam,
       }),

@@ -32,6 +32,8 @@ export interface RouteInput {
   officers: ReadonlyMap<number, PlanOfficer>;
   /** `officerId|institutionId` of the registered relations (回避). */
   relations: ReadonlySet<string>;
+  /** `officerId|targetKey` of the targets an officer inspected in the recent campaigns (回避, recentInspectionKeys). */
+  recentlyInspected?: ReadonlySet<string>;
   avoidOwnStreet: boolean;
   maxStopsPerTeam: number;
 }
@@ -56,6 +58,7 @@ function mayServe(team: JointTeam, visit: ScheduledVisit, input: RouteInput): bo
   if (![LEAD_DEPARTMENT, ...t.departments].every((d) => team.departments.includes(d))) return false;
   return team.members.every((m) => {
     if (t.kind === 'institution' && input.relations.has(`${m.officerId}|${t.refId}`)) return false;
+    if (input.recentlyInspected?.has(`${m.officerId}|${t.key}`)) return false;
     const home = input.officers.get(m.officerId)?.homeStreetCode ?? null;
     return !(input.avoidOwnStreet && home !== null && home === t.streetCode);
   });

@@ -1,7 +1,7 @@
 // The joint teams of the scheduled visits (the second 双随机 draw, joint-teams.ts) with the campaign's limits: the
 // rest rules over all of the campaign's shifts (and the shifts an officer already works elsewhere in the plan when
 // one district-day is re-planned), at most so many teams per district and shift.
-import { formJointTeams, type JointTeam, type OfficerRelation, type RegistryOfficer } from '../joint-teams.js';
+import { formJointTeams, type JointTeam, type OfficerRelation, type PastInspection, type RegistryOfficer } from '../joint-teams.js';
 import { DEFAULT_REST_RULES, restCheckFor } from '../rest-rules.js';
 import type { PlanShift, ScheduledVisit } from './schedule.js';
 
@@ -17,6 +17,10 @@ export interface TeamStepInput {
   officers: readonly PlanOfficer[];
   relations: readonly OfficerRelation[];
   avoidOwnStreet: boolean;
+  /** The officers' inspections in the stored plans of other campaigns (回避 of what they inspected lately). */
+  pastInspections?: readonly PastInspection[];
+  /** Not a target the officer inspected in the last N of those campaigns (0 = no such rule). */
+  recentCampaigns?: number;
   maxShiftsPerWeek: number;
   maxStopsPerTeam: number;
   teamsPerDistrictShift: number;
@@ -52,8 +56,9 @@ export function formCampaignTeams(input: TeamStepInput): TeamStepResult {
     inspections: input.visits.map((v) => ({ shiftId: v.shiftId, target: v.planned.inspection, priority: v.planned.target.priority })),
     officers: input.officers,
     relations: input.relations,
+    pastInspections: input.pastInspections,
     canTakeShift,
-    recusal: { avoidOwnStreet: input.avoidOwnStreet },
+    recusal: { avoidOwnStreet: input.avoidOwnStreet, recentCampaigns: input.recentCampaigns },
     maxStopsPerTeam: input.maxStopsPerTeam,
   });
   const visitOf = new Map(input.visits.map((v) => [visitKey(v.shiftId, v.planned.target.key), v]));

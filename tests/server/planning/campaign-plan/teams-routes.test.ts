@@ -81,6 +81,23 @@ describe('the routing problem of a district-shift', () => {
     expect(built.problem.vehicles[1].skills).toContain(JOB_SKILL_BASE + 1);
   });
 
+  test('a team with a member who inspected the target in a recent campaign may not serve it', () => {
+    const member = teams[0].members[0].officerId;
+    const built = buildRouteProblem({ ...input, recentlyInspected: new Set([`${member}|institution:1`]) });
+    expect(built.problem.vehicles[0].skills).toEqual([JOB_SKILL_BASE + 2]);
+    expect(built.problem.vehicles[1].skills).toContain(JOB_SKILL_BASE + 1);
+  });
+
+  test('the team step passes the past inspections and recentCampaigns to the draw', () => {
+    const visits1 = [visit(1, shifts[0].shiftId)];
+    const drawn = formCampaignTeams({ ...base, visits: visits1, officers }).teams[0].members.map((m) => m.officerId);
+    const pastInspections = drawn.map((officerId) => ({ officerId, targetKind: 'institution' as const, targetId: 1, campaignId: 7, inspectedOn: '2026-07-01' }));
+    const recused = formCampaignTeams({ ...base, visits: visits1, officers, pastInspections });
+    expect(recused.teams.flatMap((t) => t.members.map((m) => m.officerId)).some((id) => drawn.includes(id))).toBe(false);
+    const off = formCampaignTeams({ ...base, visits: visits1, officers, pastInspections, recentCampaigns: 0 });
+    expect(off.teams[0].members.map((m) => m.officerId)).toEqual(drawn);
+  });
+
   test('the solution becomes teams with stops, times and idle reasons; the solver\'s reasons are mapped', () => {
     const built = buildRouteProblem(input);
     const step = (type: 'start' | 'job' | 'end', arrival: number, distance: number, id?: number) => ({

@@ -50,7 +50,7 @@ function plan(): CampaignPlan {
     campaignVersion: 1,
     createdBy: 'planner',
     createdAt: '2027-01-10T02:00:00.000Z',
-    settings: { teamsPerDistrictShift: 3, maxStopsPerTeam: 8, drawWeighting: 'risk_tier', excludeInspectedDays: 30, avoidOwnStreet: false, maxShiftsPerWeek: 5, routeTimeLimit: 0.5 },
+    settings: { teamsPerDistrictShift: 3, maxStopsPerTeam: 8, drawWeighting: 'risk_tier', excludeInspectedDays: 30, recentCampaigns: 2, avoidOwnStreet: false, maxShiftsPerWeek: 5, routeTimeLimit: 0.5 },
     shifts: [
       { id: '2027-01-25/1', date: '2027-01-25', start: '08:30', end: '12:00', dayType: 'vacation_day' },
       { id: '2027-01-25/2', date: '2027-01-25', start: '13:30', end: '21:00', dayType: 'vacation_day' },

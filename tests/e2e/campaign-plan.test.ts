@@ -74,7 +74,7 @@ describe('the plan of a special campaign (方案) in Chromium', () => {
     await planner.getByTestId('plan-progress').waitFor();
     await expect.poll(() => planner.getByRole('progressbar').getAttribute('aria-valuetext'), { timeout: 60_000 }).toMatch(/读取检查对象|双随机抽取|组建联合检查组|规划巡查路线|保存方案|排队中|正在生成方案/);
     await planner.getByTestId('plan-done').waitFor({ timeout: 180_000 });
-    expect(starts).toEqual([{ version: 1, settings: { teamsPerDistrictShift: 2, maxStopsPerTeam: 3, drawWeighting: 'risk_tier', excludeInspectedDays: 30, avoidOwnStreet: true, seed: '2027寒假-黄浦静安' } }]);
+    expect(starts).toEqual([{ version: 1, settings: { teamsPerDistrictShift: 2, maxStopsPerTeam: 3, drawWeighting: 'risk_tier', excludeInspectedDays: 30, recentCampaigns: 2, avoidOwnStreet: true, seed: '2027寒假-黄浦静安' } }]);
 
     // The plan: cards, the draw's seed and hashes, teams with certificates, the map, targets, unassigned.
     await planner.getByTestId('plan-summary').waitFor({ timeout: 30_000 });

@@ -571,6 +571,7 @@ export const en: Record<MessageKey, string> = {
   'plan.setting.teamsPerDistrictShift': 'Teams per district and shift',
   'plan.setting.maxStopsPerTeam': 'Max stops per team',
   'plan.setting.excludeInspectedDays': 'Exclude inspected in last N days',
+  'plan.setting.recentCampaigns': 'Recuse from targets of the last N campaigns',
   'plan.setting.drawWeighting': 'Draw weighting',
   'plan.setting.seed': 'Seed',
   'plan.setting.seedPlaceholder': 'Empty: from the campaign id and version',

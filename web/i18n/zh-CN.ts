@@ -570,6 +570,7 @@ export const zhCN = {
   'plan.setting.teamsPerDistrictShift': '每区每班检查组数',
   'plan.setting.maxStopsPerTeam': '每组最多点位',
   'plan.setting.excludeInspectedDays': '排除近 N 天已检查',
+  'plan.setting.recentCampaigns': '回避近 N 次行动检查过的对象',
   'plan.setting.drawWeighting': '抽取方式',
   'plan.setting.seed': '随机种子',
   'plan.setting.seedPlaceholder': '留空则按行动编号与版本生成',

@@ -22,6 +22,7 @@ export interface PlanSettingsForm {
   maxStopsPerTeam: string;
   drawWeighting: DrawWeighting;
   excludeInspectedDays: string;
+  recentCampaigns: string;
   avoidOwnStreet: boolean;
   seed: string;
 }
@@ -32,6 +33,7 @@ export type PlanSettingsBody = {
   maxStopsPerTeam: number;
   drawWeighting: DrawWeighting;
   excludeInspectedDays: number;
+  recentCampaigns: number;
   avoidOwnStreet: boolean;
   seed?: string;
 };
@@ -44,13 +46,14 @@ export function planSettingsForm(plan: CampaignPlan | null): PlanSettingsForm {
     maxStopsPerTeam: String(s.maxStopsPerTeam),
     drawWeighting: s.drawWeighting,
     excludeInspectedDays: String(s.excludeInspectedDays),
+    recentCampaigns: String(s.recentCampaigns ?? 2),
     avoidOwnStreet: s.avoidOwnStreet,
     seed: s.seed ?? '',
   };
 }
 
 const WHOLE = /^\s*\d+\s*$/;
-const numberFields = ['teamsPerDistrictShift', 'maxStopsPerTeam', 'excludeInspectedDays'] as const;
+const numberFields = ['teamsPerDistrictShift', 'maxStopsPerTeam', 'excludeInspectedDays', 'recentCampaigns'] as const;
 
 /**
  * The request body of the form, or the fields at fault. The contract's own schema decides the ranges, so the form
@@ -64,6 +67,7 @@ export function planSettingsBody(form: PlanSettingsForm): { ok: true; body: Plan
     maxStopsPerTeam: Number(form.maxStopsPerTeam),
     drawWeighting: form.drawWeighting,
     excludeInspectedDays: Number(form.excludeInspectedDays),
+    recentCampaigns: Number(form.recentCampaigns),
     avoidOwnStreet: form.avoidOwnStreet,
     ...(seed && { seed }),
   };

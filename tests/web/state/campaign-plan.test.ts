@@ -29,21 +29,21 @@ const job = (over: Partial<CampaignPlanJob>): CampaignPlanJob => ({ id: 'j1', st
 
 describe('plan settings form', () => {
   test('starts from the contract defaults without a plan, and from the stored settings with one', () => {
-    expect(planSettingsForm(null)).toEqual({ teamsPerDistrictShift: '3', maxStopsPerTeam: '8', drawWeighting: 'risk_tier', excludeInspectedDays: '30', avoidOwnStreet: false, seed: '' });
+    expect(planSettingsForm(null)).toEqual({ teamsPerDistrictShift: '3', maxStopsPerTeam: '8', drawWeighting: 'risk_tier', excludeInspectedDays: '30', recentCampaigns: '2', avoidOwnStreet: false, seed: '' });
     expect(planSettingsForm(plan)).toMatchObject({ teamsPerDistrictShift: '2', maxStopsPerTeam: '3', avoidOwnStreet: true, seed: '2027寒假-黄浦静安' });
   });
 
   test('gives the body the server takes, without an empty seed', () => {
     const result = planSettingsBody({ ...planSettingsForm(null), seed: '  ' });
-    expect(result).toEqual({ ok: true, body: { teamsPerDistrictShift: 3, maxStopsPerTeam: 8, drawWeighting: 'risk_tier', excludeInspectedDays: 30, avoidOwnStreet: false } });
+    expect(result).toEqual({ ok: true, body: { teamsPerDistrictShift: 3, maxStopsPerTeam: 8, drawWeighting: 'risk_tier', excludeInspectedDays: 30, recentCampaigns: 2, avoidOwnStreet: false } });
     expect(planSettingsBody({ ...planSettingsForm(null), seed: ' s-1 ' })).toMatchObject({ ok: true, body: { seed: 's-1' } });
   });
 
   test('refuses what the contract refuses, naming each field once', () => {
-    const form = { ...planSettingsForm(null), teamsPerDistrictShift: '0', maxStopsPerTeam: '2.5', excludeInspectedDays: '366', seed: 'x'.repeat(129) };
+    const form = { ...planSettingsForm(null), teamsPerDistrictShift: '0', maxStopsPerTeam: '2.5', excludeInspectedDays: '366', recentCampaigns: '11', seed: 'x'.repeat(129) };
     const result = planSettingsBody(form);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect([...result.fields].sort()).toEqual(['excludeInspectedDays', 'maxStopsPerTeam', 'seed', 'teamsPerDistrictShift']);
+    if (!result.ok) expect([...result.fields].sort()).toEqual(['excludeInspectedDays', 'maxStopsPerTeam', 'recentCampaigns', 'seed', 'teamsPerDistrictShift']);
     expect(planSettingsBody({ ...planSettingsForm(null), maxStopsPerTeam: '' })).toEqual({ ok: false, fields: ['maxStopsPerTeam'] });
     expect(planSettingsBody({ ...planSettingsForm(null), maxStopsPerTeam: 'abc' })).toEqual({ ok: false, fields: ['maxStopsPerTeam'] });
   });

@@ -12,10 +12,11 @@ export interface PlanSettingsFormProps {
   onPlan: () => void;
 }
 
-const NUMBERS: { field: 'teamsPerDistrictShift' | 'maxStopsPerTeam' | 'excludeInspectedDays'; min: number; max: number }[] = [
+const NUMBERS: { field: 'teamsPerDistrictShift' | 'maxStopsPerTeam' | 'excludeInspectedDays' | 'recentCampaigns'; min: number; max: number }[] = [
   { field: 'teamsPerDistrictShift', min: 1, max: 30 },
   { field: 'maxStopsPerTeam', min: 1, max: 20 },
   { field: 'excludeInspectedDays', min: 0, max: 365 },
+  { field: 'recentCampaigns', min: 0, max: 10 },
 ];
 const WEIGHTINGS: DrawWeighting[] = ['uniform', 'risk_tier'];
 

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { fillLogin } from '../../scripts/browser/dashboard-page.js';
 import { pdfPageTexts, squeezed } from '../support/pdf-text.js';
 import { screenshotDir } from './browser.js';
+import { countPixels } from './pixels.js';
 import { shot, useBrowserSession } from './session.js';
 
 // The plan of a special campaign in the browser, all on the real server: the campaign, its calendar, the planning
@@ -55,7 +56,8 @@ describe('the plan of a special campaign (方案) in Chromium', () => {
     expect(new Set(await days.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-type'))))).toEqual(new Set(['vacation_day']));
     await planner.locator('[data-date="2027-01-25"]').click();
     expect(await planner.getByTestId('campaign-day-detail').innerText()).toContain('2027年1月25日');
-    expect(await planner.getByTestId('campaign-day-detail').innerText()).toContain('生成方案后显示当日班次');
+    // Before the plan the day shows the shifts the plan will use (the defaults of a vacation day).
+    expect(await planner.getByTestId('campaign-day-detail').innerText()).toMatch(/第1班 08:30–12:00[\s\S]*第2班 13:30–21:00/);
     await shot(planner, 'campaign-plan-01-calendar-1920');
 
     // 方案: not planned yet; a bad setting is refused in the form and asks nothing of the server.
@@ -105,6 +107,33 @@ describe('the plan of a special campaign (方案) in Chromium', () => {
     await planner.locator('[data-testid=plan-day]').nth(1).click();
     await planner.getByTestId('plan-map-district').selectOption('310106');
     expect(await planner.getByTestId('plan-teams').innerText()).not.toContain('黄浦区');
+    // 方案回放: the clock starts at the first shift; play moves it; the slider by keyboard; the teams drawn where they are.
+    const mapBox = (await planner.getByTestId('plan-map').locator('.plan-map').boundingBox())!;
+    const mapRegion = { x: Math.round(mapBox.x), y: Math.round(mapBox.y), width: Math.round(mapBox.width), height: Math.round(mapBox.height) };
+    const white = { white: 'r > 235 && g > 235 && b > 235' };
+    expect(await planner.getByTestId('plan-clock').textContent()).toBe('08:30');
+    const still = await countPixels(session.browser, planner, mapRegion, white);
+    await planner.getByTestId('plan-play').click();
+    expect(await planner.getByTestId('plan-play').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => planner.getByTestId('plan-clock').textContent(), { timeout: 10_000 }).not.toBe('08:30');
+    await planner.getByTestId('plan-play').press('Space');
+    expect(await planner.getByTestId('plan-play').getAttribute('aria-pressed')).toBe('false');
+    await planner.getByTestId('plan-time').fill('0');
+    for (let i = 0; i < 4; i++) await planner.getByTestId('plan-time').press('ArrowRight');
+    expect(await planner.getByTestId('plan-clock').textContent()).toBe('08:32');
+    await planner.getByTestId('plan-time').fill('1800');
+    expect(await planner.getByTestId('plan-clock').textContent()).toBe('09:00');
+    await planner.waitForTimeout(1000);
+    const moving = await countPixels(session.browser, planner, mapRegion, white);
+    await planner.getByTestId('plan-map').scrollIntoViewIfNeeded();
+    await shot(planner, 'campaign-plan-02a-playback-1920');
+    expect(moving.white, 'team marker pixels').toBeGreaterThan(still.white + 60);
+    // Under reduced motion play shows the end state at once and stops.
+    await planner.emulateMedia({ reducedMotion: 'reduce' });
+    await planner.getByTestId('plan-play').click();
+    await expect.poll(() => planner.getByTestId('plan-time').inputValue()).toBe(await planner.getByTestId('plan-time').getAttribute('max'));
+    expect(await planner.getByTestId('plan-play').getAttribute('aria-pressed')).toBe('false');
+    await planner.emulateMedia({ reducedMotion: null });
     await planner.getByTestId('plan-filter-source').selectOption('random_draw');
     await expect.poll(() => planner.getByTestId('plan-target-row').count()).toBe(bySource.random_draw);
     expect(new Set(await planner.getByTestId('plan-target-row').evaluateAll((r) => r.map((x) => x.getAttribute('data-source'))))).toEqual(new Set(['random_draw']));

@@ -2,10 +2,12 @@ import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { CampaignPlanTarget, CampaignPlanTeam } from '../../server/contract/campaign-plans.js';
 import type { TargetSource } from '../state/campaign-plan.js';
+import { teamMarkerLayer, type TeamMarker } from './route-layers.js';
 import type { Rgba, Theme } from './theme.js';
 
 // The map of a campaign plan: every target as a ring in its source's colour, and the routes of the teams of the day
-// and shift shown, each in a team colour, with numbered stops and the base. The selected team is drawn over the
+// and shift shown, each in a team colour, with numbered stops and the base; during the playback, the teams as white
+// dots ringed in their colour. The selected team is drawn over the
 // others, wider; the others fade.
 
 /**
@@ -21,6 +23,7 @@ export const SOURCE_COLOURS: Record<TargetSource, Rgba> = {
 export const PLAN_TARGETS_LAYER_ID = 'plan-targets';
 export const PLAN_ROUTES_LAYER_ID = 'plan-routes';
 export const PLAN_STOPS_LAYER_ID = 'plan-stops';
+export const PLAN_TEAM_MARKERS_LAYER_ID = 'plan-team-markers';
 
 export interface PlanRoute {
   team: CampaignPlanTeam;
@@ -87,10 +90,12 @@ export interface PlanLayerInput {
   /** The teams of the day and shift shown. */
   teams: readonly CampaignPlanTeam[];
   selectedTeam: string | null;
+  /** The teams where the playback has them; none when it is not under way. */
+  markers?: readonly TeamMarker[];
 }
 
 /** Every deck.gl layer of the plan map, bottom to top. */
-export function buildPlanLayers({ theme, targets, teams, selectedTeam }: PlanLayerInput): Layer[] {
+export function buildPlanLayers({ theme, targets, teams, selectedTeam, markers = [] }: PlanLayerInput): Layer[] {
   const byKey = new Map(targets.map((t) => [t.key, t]));
   const on = (team: CampaignPlanTeam) => selectedTeam === null || team.id === selectedTeam;
   // The selected team last, so that it is drawn over the others.
@@ -167,6 +172,7 @@ export function buildPlanLayers({ theme, targets, teams, selectedTeam }: PlanLay
       radiusUnits: 'pixels',
       getRadius: 7,
     }),
+    ...(markers.length ? [teamMarkerLayer(PLAN_TEAM_MARKERS_LAYER_ID, markers)] : []),
   ];
 }
 

@@ -3,6 +3,7 @@ import { TripsLayer } from '@deck.gl/geo-layers';
 import type { Layer } from '@deck.gl/core';
 import type { PatrolOptions, PatrolPlan } from '../../server/contract/index.js';
 import type { PlannerCellTarget } from '../state/planner.js';
+import { clockSeconds, positionOnPath } from '../state/playback.js';
 import type { Rgba, Theme } from './theme.js';
 
 /**
@@ -105,29 +106,29 @@ export function routeTripsLayer(tracks: readonly RouteTrack[], currentTime: numb
 }
 
 /** Where each team is at `time`: interpolated along its path (for the moving marker of the playback). */
-export function positionAt(track: RouteTrack, time: number): [number, number] | null {
-  const { path, timestamps } = track;
-  if (path.length === 0 || timestamps.length !== path.length) return null;
-  if (time <= timestamps[0]) return path[0];
-  for (let i = 1; i < path.length; i++) {
-    if (time <= timestamps[i]) {
-      const span = timestamps[i] - timestamps[i - 1];
-      const k = span > 0 ? (time - timestamps[i - 1]) / span : 1;
-      return [path[i - 1][0] + k * (path[i][0] - path[i - 1][0]), path[i - 1][1] + k * (path[i][1] - path[i - 1][1])];
-    }
-  }
-  return path[path.length - 1];
-}
+export const positionAt = (track: RouteTrack, time: number): [number, number] | null => positionOnPath(track, time);
 
 /** The teams' positions at `time` (seconds after the shift start): white dots ringed in the team colour. */
-export function teamPositionLayer(tracks: readonly RouteTrack[], time: number): ScatterplotLayer<{ colour: Rgba; position: [number, number] }> {
-  const positions = tracks.flatMap((t) => {
-    const position = positionAt(t, time);
-    return position ? [{ colour: t.colour, position }] : [];
-  });
-  return new ScatterplotLayer<{ colour: Rgba; position: [number, number] }>({
-    id: 'route-team-positions',
-    data: positions,
+export function teamPositionLayer(tracks: readonly RouteTrack[], time: number): ScatterplotLayer<TeamMarker> {
+  return teamMarkerLayer(
+    'route-team-positions',
+    tracks.flatMap((t) => {
+      const position = positionAt(t, time);
+      return position ? [{ colour: t.colour, position }] : [];
+    }),
+  );
+}
+
+export interface TeamMarker {
+  colour: Rgba;
+  position: [number, number];
+}
+
+/** Moving team markers of a playback, white so that they stand out of the routes in the team colours. */
+export function teamMarkerLayer<T extends TeamMarker>(id: string, markers: readonly T[]): ScatterplotLayer<T> {
+  return new ScatterplotLayer<T>({
+    id,
+    data: markers,
     getPosition: (p) => p.position,
     getFillColor: [255, 255, 255, 255],
     getLineColor: (p) => p.colour,
@@ -274,7 +275,4 @@ export function buildPlannerLayers(input: PlannerLayerInput): Layer[] {
   return layers;
 }
 
-function playbackStartOf(plan: PatrolPlan): number {
-  const [h, m] = plan.shift.start.split(':').map(Number);
-  return h * 3600 + m * 60;
-}
+const playbackStartOf = (plan: PatrolPlan): number => clockSeconds(plan.shift.start);

@@ -15,7 +15,7 @@ import { initialPlannerState, planRequest, playbackEnd, playbackStart, plannerRe
 import { plannerStorageKey, restorePlanner, type RestoredPlanner } from '../state/planner-storage.js';
 import { readStoredPlanner, storePlanner } from './planner-session.js';
 import { PlannerForm } from './PlannerForm.js';
-import { Playback } from './Playback.js';
+import { Playback, usePlaybackClock } from '../map/Playback.js';
 import { SummaryTable } from './SummaryTable.js';
 import './planner.css';
 
@@ -91,17 +91,7 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
     // Runs again after the district's framing when the districts arrive, so that a plan restored on reload wins.
   }, [state.plan, districts]);
 
-  // Playback clock: advances while playing, stops at the end.
-  useEffect(() => {
-    if (!state.playback.playing) return;
-    let last = performance.now();
-    let frame = requestAnimationFrame(function step(now) {
-      dispatch({ type: 'ticked', seconds: ((now - last) / 1000) * PLAYBACK_SPEED });
-      last = now;
-      frame = requestAnimationFrame(step);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [state.playback.playing]);
+  usePlaybackClock(state.playback.playing, PLAYBACK_SPEED, (seconds) => dispatch({ type: 'ticked', seconds }));
 
   useEffect(() => () => solveAbort.current?.abort(), []);
 
@@ -196,6 +186,9 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
         {state.plan && (
           <aside className="planner-results">
             <Playback
+              label={t('planner.playback')}
+              testId="planner"
+              className="panel"
               playing={state.playback.playing}
               time={state.playback.time}
               end={playbackEnd(state.plan)}

@@ -1,5 +1,6 @@
 import type { PatrolOptions, PatrolPlan, PatrolPlanRequest, RoutingJob } from '../../server/contract/index.js';
 import { addDays, isWeekend } from '../../server/domain/time.js';
+import { clockSeconds, playbackReducer, type PlaybackAction, type PlaybackState } from './playback.js';
 
 /** The planner view (巡查路线规划): the form, the solve in progress, the plan and its playback. Pure updaters. */
 export type ShiftKind = 'weekday_evening' | 'weekend_day';
@@ -47,7 +48,8 @@ export interface PlannerState {
   origin: PlannerOrigin | null;
   solve: { status: 'idle' | 'solving' | 'failed'; progress: number; jobId: string | null; error: string | null };
   plan: PatrolPlan | null;
-  playback: { playing: boolean; /** seconds after the plan's departure */ time: number };
+  /** Time in seconds after the plan's departure. */
+  playback: PlaybackState;
 }
 
 export type PlannerAction =
@@ -64,9 +66,7 @@ export type PlannerAction =
   | { type: 'solveStarted' }
   | { type: 'jobUpdated'; job: RoutingJob }
   | { type: 'solveFailed'; message: string }
-  | { type: 'playToggled' }
-  | { type: 'playbackSet'; time: number }
-  | { type: 'ticked'; seconds: number };
+  | Exclude<PlaybackAction, { type: 'playbackReset' }>;
 
 export const DEFAULT_TOP_N = 8;
 export const MAX_TEAMS = 10;
@@ -158,28 +158,16 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
     }
     case 'solveFailed':
       return { ...state, solve: { ...state.solve, status: 'failed', error: action.message } };
-    case 'playToggled': {
-      if (!state.plan) return state;
-      const end = playbackEnd(state.plan);
-      // Playing from the end starts again from the beginning.
-      const time = !state.playback.playing && state.playback.time >= end ? 0 : state.playback.time;
-      return { ...state, playback: { playing: !state.playback.playing, time } };
-    }
+    case 'playToggled':
     case 'playbackSet':
-      return state.plan ? { ...state, playback: { ...state.playback, time: Math.max(0, Math.min(playbackEnd(state.plan), action.time)) } } : state;
-    case 'ticked': {
-      if (!state.plan || !state.playback.playing) return state;
-      const end = playbackEnd(state.plan);
-      const time = Math.min(end, state.playback.time + action.seconds);
-      return { ...state, playback: { playing: time < end, time } };
-    }
+    case 'ticked':
+      return state.plan ? { ...state, playback: playbackReducer(state.playback, action, playbackEnd(state.plan)) } : state;
   }
 }
 
 /** Seconds after midnight at which the plan's playback starts (the shift start). */
 export function playbackStart(plan: PatrolPlan): number {
-  const [h, m] = plan.shift.start.split(':').map(Number);
-  return h * 3600 + m * 60;
+  return clockSeconds(plan.shift.start);
 }
 
 /** Length of the playback: until the last team is back. */

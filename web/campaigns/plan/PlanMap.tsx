@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { CampaignPlan, CampaignPlanTeam } from '../../../server/contract/campaign-plans.js';
 import { targetSources } from '../../../server/contract/campaign-plans.js';
 import { dateLabel } from '../../calendar/day-labels.js';
@@ -9,8 +9,14 @@ import type { ScreenPick } from '../../layers/picking.js';
 import { css, darkTheme, type Rgba } from '../../layers/theme.js';
 import type { DistrictFeature } from '../../layers/types.js';
 import { MapView, nextViewRequestSeq, type ViewRequest } from '../../map/MapView.js';
+import { Playback, usePlaybackClock } from '../../map/Playback.js';
 import { DEFAULT_VIEW } from '../../state/dashboard.js';
 import { planDays, planDistricts, shiftText, type PlanView, type PlanViewAction } from '../../state/campaign-plan.js';
+import { planPlayback, teamPositions } from '../../state/campaign-plan-playback.js';
+import { playbackReducer, stoppedPlayback, type PlaybackAction, type PlaybackState } from '../../state/playback.js';
+
+/** One second on screen is this many seconds of the shift (a 3½-hour shift plays in about a minute). */
+const PLAYBACK_SPEED = 210;
 
 export interface PlanMapProps {
   plan: CampaignPlan;
@@ -24,14 +30,27 @@ export interface PlanMapProps {
   replanning: boolean;
 }
 
-/** The plan on the map: targets by source, the routes of the day and shift chosen, a legend; 重新规划该区当日. */
+/** The plan on the map: targets by source, the routes of the day and shift chosen with their playback, a legend; 重新规划该区当日. */
 export function PlanMap({ plan, view, teams, colours, districts, onView, onReplan, replanning }: PlanMapProps) {
   const { t, language } = useI18n();
   const days = planDays(plan);
   const day = days.find((d) => d.date === view.date) ?? null;
   const planned = planDistricts(plan);
   const targets = useMemo(() => (view.district === null ? plan.targets : plan.targets.filter((x) => x.districtCode === view.district)), [plan.targets, view.district]);
-  const layers = useMemo(() => buildPlanLayers({ theme: darkTheme, targets, teams, selectedTeam: view.teamId }), [targets, teams, view.teamId]);
+  const playback = useMemo(() => planPlayback(plan.shifts, teams, plan.targets), [plan.shifts, plan.targets, teams]);
+  const end = playback?.end ?? 0;
+  const [clock, dispatchClock] = useReducer((state: PlaybackState, action: PlaybackAction) => playbackReducer(state, action, end), stoppedPlayback);
+  // Another day, shift or district is another playback: it starts again, stopped.
+  useEffect(() => dispatchClock({ type: 'playbackReset' }), [playback]);
+  usePlaybackClock(clock.playing, PLAYBACK_SPEED, (seconds) => dispatchClock({ type: 'ticked', seconds }));
+  const markers = useMemo(
+    () =>
+      playback && clock.time > 0
+        ? teamPositions(playback, clock.time).map((p) => ({ ...p, colour: colours.get(p.team.id) ?? ([255, 255, 255, 255] as Rgba) }))
+        : [],
+    [playback, clock.time, colours],
+  );
+  const layers = useMemo(() => buildPlanLayers({ theme: darkTheme, targets, teams, selectedTeam: view.teamId, markers }), [targets, teams, view.teamId, markers]);
 
   // Frame what is shown whenever the district changes (and when the plan arrives), not on every team selected.
   const viewRequest = useMemo<ViewRequest | null>(() => {
@@ -106,6 +125,19 @@ export function PlanMap({ plan, view, teams, colours, districts, onView, onRepla
       <p className="plan-map__caption">
         {view.date ? dateLabel(t, view.date) : ''} · {t('plan.map.teamsShown', { count: teams.length })}
       </p>
+      {playback && (
+        <Playback
+          label={t('plan.map.playback')}
+          testId="plan"
+          className="plan-playback"
+          playing={clock.playing}
+          time={clock.time}
+          end={end}
+          startSeconds={playback.start}
+          onToggle={() => dispatchClock({ type: 'playToggled' })}
+          onTime={(time) => dispatchClock({ type: 'playbackSet', time })}
+        />
+      )}
       <div className="plan-map">
         <MapView
           theme={darkTheme}

@@ -67,7 +67,6 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
   const [dropped, setDropped] = useState(start.dropped);
   usePersistedPlanner(user.id, state);
   const t = useMemo(() => translator(language), [language]);
-  const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const solveAbort = useRef<AbortController | null>(null);
   const districtsRes = useDistricts();
   const districts: readonly DistrictFeature[] = districtsRes.data?.features ?? EMPTY;
@@ -78,18 +77,21 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
     if (options) dispatch({ type: 'optionsLoaded', options });
   }, [options]);
 
-  // Frame the district when it is chosen, the routes when they arrive.
-  useEffect(() => {
+  // Frame the district when it is chosen, the routes when they arrive: derived, not set in effects, so that a
+  // render never asks for a second one. The newer request wins; the plan's is made again when the districts arrive,
+  // so that a plan restored on reload wins over the district's framing.
+  const districtFrame = useMemo((): ViewRequest | null => {
     const district = districts.find((d) => d.properties.code === state.district);
-    if (district) setViewRequest({ kind: 'bounds', bounds: featureBounds(district), seq: nextViewRequestSeq() });
+    return district ? { kind: 'bounds', bounds: featureBounds(district), seq: nextViewRequestSeq() } : null;
   }, [state.district, districts]);
-  useEffect(() => {
-    if (!state.plan) return;
+  const planFrame = useMemo((): ViewRequest | null => {
+    if (!state.plan) return null;
     const points = state.plan.solution.routes.flatMap((r) => (r.geometry && typeof r.geometry !== 'string' ? r.geometry.coordinates : []));
     const bounds = boundsOf([...points, state.plan.base.location]);
-    if (bounds) setViewRequest({ kind: 'bounds', bounds, seq: nextViewRequestSeq() });
-    // Runs again after the district's framing when the districts arrive, so that a plan restored on reload wins.
+    return bounds ? { kind: 'bounds', bounds, seq: nextViewRequestSeq() } : null;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- districts: made again when they arrive (above)
   }, [state.plan, districts]);
+  const viewRequest = planFrame && (!districtFrame || planFrame.seq > districtFrame.seq) ? planFrame : districtFrame;
 
   usePlaybackClock(state.playback.playing, PLAYBACK_SPEED, (seconds) => dispatch({ type: 'ticked', seconds }));
 

@@ -1,8 +1,8 @@
-import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { CampaignPlanTarget, CampaignPlanTeam } from '../../server/contract/campaign-plans.js';
 import type { TargetSource } from '../state/campaign-plan.js';
-import { teamMarkerLayer, type TeamMarker } from './route-layers.js';
+import { stopNumberLayer, teamMarkerLayer, type TeamMarker } from './route-layers.js';
 import type { Rgba, Theme } from './theme.js';
 
 // The map of a campaign plan: every target as a ring in its source's colour, and the routes of the teams of the day
@@ -146,20 +146,7 @@ export function buildPlanLayers({ theme, targets, teams, selectedTeam, markers =
       pickable: true,
       updateTriggers: { getFillColor: trigger },
     }),
-    new TextLayer<PlanStop>({
-      id: 'plan-stop-numbers',
-      data: stops.filter((s) => on(s.team)),
-      getPosition: (s) => s.position,
-      getText: (s) => String(s.sequence),
-      characterSet: '0123456789',
-      fontFamily: theme.fontFamily,
-      fontWeight: 700,
-      getSize: 12,
-      getColor: theme.background,
-      getTextAnchor: 'middle',
-      getAlignmentBaseline: 'center',
-      parameters: { depthCompare: 'always' },
-    }),
+    stopNumberLayer('plan-stop-numbers', stops.filter((s) => on(s.team)), theme),
     new ScatterplotLayer<CampaignPlanTeam>({
       id: 'plan-bases',
       data: teams.filter((t) => t.stops.length > 0),

@@ -154,20 +154,7 @@ export function stopLayers(markers: readonly StopMarker[], theme: Theme): Layer[
     getRadius: 11,
     pickable: true,
   });
-  const numbers = new TextLayer<StopMarker>({
-    id: 'route-stop-numbers',
-    data: markers,
-    getPosition: (m) => m.position,
-    getText: (m) => String(m.sequence),
-    characterSet: '0123456789',
-    fontFamily: theme.fontFamily,
-    fontWeight: 700,
-    getSize: 12,
-    getColor: theme.background,
-    getTextAnchor: 'middle',
-    getAlignmentBaseline: 'center',
-    parameters: { depthCompare: 'always' },
-  });
+  const numbers = stopNumberLayer('route-stop-numbers', markers, theme);
   const etas = new TextLayer<StopMarker>({
     id: 'route-stop-etas',
     data: markers,
@@ -276,3 +263,21 @@ export function buildPlannerLayers(input: PlannerLayerInput): Layer[] {
 }
 
 const playbackStartOf = (plan: PatrolPlan): number => clockSeconds(plan.shift.start);
+
+/** The visiting order written on the stop discs, drawn over everything: one look for the planner's and a plan's map. */
+export function stopNumberLayer<D extends { position: [number, number]; sequence: number }>(id: string, data: readonly D[], theme: Theme) {
+  return new TextLayer<D>({
+    id,
+    data,
+    getPosition: (d) => d.position,
+    getText: (d) => String(d.sequence),
+    characterSet: '0123456789',
+    fontFamily: theme.fontFamily,
+    fontWeight: 700,
+    getSize: 12,
+    getColor: theme.background,
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    parameters: { depthCompare: 'always' },
+  });
+}

@@ -10,6 +10,8 @@ export interface UserRow {
   role: UserRole;
   districtCode: string | null;
   districtName: string | null;
+  /** The registry officer a field account (执法队员) belongs to; null for every other role. */
+  officerId: number | null;
 }
 
 export interface LoginUserRow extends UserRow {
@@ -17,7 +19,7 @@ export interface LoginUserRow extends UserRow {
 }
 
 const userColumns = sql`u.id, u.username, u.display_name AS "displayName", u.role, u.district_code AS "districtCode",
-  (SELECT d.name FROM districts d WHERE d.code = u.district_code) AS "districtName"`;
+  (SELECT d.name FROM districts d WHERE d.code = u.district_code) AS "districtName", u.officer_id AS "officerId"`;
 
 const userRow = z.object({
   id: col.int,
@@ -26,6 +28,7 @@ const userRow = z.object({
   role: z.enum(userRoles),
   districtCode: z.string().nullable(),
   districtName: z.string().nullable(),
+  officerId: col.int.nullable(),
 });
 
 export async function userForLogin(q: Queryable, username: string): Promise<LoginUserRow | null> {

@@ -14,3 +14,4 @@ export * from './roads.js';
 export * from './campaigns.js';
 export * from './calendar.js';
 export * from './campaign-plans.js';
+export * from './field.js';

@@ -1,8 +1,12 @@
-import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { districts } from './districts.js';
+import { officers } from './officers.js';
 import { userRole } from './enums.js';
 
-export const users = pgTable('users', {
+export const users = pgTable(
+  'users',
+  {
   id: serial('id').primaryKey(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
@@ -11,8 +15,15 @@ export const users = pgTable('users', {
   role: userRole('role').notNull(),
   /** null = city-wide; otherwise the user sees only this district's rows. */
   districtCode: text('district_code').references(() => districts.code),
+  /** A field account (role `field`) is one officer of the registry; null for every other role. */
+  officerId: integer('officer_id')
+    .unique()
+    .references(() => officers.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  // Compared as text: a check may not name an enum value added in the same migration's transaction.
+  (t) => [check('users_field_officer', sql`(${t.officerId} IS NOT NULL) = (${t.role}::text = 'field')`)],
+);
 
 /** Server-side sessions, so that logout and expiry really end access. Only the token's SHA-256 is stored. */
 export const sessions = pgTable(

@@ -18,3 +18,4 @@ export * from './routing.js';
 export * from './analysis.js';
 export * from './campaigns.js';
 export * from './calendar.js';
+export * from './field.js';

@@ -143,6 +143,7 @@ export interface CampaignState {
 /** Whether an account may plan for these districts at all: city-wide planners and admins anywhere, a leader in their own. */
 export function planScopeRefusal(actor: CampaignActor, districts: readonly string[]): string | null {
   if (actor.role === 'wall') return 'the wall display account reads campaigns only';
+  if (actor.role === 'field') return 'a field officer’s account works the plan, it does not plan';
   if (actor.districtCode !== null && districts.some((d) => d !== actor.districtCode))
     return `this account plans for district ${actor.districtCode} only`;
   return null;

@@ -45,7 +45,34 @@ export const violationKinds = [
  * former employment or a side job there (曾任职、兼职); another relation that could affect impartiality (其他).
  */
 export const officerRelationKinds = ['close_relative', 'financial_interest', 'former_employment', 'other'] as const;
-export const userRoles = ['admin', 'planner', 'leader', 'wall'] as const;
+/**
+ * admin 系统管理员, planner 专项行动策划, leader 区分管领导 (district-scoped), wall 指挥中心大屏 (read-only), field 执法队员:
+ * an officer of the registry (执法检查人员名录库) on the phone page, linked to that officer, scoped to the officer's
+ * district; whether the officer leads a team (执法队长) is the plan's, per team and shift.
+ */
+export const userRoles = ['admin', 'planner', 'leader', 'wall', 'field'] as const;
+/**
+ * What an inspection at a stop found (检查结果): 合格 compliant, 责令整改 ordered to rectify, 立案查处 a case opened,
+ * 取缔 banned (an unlicensed operation shut down), 未营业 closed at the visit, 无法进入 no entry.
+ */
+export const checkInResults = ['compliant', 'rectify', 'case', 'banned', 'not_open', 'no_entry'] as const;
+/** What one 十查 item found at a stop: 符合 ok, 问题 an issue, 不适用 not applicable. */
+export const checkFindings = ['ok', 'issue', 'na'] as const;
+/**
+ * The live events (实时事件) of `/api/events`, written to the outbox in the transaction of the change they announce:
+ * a check-in and its co-signature, a team's arrival at a stop, a re-planned team-shift, a new clue, a clue's step, a
+ * clue past its 办理时限.
+ */
+export const liveEventKinds = [
+  'check_in.created',
+  'check_in.cosigned',
+  'stop.arrived',
+  'team.replanned',
+  'campaign.status',
+  'clue.created',
+  'clue.status',
+  'clue.overdue',
+] as const;
 /**
  * What the audit log (执法全过程记录) records: one action per kind of write, named `<entity>.<verb>` (the demo data
  * build is `seed`), and the kind of thing each concerns.
@@ -67,8 +94,26 @@ export const auditActions = [
   'holiday_schedule.save',
   'holiday_schedule.remove',
   'school_vacations.save',
+  'field.arrive',
+  'field.check_in',
+  'field.cosign',
+  'field.photo',
+  'campaign.replan_team',
+  'campaign.publish',
 ] as const;
-export const auditEntities = ['database', 'session', 'clue', 'patrol_plan', 'campaign', 'campaign_plan', 'holiday_schedule', 'school_vacations'] as const;
+export const auditEntities = [
+  'database',
+  'session',
+  'clue',
+  'patrol_plan',
+  'campaign',
+  'campaign_plan',
+  'holiday_schedule',
+  'school_vacations',
+  'check_in',
+  'photo',
+  'publication',
+] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日
  * official holiday, 寒暑假 school vacation, 调休上班 a weekend day worked in lieu (schools hold classes).
@@ -91,6 +136,9 @@ export type ClueStatus = (typeof clueStatuses)[number];
 export type ViolationKind = (typeof violationKinds)[number];
 export type OfficerRelationKind = (typeof officerRelationKinds)[number];
 export type UserRole = (typeof userRoles)[number];
+export type CheckInResult = (typeof checkInResults)[number];
+export type CheckFinding = (typeof checkFindings)[number];
+export type LiveEventKind = (typeof liveEventKinds)[number];
 export type AuditAction = (typeof auditActions)[number];
 export type AuditEntity = (typeof auditEntities)[number];
 export type CampaignDayType = (typeof campaignDayTypes)[number];

@@ -25,7 +25,11 @@ export function scopedTo(user: UserRow, district: string | undefined): { scope: 
   return { scope: scopeOf(user), district: allowedDistrict(user, district) };
 }
 
-export const canWrite = (user: UserRow): boolean => user.role !== 'wall';
+/**
+ * The wall display only reads; a field officer (执法队员) writes only what the phone page sends (arrivals, check-ins,
+ * co-signatures, photos: `requireFieldOfficer`), never clues, campaigns or plans.
+ */
+export const canWrite = (user: UserRow): boolean => user.role !== 'wall' && user.role !== 'field';
 
 export function requireWriter(user: UserRow): void {
   if (!canWrite(user)) throw forbidden(`the ${user.role} account is read-only`);
@@ -33,7 +37,14 @@ export function requireWriter(user: UserRow): void {
 
 /** Solving changes nothing, so every role may plan except the read-only wall display. */
 export function requirePlanner(user: UserRow): void {
-  if (user.role === 'wall') throw forbidden('the wall display account cannot plan routes');
+  if (user.role === 'wall' || user.role === 'field') throw forbidden(`the ${user.role} account cannot plan routes`);
+}
+
+/** The phone page's writes: an account of the field role linked to an officer of the registry. */
+export function requireFieldOfficer(user: UserRow): { officerId: number; districtCode: string } {
+  if (user.role !== 'field' || user.officerId === null || user.districtCode === null)
+    throw forbidden('only a field officer’s account (执法队员) records arrivals, check-ins and co-signatures');
+  return { officerId: user.officerId, districtCode: user.districtCode };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { SessionRow } from '../../../db/queries/users.js';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 1) + seconds * 1000);
 const session = (expiresAtSeconds: number): SessionRow => ({
-  user: { id: 1, username: 'admin', displayName: 'Admin', role: 'admin', districtCode: null, districtName: null },
+  user: { id: 1, username: 'admin', displayName: 'Admin', role: 'admin', districtCode: null, districtName: null, officerId: null },
   expiresAt: at(expiresAtSeconds),
   lastSeenAt: at(0),
 });

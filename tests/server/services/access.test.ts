@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allowedDistrict, canWrite, requireAdmin, requireWriter, scopeOf } from '../../../server/services/access.js';
+import { allowedDistrict, canWrite, requireAdmin, requireFieldOfficer, requirePlanner, requireWriter, scopeOf } from '../../../server/services/access.js';
 import type { UserRow } from '../../../db/queries/users.js';
 
 const user = (role: UserRow['role'], districtCode: string | null): UserRow => ({
@@ -9,6 +9,7 @@ const user = (role: UserRow['role'], districtCode: string | null): UserRow => ({
   role,
   districtCode,
   districtName: null,
+  officerId: role === 'field' ? 7 : null,
 });
 
 describe('district scope', () => {
@@ -31,6 +32,15 @@ describe('roles', () => {
     expect(canWrite(user('wall', null))).toBe(false);
     expect(() => requireWriter(user('wall', null))).toThrow(/read-only/);
     for (const role of ['admin', 'planner', 'leader'] as const) expect(() => requireWriter(user(role, null))).not.toThrow();
+  });
+
+  test('a field officer writes only through the phone page', () => {
+    const officer = user('field', '310107');
+    expect(canWrite(officer)).toBe(false);
+    expect(() => requireWriter(officer)).toThrow(/read-only/);
+    expect(() => requirePlanner(officer)).toThrow(/field account cannot plan/);
+    expect(requireFieldOfficer(officer)).toEqual({ officerId: 7, districtCode: '310107' });
+    for (const role of ['admin', 'planner', 'leader', 'wall'] as const) expect(() => requireFieldOfficer(user(role, '310107'))).toThrow(/field officer/);
   });
 
   test('only an administrator reads the audit log', () => {

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { LiveEventKind } from '../../server/domain/vocabulary.js';
+import { col, districtFilter, instant, isoUtc, parsedRows, type Queryable, type Scope } from './queryable.js';
+
+// The outbox of live events (db/schema/field.ts). Written in the transaction of the change it announces, read by id.
+
+export interface NewLiveEvent {
+  kind: LiveEventKind;
+  at: Date;
+  /** The district it concerns; null = city-wide (every account receives it). */
+  districtCode: string | null;
+  campaignId: number | null;
+  payload: Record<string, unknown>;
+}
+
+export interface LiveEventRow {
+  id: number;
+  at: string;
+  kind: string;
+  districtCode: string | null;
+  campaignId: number | null;
+  payload: Record<string, unknown>;
+}
+
+const liveEventRow = z.object({
+  id: col.int,
+  at: z.string(),
+  kind: z.string(),
+  districtCode: z.string().nullable(),
+  campaignId: col.int.nullable(),
+  payload: col.json(z.record(z.string(), z.unknown())),
+});
+
+/**
+ * Appends an event to the outbox. Call it inside the change's transaction, as its last write: the lock makes event ids
+ * commit in id order, so a reader that has seen id n never later meets a smaller id committed after it (a bigserial
+ * alone allows that when two transactions commit out of order). The lock is held only from here to the commit.
+ */
+export async function appendLiveEvent(tx: Queryable, event: NewLiveEvent): Promise<number> {
+  await tx.rows(sql`SELECT pg_advisory_xact_lock(hashtext('live_events'))`);
+  const [row] = await parsedRows(tx, z.object({ id: col.int }), sql`
+    INSERT INTO live_events (at, kind, district_code, campaign_id, payload)
+    VALUES (${instant(event.at)}, ${event.kind}, ${event.districtCode}, ${event.campaignId}, ${JSON.stringify(event.payload)}::jsonb)
+    RETURNING id`);
+  return row.id;
+}
+
+/** Committed events after `afterId` in id order, at most `limit`, that the scope may see (its district's and city-wide ones). */
+export async function liveEventsAfter(q: Queryable, p: { afterId: number; scope: Scope; limit: number }): Promise<LiveEventRow[]> {
+  const scoped = p.scope.districtCode === null ? sql`TRUE` : sql`(e.district_code IS NULL OR ${districtFilter(sql`e.district_code`, p.scope)})`;
+  return parsedRows(q, liveEventRow, sql`
+    SELECT e.id, ${isoUtc(sql`e.at`)} AS at, e.kind, e.district_code AS "districtCode", e.campaign_id AS "campaignId", e.payload
+    FROM live_events e
+    WHERE e.id > ${p.afterId} AND ${scoped}
+    ORDER BY e.id
+    LIMIT ${p.limit}`);
+}
+
+/** The newest event id (0 when there is none): where a new subscriber without Last-Event-ID starts. */
+export async function lastLiveEventId(q: Queryable): Promise<number> {
+  const [row] = await parsedRows(q, z.object({ id: col.int }), sql`SELECT COALESCE(max(id), 0) AS id FROM live_events`);
+  return row.id;
+}

@@ -30,6 +30,7 @@ import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
 import { campaignPlansRouter } from './routes/campaign-plans.js';
 import { campaignOutputsRouter } from './routes/campaign-outputs.js';
+import { fieldRouter } from './routes/field.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
@@ -96,6 +97,7 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignPlansRouter(deps))
     .route('/api', campaignOutputsRouter(deps))
     .route('/api', calendarRouter(deps))
+    .route('/api', fieldRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

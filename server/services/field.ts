@@ -25,7 +25,6 @@ import type { UserRow } from '../../db/queries/users.js';
 import { campaignPlanSchema } from '../contract/campaign-plans.js';
 import type { Arrival, ArrivalRequest, CheckIn, CheckInRequest, CosignRequest, FieldAssignment, FieldDay, FieldStop } from '../contract/field.js';
 import { checkInSchema } from '../contract/field.js';
-import type { CheckItem } from '../domain/campaign.js';
 import {
   checkInStatus,
   cosignRefusal,
@@ -373,7 +372,7 @@ export async function recordCheckIn(deps: FieldDeps, user: UserRow, body: CheckI
           targetKey: body.targetKey,
           districtCode: ts.team.districtCode,
           result: body.result,
-          findings: orderedFindings(target.checks as CheckItem[], body.findings),
+          findings: orderedFindings(target.checks, body.findings),
           notes: body.notes,
           position: body.position,
           positionAccuracyMetres: body.position?.accuracyMetres ?? null,

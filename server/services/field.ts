@@ -434,6 +434,8 @@ export async function cosign(deps: FieldDeps, user: UserRow, id: number, body: C
         const refusal = cosignRefusal({ recordedBy: before.recordedBy.officerId, cosigner: officer.officerId, teamMembers: members });
         if (refusal?.kind === 'same_officer') throw unprocessable('', refusal.message, { reason: refusal.kind });
         if (refusal) throw forbidden(refusal.message, { reason: refusal.kind, teamId: before.teamId });
+        // An identical co-signature that committed since this request looked: answered as its replay.
+        if (before.cosignIdempotencyKey === body.idempotencyKey) throw new LostRace();
         if (before.cosignedBy)
           throw conflict(`check-in ${id} is already co-signed by ${before.cosignedBy.name} (${before.cosignedBy.certificateNo}) at ${before.cosignedAt}`, {
             cosignedBy: before.cosignedBy.officerId,

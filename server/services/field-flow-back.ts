@@ -7,7 +7,7 @@ import { cluesOfInstitutionForUpdate, institutionForUpdate, insertViolationsFoun
 import type { NewLiveEvent } from '../../db/queries/live-events.js';
 import type { Queryable } from '../../db/queries/queryable.js';
 import type { CheckIn } from '../contract/field.js';
-import { clueStepsAfterCheckIn, laterInspectionDate, violationsOf, type Finding } from '../domain/check-in.js';
+import { clueStepsAfterCheckIn, laterInspectionDate, violationsOf } from '../domain/check-in.js';
 import { shanghaiDate } from '../domain/time.js';
 import { clueStatuses, type ClueStatus } from '../domain/vocabulary.js';
 
@@ -36,7 +36,7 @@ export async function flowBackConfirmedCheckIn(tx: Queryable, p: { checkIn: Chec
   const lastInspectedOn = laterInspectionDate(institution.lastInspectedOn, checkedOn);
   if (lastInspectedOn !== institution.lastInspectedOn) await setLastInspected(tx, { id: institution.id, on: lastInspectedOn, at: p.at });
 
-  const kinds = violationsOf({ result: p.checkIn.result, findings: p.checkIn.findings as Finding[], institutionStatus: institution.status });
+  const kinds = violationsOf({ result: p.checkIn.result, findings: p.checkIn.findings, institutionStatus: institution.status });
   const violationIds = await insertViolationsFound(tx, {
     institutionId: institution.id,
     occurredOn: checkedOn,

@@ -25,7 +25,6 @@ import type { UserRow } from '../../db/queries/users.js';
 import { campaignPlanSchema } from '../contract/campaign-plans.js';
 import type { Arrival, ArrivalRequest, CheckIn, CheckInRequest, CosignRequest, FieldAssignment, FieldDay, FieldStop } from '../contract/field.js';
 import { checkInSchema } from '../contract/field.js';
-import type { CheckItem } from '../domain/campaign.js';
 import {
   checkInStatus,
   cosignRefusal,
@@ -373,7 +372,7 @@ export async function recordCheckIn(deps: FieldDeps, user: UserRow, body: CheckI
           targetKey: body.targetKey,
           districtCode: ts.team.districtCode,
           result: body.result,
-          findings: orderedFindings(target.checks as CheckItem[], body.findings),
+          findings: orderedFindings(target.checks, body.findings),
           notes: body.notes,
           position: body.position,
           positionAccuracyMetres: body.position?.accuracyMetres ?? null,
@@ -435,6 +434,8 @@ export async function cosign(deps: FieldDeps, user: UserRow, id: number, body: C
         const refusal = cosignRefusal({ recordedBy: before.recordedBy.officerId, cosigner: officer.officerId, teamMembers: members });
         if (refusal?.kind === 'same_officer') throw unprocessable('', refusal.message, { reason: refusal.kind });
         if (refusal) throw forbidden(refusal.message, { reason: refusal.kind, teamId: before.teamId });
+        // An identical co-signature that committed since this request looked: answered as its replay.
+        if (before.cosignIdempotencyKey === body.idempotencyKey) throw new LostRace();
         if (before.cosignedBy)
           throw conflict(`check-in ${id} is already co-signed by ${before.cosignedBy.name} (${before.cosignedBy.certificateNo}) at ${before.cosignedAt}`, {
             cosignedBy: before.cosignedBy.officerId,

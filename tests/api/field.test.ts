@@ -398,6 +398,16 @@ describe('concurrency', () => {
     for (const a of answers) expect(a.body).toEqual(answers[0].body);
     expect(answers[0].body.farFromTarget).toBe(true);
     expect(await written()).toEqual({ ...before, audit: before.audit + 1, checkIns: before.checkIns + 1, events: before.events + 1 });
+
+    // Five identical co-signatures at once: one is stored, the five answers agree.
+    const cosign = { idempotencyKey: randomUUID(), position: null, cosignedAt: '2026-11-01T10:50:00+08:00' };
+    const [{ id: mark }] = await rows<{ id: number }>(sql`SELECT max(id)::int AS id FROM audit_log`);
+    const signed = await Promise.all(Array.from({ length: 5 }, () => sendJson(app, 'POST', `/api/field/check-ins/${answers[0].body.id}/cosign`, cosign, lead)));
+    expect(signed.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    for (const a of signed) expect(a.body).toEqual(signed[0].body);
+    expect(signed[0].body.status).toBe('confirmed');
+    const entries = await rows<{ action: string }>(sql`SELECT action FROM audit_log WHERE id > ${mark} AND action = 'field.cosign'`);
+    expect(entries).toHaveLength(1);
   });
 });
 

@@ -36,6 +36,9 @@ import { CellWeightsCache } from './services/cell-weights.js';
 import type { Deps } from './services/deps.js';
 import { RoutingEngine } from './services/routing-engine.js';
 import { CampaignPlanJobs } from './services/campaign-plan-jobs.js';
+import { LiveEventHub, type LiveEventHubOptions } from './services/live-event-hub.js';
+import { eventsRouter } from './routes/events.js';
+import { announceOverdueClues } from './services/clues.js';
 
 export interface AppOptions {
   database: Database;
@@ -51,6 +54,8 @@ export interface AppOptions {
   loginLimiter?: LoginRateLimiter;
   /** The response cache's budget in bytes; 0 turns it off (the API benchmark's uncached figures). */
   responseCacheBytes?: number;
+  /** The live-event reader's poll, heartbeat and buffer (tests shorten them). */
+  liveEvents?: LiveEventHubOptions;
 }
 
 /** The state that lives as long as the app, handed to every service. */
@@ -66,6 +71,7 @@ export function createDeps(options: AppOptions): Deps {
     routing: new RoutingEngine<RoutingJobResult>({ database: options.database, now, jobLimits: options.jobLimits }),
     calendar: new CalendarCache(),
     campaignPlanJobs: new CampaignPlanJobs(now, options.jobLimits),
+    liveEvents: new LiveEventHub(options.database, options.liveEvents),
   };
 }
 
@@ -96,10 +102,17 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignPlansRouter(deps))
     .route('/api', campaignOutputsRouter(deps))
     .route('/api', calendarRouter(deps))
+    .route('/api', eventsRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);
   return Object.assign(api, { deps });
+}
+
+/** The work a running server does on its own: the overdue-clue scan, at start and every minute. */
+export function startBackgroundTasks(deps: Deps): () => void {
+  deps.liveEvents.every(60_000, () => announceOverdueClues(deps));
+  return () => deps.liveEvents.stop();
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -38,6 +38,7 @@ import { RoutingEngine } from './services/routing-engine.js';
 import { CampaignPlanJobs } from './services/campaign-plan-jobs.js';
 import { LiveEventHub, type LiveEventHubOptions } from './services/live-event-hub.js';
 import { eventsRouter } from './routes/events.js';
+import { campaignProgressRouter } from './routes/campaign-progress.js';
 import { announceOverdueClues } from './services/clues.js';
 
 export interface AppOptions {
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignOutputsRouter(deps))
     .route('/api', calendarRouter(deps))
     .route('/api', eventsRouter(deps))
+    .route('/api', campaignProgressRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

@@ -27,7 +27,7 @@ export interface Subscription {
   next(timeoutMs: number): Promise<LiveEventRow | SubscriptionEnd | 'idle'>;
   /** Makes a waiting `next` answer 'idle' now (a heartbeat is due). */
   poke(): void;
-  /** Replays from `afterId` and then follows live events; resolves once the replay has been queued. */
+  /** Resolves once the subscription knows where it starts; `next` then replays from there and follows live events. */
   started: Promise<void>;
   end(reason: SubscriptionEnd): void;
   close(): void;
@@ -38,7 +38,10 @@ const visibleTo = (scope: Scope, row: LiveEventRow): boolean =>
 
 class Subscriber {
   private queue: LiveEventRow[] = [];
-  /** Live events that arrive while the replay runs: queued after it, without the ones it already queued. */
+  /**
+   * Live events that arrive while the replay runs (null once it is done): queued after it, without the ones it
+   * already queued. The replay itself is read a page at a time as the client takes it, so a long one needs no buffer.
+   */
   private pending: LiveEventRow[] | null = [];
   private lastQueuedId = Number.POSITIVE_INFINITY;
   private ended: SubscriptionEnd | null = null;
@@ -48,6 +51,7 @@ class Subscriber {
     readonly scope: Scope,
     readonly sessionKey: string,
     private readonly bufferLimit: number,
+    private readonly replayPage: (afterId: number) => Promise<{ rows: LiveEventRow[]; last: boolean }>,
   ) {}
 
   /** Where the replay starts; until then every offered event waits in `pending`. */
@@ -55,15 +59,7 @@ class Subscriber {
     this.lastQueuedId = afterId;
   }
 
-  get lastId(): number {
-    return this.lastQueuedId;
-  }
-
-  get isEnded(): boolean {
-    return this.ended !== null;
-  }
-
-  /** An event the reader met: queued unless the replay is still running. */
+  /** An event the reader met: queued, or held while the replay runs. */
   offer(row: LiveEventRow): void {
     if (this.ended || !visibleTo(this.scope, row)) return;
     if (this.pending) {
@@ -71,21 +67,15 @@ class Subscriber {
       else this.pending.push(row);
       return;
     }
+    if (this.queue.length >= this.bufferLimit) return this.end('behind');
     this.enqueue(row);
   }
 
-  enqueue(row: LiveEventRow): void {
-    if (this.ended || row.id <= this.lastQueuedId) return;
-    if (this.queue.length >= this.bufferLimit) return this.end('behind');
+  private enqueue(row: LiveEventRow): void {
+    if (row.id <= this.lastQueuedId) return;
     this.queue.push(row);
     this.lastQueuedId = row.id;
-    this.wake();
-  }
-
-  replayDone(): void {
-    const pending = this.pending ?? [];
-    this.pending = null;
-    for (const row of pending) this.enqueue(row);
+    this.signal?.();
   }
 
   end(reason: SubscriptionEnd): void {
@@ -93,10 +83,20 @@ class Subscriber {
     this.ended = reason;
     this.queue = [];
     this.pending = null;
-    this.wake();
+    this.signal?.();
   }
 
   async next(timeoutMs: number): Promise<LiveEventRow | SubscriptionEnd | 'idle'> {
+    while (!this.ended && this.queue.length === 0 && this.pending) {
+      const page = await this.replayPage(this.lastQueuedId);
+      if (this.ended) break;
+      for (const row of page.rows) this.enqueue(row);
+      if (page.last) {
+        const held = this.pending ?? [];
+        this.pending = null;
+        for (const row of held) this.enqueue(row);
+      }
+    }
     if (this.ended) return this.ended;
     const row = this.queue.shift();
     if (row) return row;
@@ -110,11 +110,8 @@ class Subscriber {
     return this.ended ?? this.queue.shift() ?? 'idle';
   }
 
+  /** Makes a waiting `next` answer now. */
   poke(): void {
-    this.wake();
-  }
-
-  private wake(): void {
     this.signal?.();
   }
 }
@@ -167,20 +164,18 @@ export class LiveEventHub {
   subscribe(p: { scope: Scope; sessionKey: string; afterId: number | null }): Subscription {
     // Registered before anything is read: every event the reader meets from here on reaches this subscriber (held
     // until its replay is queued), and every event it met before is committed and so in the replay.
-    const subscriber = new Subscriber(p.scope, p.sessionKey, this.bufferLimit);
+    const subscriber = new Subscriber(p.scope, p.sessionKey, this.bufferLimit, async (afterId) => {
+      const rows = await liveEventsAfter(this.database, { afterId, scope: p.scope, limit: this.pageSize });
+      return { rows, last: rows.length < this.pageSize };
+    });
     this.subscribers.add(subscriber);
     const ready = this.startReader();
     const start = async (): Promise<void> => {
       const newest = await lastLiveEventId(this.database);
       // An id beyond the outbox (a client of a database since rebuilt) would wait forever: start at the newest.
       subscriber.startAfter(p.afterId === null || p.afterId > newest ? newest : p.afterId);
+      // The replay (read by `next`) starts once the reader runs: what it met before is committed, so replayed.
       await ready;
-      for (;;) {
-        const page = await liveEventsAfter(this.database, { afterId: subscriber.lastId, scope: p.scope, limit: this.pageSize });
-        for (const row of page) subscriber.enqueue(row);
-        if (page.length < this.pageSize || subscriber.isEnded) break;
-      }
-      subscriber.replayDone();
     };
     const started = start();
     started.catch(() => subscriber.end('closed'));

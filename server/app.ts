@@ -39,6 +39,10 @@ import type { Deps } from './services/deps.js';
 import { RoutingEngine } from './services/routing-engine.js';
 import { CampaignPlanJobs } from './services/campaign-plan-jobs.js';
 import { PhotoStore } from './photos/store.js';
+import { LiveEventHub, type LiveEventHubOptions } from './services/live-event-hub.js';
+import { eventsRouter } from './routes/events.js';
+import { campaignProgressRouter } from './routes/campaign-progress.js';
+import { announceOverdueClues } from './services/clues.js';
 
 export interface AppOptions {
   database: Database;
@@ -56,6 +60,8 @@ export interface AppOptions {
   responseCacheBytes?: number;
   /** The photo store's directory (main.ts: PHOTO_DIR, else DATA_DIR/photos); omitted = ./data/photos. */
   photoDir?: string;
+  /** The live-event reader's poll, heartbeat and buffer (tests shorten them). */
+  liveEvents?: LiveEventHubOptions;
 }
 
 /** The state that lives as long as the app, handed to every service. */
@@ -72,6 +78,7 @@ export function createDeps(options: AppOptions): Deps {
     calendar: new CalendarCache(),
     campaignPlanJobs: new CampaignPlanJobs(now, options.jobLimits),
     photos: new PhotoStore(options.photoDir ?? 'data/photos'),
+    liveEvents: new LiveEventHub(options.database, options.liveEvents),
   };
 }
 
@@ -104,10 +111,18 @@ export function createApp(options: AppOptions) {
     .route('/api', calendarRouter(deps))
     .route('/api', photosRouter(deps))
     .route('/api', fieldRouter(deps))
+    .route('/api', eventsRouter(deps))
+    .route('/api', campaignProgressRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);
   return Object.assign(api, { deps });
+}
+
+/** The work a running server does on its own: the overdue-clue scan, at start and every minute. */
+export function startBackgroundTasks(deps: Deps): () => void {
+  deps.liveEvents.every(60_000, () => announceOverdueClues(deps));
+  return () => deps.liveEvents.stop();
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -7,7 +7,7 @@ import { createDb, migrate } from '../db/client.js';
 import { countDistricts } from '../db/queries/districts.js';
 import { analyzeIfNeverAnalyzed } from '../db/queries/maintenance.js';
 import { DEFAULT_DEMO_PASSWORD, seedDemo } from '../db/seed/index.js';
-import { createApp } from './app.js';
+import { createApp, startBackgroundTasks } from './app.js';
 import { monotonicClock, systemClock } from './domain/clock.js';
 import { hashPassword } from './auth/password.js';
 import { ensureWebBuild } from './web-build.js';
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
 
   await withTicker('building the web app', webBuild);
   const app = createApp({ database, staticDir, photoDir });
+  const stopBackground = startBackgroundTasks(app.deps);
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     log(`ready: http://${shownHost}:${info.port}  (API: http://${shownHost}:${info.port}/api/openapi.json)`);
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
+    stopBackground();
     server.close();
     // PGlite writes its files on close: without it the data of this run may be lost.
     await database.close();

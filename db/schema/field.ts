@@ -151,7 +151,13 @@ export const liveEvents = pgTable(
     campaignId: integer('campaign_id'),
     payload: jsonb('payload').notNull(),
   },
-  (t) => [index('live_events_district_idx').on(t.districtCode, t.id)],
+  (t) => [
+    index('live_events_district_idx').on(t.districtCode, t.id),
+    // The overdue scan asks whether a clue was announced already: the outbox itself is the record.
+    index('live_events_overdue_clue_idx')
+      .on(sql`(${t.payload} ->> 'clueId')`)
+      .where(sql`${t.kind} = 'clue.overdue'`),
+  ],
 );
 
 /**

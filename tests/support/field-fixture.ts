@@ -1,22 +1,24 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/queries/queryable.js';
 import { hashPassword } from '../../server/auth/password.js';
-import { testPassword } from './db.js';
+import { testAsOf, testPassword } from './db.js';
 
 // Rows the phone page's tests need before the field routes write any: field accounts for registry officers, and
 // check-ins written as plain rows (what the check-in routes would store).
 
 /**
  * A `field` account under `username` for an officer of `districtCode`. The demo seed gives every registry officer one
- * (named by the certificate's digits): the first such account not renamed yet is renamed. A database built by hand
- * gets a new account for an officer without one. Answers the user's and officer's ids.
+ * (named by the certificate's digits): the account of an officer whose certificate has lapsed is renamed — such an
+ * officer is in no plan, so the files sharing the test database cannot step on each other's teams. A database built
+ * by hand gets a new account for an officer without one. Answers the user's and officer's ids.
  */
 export async function createFieldUser(q: Queryable, username: string, districtCode: string): Promise<{ userId: number; officerId: number }> {
   const hash = await hashPassword(testPassword);
   const [renamed] = await q.rows(sql`
     UPDATE users SET username = ${username}, password_hash = ${hash}
     WHERE id = (SELECT u.id FROM users u JOIN officers o ON o.id = u.officer_id
-                WHERE o.district_code = ${districtCode} AND u.username ~ '^[0-9]+$' ORDER BY o.id LIMIT 1)
+                WHERE o.district_code = ${districtCode} AND u.username ~ '^[0-9]+$' AND o.certificate_expires_on < ${testAsOf.toISOString().slice(0, 10)}::date
+                ORDER BY o.id DESC LIMIT 1)
     RETURNING id, officer_id`);
   if (renamed) return { userId: Number(renamed.id), officerId: Number(renamed.officer_id) };
   const [created] = await q.rows(sql`

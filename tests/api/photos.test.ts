@@ -87,6 +87,15 @@ describe('POST /api/field/photos', () => {
     expect((await photoAudits()).filter((e) => e.entityId === photo.sha256)).toHaveLength(1);
   });
 
+  test('the same bytes again after the thumbnail file was lost: 200, and the file is back (a retry repairs the store)', async () => {
+    expect(await app.deps.photos.remove(photo.thumbnailSha256)).toBe(true);
+    const { status, body } = await upload(jpeg, 'image/jpeg');
+    expect(status).toBe(200);
+    expect(body).toEqual(photo);
+    expect(await app.deps.photos.has(photo.thumbnailSha256)).toBe(true);
+    expect((await photoAudits()).filter((e) => e.entityId === photo.sha256)).toHaveLength(1);
+  });
+
   test('a PNG: 201 as image/png', async () => {
     const png = await testPng(500, 400);
     const { status, body } = await upload(png, 'image/png');

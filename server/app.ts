@@ -31,6 +31,7 @@ import { summaryRouter } from './routes/summary.js';
 import { campaignPlansRouter } from './routes/campaign-plans.js';
 import { campaignOutputsRouter } from './routes/campaign-outputs.js';
 import { photosRouter } from './routes/photos.js';
+import { fieldRouter } from './routes/field.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
@@ -102,6 +103,7 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignOutputsRouter(deps))
     .route('/api', calendarRouter(deps))
     .route('/api', photosRouter(deps))
+    .route('/api', fieldRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

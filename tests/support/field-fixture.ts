@@ -6,8 +6,15 @@ import { testPassword } from './db.js';
 // Rows the phone page's tests need before the field routes write any: field accounts for registry officers, and
 // check-ins written as plain rows (what the check-in routes would store).
 
-/** A `field` account for an officer of `districtCode` that has none yet; answers the user's and officer's ids. */
-export async function createFieldUser(q: Queryable, username: string, districtCode: string): Promise<{ userId: number; officerId: number }> {
+/**
+ * A `field` account of `districtCode`: the seed's first one for the district when the seed made them (one per
+ * registry officer, password as the other test users), else one created for an officer without an account.
+ */
+export async function fieldUserOf(q: Queryable, districtCode: string, username: string): Promise<{ userId: number; officerId: number; username: string }> {
+  const [seeded] = await q.rows(sql`
+    SELECT u.id, u.officer_id, u.username FROM users u
+    WHERE u.role = 'field' AND u.district_code = ${districtCode} ORDER BY u.id LIMIT 1`);
+  if (seeded) return { userId: Number(seeded.id), officerId: Number(seeded.officer_id), username: String(seeded.username) };
   const [officer] = await q.rows(sql`
     SELECT o.id FROM officers o
     WHERE o.district_code = ${districtCode} AND NOT EXISTS (SELECT 1 FROM users u WHERE u.officer_id = o.id)
@@ -18,7 +25,7 @@ export async function createFieldUser(q: Queryable, username: string, districtCo
     INSERT INTO users (username, display_name, password_hash, role, district_code, officer_id)
     VALUES (${username}, ${username}, ${await hashPassword(testPassword)}, 'field', ${districtCode}, ${officerId})
     RETURNING id`);
-  return { userId: Number(user.id), officerId };
+  return { userId: Number(user.id), officerId, username };
 }
 
 /** A district-scoped account of another role (e.g. a second district's 区分管领导). */

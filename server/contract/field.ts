@@ -245,7 +245,7 @@ export const photoUploadRoute = createRoute(
       201: jsonContent(photoSchema, 'stored'),
       200: jsonContent(photoSchema, 'these bytes were stored before'),
       413: errorResponses[413],
-      415: jsonContent(z.object({ error: z.unknown() }), 'not a JPEG or PNG (by its bytes), or a content type that is not one'),
+      415: { ...errorResponses[415], description: 'not a JPEG or PNG by its bytes, or a Content-Type that is not one or says another type than the bytes' },
       422: errorResponses[422],
     },
   }),

@@ -14,7 +14,7 @@ import { PhotoStore } from '../../server/photos/store.js';
 import { checkPhotoStore, parsePhotosCheckArgs, runPhotosCheck, type PhotoCheckDeps } from '../../server/services/photo-check.js';
 import { uploadPhoto } from '../../server/services/photos.js';
 import { dropScratchDatabase, scratchDatabaseUrl, testAsOf } from '../support/db.js';
-import { createFieldUser, deleteCheckIn, insertCheckIn } from '../support/field-fixture.js';
+import { deleteCheckIn, fieldUserOf, insertCheckIn } from '../support/field-fixture.js';
 import { testJpeg, testPng } from '../support/images.js';
 
 // photos:check accounts for a whole photos table against a whole store, so it gets a database of its own: the shared
@@ -47,7 +47,7 @@ beforeAll(async () => {
   await database.rows(sql`INSERT INTO departments (code, name, name_en, responsibilities) VALUES ('edu', '教育局', 'Education', '校外培训')`);
   await database.rows(sql`INSERT INTO officers (name, department_code, district_code, certificate_no, certificate_expires_on, base)
     VALUES ('张三', 'edu', ${PUTUO}, '沪执310107019999', '2030-12-31', ST_SetSRID(ST_MakePoint(121.4, 31.25), 4326))`);
-  const ids = await createFieldUser(database, 'check_field', PUTUO);
+  const ids = await fieldUserOf(database, PUTUO, 'check_field');
   officerId = ids.officerId;
   field = { id: ids.userId, username: 'check_field', displayName: 'check_field', role: 'field', districtCode: PUTUO, districtName: '普陀区', officerId };
   store = new PhotoStore(mkdtempSync(join(tmpdir(), 'jointops-photos-')));

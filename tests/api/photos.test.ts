@@ -6,12 +6,13 @@ import { listAudit } from '../../db/queries/audit.js';
 import { MAX_PHOTO_BYTES } from '../../server/contract/field.js';
 import { loginCookie, testApp, type TestApp } from '../support/api.js';
 import { testAsOf, testDatabase } from '../support/db.js';
-import { createFieldUser, createUser, deleteCheckIn, insertCheckIn } from '../support/field-fixture.js';
+import { createUser, deleteCheckIn, fieldUserOf, insertCheckIn } from '../support/field-fixture.js';
 import { testGif, testJpeg, testPng } from '../support/images.js';
 
 let app: TestApp;
 let database: Database;
 let putuoField: { userId: number; officerId: number };
+let putuoFieldName: string;
 const cookies: Record<'putuoField' | 'jinganField' | 'putuoLeader' | 'jinganLeader' | 'admin' | 'planner', string> = {} as never;
 
 const PUTUO = '310107';
@@ -20,10 +21,12 @@ const JINGAN = '310106';
 beforeAll(async () => {
   app = await testApp();
   database = await testDatabase();
-  putuoField = await createFieldUser(database, 'photo_field_putuo', PUTUO);
-  await createFieldUser(database, 'photo_field_jingan', JINGAN);
+  const putuo = await fieldUserOf(database, PUTUO, 'photo_field_putuo');
+  putuoField = { userId: putuo.userId, officerId: putuo.officerId };
+  putuoFieldName = putuo.username;
+  const jingan = await fieldUserOf(database, JINGAN, 'photo_field_jingan');
   await createUser(database, 'photo_leader_jingan', 'leader', JINGAN);
-  const names = { putuoField: 'photo_field_putuo', jinganField: 'photo_field_jingan', putuoLeader: 'putuo_leader', jinganLeader: 'photo_leader_jingan', admin: 'admin', planner: 'planner' } as const;
+  const names = { putuoField: putuo.username, jinganField: jingan.username, putuoLeader: 'putuo_leader', jinganLeader: 'photo_leader_jingan', admin: 'admin', planner: 'planner' } as const;
   for (const [key, username] of Object.entries(names)) cookies[key as keyof typeof names] = await loginCookie(app, username);
 });
 
@@ -74,7 +77,7 @@ describe('POST /api/field/photos', () => {
     expect((await app.deps.photos.read(body.sha256))!.equals(jpeg)).toBe(true);
     const audits = (await photoAudits()).filter((e) => e.entityId === body.sha256);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actor: 'photo_field_putuo', entity: 'photo', before: null });
+    expect(audits[0]).toMatchObject({ actor: putuoFieldName, entity: 'photo', before: null });
   });
 
   test('the same bytes again: 200 with the same photo; still one file, one row, one audit entry', async () => {
@@ -84,6 +87,15 @@ describe('POST /api/field/photos', () => {
     expect(body).toEqual(photo);
     expect((await storeFiles()).length).toBe(filesBefore);
     expect(Number((await database.rows(sql`SELECT count(*) AS n FROM photos WHERE sha256 = ${photo.sha256}`))[0].n)).toBe(1);
+    expect((await photoAudits()).filter((e) => e.entityId === photo.sha256)).toHaveLength(1);
+  });
+
+  test('the same bytes again after the thumbnail file was lost: 200, and the file is back (a retry repairs the store)', async () => {
+    expect(await app.deps.photos.remove(photo.thumbnailSha256)).toBe(true);
+    const { status, body } = await upload(jpeg, 'image/jpeg');
+    expect(status).toBe(200);
+    expect(body).toEqual(photo);
+    expect(await app.deps.photos.has(photo.thumbnailSha256)).toBe(true);
     expect((await photoAudits()).filter((e) => e.entityId === photo.sha256)).toHaveLength(1);
   });
 

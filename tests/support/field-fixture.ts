@@ -1,35 +1,31 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/queries/queryable.js';
 import { hashPassword } from '../../server/auth/password.js';
-import { testAsOf, testPassword } from './db.js';
+import { testPassword } from './db.js';
 
 // Rows the phone page's tests need before the field routes write any: field accounts for registry officers, and
 // check-ins written as plain rows (what the check-in routes would store).
 
 /**
- * A `field` account under `username` for an officer of `districtCode`. The demo seed gives every registry officer one
- * (named by the certificate's digits): the account of an officer whose certificate has lapsed is renamed — such an
- * officer is in no plan, so the files sharing the test database cannot step on each other's teams. A database built
- * by hand gets a new account for an officer without one. Answers the user's and officer's ids.
+ * A `field` account of `districtCode`: the seed's first one for the district when the seed made them (one per
+ * registry officer, password as the other test users), else one created for an officer without an account.
  */
-export async function createFieldUser(q: Queryable, username: string, districtCode: string): Promise<{ userId: number; officerId: number }> {
-  const hash = await hashPassword(testPassword);
-  const [renamed] = await q.rows(sql`
-    UPDATE users SET username = ${username}, password_hash = ${hash}
-    WHERE id = (SELECT u.id FROM users u JOIN officers o ON o.id = u.officer_id
-                WHERE o.district_code = ${districtCode} AND u.username ~ '^[0-9]+$' AND o.certificate_expires_on < ${testAsOf.toISOString().slice(0, 10)}::date
-                ORDER BY o.id DESC LIMIT 1)
-    RETURNING id, officer_id`);
-  if (renamed) return { userId: Number(renamed.id), officerId: Number(renamed.officer_id) };
-  const [created] = await q.rows(sql`
-    INSERT INTO users (username, display_name, password_hash, role, district_code, officer_id)
-    SELECT ${username}, ${username}, ${hash}, 'field', o.district_code, o.id
-    FROM officers o
+export async function fieldUserOf(q: Queryable, districtCode: string, username: string): Promise<{ userId: number; officerId: number; username: string }> {
+  const [seeded] = await q.rows(sql`
+    SELECT u.id, u.officer_id, u.username FROM users u
+    WHERE u.role = 'field' AND u.district_code = ${districtCode} ORDER BY u.id LIMIT 1`);
+  if (seeded) return { userId: Number(seeded.id), officerId: Number(seeded.officer_id), username: String(seeded.username) };
+  const [officer] = await q.rows(sql`
+    SELECT o.id FROM officers o
     WHERE o.district_code = ${districtCode} AND NOT EXISTS (SELECT 1 FROM users u WHERE u.officer_id = o.id)
-    ORDER BY o.id LIMIT 1
-    RETURNING id, officer_id`);
-  if (!created) throw new Error(`no officer of ${districtCode} is left for a field account`);
-  return { userId: Number(created.id), officerId: Number(created.officer_id) };
+    ORDER BY o.id LIMIT 1`);
+  if (!officer) throw new Error(`no officer without an account in ${districtCode}`);
+  const officerId = Number(officer.id);
+  const [user] = await q.rows(sql`
+    INSERT INTO users (username, display_name, password_hash, role, district_code, officer_id)
+    VALUES (${username}, ${username}, ${await hashPassword(testPassword)}, 'field', ${districtCode}, ${officerId})
+    RETURNING id`);
+  return { userId: Number(user.id), officerId, username };
 }
 
 /** A district-scoped account of another role (e.g. a second district's 区分管领导). */

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { campaignStatuses } from '../domain/campaign.js';
 import { checkInResults, clueSources, clueStatuses, suspectedTypes, type LiveEventKind } from '../domain/vocabulary.js';
+import { checkInStatuses } from './field.js';
 import { protectedRoute } from './route-config.js';
 
 // The live events of `/api/events` (docs/events.md): one schema per kind of `liveEventKinds`, each the `payload` of an
@@ -17,13 +18,31 @@ export const liveEventPayloadSchemas = {
     ...stopShape,
     checkInId: z.number().int(),
     result: z.enum(checkInResults),
+    /** 待确认 until the second officer co-signs. */
+    status: z.enum(checkInStatuses),
     farFromTarget: z.boolean(),
     /** The device's clock at the check-in. */
     checkedAt: instantText,
     position: lonLat.nullable(),
   }),
-  'check_in.cosigned': z.object({ ...stopShape, checkInId: z.number().int(), cosignedAt: instantText }),
-  'stop.arrived': z.object({ ...stopShape, arrivalId: z.number().int(), arrivedAt: instantText, position: lonLat.nullable() }),
+  'check_in.cosigned': z.object({
+    ...stopShape,
+    checkInId: z.number().int(),
+    result: z.enum(checkInResults),
+    status: z.enum(checkInStatuses),
+    farFromTarget: z.boolean(),
+    checkedAt: instantText,
+    position: lonLat.nullable(),
+    cosignedAt: instantText,
+  }),
+  'stop.arrived': z.object({
+    ...stopShape,
+    arrivalId: z.number().int(),
+    arrivedAt: instantText,
+    position: lonLat.nullable(),
+    /** From the device to the target, metres; null without a position. */
+    distanceMetres: z.number().nullable(),
+  }),
   'team.replanned': z.object({ campaignId: z.number().int(), districtCode: z.string(), date: z.string(), teamIds: z.array(z.string()) }),
   'campaign.status': z.object({
     campaignId: z.number().int(),

@@ -19,7 +19,9 @@ import {
   type CheckInRow,
   type PlanTeamRow,
 } from '../../db/queries/field.js';
-import { appendLiveEvent, type NewLiveEvent } from '../../db/queries/live-events.js';
+import type { NewLiveEvent } from '../../db/queries/live-events.js';
+import type { LiveEventDraft } from '../contract/events.js';
+import { announce, notifyLiveEvents } from './live-event-outbox.js';
 import type { Queryable } from '../../db/queries/queryable.js';
 import type { UserRow } from '../../db/queries/users.js';
 import { campaignPlanSchema } from '../contract/campaign-plans.js';
@@ -42,7 +44,7 @@ import type { Deps } from './deps.js';
 import { conflict, forbidden, notFound, ServiceError, unprocessable } from './errors.js';
 import { flowBackConfirmedCheckIn } from './field-flow-back.js';
 
-type FieldDeps = Pick<Deps, 'database' | 'now'>;
+type FieldDeps = Pick<Deps, 'database' | 'now'> & Partial<Pick<Deps, 'liveEvents'>>;
 
 /** How many next duties an empty day shows. */
 const UPCOMING_DUTIES = 10;
@@ -235,10 +237,11 @@ interface FieldChange<T> {
 async function auditedWithEvents<T>(deps: FieldDeps, user: UserRow, action: AuditAction, change: (tx: Queryable) => Promise<FieldChange<T>>): Promise<T> {
   const { result } = await audited(deps, { actor: user.username, action, entity: 'check_in' }, async (tx) => {
     const done = await change(tx);
-    for (const event of done.events) await appendLiveEvent(tx, event);
+    for (const event of done.events) await announce(tx, event.at, event as NewLiveEvent & LiveEventDraft);
     for (const entry of done.audits ?? []) await appendAudit(tx, { ...entry, at: deps.now() });
     return { entityId: done.entityId, before: done.before, after: done.after, result: done.result };
   });
+  notifyLiveEvents(deps);
   return result;
 }
 
@@ -322,6 +325,8 @@ export async function recordArrival(deps: FieldDeps, user: UserRow, body: Arriva
             liveEvent('stop.arrived', at, ts.team.districtCode, body.campaignId, {
               teamId: body.teamId,
               targetKey: body.targetKey,
+              arrivalId: arrival.id,
+              arrivedAt: arrival.arrivedAt,
               position: positionOf(body.position),
               distanceMetres,
             }),
@@ -410,6 +415,8 @@ const checkInEvent = (kind: LiveEventKind, at: Date, c: CheckIn, districtCode: s
     status: c.status,
     position: c.position,
     farFromTarget: c.farFromTarget,
+    checkedAt: c.checkedAt,
+    ...(c.cosignedAt === null ? {} : { cosignedAt: c.cosignedAt }),
   });
 
 /** 双人执法: the second officer of the team co-signs a check-in; a confirmed check-in's results flow back. */

@@ -20,7 +20,7 @@ export async function plannedCampaign(app: TestApp, cookie: string, name = 'è¡Œå
       endsOn: '2027-01-23',
       districts: ['310107', '310106'],
       focus: { suspectedTypes: [], checkItems: ['unlicensed', 'safety'] },
-      goals: { drawPercent: 5, hotCellVisits: 1, hotCellConfidence: 95 },
+      goals: { drawPercent: 20, hotCellVisits: 1, hotCellConfidence: 95 },
     },
     cookie,
   );

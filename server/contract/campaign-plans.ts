@@ -173,6 +173,8 @@ const teamSchema = z.object({
   line: z.array(lonLat),
   /** When the team got no stop: why (`no_compatible_target`, `all_targets_served`, `targets_unreachable`). */
   idleReason: z.string().nullable(),
+  /** When the team's remaining stops were last re-planned during the campaign (调整); null (or absent in older plans): never. */
+  replannedAt: z.string().nullable().default(null),
 });
 
 const unassignedSchema = z.object({

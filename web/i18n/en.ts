@@ -639,6 +639,7 @@ export const en: Record<MessageKey, string> = {
   'plan.reason.hot_cell_99': '99% hot cell',
   'plan.reason.hot_cell_95': '95% hot cell',
   'plan.reason.drawn': 'Drawn',
+  'plan.reason.urgent': 'Urgent (added during the campaign)',
   'plan.unassignedReason.skills': 'Departments missing',
   'plan.unassignedReason.capacity': 'No capacity',
   'plan.unassignedReason.max_tasks': 'Stop cap reached',

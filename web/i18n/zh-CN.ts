@@ -638,6 +638,7 @@ export const zhCN = {
   'plan.reason.hot_cell_99': '99% 热点',
   'plan.reason.hot_cell_95': '95% 热点',
   'plan.reason.drawn': '双随机抽中',
+  'plan.reason.urgent': '插单（行动中加派）',
   'plan.unassignedReason.skills': '缺少所需部门',
   'plan.unassignedReason.capacity': '容量不足',
   'plan.unassignedReason.max_tasks': '已达点位上限',

@@ -150,7 +150,7 @@ export async function replanTeams(deps: ReplanDeps, user: UserRow, id: number, r
     });
   } catch (error) {
     // The kernel's refusals name the request's fields: an officer not on the day, a target it cannot take.
-    if (error instanceof DomainInputError) throw unprocessable(error.issues[0]?.path || 'event', error.message, { issues: error.issues });
+    if (error instanceof DomainInputError) throw unprocessable(error.issues[0]?.path || 'event', error.issues.map((i) => i.message).join('; '), { issues: error.issues });
     throw error;
   }
   let solution: VrpSolution | null = null;

@@ -222,7 +222,17 @@ export function buildReplan(input: ReplanInput): ReplanProblem {
               ? '营业时间与班次不相合 / its opening hours leave no time in the shift'
               : `本班次 ${vehicles.length} 个组中没有一个能接手（所需部门或回避）/ none of the ${vehicles.length} teams of the shift can take it (departments or recusal)`,
         });
-      else fail('event', `no team of shift ${shiftId} has the departments ${[LEAD_DEPARTMENT, ...target.departments].join(', ')} that ${target.key} needs`);
+      else if (window === null) fail('event', `${target.key}'s opening hours leave no time in shift ${shiftId}`);
+      else {
+        const able = vehicles.filter((v) => v.active);
+        const skilled = able.filter((v) => [LEAD_DEPARTMENT, ...target.departments].every((d) => v.departments.includes(d)));
+        fail(
+          'event',
+          skilled.length === 0
+            ? `none of the ${able.length} teams of shift ${shiftId} that can inspect has the departments ${[LEAD_DEPARTMENT, ...target.departments].join(', ')} that ${target.key} needs`
+            : `every team of shift ${shiftId} with the departments ${target.key} needs has an officer who must recuse themself (回避)`,
+        );
+      }
       return;
     }
     const id = jobs.size + 1;

@@ -162,7 +162,7 @@ export async function replanTeams(deps: ReplanDeps, user: UserRow, id: number, r
       maxIterations: REPLAN_ITERATIONS,
       departureHour: built.departureHour,
     });
-    solution = solved.solution as unknown as VrpSolution;
+    solution = solved.solution;
   }
   const result = applyReplan(built, solution);
   const changed = result.plan.teams.filter((t) => result.teamIds.includes(t.id));

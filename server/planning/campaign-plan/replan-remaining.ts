@@ -251,7 +251,7 @@ export function buildReplan(input: ReplanInput): ReplanProblem {
   vehicles.forEach((v, k) => {
     for (const key of remainingOf(v)) addJob(key === urgent?.key ? urgent : targets.get(key)!, k);
   });
-  if (urgent && !vehicles.some((v) => remainingOf(v).includes(urgent!.key))) addJob(urgent, null);
+  if (urgent && !vehicles.some((v) => remainingOf(v).includes(urgent.key))) addJob(urgent, null);
 
   const maxStops = plan.settings.maxStopsPerTeam;
   const end = parseClock(shift.end, 'end');
@@ -271,7 +271,7 @@ export function buildReplan(input: ReplanInput): ReplanProblem {
       ...(meal && breakWindow ? { breaks: [{ id: 1, time_windows: [breakWindow], service: meal.durationSeconds, description: '用餐 meal break' }] } : {}),
     };
   });
-  const planTargets = urgent && !targets.has(urgent.key) ? [...plan.targets, urgent] : plan.targets.map((t) => (urgent && t.key === urgent.key ? urgent! : t));
+  const planTargets = urgent && !targets.has(urgent.key) ? [...plan.targets, urgent] : plan.targets.map((t) => (urgent && t.key === urgent.key ? urgent : t));
   const allTargets = new Map(planTargets.map((t) => [t.key, t]));
   return {
     input,

@@ -120,7 +120,10 @@ function feasible(result: ReturnType<typeof run>): string[] {
   const problem = result.built.problem!;
   const places: [number, number][] = [];
   const add = (c: [number, number] | undefined) => c && !places.some((p) => p[0] === c[0] && p[1] === c[1]) && places.push(c);
-  for (const v of problem.vehicles) (add(v.start), add(v.end));
+  for (const v of problem.vehicles) {
+    add(v.start);
+    add(v.end);
+  }
   for (const j of problem.jobs ?? []) add(j.location);
   const { durations, distances } = provider(places, 'car');
   const index = (c: [number, number]) => places.findIndex((p) => p[0] === c[0] && p[1] === c[1]);

@@ -267,7 +267,8 @@ export function buildReplan(input: ReplanInput): ReplanProblem {
       end: v.team.base.location,
       skills: eligible[k].map((j) => JOB_SKILL_BASE + j),
       time_window: [v.start, end],
-      max_tasks: Math.max(0, maxStops - v.fixed.length),
+      // 插单 adds to a full team: the cap gives way by one for the urgent target.
+      max_tasks: Math.max(0, maxStops - v.fixed.length) + (urgent ? 1 : 0),
       ...(meal && breakWindow ? { breaks: [{ id: 1, time_windows: [breakWindow], service: meal.durationSeconds, description: '用餐 meal break' }] } : {}),
     };
   });
@@ -347,7 +348,7 @@ export function applyReplan(built: ReplanProblem, solution: VrpSolution | null):
   });
   for (const job of built.jobs.values()) {
     const to = assigned.get(job.targetKey) ?? null;
-    if (to !== job.from) moved.push({ targetKey: job.targetKey, from: job.from, to });
+    if (to !== job.from || job.from === null) moved.push({ targetKey: job.targetKey, from: job.from, to });
   }
   for (const o of built.orphans) moved.push({ targetKey: o.targetKey, from: o.from, to: null });
 

@@ -190,6 +190,16 @@ describe('re-planning the remaining stops', () => {
     expect(feasible(result)).toEqual([]);
   });
 
+  test('an urgent target is added even when every team has its stop cap (插单)', () => {
+    const full = plan();
+    full.settings = { ...full.settings, maxStopsPerTeam: 3 };
+    full.teams[2] = team(3, full.teams[2].members, [7, 8, 9]);
+    const urgent = target(23, { location: [121.41, 31.255] });
+    const result = run(input({ plan: full, event: { kind: 'urgent_target', target: urgent } }));
+    expect(result.plan.teams.filter((t) => keysOf(t).includes(urgent.key))).toHaveLength(1);
+    expect(feasible(result)).toEqual([]);
+  });
+
   test('the same input gives the same result', () => {
     const i = input({ event: { kind: 'officer_out', officerId: 12 }, fixed: [{ teamId: teamOf(plan(), 1).id, targetKey: 'institution:1', state: 'in_progress', at: 9.4 * 3600 }] });
     expect(run(i).plan).toEqual(run(i).plan);

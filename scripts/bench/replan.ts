@@ -6,8 +6,8 @@
 //   DATABASE_URL=postgres://…/jointops_bench npm run --silent bench:replan   (the database is reset!)
 import { performance } from 'node:perf_hooks';
 import { availableParallelism, cpus } from 'node:os';
-import { sql } from 'drizzle-orm';
 import { createDb, migrate, resetDatabase } from '../../db/client.js';
+import { busiestDistricts, insertBenchCheckIn, weekendMorningInstitutions } from '../../db/queries/bench.js';
 import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
 import { seedDemo } from '../../db/seed/index.js';
 import { createApp } from '../../server/app.js';
@@ -53,8 +53,7 @@ async function main() {
     return json;
   };
 
-  const busiest = (await database.db.execute(sql`SELECT district_code AS code FROM officers GROUP BY district_code ORDER BY count(*) DESC, district_code LIMIT ${districtCount}`)).rows as { code: string }[];
-  const districts = busiest.map((r) => r.code).sort();
+  const districts = (await busiestDistricts(database, districtCount)).sort();
   const campaign = await call<Campaign>('POST', '/api/campaigns', {
     name: '校外培训专项检查（调整基准）',
     type: 'custom',
@@ -86,11 +85,7 @@ async function main() {
       continue;
     }
     const remaining = plan.teams.filter((t) => t.districtCode === district && t.shiftId === team.shiftId).reduce((n, t) => n + t.stops.length, 0) - 1;
-    await database.db.execute(sql`
-      INSERT INTO check_ins (idempotency_key, request_hash, campaign_id, campaign_version, team_id, target_key, district_code, result, findings,
-                             far_from_target, checked_at, received_at, recorded_by_officer, recorded_by_user)
-      VALUES (gen_random_uuid(), 'bench', ${campaign.id}, 1, ${team.id}, ${team.stops[0].targetKey}, ${district}, 'compliant', '[]'::jsonb,
-              false, '2027-03-06T01:10:00Z', '2027-03-06T01:10:00Z', ${team.members[0].officerId}, (SELECT id FROM users WHERE username = 'planner'))`);
+    await insertBenchCheckIn(database, { campaignId: campaign.id, teamId: team.id, targetKey: team.stops[0].targetKey, district, officerId: team.members[0].officerId, at: new Date('2027-03-06T01:10:00Z') });
     // The member who is not the lead drops out; of a two-person team that sends its stops to the others.
     const leaving = team.members.find((m) => !m.lead)!;
     let t = performance.now();
@@ -98,9 +93,7 @@ async function main() {
     results.push({ district, kind: 'officer_out', teams: out.teamIds.length, remainingStops: remaining, seconds: round((performance.now() - t) / 1000) });
     progress(`${district} officer_out: ${results.at(-1)!.seconds} s, ${out.teamIds.length} team(s)`);
     const planned = new Set(plan.targets.map((x) => x.key));
-    const candidates = (await database.db.execute(sql`
-      SELECT i.id FROM institutions i WHERE i.district_code = ${district} AND (i.weekend_opens IS NULL OR i.weekend_opens <= '10:00') AND (i.weekend_closes IS NULL OR i.weekend_closes >= '12:00')
-        AND NOT EXISTS (SELECT 1 FROM officer_relations r WHERE r.institution_id = i.id) ORDER BY i.id LIMIT 20`)).rows as { id: number }[];
+    const candidates = (await weekendMorningInstitutions(database, district, 20)).map((id) => ({ id }));
     for (const c of candidates.filter((c) => !planned.has(`institution:${c.id}`)).slice(0, runs)) {
       t = performance.now();
       try {

@@ -42,3 +42,29 @@ export async function benchmarkRowCounts(q: Queryable): Promise<{ institutions: 
   );
   return row;
 }
+
+// ---- re-planning a running day (scripts/bench/replan.ts) ----
+
+/** Benchmark-only: the districts with the most officers. */
+export async function busiestDistricts(q: Queryable, n: number): Promise<string[]> {
+  const rows = await parsedRows(q, z.object({ code: z.string() }), sql`
+    SELECT district_code AS code FROM officers GROUP BY district_code ORDER BY count(*) DESC, district_code LIMIT ${n}`);
+  return rows.map((r) => r.code);
+}
+
+/** Benchmark-only: a check-in row as the phone page would leave it, recorded by the planner's account. */
+export async function insertBenchCheckIn(q: Queryable, p: { campaignId: number; teamId: string; targetKey: string; district: string; officerId: number; at: Date }): Promise<void> {
+  await q.rows(sql`
+    INSERT INTO check_ins (idempotency_key, request_hash, campaign_id, campaign_version, team_id, target_key, district_code, result, findings,
+                           far_from_target, checked_at, received_at, recorded_by_officer, recorded_by_user)
+    VALUES (gen_random_uuid(), 'bench', ${p.campaignId}, 1, ${p.teamId}, ${p.targetKey}, ${p.district}, 'compliant', '[]'::jsonb,
+            false, ${p.at.toISOString()}::timestamptz, ${p.at.toISOString()}::timestamptz, ${p.officerId}, (SELECT id FROM users WHERE username = 'planner'))`);
+}
+
+/** Benchmark-only: institutions of the district open on a weekend morning with no registered officer relation. */
+export async function weekendMorningInstitutions(q: Queryable, district: string, limit: number): Promise<number[]> {
+  const rows = await parsedRows(q, z.object({ id: col.int }), sql`
+    SELECT i.id FROM institutions i WHERE i.district_code = ${district} AND (i.weekend_opens IS NULL OR i.weekend_opens <= '10:00') AND (i.weekend_closes IS NULL OR i.weekend_closes >= '12:00')
+      AND NOT EXISTS (SELECT 1 FROM officer_relations r WHERE r.institution_id = i.id) ORDER BY i.id LIMIT ${limit}`);
+  return rows.map((r) => r.id);
+}

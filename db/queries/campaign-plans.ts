@@ -37,8 +37,11 @@ const planInstitutionRow = z.object({
 });
 export type PlanInstitutionRow = z.output<typeof planInstitutionRow>;
 
-/** The institutions of a district with their hours, open clues, clue types and the kinds of violations since `violationsSince`. */
-export async function planInstitutions(q: Queryable, p: PlanReadScope & { violationsSince: string }): Promise<PlanInstitutionRow[]> {
+/**
+ * The institutions of a district with their hours, open clues, clue types and the kinds of violations since
+ * `violationsSince`; only the one with `id` when it is given (an urgent target of a running campaign).
+ */
+export async function planInstitutions(q: Queryable, p: PlanReadScope & { violationsSince: string; id?: number }): Promise<PlanInstitutionRow[]> {
   return parsedRows(q, planInstitutionRow, sql`
     SELECT i.id, i.district_code AS "districtCode", g.street_code AS "streetCode", i.name, i.address, i.credit_code AS "creditCode",
            ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat, i.category, i.status, i.list_status AS "listStatus", i.grid_cell_id AS "gridCellId",
@@ -49,7 +52,7 @@ export async function planInstitutions(q: Queryable, p: PlanReadScope & { violat
            COALESCE((SELECT json_agg(DISTINCT c.suspected_type) FROM clues c WHERE c.institution_id = i.id), '[]'::json)::text AS "clueTypes",
            COALESCE((SELECT json_agg(DISTINCT v.kind) FROM violations v WHERE v.institution_id = i.id AND v.occurred_on > ${p.violationsSince}::date), '[]'::json)::text AS "violationKinds"
     FROM institutions i LEFT JOIN grid_cells g ON g.id = i.grid_cell_id
-    WHERE ${districtFilter(sql`i.district_code`, p.scope, p.district)}
+    WHERE ${districtFilter(sql`i.district_code`, p.scope, p.district)} ${p.id === undefined ? sql`` : sql`AND i.id = ${p.id}`}
     ORDER BY i.id`);
 }
 

@@ -15,7 +15,10 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:M
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** Why a target is in the plan: the priority list, a hot grid cell's area patrol, or the registry draw. */
+/**
+ * Why a target is in the plan: the priority list, a hot grid cell's area patrol, or the registry draw. An urgent target
+ * added while the campaign runs (插单) counts with the priority list and carries the reason `urgent`.
+ */
 export const targetSources = ['priority', 'hot_cell', 'random_draw'] as const;
 /**
  * What put a target on the priority list (several may hold): risk tier A or B, unlicensed with open clues,
@@ -37,6 +40,8 @@ export const targetReasonCodes = [
   'hot_cell_99',
   'hot_cell_95',
   'drawn',
+  // 插单: an urgent clue or institution added to a running day.
+  'urgent',
 ] as const;
 
 /**
@@ -173,6 +178,8 @@ const teamSchema = z.object({
   line: z.array(lonLat),
   /** When the team got no stop: why (`no_compatible_target`, `all_targets_served`, `targets_unreachable`). */
   idleReason: z.string().nullable(),
+  /** When the team's remaining stops were last re-planned during the campaign (调整); null (or absent in older plans): never. */
+  replannedAt: z.string().nullable().default(null),
 });
 
 const unassignedSchema = z.object({

@@ -9,6 +9,8 @@ export interface SolveTask {
   problem: unknown;
   seed: number;
   timeLimitMs: number;
+  /** Stop after this many search iterations as well: with a budget the time limit does not reach, the same seed gives the same routes. */
+  maxIterations?: number;
   /** Hour of departure for the hourly travel speed (e.g. 18 = evening peak); undefined = off-peak. */
   departureHour?: number;
 }
@@ -38,6 +40,7 @@ export function runSolveTask(task: SolveTask, network: RoutableNetwork | null, n
   const solution = solve(problem, {
     seed: task.seed,
     timeLimitMs: task.timeLimitMs,
+    maxIterations: task.maxIterations,
     now,
     costProvider: (locations, profile) => {
       const costs = provider(locations, profile);

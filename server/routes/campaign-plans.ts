@@ -1,6 +1,8 @@
 import { getCampaignPlanJobRoute, getCampaignPlanRoute, replanCampaignRoute, startCampaignPlanRoute } from '../contract/campaign-plans.js';
+import { replanTeamsRoute } from '../contract/campaign-replan.js';
 import { createRouter } from '../http/router.js';
 import { campaignPlanJob, getCampaignPlan, replanCampaignDay, startCampaignPlanJob } from '../services/campaign-plans.js';
+import { replanTeams } from '../services/campaign-replan.js';
 import type { Deps } from '../services/deps.js';
 
 export function campaignPlansRouter(deps: Deps) {
@@ -15,5 +17,6 @@ export function campaignPlansRouter(deps: Deps) {
     })
     .openapi(replanCampaignRoute, async (c) =>
       c.json(await replanCampaignDay(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
-    );
+    )
+    .openapi(replanTeamsRoute, async (c) => c.json(await replanTeams(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200));
 }

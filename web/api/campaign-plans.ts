@@ -3,6 +3,7 @@
 // outputs are fetched by path (files are read as blobs, which the typed client does not help with).
 import { useState } from 'react';
 import type { CampaignPlan } from '../../server/contract/campaign-plans.js';
+import type { TeamReplanRequest, TeamReplanResult } from '../../server/contract/campaign-replan.js';
 import type { DispatchSheet, DrawNotice } from '../../server/planning/dispatch/schema.js';
 import type { CampaignPlanJob, DispatchQuery, PlanSettingsBody } from '../state/campaign-plan.js';
 import { client, withSignal } from './client.js';
@@ -41,6 +42,9 @@ export const campaignPlanJob = (id: number, jobId: string, signal?: AbortSignal)
 
 export const replanDistrictDay = (id: number, version: number, district: string, date: string) =>
   readJson<CampaignPlan>(plans.replan.$post({ param: idParam(id), json: { version, district, date } }));
+
+/** 调整: re-plans the remaining stops of a running day after an officer drops out or an urgent target arrives. */
+export const replanTeams = (id: number, body: TeamReplanRequest) => readJson<TeamReplanResult>(plans.teams.replan.$post({ param: idParam(id), json: body }));
 
 export const dispatchSheets = (id: number, q: DispatchQuery, signal?: AbortSignal) =>
   readJson<DispatchSheet[]>(send(`${base(id)}/dispatch${query(q)}`, { signal }));

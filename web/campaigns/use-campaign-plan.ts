@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Campaign } from '../../server/contract/index.js';
+import type { TeamReplanRequest, TeamReplanResult } from '../../server/contract/campaign-replan.js';
 import { useCampaignDays } from '../api/calendar.js';
 import {
   dispatchPdfPath,
@@ -8,6 +9,7 @@ import {
   exportPath,
   followCampaignPlanJob,
   replanDistrictDay,
+  replanTeams,
   startCampaignPlan,
   useCampaignPlan,
   useDispatchSheets,
@@ -118,6 +120,23 @@ export function useCampaignPlanPage(campaign: Campaign | null, onChanged: () => 
     [campaign],
   );
 
+  // 调整 of a running day: the change summary is shown until the next one; a refusal is shown in its place.
+  const [teamReplan, setTeamReplan] = useState<{ busy: boolean; result: TeamReplanResult | null; error: ApiError | null }>({ busy: false, result: null, error: null });
+  const adjust = useCallback(
+    async (body: Omit<TeamReplanRequest, 'version'>) => {
+      if (!campaign) return;
+      setTeamReplan({ busy: true, result: null, error: null });
+      try {
+        const result = await replanTeams(campaign.id, { ...body, version: campaign.version });
+        setTeamReplan({ busy: false, result, error: null });
+        setRevision((r) => r + 1);
+      } catch (error) {
+        setTeamReplan({ busy: false, result: null, error: asApiError(error) });
+      }
+    },
+    [campaign],
+  );
+
   const sheets = useDispatchSheets(output?.kind === 'dispatch' ? id : null, output?.kind === 'dispatch' ? output.query : null, revision);
   const notice = useDrawNotice(output?.kind === 'notice' ? id : null, revision);
 
@@ -152,6 +171,8 @@ export function useCampaignPlanPage(campaign: Campaign | null, onChanged: () => 
     replanning,
     startPlan: () => void startPlan(),
     replan: (district: string, date: string) => void replan(district, date),
+    teamReplan,
+    adjust: (body: Omit<TeamReplanRequest, 'version'>) => void adjust(body),
     output,
     setOutput,
     sheets,

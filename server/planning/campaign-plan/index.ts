@@ -7,3 +7,4 @@ export * from './teams.js';
 export * from './routes.js';
 export * from './report.js';
 export * from './pipeline.js';
+export * from './replan-remaining.js';

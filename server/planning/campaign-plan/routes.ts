@@ -205,6 +205,7 @@ export function routesOf(built: RouteProblem, solution: VrpSolution): RouteOutco
       returns: stops.length && last ? formatClock(last.arrival) : null,
       line: stops.length && geometry && typeof geometry !== 'string' ? compactLine(geometry.coordinates) : [],
       idleReason,
+      replannedAt: null,
     };
   });
   const unassigned = [

@@ -17,6 +17,7 @@ import { PlanTargetsTable } from './PlanTargetsTable.js';
 import { PlanTeamsTable } from './PlanTeamsTable.js';
 import { PlanUnassigned } from './PlanUnassigned.js';
 import { StateLine } from './StateLine.js';
+import { TeamReplan } from './TeamReplan.js';
 import './plan.css';
 
 export interface PlanPanelProps {
@@ -87,6 +88,17 @@ export function PlanPanel({ campaign, page, districts, mayEdit }: PlanPanelProps
             onReplan={planning ? page.replan : undefined}
             replanning={page.replanning}
           />
+          {mayEdit && campaign.status === 'active' && !stale && (
+            <TeamReplan
+              plan={plan}
+              district={onlyDistrict}
+              date={view.date}
+              busy={page.teamReplan.busy}
+              result={page.teamReplan.result}
+              error={page.teamReplan.error}
+              onSubmit={page.adjust}
+            />
+          )}
           <section className="plan-block" aria-labelledby="plan-teams-title">
             <h3 id="plan-teams-title" className="panel__subtitle">
               {t('plan.teams', { count: teams.length })}

@@ -98,6 +98,7 @@ function plan(): CampaignPlan {
           [121.47, 31.23],
         ],
         idleReason: null,
+        replannedAt: null,
       },
       {
         id: '310101/2027-01-25/2027-01-25/2#2',
@@ -113,6 +114,7 @@ function plan(): CampaignPlan {
         returns: null,
         line: [],
         idleReason: 'all_targets_served',
+        replannedAt: null,
       },
     ],
     unassigned: [],

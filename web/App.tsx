@@ -5,7 +5,8 @@ import { CampaignsView } from './campaigns/CampaignsView.js';
 import { CalendarAdminView } from './calendar/CalendarAdminView.js';
 import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
-import { NavigationContext, pageOf, pageSearch, type Page } from './navigation.js';
+import { FieldPage } from './field/FieldPage.js';
+import { NavigationContext, pageForRole, pageOfLocation, pagePath, pageSearch, type Page } from './navigation.js';
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { shanghaiDate } from '../server/domain/time.js';
@@ -15,13 +16,15 @@ import { parseUrlState } from './state/url.js';
 
 /**
  * `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志), `?page=campaigns`
- * the special campaigns (专项行动), `?page=calendar` the calendar screen (校历与节假日).
+ * the special campaigns (专项行动), `?page=calendar` the calendar screen (校历与节假日); the path /field the phone page.
  */
-const pageInUrl = (): Page => pageOf(window.location.search);
+const pageInUrl = (): Page => pageOfLocation(window.location.pathname, window.location.search);
 
-function openPage(page: Page): void {
+function openPage(page: Page, replace = false): void {
   const search = pageSearch(page, window.location.search);
-  window.history.pushState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
+  const url = `${pagePath(page)}${search ? `?${search}` : ''}`;
+  if (replace) window.history.replaceState(null, '', url);
+  else window.history.pushState(null, '', url);
 }
 
 function setLanguageInUrl(language: Language): void {
@@ -44,7 +47,7 @@ export function App() {
     setHandoff(withHandoff);
     setPage(next);
   }, []);
-  const navigation = useMemo(() => ({ page, open: goTo }), [page, goTo]);
+  
   useEffect(() => {
     const onPop = () => {
       setHandoff(null);
@@ -53,6 +56,14 @@ export function App() {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
+  // A field account belongs on the phone page, everyone else off it: the address follows (replaced, so that Back does
+  // not return to a page the role is sent away from).
+  const role = session.status === 'authenticated' ? session.user.role : null;
+  const shownPage = role === null ? page : pageForRole(page, role);
+  const navigation = useMemo(() => ({ page: shownPage, open: goTo }), [shownPage, goTo]);
+  useEffect(() => {
+    if (shownPage !== pageInUrl()) openPage(shownPage, true);
+  }, [shownPage]);
   const t = useMemo(() => translator(language), [language]);
   // "Today" in Shanghai, read once at start: the default time range ends on it.
   const today = useMemo(() => shanghaiDate(systemClock()), []);
@@ -77,19 +88,22 @@ export function App() {
           </div>
         )}
         {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
-        {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
+        {session.status === 'authenticated' && shownPage === 'field' && (
+          <FieldPage key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} />
+        )}
+        {session.status === 'authenticated' && shownPage === 'planner' && session.user.role !== 'wall' && (
           <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} handoff={handoff} />
         )}
-        {session.status === 'authenticated' && page === 'audit' && (
+        {session.status === 'authenticated' && shownPage === 'audit' && (
           <AuditView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
-        {session.status === 'authenticated' && page === 'campaigns' && (
+        {session.status === 'authenticated' && shownPage === 'campaigns' && (
           <CampaignsView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
-        {session.status === 'authenticated' && page === 'calendar' && (
+        {session.status === 'authenticated' && shownPage === 'calendar' && (
           <CalendarAdminView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
-        {session.status === 'authenticated' && (page === 'dashboard' || (page === 'planner' && session.user.role === 'wall')) && (
+        {session.status === 'authenticated' && (shownPage === 'dashboard' || (shownPage === 'planner' && session.user.role === 'wall')) && (
           <Dashboard
             key={session.user.id}
             user={session.user}

@@ -24,6 +24,9 @@ export function openFieldDb(name = FIELD_DB_NAME): Promise<FieldDatabase> {
   });
 }
 
+/** Closes the database (a test's teardown, a page leaving). */
+export const closeFieldDb = (db: FieldDatabase): void => db.close();
+
 export function idbOutboxStore(db: FieldDatabase): OutboxStore {
   return {
     all: () => db.getAll('outbox'),

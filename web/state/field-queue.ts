@@ -59,12 +59,12 @@ export type Outcome = 'done' | 'failed' | 'retry';
 
 /**
  * 200 (a replay of what was stored) and 201 are done. A refusal (4xx) will be refused again, so it waits for the
- * officer, except 408 (timeout) and 429 (too many requests), which pass. No answer (0) and 5xx are the network's or the
- * server's trouble: retry.
+ * officer, except 408 (timeout) and 429 (too many requests), which pass, and 401: the session ended (the page asks to
+ * sign in again), not the write was wrong. No answer (0) and 5xx are the network's or the server's trouble: retry.
  */
 export function classifyAnswer(status: number): Outcome {
   if (status === 200 || status === 201) return 'done';
-  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return 'failed';
+  if (status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429) return 'failed';
   return 'retry';
 }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { dropItem, outboxLoop, retryItem, syncOnce, type Answer, type OutboxStore } from '../../../web/field/outbox.js';
-import { idbOutboxStore, loadDay, openFieldDb, saveDay, type FieldDatabase } from '../../../web/field/store.js';
+import { closeFieldDb, idbOutboxStore, loadDay, openFieldDb, saveDay, type FieldDatabase } from '../../../web/field/store.js';
 import { classifyAnswer, queueCounts, retryDelayMs, type QueueItem, type StoredQueueItem } from '../../../web/state/field-queue.js';
 
 // The outbox on fake-indexeddb against a small fake of the field API that keeps what it stored by idempotency key,
@@ -18,7 +18,7 @@ beforeEach(async () => {
   db = await openFieldDb(`outbox-test-${++dbCount}`);
   store = idbOutboxStore(db);
 });
-afterEach(() => db.close());
+afterEach(() => closeFieldDb(db));
 
 const base = { userId: USER, queuedAt: '2027-01-25T09:00:00+08:00', state: 'pending' as const, attempts: 0, error: null };
 const photo = (sha256: string, forCheckIn: string, key = crypto.randomUUID()): QueueItem => ({
@@ -103,6 +103,7 @@ describe('what an answer means', () => {
     [413, 'failed'],
     [415, 'failed'],
     [422, 'failed'],
+    [401, 'retry'],
     [408, 'retry'],
     [429, 'retry'],
     [500, 'retry'],

@@ -30,12 +30,15 @@ import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
 import { campaignPlansRouter } from './routes/campaign-plans.js';
 import { campaignOutputsRouter } from './routes/campaign-outputs.js';
+import { fieldRouter } from './routes/field.js';
+import { photosRouter } from './routes/photos.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
 import type { Deps } from './services/deps.js';
 import { RoutingEngine } from './services/routing-engine.js';
 import { CampaignPlanJobs } from './services/campaign-plan-jobs.js';
+import { PhotoStore } from './photos/store.js';
 
 export interface AppOptions {
   database: Database;
@@ -51,6 +54,8 @@ export interface AppOptions {
   loginLimiter?: LoginRateLimiter;
   /** The response cache's budget in bytes; 0 turns it off (the API benchmark's uncached figures). */
   responseCacheBytes?: number;
+  /** The photo store's directory (main.ts: PHOTO_DIR, else DATA_DIR/photos); omitted = ./data/photos. */
+  photoDir?: string;
 }
 
 /** The state that lives as long as the app, handed to every service. */
@@ -66,6 +71,7 @@ export function createDeps(options: AppOptions): Deps {
     routing: new RoutingEngine<RoutingJobResult>({ database: options.database, now, jobLimits: options.jobLimits }),
     calendar: new CalendarCache(),
     campaignPlanJobs: new CampaignPlanJobs(now, options.jobLimits),
+    photos: new PhotoStore(options.photoDir ?? 'data/photos'),
   };
 }
 
@@ -96,6 +102,8 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignPlansRouter(deps))
     .route('/api', campaignOutputsRouter(deps))
     .route('/api', calendarRouter(deps))
+    .route('/api', fieldRouter(deps))
+    .route('/api', photosRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

@@ -55,6 +55,9 @@ scope.addEventListener('activate', (event) => {
     (async () => {
       for (const name of await caches.keys()) if (name.startsWith('jointops-shell-') && name !== SHELL_CACHE) await caches.delete(name);
       await scope.clients.claim();
+      // The page read who is signed in before this worker controlled it: keep that answer now, or a reload offline
+      // would find no session and show the login form instead of the tasks.
+      await Promise.all(['/api/auth/me', '/api/field/today'].map((path) => networkFirst(new Request(path, { credentials: 'same-origin' }), API_CACHE, path).catch(() => null)));
     })(),
   );
 });

@@ -26,11 +26,14 @@ async function signIn(base: string, username: string): Promise<Api> {
   expect(res.status, `login ${username}`).toBe(200);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const send = async (method: string, path: string, body?: unknown) => {
-    const answer = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const request = () =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: { cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    // A kept-alive connection the busy server closed just as it was reused: a read is asked again, a write never.
+    const answer = await request().catch((error: unknown) => (method === 'GET' ? request() : Promise.reject(error instanceof Error ? error : new Error(String(error)))));
     const text = await answer.text();
     return { status: answer.status, body: text ? JSON.parse(text) : null };
   };

@@ -39,8 +39,8 @@ export function PendingList({ items, onRetry, onDrop, onClose }: PendingListProp
             </div>
             {item.error && (
               <p className={item.state === 'failed' ? 'phone-flag phone-flag--alert' : 'phone-muted phone-small'} data-testid="pending-error">
-                {item.error.status > 0 ? `HTTP ${item.error.status}: ` : ''}
-                {item.error.message}
+                {/* No answer at all: the browser's own words ("Failed to fetch") would tell the officer nothing. */}
+                {item.error.status > 0 ? `HTTP ${item.error.status}: ${item.error.message}` : t('field.noAnswer')}
               </p>
             )}
             {item.state === 'failed' && (

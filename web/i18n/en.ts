@@ -1025,6 +1025,7 @@ export const en: Record<MessageKey, string> = {
   'field.kind.arrival': 'Arrival',
   'field.kind.checkIn': 'Check-in',
   'field.kind.cosign': 'Co-signature',
+  'field.noAnswer': 'The server could not be reached; retrying automatically',
   'field.waiting': 'Waiting to send',
   'field.attempts': '{count} attempts',
   'field.drop': 'Delete',

@@ -1024,6 +1024,7 @@ export const zhCN = {
   'field.kind.arrival': '到达',
   'field.kind.checkIn': '检查登记',
   'field.kind.cosign': '双人确认',
+  'field.noAnswer': '未连上服务器，稍后自动重试',
   'field.waiting': '等待发送',
   'field.attempts': '已尝试 {count} 次',
   'field.drop': '删除',

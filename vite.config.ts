@@ -1,16 +1,43 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const SERVICE_WORKER = 'sw';
+
+/**
+ * The phone page's service worker is built as /sw.js (a fixed name: the page registers it by that name, and its scope
+ * is where it lives), and told the names of every other built file, so that it can keep the whole app shell offline.
+ */
+function serviceWorkerShell(): Plugin {
+  return {
+    name: 'jointops-service-worker-shell',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const worker = Object.values(bundle).find((file) => file.type === 'chunk' && file.name === SERVICE_WORKER);
+      if (!worker || worker.type !== 'chunk') return;
+      const files = Object.keys(bundle).filter((name) => name !== worker.fileName && !name.endsWith('.map') && name !== 'index.html');
+      worker.code = worker.code.replace('__JOINTOPS_APP_SHELL__', encodeURIComponent(JSON.stringify(files.sort())));
+    },
+  };
+}
 
 // One config for the web build and for the test projects.
 // `unit` runs pure modules in parallel; `db` runs everything that opens a database in one
 // worker without isolation so that the embedded PostGIS (slow to start) is created once per run.
 export default defineConfig({
   root: `${root}web`,
-  plugins: [react()],
-  build: { outDir: `${root}dist/web`, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  plugins: [react(), serviceWorkerShell()],
+  build: {
+    outDir: `${root}dist/web`,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      input: { main: `${root}web/index.html`, [SERVICE_WORKER]: `${root}web/api/service-worker.ts` },
+      output: { entryFileNames: (chunk) => (chunk.name === SERVICE_WORKER ? 'sw.js' : 'assets/[name]-[hash].js') },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:8787' } },
   test: {
     root,

@@ -6,7 +6,8 @@ import { CampaignsView } from './campaigns/CampaignsView.js';
 import { CalendarAdminView } from './calendar/CalendarAdminView.js';
 import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
-import { NavigationContext, pageOf, pageSearch, type Page } from './navigation.js';
+import { FieldPage } from './field/FieldPage.js';
+import { NavigationContext, pageForRole, pageOfLocation, pagePath, pageSearch, type Page } from './navigation.js';
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { shanghaiDate } from '../server/domain/time.js';
@@ -16,13 +17,15 @@ import { parseUrlState } from './state/url.js';
 
 /**
  * `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志), `?page=campaigns`
- * the special campaigns (专项行动), `?page=calendar` the calendar screen (校历与节假日).
+ * the special campaigns (专项行动), `?page=calendar` the calendar screen (校历与节假日); the path /field the phone page.
  */
-const pageInUrl = (): Page => pageOf(window.location.search);
+const pageInUrl = (): Page => pageOfLocation(window.location.pathname, window.location.search);
 
-function openPage(page: Page, extra?: Record<string, string>): void {
-  const search = pageSearch(page, window.location.search, extra);
-  window.history.pushState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
+function openPage(page: Page, options: { extra?: Record<string, string>; replace?: boolean } = {}): void {
+  const search = pageSearch(page, window.location.search, options.extra);
+  const url = `${pagePath(page)}${search ? `?${search}` : ''}`;
+  if (options.replace) window.history.replaceState(null, '', url);
+  else window.history.pushState(null, '', url);
 }
 
 function setLanguageInUrl(language: Language): void {
@@ -41,11 +44,10 @@ export function App() {
   // planner keeps them in its own stored state, so a reload does not need them).
   const [handoff, setHandoff] = useState<PlannerHandoff | null>(null);
   const goTo = useCallback((next: Page, withHandoff: PlannerHandoff | null = null, extra?: Record<string, string>) => {
-    openPage(next, extra);
+    openPage(next, { extra });
     setHandoff(withHandoff);
     setPage(next);
   }, []);
-  const navigation = useMemo(() => ({ page, open: (next: Page, extra?: Record<string, string>) => goTo(next, null, extra) }), [page, goTo]);
   useEffect(() => {
     const onPop = () => {
       setHandoff(null);
@@ -54,6 +56,14 @@ export function App() {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
+  // A field account belongs on the phone page, everyone else off it: the address follows (replaced, so that Back does
+  // not return to a page the role is sent away from).
+  const role = session.status === 'authenticated' ? session.user.role : null;
+  const shownPage = role === null ? page : pageForRole(page, role);
+  const navigation = useMemo(() => ({ page: shownPage, open: (next: Page, extra?: Record<string, string>) => goTo(next, null, extra) }), [shownPage, goTo]);
+  useEffect(() => {
+    if (shownPage !== pageInUrl()) openPage(shownPage, { replace: true });
+  }, [shownPage]);
   const t = useMemo(() => translator(language), [language]);
   // "Today" in Shanghai, read once at start: the default time range ends on it.
   const today = useMemo(() => shanghaiDate(systemClock()), []);
@@ -78,22 +88,25 @@ export function App() {
           </div>
         )}
         {session.status === 'anonymous' && <LoginPage key={language} expired={session.expired} onLogin={login} onLanguage={changeLanguage} />}
-        {session.status === 'authenticated' && page === 'planner' && session.user.role !== 'wall' && (
+        {session.status === 'authenticated' && shownPage === 'field' && (
+          <FieldPage key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} />
+        )}
+        {session.status === 'authenticated' && shownPage === 'planner' && session.user.role !== 'wall' && (
           <PlannerView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} handoff={handoff} />
         )}
-        {session.status === 'authenticated' && page === 'audit' && (
+        {session.status === 'authenticated' && shownPage === 'audit' && (
           <AuditView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
-        {session.status === 'authenticated' && page === 'campaigns' && (
+        {session.status === 'authenticated' && shownPage === 'campaigns' && (
           <CampaignsView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
-        {session.status === 'authenticated' && page === 'board' && (
+        {session.status === 'authenticated' && shownPage === 'board' && (
           <BoardView key={`${session.user.id}:${window.location.search}`} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('campaigns')} />
         )}
-        {session.status === 'authenticated' && page === 'calendar' && (
+        {session.status === 'authenticated' && shownPage === 'calendar' && (
           <CalendarAdminView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
-        {session.status === 'authenticated' && (page === 'dashboard' || (page === 'planner' && session.user.role === 'wall')) && (
+        {session.status === 'authenticated' && (shownPage === 'dashboard' || (shownPage === 'planner' && session.user.role === 'wall')) && (
           <Dashboard
             key={session.user.id}
             user={session.user}

@@ -1,18 +1,40 @@
 import { createContext, useContext } from 'react';
 
 // The app's pages, chosen by `?page=`: the dashboard (no parameter), the patrol route planner, the audit log, the
-// special campaigns, the calendar screen (校历与节假日), the campaign board (行动看板, `&campaign=<id>`).
+// special campaigns, the calendar screen (校历与节假日), the campaign board (行动看板, `&campaign=<id>`). The phone page of
+// the field officers (执法队员) has a path of its own, /field, because it is the address a team types or bookmarks on a
+// phone, and the one its service worker keeps for offline use.
 export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board'] as const;
-export type Page = (typeof PAGES)[number];
+export type Page = (typeof PAGES)[number] | 'field';
+
+/** The phone page's path. */
+export const FIELD_PATH = '/field';
 
 export function pageOf(search: string): Page {
   const page = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search).get('page');
   return (PAGES as readonly (string | null)[]).includes(page) ? (page as Page) : 'dashboard';
 }
 
+/** The page of a location: /field (with or without a trailing slash) is the phone page, any other path reads `?page=`. */
+export function pageOfLocation(pathname: string, search: string): Page {
+  return pathname.replace(/\/+$/, '') === FIELD_PATH ? 'field' : pageOf(search);
+}
+
+/** The path of a page: /field for the phone page, / for every `?page=` page. */
+export const pagePath = (page: Page): string => (page === 'field' ? FIELD_PATH : '/');
+
+/**
+ * Where a signed-in user belongs: a field account always on the phone page (it has no business on the dashboard),
+ * every other role never on it (its API answers field accounts only).
+ */
+export function pageForRole(page: Page, role: string): Page {
+  if (role === 'field') return 'field';
+  return page === 'field' ? 'dashboard' : page;
+}
+
 /** The query string that opens `page` fresh: only the page and the language travel, each page owns its other parameters. */
 export function pageSearch(page: Page, currentSearch: string, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams(page === 'dashboard' ? {} : { page, ...extra });
+  const params = new URLSearchParams(page === 'dashboard' || page === 'field' ? {} : { page, ...extra });
   const lang = new URLSearchParams(currentSearch.startsWith('?') ? currentSearch.slice(1) : currentSearch).get('lang');
   if (lang) params.set('lang', lang);
   return params.toString();

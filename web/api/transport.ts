@@ -9,6 +9,11 @@ export function onUnauthenticated(listener: Listener): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** Tells the app that the session ended (a request answered 401). */
+export function notifyUnauthenticated(): void {
+  for (const listener of unauthenticatedListeners) listener();
+}
+
 /** Turns a fetch (as made by the typed client) into parsed JSON or an ApiError. */
 export async function readJson<T>(response: Promise<Response>, options: { notifyUnauthenticated?: boolean } = {}): Promise<T> {
   let res: Response;
@@ -29,7 +34,7 @@ export async function readJson<T>(response: Promise<Response>, options: { notify
   }
   if (!res.ok) {
     const error = errorFromBody(res.status, body);
-    if (res.status === 401 && options.notifyUnauthenticated !== false) for (const listener of unauthenticatedListeners) listener();
+    if (res.status === 401 && options.notifyUnauthenticated !== false) notifyUnauthenticated();
     throw error;
   }
   return body as T;

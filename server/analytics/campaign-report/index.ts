@@ -45,3 +45,4 @@ export function campaignReport(input: CampaignReportInput): CampaignReport {
     listSuggestions: listSuggestions(institutions, confirmed, campaign.startsOn, input.asOf),
   };
 }
+export { publicResultsOf, type PublicCheckIn, type PublicNames } from './public-results.js';

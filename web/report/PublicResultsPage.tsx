@@ -75,7 +75,11 @@ export function PublicResultsPage({ campaignId, onLanguage }: { campaignId: numb
                     <td>{language === 'zh-CN' ? row.resultLabel : translateCode(t, 'report.result', row.result)}</td>
                     <td>{row.date}</td>
                     <td>{row.authority}</td>
-                    <td className="dispatch-table__code">{row.certificates.join(' ')}</td>
+                    <td className="dispatch-table__code public-results__certificates">
+                      {row.certificates.map((c) => (
+                        <div key={c}>{c}</div>
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from './api/index.js';
 import { AuditView } from './audit/AuditView.js';
 import { CampaignsView } from './campaigns/CampaignsView.js';
@@ -9,11 +9,13 @@ import { NavigationContext, pageOf, pageSearch, publicResultsCampaignOf, reportC
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { PublicResultsPage } from './report/PublicResultsPage.js';
-import { ReportPage } from './report/ReportPage.js';
 import { shanghaiDate } from '../server/domain/time.js';
 import { systemClock } from '../server/domain/clock.js';
 import type { PlannerHandoff } from './state/planner.js';
 import { parseUrlState } from './state/url.js';
+
+// The report page brings ECharts: loaded when opened, so the dashboard's bundle does not carry it.
+const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ default: m.ReportPage })));
 
 /**
  * `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志), `?page=campaigns`
@@ -115,7 +117,9 @@ function SignedInApp() {
           <CampaignsView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
         {session.status === 'authenticated' && page === 'report' && (
-          <ReportPage key={session.user.id} user={session.user} campaignId={reportCampaignOf(window.location.search) ?? 0} onLanguage={changeLanguage} onLogout={() => void logout()} />
+          <Suspense fallback={<div className="splash" aria-busy="true"><span className="spinner spinner--large" /></div>}>
+            <ReportPage key={session.user.id} user={session.user} campaignId={reportCampaignOf(window.location.search) ?? 0} onLanguage={changeLanguage} onLogout={() => void logout()} />
+          </Suspense>
         )}
         {session.status === 'authenticated' && page === 'calendar' && (
           <CalendarAdminView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />

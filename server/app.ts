@@ -33,12 +33,19 @@ import { campaignPlansRouter } from './routes/campaign-plans.js';
 import { campaignOutputsRouter } from './routes/campaign-outputs.js';
 import { campaignReportRouter } from './routes/campaign-report.js';
 import { publicResultsRouter } from './routes/public-results.js';
+import { photosRouter } from './routes/photos.js';
+import { fieldRouter } from './routes/field.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
 import type { Deps } from './services/deps.js';
 import { RoutingEngine } from './services/routing-engine.js';
 import { CampaignPlanJobs } from './services/campaign-plan-jobs.js';
+import { PhotoStore } from './photos/store.js';
+import { LiveEventHub, type LiveEventHubOptions } from './services/live-event-hub.js';
+import { eventsRouter } from './routes/events.js';
+import { campaignProgressRouter } from './routes/campaign-progress.js';
+import { announceOverdueClues } from './services/clues.js';
 
 export interface AppOptions {
   database: Database;
@@ -56,6 +63,10 @@ export interface AppOptions {
   publicRequestsPerMinute?: number;
   /** The response cache's budget in bytes; 0 turns it off (the API benchmark's uncached figures). */
   responseCacheBytes?: number;
+  /** The photo store's directory (main.ts: PHOTO_DIR, else DATA_DIR/photos); omitted = ./data/photos. */
+  photoDir?: string;
+  /** The live-event reader's poll, heartbeat and buffer (tests shorten them). */
+  liveEvents?: LiveEventHubOptions;
 }
 
 /** The state that lives as long as the app, handed to every service. */
@@ -71,6 +82,8 @@ export function createDeps(options: AppOptions): Deps {
     routing: new RoutingEngine<RoutingJobResult>({ database: options.database, now, jobLimits: options.jobLimits }),
     calendar: new CalendarCache(),
     campaignPlanJobs: new CampaignPlanJobs(now, options.jobLimits),
+    photos: new PhotoStore(options.photoDir ?? 'data/photos'),
+    liveEvents: new LiveEventHub(options.database, options.liveEvents),
   };
 }
 
@@ -104,10 +117,20 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignReportRouter(deps))
     .route('/api', publicResultsRouter(deps))
     .route('/api', calendarRouter(deps))
+    .route('/api', photosRouter(deps))
+    .route('/api', fieldRouter(deps))
+    .route('/api', eventsRouter(deps))
+    .route('/api', campaignProgressRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);
   return Object.assign(api, { deps });
+}
+
+/** The work a running server does on its own: the overdue-clue scan, at start and every minute. */
+export function startBackgroundTasks(deps: Deps): () => void {
+  deps.liveEvents.every(60_000, () => announceOverdueClues(deps));
+  return () => deps.liveEvents.stop();
 }
 
 export type AppType = ReturnType<typeof createApp>;

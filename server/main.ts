@@ -1,12 +1,13 @@
 // Starts JointOps: the database (embedded PGlite + PostGIS, or PostgreSQL with DATABASE_URL), the demo data on
 // first run, and the HTTP server with the built web app. The only module that reads process.env.
 import { serve } from '@hono/node-server';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '../db/client.js';
 import { countDistricts } from '../db/queries/districts.js';
 import { analyzeIfNeverAnalyzed } from '../db/queries/maintenance.js';
 import { DEFAULT_DEMO_PASSWORD, seedDemo } from '../db/seed/index.js';
-import { createApp } from './app.js';
+import { createApp, startBackgroundTasks } from './app.js';
 import { monotonicClock, systemClock } from './domain/clock.js';
 import { hashPassword } from './auth/password.js';
 import { ensureWebBuild } from './web-build.js';
@@ -16,6 +17,7 @@ const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';
 const databaseUrl = env.DATABASE_URL || undefined;
 const dataDir = env.DATA_DIR ?? './data';
+const photoDir = env.PHOTO_DIR || join(dataDir, 'photos');
 const demoPassword = env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 const seed = env.SEED === undefined ? undefined : Number(env.SEED);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -87,7 +89,8 @@ async function main(): Promise<void> {
   if (await withTicker('gathering planner statistics', analyzeIfNeverAnalyzed(database))) log('planner statistics gathered');
 
   await withTicker('building the web app', webBuild);
-  const app = createApp({ database, staticDir });
+  const app = createApp({ database, staticDir, photoDir });
+  const stopBackground = startBackgroundTasks(app.deps);
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     log(`ready: http://${shownHost}:${info.port}  (API: http://${shownHost}:${info.port}/api/openapi.json)`);
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
+    stopBackground();
     server.close();
     // PGlite writes its files on close: without it the data of this run may be lost.
     await database.close();

@@ -104,7 +104,7 @@ describe('architecture rules', () => {
 
   test('routes call services: no query, engine or job is imported by a router', () => {
     const violations = violationsOf(sourceFiles('server/routes'), (_file, to, line) =>
-      !line.typeOnly && /^(db\/|server\/(analytics|planning|routing|jobs)\/)/.test(to),
+      !line.typeOnly && /^(db\/|server\/(analytics|planning|routing|jobs|photos)\/)/.test(to),
     );
     expect(violations).toEqual([]);
   });
@@ -128,6 +128,14 @@ describe('architecture rules', () => {
     );
     expect(violations).toEqual([]);
     expect(sourceFiles('server/documents').length).toBeGreaterThan(2);
+  });
+
+  test('the photo modules work on bytes and files: no database, HTTP, service or job', () => {
+    const violations = violationsOf(sourceFiles('server/photos'), (_file, to) =>
+      /^(db\/|pg$|@electric-sql\/|drizzle-orm|hono($|\/)|@hono\/)/.test(to) || /^server\/(services|jobs|routes|middleware|http|auth|app|main)/.test(to),
+    );
+    expect(violations).toEqual([]);
+    expect(sourceFiles('server/photos').length).toBeGreaterThan(2);
   });
 
   test('only web/api fetches', () => {

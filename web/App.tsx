@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from './api/index.js';
 import { AuditView } from './audit/AuditView.js';
+import { BoardView } from './board/BoardView.js';
 import { CampaignsView } from './campaigns/CampaignsView.js';
 import { CalendarAdminView } from './calendar/CalendarAdminView.js';
 import { Dashboard } from './Dashboard.js';
@@ -24,8 +25,8 @@ const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ de
  */
 const pageInUrl = (): Page => pageOf(window.location.search);
 
-function openPage(page: Page): void {
-  const search = pageSearch(page, window.location.search);
+function openPage(page: Page, extra?: Record<string, string>): void {
+  const search = pageSearch(page, window.location.search, extra);
   window.history.pushState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
 }
 
@@ -69,12 +70,12 @@ function SignedInApp() {
   // Targets handed from the dashboard to the planner: given to the planner it opens, forgotten on the next move (the
   // planner keeps them in its own stored state, so a reload does not need them).
   const [handoff, setHandoff] = useState<PlannerHandoff | null>(null);
-  const goTo = useCallback((next: Page, withHandoff: PlannerHandoff | null = null) => {
-    openPage(next);
+  const goTo = useCallback((next: Page, withHandoff: PlannerHandoff | null = null, extra?: Record<string, string>) => {
+    openPage(next, extra);
     setHandoff(withHandoff);
     setPage(next);
   }, []);
-  const navigation = useMemo(() => ({ page, open: goTo }), [page, goTo]);
+  const navigation = useMemo(() => ({ page, open: (next: Page, extra?: Record<string, string>) => goTo(next, null, extra) }), [page, goTo]);
   useEffect(() => {
     const onPop = () => {
       setHandoff(null);
@@ -120,6 +121,9 @@ function SignedInApp() {
           <Suspense fallback={<div className="splash" aria-busy="true"><span className="spinner spinner--large" /></div>}>
             <ReportPage key={session.user.id} user={session.user} campaignId={reportCampaignOf(window.location.search) ?? 0} onLanguage={changeLanguage} onLogout={() => void logout()} />
           </Suspense>
+        )}
+        {session.status === 'authenticated' && page === 'board' && (
+          <BoardView key={`${session.user.id}:${window.location.search}`} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('campaigns')} />
         )}
         {session.status === 'authenticated' && page === 'calendar' && (
           <CalendarAdminView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />

@@ -1,8 +1,9 @@
 import { createContext, useContext } from 'react';
 
 // The app's pages, chosen by `?page=`: the dashboard (no parameter), the patrol route planner, the audit log, the
-// special campaigns, the calendar screen (校历与节假日), a campaign's after-action report (`?page=report&campaign=<id>`).
-export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'report'] as const;
+// special campaigns, the calendar screen (校历与节假日), the campaign board (行动看板, `&campaign=<id>`), a campaign's
+// after-action report (`?page=report&campaign=<id>`).
+export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board', 'report'] as const;
 export type Page = (typeof PAGES)[number];
 
 export function pageOf(search: string): Page {
@@ -11,8 +12,8 @@ export function pageOf(search: string): Page {
 }
 
 /** The query string that opens `page` fresh: only the page and the language travel, each page owns its other parameters. */
-export function pageSearch(page: Page, currentSearch: string): string {
-  const params = new URLSearchParams(page === 'dashboard' ? {} : { page });
+export function pageSearch(page: Page, currentSearch: string, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(page === 'dashboard' ? {} : { page, ...extra });
   const lang = new URLSearchParams(currentSearch.startsWith('?') ? currentSearch.slice(1) : currentSearch).get('lang');
   if (lang) params.set('lang', lang);
   return params.toString();
@@ -20,7 +21,8 @@ export function pageSearch(page: Page, currentSearch: string): string {
 
 export interface Navigation {
   page: Page;
-  open: (page: Page) => void;
+  /** `extra`: the opened page's own parameters (the board's campaign). */
+  open: (page: Page, extra?: Record<string, string>) => void;
 }
 
 /**

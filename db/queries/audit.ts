@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { canonicalJson } from '../../server/domain/canonical-json.js';
 import { anyOf, col, instant, parsedRows, type Queryable } from './queryable.js';
 
 /** prev_hash of the first entry of the chain. */
@@ -23,19 +24,7 @@ export interface AuditRow extends Omit<AuditContent, 'at'> {
   hash: string;
 }
 
-/** JSON with object keys sorted at every level, so that jsonb's own key order cannot change the hash. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+export { canonicalJson };
 
 /** hash = sha256(prev_hash + canonical JSON of the entry's content), hex. */
 export function auditHash(prevHash: string, content: AuditContent): string {

@@ -62,3 +62,40 @@ export async function lastLiveEventId(q: Queryable): Promise<number> {
   const [row] = await parsedRows(q, z.object({ id: col.int }), sql`SELECT COALESCE(max(id), 0) AS id FROM live_events`);
   return row.id;
 }
+
+/** Serialises the writers of the outbox until the transaction ends (appendLiveEvent takes it too; it nests). */
+export async function lockLiveEvents(tx: Queryable): Promise<void> {
+  await tx.rows(sql`SELECT pg_advisory_xact_lock(hashtext('live_events'))`);
+}
+
+const overdueClueRow = z.object({
+  clueId: col.int,
+  districtCode: z.string(),
+  source: z.string(),
+  suspectedType: z.string(),
+  status: z.string(),
+  dueAt: z.string(),
+});
+export type OverdueClueRow = z.output<typeof overdueClueRow>;
+
+/**
+ * Open clues that fell past their due time in (`since`, `now`] and have no `clue.overdue` event in the outbox yet,
+ * oldest due first. Run under lockLiveEvents, so two scans (of two processes) cannot both find the same clue.
+ */
+export async function unannouncedOverdueClues(
+  q: Queryable,
+  p: { now: Date; since: Date; openStatuses: readonly string[]; limit: number },
+): Promise<OverdueClueRow[]> {
+  const open = sql.join(
+    p.openStatuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  return parsedRows(q, overdueClueRow, sql`
+    SELECT c.id AS "clueId", c.district_code AS "districtCode", c.source::text AS source, c.suspected_type::text AS "suspectedType",
+           c.status::text AS status, ${isoUtc(sql`c.due_at`)} AS "dueAt"
+    FROM clues c
+    WHERE c.due_at <= ${instant(p.now)} AND c.due_at > ${instant(p.since)} AND c.status::text IN (${open})
+      AND NOT EXISTS (SELECT 1 FROM live_events e WHERE e.kind = 'clue.overdue' AND e.payload ->> 'clueId' = c.id::text)
+    ORDER BY c.due_at, c.id
+    LIMIT ${p.limit}`);
+}

@@ -321,13 +321,15 @@ export interface UserRow {
   password_hash: string;
   role: string;
   district_code: string | null;
+  /** The registry officer of a field account; null (or absent) for every other role. */
+  officer_id?: number | null;
 }
 
 export async function insertUsers(executor: Queryable, users: readonly UserRow[]): Promise<void> {
   await executor.rows(sql`
-    INSERT INTO users (username, display_name, password_hash, role, district_code)
-    SELECT r.username, r.display_name, r.password_hash, r.role::user_role, r.district_code
-    FROM json_to_recordset(${json(users)}) AS r(username text, display_name text, password_hash text, role text, district_code text)`);
+    INSERT INTO users (username, display_name, password_hash, role, district_code, officer_id)
+    SELECT r.username, r.display_name, r.password_hash, r.role::user_role, r.district_code, r.officer_id
+    FROM json_to_recordset(${json(users)}) AS r(username text, display_name text, password_hash text, role text, district_code text, officer_id int)`);
 }
 
 /** Rows were inserted with explicit ids: move each serial sequence past them so later inserts do not collide. */
@@ -379,7 +381,7 @@ export async function seedChecksum(executor: Queryable): Promise<string> {
       (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM departments t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM officers t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM officer_relations t),
-      (SELECT md5(string_agg(concat_ws(',', username, display_name, role, district_code), '|' ORDER BY username)) FROM users),
+      (SELECT md5(string_agg(concat_ws(',', username, display_name, role, district_code, officer_id), '|' ORDER BY username)) FROM users),
       (SELECT md5(string_agg(concat_ws(',', city_code, school_year, kind, starts_on, ends_on, status, source), '|' ORDER BY city_code, school_year, kind))
        FROM school_vacations)
     )) AS digest`);

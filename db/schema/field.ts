@@ -109,12 +109,16 @@ export const checkIns = pgTable(
     cosignedByOfficer: integer('cosigned_by_officer').references(() => officers.id),
     cosignedAt: timestamp('cosigned_at', { withTimezone: true }),
     cosignPosition: geometry('cosign_position', 'Point'),
+    /** The co-signing phone's key for its request, and the hash of that request: a retried co-signature is a replay. */
+    cosignIdempotencyKey: uuid('cosign_idempotency_key').unique(),
+    cosignRequestHash: text('cosign_request_hash'),
   },
   (t) => [
     unique('check_ins_stop').on(t.campaignId, t.teamId, t.targetKey),
     index('check_ins_campaign_idx').on(t.campaignId, t.districtCode),
     check('check_ins_cosigner_differs', sql`${t.cosignedByOfficer} IS NULL OR ${t.cosignedByOfficer} <> ${t.recordedByOfficer}`),
     check('check_ins_cosign_complete', sql`(${t.cosignedByOfficer} IS NULL) = (${t.cosignedAt} IS NULL)`),
+    check('check_ins_cosign_keyed', sql`(${t.cosignIdempotencyKey} IS NULL) = (${t.cosignRequestHash} IS NULL)`),
   ],
 );
 
@@ -147,7 +151,13 @@ export const liveEvents = pgTable(
     campaignId: integer('campaign_id'),
     payload: jsonb('payload').notNull(),
   },
-  (t) => [index('live_events_district_idx').on(t.districtCode, t.id)],
+  (t) => [
+    index('live_events_district_idx').on(t.districtCode, t.id),
+    // The overdue scan asks whether a clue was announced already: the outbox itself is the record.
+    index('live_events_overdue_clue_idx')
+      .on(sql`(${t.payload} ->> 'clueId')`)
+      .where(sql`${t.kind} = 'clue.overdue'`),
+  ],
 );
 
 /**

@@ -38,7 +38,7 @@ import { openingHoursOf, type OpeningHours } from './generate/opening-hours.js';
 import { generateClues } from './generate/clues.js';
 import { DEPARTMENTS } from './generate/departments.js';
 import { generateOfficerRelations, generateOfficers } from './generate/officers.js';
-import { DEMO_USERS } from './generate/users.js';
+import { DEMO_USERS, fieldAccounts } from './generate/users.js';
 export { DEFAULT_DEMO_PASSWORD } from './generate/users.js';
 import type { AreaGeometry } from './generate/gcj02.js';
 import { buildGrid } from './build-grid.js';
@@ -101,6 +101,9 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const users = await Promise.all(
     DEMO_USERS.map(async (u) => ({ ...u, password_hash: await options.hashPassword(options.password) })),
   );
+  // One hash shared by every field account (one per registry officer, 400 at demo scale): scrypt is slow on purpose,
+  // and 400 of them would add minutes to the build for demo accounts that all have the same password anyway.
+  const fieldPasswordHash = await options.hashPassword(options.password);
 
   const counts = await inTransaction(database, async (tx) => {
     if (!(await seededTablesEmpty(tx))) throw new Error('seedDemo needs an empty database: reset it first (resetDatabase, or npm run seed)');
@@ -225,7 +228,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     );
 
     progress(6);
-    await insertUsers(tx, users);
+    await insertUsers(tx, [...users, ...fieldAccounts(officers).map((u) => ({ ...u, password_hash: fieldPasswordHash }))]);
     await syncSerialSequences(tx);
     // The shipped school vacations (configuration, not synthetic): an administrator edits them on the calendar screen.
     await replaceSchoolVacations(tx, { cityCode: SHANGHAI_CITY_CODE, vacations: SHANGHAI_SCHOOL_VACATION_DEFAULTS, at: builtAt, by: 'system' });

@@ -15,8 +15,8 @@ const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(9
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
 const instantText = z.iso.datetime({ offset: true });
 
-/** A check-in farther than this from its target is flagged (距离过远): no proof the team was on site. */
-export const FAR_FROM_TARGET_METRES = 200;
+/** A check-in farther than this from its target is flagged (距离过远); the rule lives in the domain. */
+export { FAR_FROM_TARGET_METRES } from '../domain/check-in.js';
 /** Largest photo accepted, bytes (10 MB). */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** Photos per check-in, at most. */
@@ -245,7 +245,7 @@ export const photoUploadRoute = createRoute(
       201: jsonContent(photoSchema, 'stored'),
       200: jsonContent(photoSchema, 'these bytes were stored before'),
       413: errorResponses[413],
-      415: jsonContent(z.object({ error: z.unknown() }), 'not a JPEG or PNG (by its bytes), or a content type that is not one'),
+      415: { ...errorResponses[415], description: 'not a JPEG or PNG by its bytes, or a Content-Type that is not one or says another type than the bytes' },
       422: errorResponses[422],
     },
   }),

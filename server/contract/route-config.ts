@@ -22,6 +22,7 @@ export const errorResponses = {
   404: errorResponse('not found'),
   409: errorResponse('conflict with the current state'),
   413: errorResponse('request body too large'),
+  415: errorResponse('a media type the route does not accept'),
   422: errorResponse('semantically invalid (e.g. geometry)'),
   429: errorResponse('too many attempts'),
 } as const;

@@ -2,6 +2,8 @@
 // clock.ts), no randomness but the seeded generator; it imports nothing of the product outside this folder.
 export * from './calendar.js';
 export * from './campaign-days.js';
+export * from './canonical-json.js';
+export * from './check-in.js';
 export * from './clock.js';
 export * from './clue-workflow.js';
 export * from './csv.js';

@@ -98,6 +98,7 @@ export const auditActions = [
   'field.check_in',
   'field.cosign',
   'field.photo',
+  'photo.delete',
   'campaign.replan_team',
   'campaign.publish',
 ] as const;

@@ -1,13 +1,23 @@
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { photoUploadRoute } from '../contract/field.js';
 import { ServiceError } from '../services/errors.js';
 
 export const maxBodyBytes = 1024 * 1024;
 
-/** Refuses request bodies over `maxBytes` with 413 before anything reads them. */
-export const limitBody = (maxBytes = maxBodyBytes) =>
-  bodyLimit({
+/**
+ * Requests that read their body under a limit of their own: a photo may be 10 MB (MAX_PHOTO_BYTES), ten times the
+ * JSON limit, and its route enforces that while it streams (http/limited-body.ts).
+ */
+const ownLimit = [{ method: 'POST', path: `/api${photoUploadRoute.path}` }];
+
+/** Refuses request bodies over `maxBytes` with 413 before anything reads them (except those with a limit of their own). */
+export const limitBody = (maxBytes = maxBodyBytes): MiddlewareHandler => {
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw new ServiceError('payload_too_large', `request body is larger than ${maxBytes} bytes`, { maxBytes });
     },
   });
+  return async (c, next) => (ownLimit.some((r) => r.method === c.req.method && r.path === c.req.path) ? next() : limit(c, next));
+};

@@ -10,7 +10,7 @@ import { audited } from './audit.js';
 import type { Deps } from './deps.js';
 import { ServiceError, tooManyRequests, unauthenticated } from './errors.js';
 
-type AuthDeps = Pick<Deps, 'database' | 'now' | 'sessions' | 'loginLimiter'>;
+type AuthDeps = Pick<Deps, 'database' | 'now' | 'sessions' | 'loginLimiter'> & Partial<Pick<Deps, 'liveEvents'>>;
 
 /** The account as the client sees it, with the extent of its scope (one small query). */
 export async function toMe(deps: Pick<Deps, 'database'>, u: UserRow): Promise<Me> {
@@ -59,6 +59,23 @@ export async function logout(deps: AuthDeps, user: UserRow, token: string | unde
     return { entityId: String(user.id), before: null, after: null, result: null };
   });
   deps.sessions.forget(tokenHash);
+  deps.liveEvents?.endSession(tokenHash);
+}
+
+/**
+ * Whether a session still holds, for a stream that outlives its request: it does not touch the session, so an open
+ * stream alone does not keep an idle session alive.
+ */
+export async function sessionStillOpen(deps: Pick<Deps, 'database' | 'now' | 'sessions'>, token: string): Promise<boolean> {
+  const tokenHash = sessionTokenHash(token);
+  const now = deps.now();
+  if (deps.sessions.get(tokenHash, now)) return true;
+  try {
+    return (await sessionUser(deps.database, { tokenHash, now, idleSince: new Date(now.getTime() - SESSION_IDLE_MS) })) !== null;
+  } catch {
+    // A database that cannot answer right now ends no stream; the next heartbeat asks again.
+    return true;
+  }
 }
 
 /** The user behind a session token, or a 401 when the session ended (logout, absolute or idle timeout). */

@@ -44,8 +44,9 @@ import { scopeOf } from './access.js';
 import { audited } from './audit.js';
 import type { Deps } from './deps.js';
 import { conflict, forbidden, notFound } from './errors.js';
+import { announce, notifyLiveEvents, type LiveEventDeps } from './live-event-outbox.js';
 
-type CampaignDeps = Pick<Deps, 'database' | 'now'>;
+type CampaignDeps = Pick<Deps, 'database' | 'now'> & LiveEventDeps;
 type DefinitionBody = z.output<typeof campaignDefinitionSchema>;
 type EditBody = z.output<typeof campaignEditSchema>;
 type TransitionBody = z.output<typeof campaignTransitionSchema>;
@@ -184,6 +185,10 @@ export async function stepCampaign(deps: CampaignDeps, user: UserRow, id: number
     // The row lock makes this unreachable on one database; it stays as the guard the statement itself gives.
     if (!moved) throw conflict(`the campaign changed meanwhile: reload it`, { action: body.action });
     const after = (await campaignById(tx, { scope, id }))!;
+    // A campaign of several districts is announced to each of them: an event has one district, and a district's
+    // accounts must not hear of campaigns that are not theirs.
+    const payload = { campaignId: id, version: after.currentVersion, name: storedDefinition(after.definition).name, from: before.status, to: after.status };
+    for (const districtCode of after.districts) await announce(tx, deps.now(), { kind: 'campaign.status', districtCode, campaignId: id, payload });
     return {
       entityId: String(id),
       before: auditRecord(before),
@@ -191,5 +196,6 @@ export async function stepCampaign(deps: CampaignDeps, user: UserRow, id: number
       result: after,
     };
   });
+  notifyLiveEvents(deps);
   return toCampaign(result, user);
 }

@@ -2,8 +2,11 @@
 // move a clue along the loop. Every write is audited in its own transaction.
 import type { ClueDetail, ClueStatusChange, NewClueBody } from '../contract/clues.js';
 import { clueDetailSchema } from '../contract/clues.js';
-import { clueDueAt, clueTransitionError, nextClueStatuses, terminalClueStatuses } from '../domain/clue-workflow.js';
-import { MINUTE_MS } from '../domain/time.js';
+import { clueDueAt, clueTransitionError, nextClueStatuses, openClueStatuses, terminalClueStatuses } from '../domain/clue-workflow.js';
+import { DAY_MS, MINUTE_MS } from '../domain/time.js';
+import type { ClueSource, ClueStatus, SuspectedType } from '../domain/vocabulary.js';
+import { lockLiveEvents, unannouncedOverdueClues } from '../../db/queries/live-events.js';
+import { inTransaction } from '../../db/queries/queryable.js';
 import { clueById, cluesInBbox, type ClueDetailRow, type CluesInBboxParams } from '../../db/queries/clues.js';
 import { insertClue, institutionInDistrict, placePoint, setClueStatus } from '../../db/queries/clue-writes.js';
 import type { UserRow } from '../../db/queries/users.js';
@@ -11,8 +14,9 @@ import { requireWriter, scopedTo, scopeOf } from './access.js';
 import { audited } from './audit.js';
 import type { Deps } from './deps.js';
 import { conflict, forbidden, notFound, unprocessable } from './errors.js';
+import { announce, notifyLiveEvents, type LiveEventDeps } from './live-event-outbox.js';
 
-type ClueDeps = Pick<Deps, 'database' | 'now'>;
+type ClueDeps = Pick<Deps, 'database' | 'now'> & LiveEventDeps;
 
 /** A report time this far ahead of the server clock is a client clock error, not a future event. */
 const CLOCK_SKEW_MS = 5 * MINUTE_MS;
@@ -53,6 +57,8 @@ export async function changeClueStatus(deps: ClueDeps, user: UserRow, id: number
     if (refusal) throw conflict(refusal, { from, to: change.status, allowed: nextClueStatuses(from), issues: [{ path: 'status', message: refusal }] });
     await setClueStatus(tx, { id, status: change.status, closedAt: terminalClueStatuses.includes(change.status) ? now : null });
     const after = (await clueById(tx, { scope, id, now }))!;
+    const districtCode = after.properties.districtCode;
+    await announce(tx, now, { kind: 'clue.status', districtCode, campaignId: null, payload: { clueId: id, districtCode, from, to: change.status } });
     return {
       entityId: String(id),
       before: auditRecord(before),
@@ -60,6 +66,7 @@ export async function changeClueStatus(deps: ClueDeps, user: UserRow, id: number
       result: after,
     };
   });
+  notifyLiveEvents(deps);
   return toClueDetail(result);
 }
 
@@ -90,7 +97,50 @@ export async function registerClue(deps: ClueDeps, user: UserRow, input: NewClue
       dueAt: clueDueAt(input.source, input.reportedAt),
     });
     const after = (await clueById(tx, { scope, id, now }))!;
+    const { districtCode, source, suspectedType, status, reportedAt, dueAt } = after.properties;
+    await announce(tx, now, {
+      kind: 'clue.created',
+      districtCode,
+      campaignId: null,
+      payload: { clueId: id, districtCode, source, suspectedType, status, reportedAt, dueAt },
+    });
     return { entityId: String(id), before: null, after: auditRecord(after), result: after };
   });
+  notifyLiveEvents(deps);
   return toClueDetail(result);
+}
+
+/** A clue that fell overdue longer ago than this when first seen (a server down for days, imported data) is not news. */
+export const OVERDUE_NEWS_MS = 7 * DAY_MS;
+/** Clues announced per scan, at most; the rest wait for the next scan. */
+const OVERDUE_SCAN_LIMIT = 200;
+
+/**
+ * 超期: announces each open clue past its 办理时限 once, as a `clue.overdue` event of its district. The outbox is the
+ * record of what was announced, so the scan changes no clue and needs no audit entry; it runs under the outbox lock,
+ * so two processes scanning at once announce a clue once.
+ */
+export async function announceOverdueClues(deps: ClueDeps): Promise<number> {
+  const now = deps.now();
+  const announced = await inTransaction(deps.database, async (tx) => {
+    await lockLiveEvents(tx);
+    const due = await unannouncedOverdueClues(tx, { now, since: new Date(now.getTime() - OVERDUE_NEWS_MS), openStatuses: openClueStatuses, limit: OVERDUE_SCAN_LIMIT });
+    for (const c of due)
+      await announce(tx, now, {
+        kind: 'clue.overdue',
+        districtCode: c.districtCode,
+        campaignId: null,
+        payload: {
+          clueId: c.clueId,
+          districtCode: c.districtCode,
+          source: c.source as ClueSource,
+          suspectedType: c.suspectedType as SuspectedType,
+          status: c.status as ClueStatus,
+          dueAt: c.dueAt,
+        },
+      });
+    return due.length;
+  });
+  if (announced > 0) notifyLiveEvents(deps);
+  return announced;
 }

@@ -8,6 +8,8 @@ import type { ResponseCache } from './response-cache.js';
 import type { RoutingJobResult } from '../contract/routing.js';
 import type { RoutingEngine } from './routing-engine.js';
 import type { CampaignPlanJobs } from './campaign-plan-jobs.js';
+import type { PhotoStore } from '../photos/store.js';
+import type { LiveEventHub } from './live-event-hub.js';
 
 /**
  * What every service is given: the database and the clock, and the few pieces of state that live as long as the
@@ -25,4 +27,8 @@ export interface Deps {
   campaignPlanJobs: CampaignPlanJobs;
   /** The national calendar with the entered holiday schedules, and the school vacations, until a write. */
   calendar: CalendarCache;
+  /** The content-addressed store of the field officers' photos (PHOTO_DIR, default DATA_DIR/photos). */
+  photos: PhotoStore;
+  /** The one reader of the live-event outbox, fanning events out to the open `/api/events` streams. */
+  liveEvents: LiveEventHub;
 }

@@ -57,6 +57,11 @@ describe('GET /api/openapi.json', () => {
       'post /api/campaigns/{id}/plan/jobs',
       'get /api/campaigns/{id}/plan/jobs/{jobId}',
       'post /api/campaigns/{id}/plan/replan',
+      'get /api/field/today',
+      'post /api/field/arrivals',
+      'post /api/field/check-ins',
+      'post /api/field/check-ins/{id}/cosign',
+      'get /api/field/check-ins',
     ])
       expect(listed).toContain(expected);
   });

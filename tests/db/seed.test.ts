@@ -50,7 +50,7 @@ describe('the demo data build (test scale)', () => {
   });
 
   it('fills every table and reports the counts it stored', async () => {
-    expect(summary).toMatchObject({ districts: 16, streets: 234, institutions: 300, clues: 1500, departments: 15, officers: 180, users: 4, audit_log: 1 });
+    expect(summary).toMatchObject({ districts: 16, streets: 234, institutions: 300, clues: 1500, departments: 15, officers: 180, users: 184, audit_log: 1 });
     expect(summary.officer_relations).toBeGreaterThanOrEqual(16);
     expect(summary.grid_cells).toBeGreaterThan(1000);
     const counted = await one<{ cells: number; clues: number }>(sql`SELECT (SELECT count(*)::int FROM grid_cells) AS cells, (SELECT count(*)::int FROM clues) AS clues`);
@@ -157,7 +157,7 @@ describe('the demo data build (test scale)', () => {
 
   it('creates the demo users with hashed passwords and the Putuo leader scoped to 310107', async () => {
     const users = await rowsOf<{ username: string; role: string; district_code: string | null; password_hash: string }>(
-      sql`SELECT username, role, district_code, password_hash FROM users ORDER BY username`,
+      sql`SELECT username, role, district_code, password_hash FROM users WHERE role <> 'field' ORDER BY username`,
     );
     expect(users.map((u) => [u.username, u.role, u.district_code])).toEqual([
       ['admin', 'admin', null],
@@ -168,6 +168,23 @@ describe('the demo data build (test scale)', () => {
     expect(users.every((u) => !u.password_hash.includes(password))).toBe(true);
     expect(await verify(password, users[2].password_hash)).toBe(true);
     expect(await verify('wrong-password', users[2].password_hash)).toBe(false);
+  });
+
+  it('gives every registry officer a field account: the certificate number’s digits, the officer’s name and district, the demo password', async () => {
+    const accounts = await rowsOf<{ username: string; display_name: string; district_code: string; certificate_no: string; name: string; officer_district: string; password_hash: string }>(sql`
+      SELECT u.username, u.display_name, u.district_code, o.certificate_no, o.name, o.district_code AS officer_district, u.password_hash
+      FROM officers o LEFT JOIN users u ON u.officer_id = o.id AND u.role = 'field'
+      ORDER BY o.id`);
+    expect(accounts).toHaveLength(180);
+    for (const a of accounts) {
+      expect(a.username).toBe(a.certificate_no.replace(/\D/g, ''));
+      expect(a.username).toMatch(/^\d{12}$/);
+      expect(a.display_name).toBe(a.name);
+      expect(a.district_code).toBe(a.officer_district);
+    }
+    // One hash for all of them (scrypt is slow on purpose), and it is the demo password's.
+    expect(new Set(accounts.map((a) => a.password_hash)).size).toBe(1);
+    expect(await verify(password, accounts[0].password_hash)).toBe(true);
   });
 
   it('has officers in every district, some with expired certificates, based inside their district', async () => {

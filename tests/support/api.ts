@@ -1,11 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, type AppOptions } from '../../server/app.js';
 import { testAsOf, testDatabase, testPassword } from './db.js';
 
 export type TestApp = ReturnType<typeof createApp>;
 
-/** A fresh app (own rate limiter) over the shared test database, its clock pinned to the seed's asOf. */
+/**
+ * A fresh app (own rate limiter, own empty photo store in a temp directory) over the shared test database, its clock
+ * pinned to the seed's asOf.
+ */
 export async function testApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
-  return createApp({ database: await testDatabase(), now: () => testAsOf, ...options });
+  const photoDir = options.photoDir ?? mkdtempSync(join(tmpdir(), 'jointops-photos-'));
+  return createApp({ database: await testDatabase(), now: () => testAsOf, ...options, photoDir });
 }
 
 /** Logs in and returns the Cookie header value for later requests. */

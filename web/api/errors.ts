@@ -66,6 +66,7 @@ const MESSAGE_OF_CODE: Record<ApiError['code'], MessageKey> = {
   bad_request: 'error.badRequest',
   validation_failed: 'error.badRequest',
   payload_too_large: 'error.badRequest',
+  unsupported_media_type: 'error.unsupportedMediaType',
   unauthenticated: 'error.unauthenticated',
   forbidden: 'error.forbidden',
   not_found: 'error.notFound',

@@ -2,3 +2,5 @@
 export * from './hooks.js';
 export { useDebounced } from './use-resource.js';
 export { ApiError } from './errors.js';
+export { useLiveEvents, type LiveEvents, type LiveStatus } from './live-events.js';
+export { useCampaignProgress } from './campaign-progress.js';

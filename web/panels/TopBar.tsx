@@ -17,6 +17,7 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
   // Administrators alone get the way into the audit log; on that page itself it is not needed.
   const openAudit = user.canReadAudit && navigation && navigation.page !== 'audit' ? () => navigation.open('audit') : undefined;
   const openCampaigns = navigation && navigation.page !== 'campaigns' ? () => navigation.open('campaigns') : undefined;
+  const openBoard = navigation && navigation.page !== 'board' && user.role !== 'field' ? () => navigation.open('board') : undefined;
   // The calendar screen likewise: administrators keep the holiday schedules and school vacations.
   const openCalendar = user.canEditCalendar && navigation && navigation.page !== 'calendar' ? () => navigation.open('calendar') : undefined;
   const chip = userChipText(user, language);
@@ -47,6 +48,14 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
               <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
             </svg>
             <span className="topbar__label">{t('campaign.open')}</span>
+          </button>
+        )}
+        {openBoard && (
+          <button type="button" className="button topbar__planner topbar__compact" title={t('board.open')} data-testid="open-board" onClick={openBoard}>
+            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2 14V9M6 14V5M10 14V7M14 14V2" />
+            </svg>
+            <span className="topbar__label">{t('board.open')}</span>
           </button>
         )}
         {openCalendar && (

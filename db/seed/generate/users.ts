@@ -16,3 +16,25 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'putuo_leader', display_name: '普陀区分管领导 Putuo district leader', role: 'leader', district_code: '310107' },
   { username: 'wall', display_name: '指挥中心大屏 Command centre wall', role: 'wall', district_code: null },
 ];
+
+/** The registry officer a field account is made for. */
+export interface FieldAccountOfficer {
+  id: number;
+  name: string;
+  districtCode: string;
+  certificateNo: string;
+}
+
+/**
+ * 执法队员: every registry officer signs in to the phone page with the digits of their certificate number (沪执310107010001
+ * → `310107010001`), as the demo users' password; the account shows the officer's name and sees the officer's district.
+ */
+export function fieldAccounts(officers: readonly FieldAccountOfficer[]): { username: string; display_name: string; role: 'field'; district_code: string; officer_id: number }[] {
+  return officers.map((o) => ({
+    username: o.certificateNo.replace(/\D/g, ''),
+    display_name: o.name,
+    role: 'field',
+    district_code: o.districtCode,
+    officer_id: o.id,
+  }));
+}

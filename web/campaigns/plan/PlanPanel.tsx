@@ -9,6 +9,7 @@ import { dispatchQueryOf, noTargetFilter, planDistricts, viewFor, visibleTeams, 
 import type { CampaignPlanPage } from '../use-campaign-plan.js';
 import { PlanMap } from './PlanMap.js';
 import { PlanOutputs } from './PlanOutputs.js';
+import { useNavigation } from '../../navigation.js';
 import { PlanProgress } from './PlanProgress.js';
 import { PlanSettingsForm } from './PlanSettingsForm.js';
 import { PlanSummary } from './PlanSummary.js';
@@ -38,6 +39,7 @@ export function PlanPanel({ campaign, page, districts, mayEdit }: PlanPanelProps
   const running = page.run.status === 'running';
   const stale = plan !== null && plan.campaignVersion !== campaign.version;
   const onlyDistrict = plan ? (view.district ?? (planDistricts(plan).length === 1 ? planDistricts(plan)[0] : null)) : null;
+  const navigation = useNavigation();
   const openTeam = (team: CampaignPlanTeam) => page.setOutput({ kind: 'dispatch', query: dispatchQueryOf(team) });
 
   return (
@@ -68,6 +70,13 @@ export function PlanPanel({ campaign, page, districts, mayEdit }: PlanPanelProps
         <>
           {stale && <p className="notice notice--warn" data-testid="plan-stale">{t('plan.staleVersion', { planned: plan.campaignVersion, current: campaign.version })}</p>}
           <PlanSummary plan={plan} />
+          {navigation && (
+            <p className="plan-board-link">
+              <button type="button" className="button" onClick={() => navigation.open('board', { campaign: String(campaign.id) })} data-testid="plan-open-board">
+                {t('board.fromPlan')} →
+              </button>
+            </p>
+          )}
           <PlanMap
             plan={plan}
             view={view}

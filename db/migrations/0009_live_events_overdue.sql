@@ -1,0 +1,1 @@
+CREATE INDEX "live_events_overdue_clue_idx" ON "live_events" USING btree (("payload" ->> 'clueId')) WHERE "live_events"."kind" = 'clue.overdue';

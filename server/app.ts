@@ -13,7 +13,8 @@ import { limitBody } from './middleware/limits.js';
 import { withRequestId } from './middleware/request-id.js';
 import { requireSameOrigin } from './middleware/same-origin.js';
 import { securityHeaders } from './middleware/security-headers.js';
-import { requireSession } from './middleware/session.js';
+import { limitPublicRequests } from './middleware/public-rate.js';
+import { publicApiPrefix, requireSession } from './middleware/session.js';
 import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
 import { calendarRouter } from './routes/calendar.js';
@@ -30,6 +31,8 @@ import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
 import { campaignPlansRouter } from './routes/campaign-plans.js';
 import { campaignOutputsRouter } from './routes/campaign-outputs.js';
+import { campaignReportRouter } from './routes/campaign-report.js';
+import { publicResultsRouter } from './routes/public-results.js';
 import { photosRouter } from './routes/photos.js';
 import { fieldRouter } from './routes/field.js';
 import { ResponseCache } from './services/response-cache.js';
@@ -56,6 +59,8 @@ export interface AppOptions {
   jobLimits?: JobLimits;
   /** Login throttling (tests lower it). */
   loginLimiter?: LoginRateLimiter;
+  /** Requests per address and minute on the public routes (一公开). */
+  publicRequestsPerMinute?: number;
   /** The response cache's budget in bytes; 0 turns it off (the API benchmark's uncached figures). */
   responseCacheBytes?: number;
   /** The photo store's directory (main.ts: PHOTO_DIR, else DATA_DIR/photos); omitted = ./data/photos. */
@@ -90,6 +95,7 @@ export function createApp(options: AppOptions) {
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
   app.use('*', withRequestId(), securityHeaders());
+  app.use(`${publicApiPrefix}*`, limitPublicRequests(deps.now, options.publicRequestsPerMinute));
   app.use('/api/*', limitBody(options.maxBodyBytes), requireSameOrigin(), requireSession(deps));
   registerSecurityScheme(app);
 
@@ -108,6 +114,8 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignsRouter(deps))
     .route('/api', campaignPlansRouter(deps))
     .route('/api', campaignOutputsRouter(deps))
+    .route('/api', campaignReportRouter(deps))
+    .route('/api', publicResultsRouter(deps))
     .route('/api', calendarRouter(deps))
     .route('/api', photosRouter(deps))
     .route('/api', fieldRouter(deps))

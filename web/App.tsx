@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from './api/index.js';
 import { AuditView } from './audit/AuditView.js';
 import { BoardView } from './board/BoardView.js';
@@ -7,17 +7,23 @@ import { CalendarAdminView } from './calendar/CalendarAdminView.js';
 import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { FieldPage } from './field/FieldPage.js';
-import { NavigationContext, pageForRole, pageOfLocation, pagePath, pageSearch, type Page } from './navigation.js';
+import { NavigationContext, pageForRole, pageOfLocation, pagePath, pageSearch, publicResultsCampaignOf, reportCampaignOf, type Page } from './navigation.js';
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
+import { PublicResultsPage } from './report/PublicResultsPage.js';
 import { shanghaiDate } from '../server/domain/time.js';
 import { systemClock } from '../server/domain/clock.js';
 import type { PlannerHandoff } from './state/planner.js';
 import { parseUrlState } from './state/url.js';
 
+// The report page brings ECharts: loaded when opened, so the dashboard's bundle does not carry it.
+const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+
 /**
  * `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志), `?page=campaigns`
- * the special campaigns (专项行动), `?page=calendar` the calendar screen (校历与节假日); the path /field the phone page.
+ * the special campaigns (专项行动), `?page=calendar` the calendar screen (校历与节假日), `?page=report&campaign=<id>` a
+ * campaign's after-action report (总结); the path /field the phone page. `/results/<id>` is the public result list
+ * (一公开), shown without a login.
  */
 const pageInUrl = (): Page => pageOfLocation(window.location.pathname, window.location.search);
 
@@ -37,6 +43,31 @@ function setLanguageInUrl(language: Language): void {
 }
 
 export function App() {
+  const publicCampaign = useMemo(() => publicResultsCampaignOf(window.location.pathname), []);
+  if (publicCampaign !== null) return <PublicApp campaignId={publicCampaign} />;
+  return <SignedInApp />;
+}
+
+/** The public result page: no session is asked for, the language chosen as everywhere (`?lang=en`). */
+function PublicApp({ campaignId }: { campaignId: number }) {
+  const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
+  const t = useMemo(() => translator(language), [language]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = `${t('publicResults.title')} · ${t('app.title')}`;
+  }, [language, t]);
+  const changeLanguage = (next: Language) => {
+    setLanguage(next);
+    setLanguageInUrl(next);
+  };
+  return (
+    <I18nContext.Provider value={{ language, t }}>
+      <PublicResultsPage campaignId={campaignId} onLanguage={changeLanguage} />
+    </I18nContext.Provider>
+  );
+}
+
+function SignedInApp() {
   const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
   const { session, login, logout } = useSession();
   const [page, setPage] = useState<Page>(pageInUrl);
@@ -99,6 +130,11 @@ export function App() {
         )}
         {session.status === 'authenticated' && shownPage === 'campaigns' && (
           <CampaignsView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        )}
+        {session.status === 'authenticated' && shownPage === 'report' && (
+          <Suspense fallback={<div className="splash" aria-busy="true"><span className="spinner spinner--large" /></div>}>
+            <ReportPage key={session.user.id} user={session.user} campaignId={reportCampaignOf(window.location.search) ?? 0} onLanguage={changeLanguage} onLogout={() => void logout()} />
+          </Suspense>
         )}
         {session.status === 'authenticated' && shownPage === 'board' && (
           <BoardView key={`${session.user.id}:${window.location.search}`} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('campaigns')} />

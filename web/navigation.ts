@@ -1,10 +1,11 @@
 import { createContext, useContext } from 'react';
 
 // The app's pages, chosen by `?page=`: the dashboard (no parameter), the patrol route planner, the audit log, the
-// special campaigns, the calendar screen (校历与节假日), the campaign board (行动看板, `&campaign=<id>`). The phone page of
-// the field officers (执法队员) has a path of its own, /field, because it is the address a team types or bookmarks on a
-// phone, and the one its service worker keeps for offline use.
-export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board'] as const;
+// special campaigns, the calendar screen (校历与节假日), the campaign board (行动看板, `&campaign=<id>`), a campaign's
+// after-action report (`?page=report&campaign=<id>`). The phone page of the field officers (执法队员) has a path of its
+// own, /field, because it is the address a team types or bookmarks on a phone, and the one its service worker keeps
+// for offline use.
+export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board', 'report'] as const;
 export type Page = (typeof PAGES)[number] | 'field';
 
 /** The phone page's path. */
@@ -53,3 +54,18 @@ export interface Navigation {
 export const NavigationContext = createContext<Navigation | null>(null);
 
 export const useNavigation = (): Navigation | null => useContext(NavigationContext);
+
+/** The campaign of `?page=report&campaign=<id>`; null when absent or not an id. */
+export function reportCampaignOf(search: string): number | null {
+  const value = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search).get('campaign');
+  return value !== null && /^\d{1,12}$/.test(value) ? Number(value) : null;
+}
+
+/** The link that opens a campaign's report. */
+export const reportSearch = (campaignId: number, language: string): string => `?page=report&campaign=${campaignId}${language === 'en' ? '&lang=en' : ''}`;
+
+/** The campaign of the public result page `/results/<id>` (no login); null on any other path. */
+export function publicResultsCampaignOf(pathname: string): number | null {
+  const m = /^\/results\/(\d{1,12})\/?$/.exec(pathname);
+  return m ? Number(m[1]) : null;
+}

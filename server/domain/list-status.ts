@@ -3,7 +3,7 @@
 
 import { mayOperate } from './institution.js';
 import { calendarDaysBetween, countInDayWindow, type IsoDate } from './time.js';
-import type { InstitutionStatus, ListStatus } from './vocabulary.js';
+import type { CheckInResult, InstitutionStatus, ListStatus } from './vocabulary.js';
 
 /** Violations counted towards the black list: those of the last three years (the risk score's window too). */
 export const LIST_VIOLATION_WINDOW_DAYS = 3 * 365;
@@ -42,4 +42,27 @@ export function suggestListStatus(input: ListStatusInput, asOf: Date | IsoDate):
     return { status: 'white', reasons: ['持证经营、近三年无违规、一年内检查合格 / licensed, no violation in three years, inspected within a year'] };
   }
   return { status: 'none', reasons: [] };
+}
+
+/** Inspection results that establish a violation (检查发现违规): ordered to rectify, a case opened, banned. */
+export const NON_COMPLIANT_RESULTS: ReadonlySet<CheckInResult> = new Set(['rectify', 'case', 'banned']);
+
+export interface InspectionOutcome {
+  result: CheckInResult;
+  /** The inspection's Shanghai date. */
+  on: IsoDate;
+}
+
+/**
+ * What the next publication should say after a round of inspections: 取缔 (an unlicensed operation banned) puts the
+ * operator on the black list at once; otherwise each non-compliant result counts as a violation on its day, next to the
+ * recorded ones, so that a repeated 责令整改 reaches the black list's threshold, and the latest inspection is the last
+ * inspected date (a compliant one can earn the white list).
+ */
+export function suggestListStatusAfterInspections(input: ListStatusInput, outcomes: readonly InspectionOutcome[], asOf: Date | IsoDate): ListStatusSuggestion {
+  const banned = outcomes.find((o) => o.result === 'banned');
+  if (banned) return { status: 'black', reasons: [`${banned.on} 取缔无证经营 / unlicensed operation banned on ${banned.on}`] };
+  const violationDates = [...input.violationDates, ...outcomes.filter((o) => NON_COMPLIANT_RESULTS.has(o.result)).map((o) => o.on)];
+  const latest = outcomes.reduce<IsoDate | null>((last, o) => (last === null || o.on > last ? o.on : last), input.lastInspectedOn);
+  return suggestListStatus({ status: input.status, violationDates, lastInspectedOn: latest }, asOf);
 }

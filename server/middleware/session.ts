@@ -6,10 +6,12 @@ import type { Deps } from '../services/deps.js';
 
 /** The API paths anyone may call; everything else under /api needs a valid session. */
 export const publicApiPaths: ReadonlySet<string> = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
+/** Everything under it is public too: the 一公开 result lists (rate-limited by middleware/public-rate.ts). */
+export const publicApiPrefix = '/api/public/';
 
 export function requireSession(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (publicApiPaths.has(c.req.path)) return next();
+    if (publicApiPaths.has(c.req.path) || c.req.path.startsWith(publicApiPrefix)) return next();
     c.set('user', await sessionOf(deps, sessionCookie(c)));
     await next();
   };

@@ -52,7 +52,7 @@ const fileStem = (id: number, what: string, filter: SheetFilter = {}) =>
   [`campaign${id}`, what, filter.district, filter.date, filter.team?.replace(/[^0-9A-Za-z-]+/g, '_')].filter(Boolean).join('_');
 
 /** Records a file leaving the system: what, for which part of the plan, how many rows. */
-async function recordExport(deps: OutputDeps, user: UserRow, id: number, file: OutputFile, detail: Record<string, unknown>) {
+export async function recordExport(deps: OutputDeps, user: UserRow, id: number, file: OutputFile, detail: Record<string, unknown>) {
   await audited(deps, { actor: user.username, action: 'campaign.export', entity: 'campaign' }, async () => ({
     entityId: String(id),
     before: null,

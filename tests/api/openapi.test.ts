@@ -4,7 +4,7 @@ import { getJson, testApp, type TestApp } from '../support/api.js';
 
 let app: TestApp;
 let doc: any;
-const publicOperations = new Set(['get /api/health', 'post /api/auth/login']);
+const publicOperations = new Set(['get /api/health', 'post /api/auth/login', 'get /api/public/campaigns/{id}/results', 'get /api/public/campaigns/{id}/results.csv']);
 
 beforeAll(async () => {
   app = await testApp();

@@ -8,6 +8,7 @@ import { createCampaign, editCampaign, stepCampaign, useCampaigns, useCampaignVe
 import { ApiError, errorMessage } from '../api/errors.js';
 import { useI18n, type Language, type MessageKey } from '../i18n/index.js';
 import { TopBar } from '../panels/TopBar.js';
+import { reportSearch } from '../navigation.js';
 import { byUpdate, fieldIssues, fieldsOf, newDefinition } from '../state/campaigns.js';
 import { CampaignForm } from './CampaignForm.js';
 import { CampaignHistory } from './CampaignHistory.js';
@@ -191,6 +192,11 @@ export function CampaignsView({ user, today, onLanguage, onLogout, onBack }: Cam
                   </span>
                 )}
                 {selected && <span className="campaign-detail__days">{t('campaign.days', { days: selected.days.toLocaleString(language) })}</span>}
+                {selected && planPage.plan.data && (
+                  <a className="button button--small" href={reportSearch(selected.id, language)} data-testid="campaign-report-link">
+                    {t('report.open')}
+                  </a>
+                )}
               </div>
               {selected && (
                 <div className="campaign-tabs" role="tablist" aria-label={t('campaign.tabs')} onKeyDown={onTabKey}>

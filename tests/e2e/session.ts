@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, logIn, screenshotDir, VIEWPORT } from './browser.js';
-import { startServer, type RunningServer } from '../../scripts/browser/server-process.js';
+import { demoDataDir, startServer, type RunningServer } from '../../scripts/browser/server-process.js';
 
 export interface BrowserSession {
   readonly server: RunningServer;
@@ -11,14 +11,19 @@ export interface BrowserSession {
   newPage(): Promise<Page>;
 }
 
-/** One real server and one Chromium for a test file, started before its tests and stopped after them. */
+/**
+ * One real server and one Chromium for a test file, started before its tests and stopped after them. The server starts
+ * on a copy of the run's demo data (built by the first file that needs it, see global-setup.ts), so each file begins
+ * with the same data as after a first `npm start`, whatever the files before it wrote.
+ */
 export function useBrowserSession(): BrowserSession {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const startedServer = demoDataDir(inject('demoDataDir')).then((copyDataFrom) => startServer({ copyDataFrom }));
+    [server, browser] = await Promise.all([startedServer, launchBrowser()]);
   });
 
   // A page left open keeps its map drawing through SwiftShader and slows every later test of the file.

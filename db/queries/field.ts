@@ -53,33 +53,43 @@ const planTeamRow = z.object({
 });
 
 /**
- * The stored plans are json (a city's plan runs to megabytes and is otherwise read whole), so the teams are unnested
- * with json_array_elements and only the matching ones, with the targets of their stops, leave the database.
+ * The stored plans are json (a city's plan runs to megabytes and is otherwise read whole). Each `->` on json parses
+ * the whole text again, so the matching campaigns' plans are turned into jsonb once (a materialised CTE, evaluated
+ * once per plan) and the teams, shifts and targets are read from that; only the matching teams, with the targets of
+ * their stops, leave the database.
  */
 export async function planTeams(q: Queryable, p: PlanTeamFilter): Promise<PlanTeamRow[]> {
-  const where: SQL[] = [
+  const campaignWhere: SQL[] = [
     p.statuses ? sql`c.status::text IN (${sql.join(p.statuses.map((s) => sql`${s}`), sql`, `)})` : sql`TRUE`,
     p.campaignId === undefined ? sql`TRUE` : sql`c.id = ${p.campaignId}`,
-    p.districtCode === null ? sql`TRUE` : sql`${p.districtCode} = ANY (c.districts) AND t.team->>'districtCode' = ${p.districtCode}`,
+    p.districtCode === null ? sql`TRUE` : sql`${p.districtCode} = ANY (c.districts)`,
+  ];
+  const teamWhere: SQL[] = [
+    p.districtCode === null ? sql`TRUE` : sql`t.team->>'districtCode' = ${p.districtCode}`,
     p.teamId === undefined ? sql`TRUE` : sql`t.team->>'id' = ${p.teamId}`,
     p.officerId === undefined
       ? sql`TRUE`
-      : sql`EXISTS (SELECT 1 FROM json_array_elements(t.team->'members') m WHERE (m->>'officerId')::int = ${p.officerId})`,
+      : sql`EXISTS (SELECT 1 FROM jsonb_array_elements(t.team->'members') m WHERE (m->>'officerId')::int = ${p.officerId})`,
     p.fromDate === undefined ? sql`TRUE` : sql`t.team->>'date' >= ${p.fromDate}`,
     p.toDate === undefined ? sql`TRUE` : sql`t.team->>'date' <= ${p.toDate}`,
   ];
   return parsedRows(q, planTeamRow, sql`
-    SELECT c.id AS "campaignId", v.definition->>'name' AS "campaignName", c.status AS "campaignStatus", c.current_version AS "campaignVersion",
-           t.team::text AS team,
-           (SELECT s::text FROM json_array_elements(cp.plan->'shifts') s WHERE s->>'id' = t.team->>'shiftId' LIMIT 1) AS shift,
-           (SELECT COALESCE(json_agg(tg), '[]'::json)::text FROM json_array_elements(cp.plan->'targets') tg
-             WHERE tg->>'key' IN (SELECT st->>'targetKey' FROM json_array_elements(t.team->'stops') st)) AS targets
-    FROM campaigns c
-    JOIN campaign_versions v ON v.campaign_id = c.id AND v.version = c.current_version
-    JOIN campaign_plans cp ON cp.campaign_id = c.id AND cp.campaign_version = c.current_version
-    CROSS JOIN LATERAL json_array_elements(cp.plan->'teams') WITH ORDINALITY AS t(team, n)
-    WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY t.team->>'date', (SELECT s->>'start' FROM json_array_elements(cp.plan->'shifts') s WHERE s->>'id' = t.team->>'shiftId' LIMIT 1), c.id, t.n
+    WITH plans AS MATERIALIZED (
+      SELECT c.id, v.definition->>'name' AS name, c.status, c.current_version, cp.plan::jsonb AS plan
+      FROM campaigns c
+      JOIN campaign_versions v ON v.campaign_id = c.id AND v.version = c.current_version
+      JOIN campaign_plans cp ON cp.campaign_id = c.id AND cp.campaign_version = c.current_version
+      WHERE ${sql.join(campaignWhere, sql` AND `)}
+    )
+    SELECT pl.id AS "campaignId", pl.name AS "campaignName", pl.status AS "campaignStatus", pl.current_version AS "campaignVersion",
+           t.team::text AS team, sh.shift::text AS shift,
+           (SELECT COALESCE(jsonb_agg(tg), '[]'::jsonb)::text FROM jsonb_array_elements(pl.plan->'targets') tg
+             WHERE tg->>'key' IN (SELECT st->>'targetKey' FROM jsonb_array_elements(t.team->'stops') st)) AS targets
+    FROM plans pl
+    CROSS JOIN LATERAL jsonb_array_elements(pl.plan->'teams') WITH ORDINALITY AS t(team, n)
+    LEFT JOIN LATERAL (SELECT s AS shift FROM jsonb_array_elements(pl.plan->'shifts') s WHERE s->>'id' = t.team->>'shiftId' LIMIT 1) sh ON TRUE
+    WHERE ${sql.join(teamWhere, sql` AND `)}
+    ORDER BY t.team->>'date', sh.shift->>'start', pl.id, t.n
     ${p.limit === undefined ? sql`` : sql`LIMIT ${p.limit}`}`);
 }
 

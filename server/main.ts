@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       }),
     );
     log(`demo data ready: ${JSON.stringify(summary)}`);
-    if (env.DEMO_PASSWORD === undefined) log('demo users admin, planner, putuo_leader, wall and the field officers (username: the certificate number's digits) use the default password: set DEMO_PASSWORD to change it');
+    if (env.DEMO_PASSWORD === undefined) log('demo users admin, planner, putuo_leader, wall and the field officers (username: the digits of the certificate number) use the default password: set DEMO_PASSWORD to change it');
   }
 
   if (await withTicker('gathering planner statistics', analyzeIfNeverAnalyzed(database))) log('planner statistics gathered');

@@ -143,11 +143,11 @@ function BoardBody({ progress, districts }: { progress: CampaignProgress; distri
   return (
     <div className="board-body">
       <section className="panel board-totals" data-testid="board-totals">
-        <Figure label={t('board.planned')} value={total.planned} />
-        <Figure label={t('board.done')} value={total.done} note={`${percent(total.done, total.planned)}%`} />
-        <Figure label={t('board.confirmed')} value={total.confirmed} />
-        <Figure label={t('board.pending')} value={total.pending} warn={total.pending > 0} />
-        <Figure label={t('board.far')} value={total.far} warn={total.far > 0} />
+        <Figure name="planned" label={t('board.planned')} value={total.planned} />
+        <Figure name="done" label={t('board.done')} value={total.done} note={`${percent(total.done, total.planned)}%`} />
+        <Figure name="confirmed" label={t('board.confirmed')} value={total.confirmed} />
+        <Figure name="pending" label={t('board.pending')} value={total.pending} warn={total.pending > 0} />
+        <Figure name="far" label={t('board.far')} value={total.far} warn={total.far > 0} />
         <p className="board-activity">{progress.lastActivityAt ? t('board.lastActivity', { time: timeText(progress.lastActivityAt) }) : t('board.noActivity')}</p>
       </section>
       <section className="panel board-bars" aria-labelledby="board-districts" data-testid="board-districts">
@@ -218,9 +218,9 @@ function BoardBody({ progress, districts }: { progress: CampaignProgress; distri
   );
 }
 
-function Figure({ label, value, note, warn }: { label: string; value: number; note?: string; warn?: boolean }) {
+function Figure({ label, value, note, warn, name }: { label: string; value: number; note?: string; warn?: boolean; name: string }) {
   return (
-    <div className={`board-figure${warn ? ' board-figure--warn' : ''}`}>
+    <div className={`board-figure${warn ? ' board-figure--warn' : ''}`} data-figure={name} data-value={value}>
       <span className="board-figure__label">{label}</span>
       <strong className="board-figure__value">{value}</strong>
       {note && <span className="board-figure__note">{note}</span>}

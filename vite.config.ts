@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { SharedDatabaseSequencer } from './tests/support/sequencer.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const SERVICE_WORKER = 'sw';
@@ -41,6 +42,7 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:8787' } },
   test: {
     root,
+    sequence: { sequencer: SharedDatabaseSequencer },
     projects: [
       {
         extends: true,

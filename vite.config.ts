@@ -52,6 +52,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/api/**', 'tests/db/**', 'tests/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // A PDF with its embedded CJK font takes a few seconds on a busy 2-core machine; 5 s cut it off.
+          testTimeout: 30_000,
         },
       },
       {

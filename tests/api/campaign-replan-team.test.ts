@@ -30,7 +30,7 @@ async function plannedCampaign(districts = [PUTUO], activate = true): Promise<{ 
   const created = await sendJson(app, 'POST', '/api/campaigns', definition(districts), planner);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id = created.body.id;
-  const started = await sendJson(app, 'POST', `/api/campaigns/${id}/plan/jobs`, { version: 1, settings: { routeTimeLimit: 0.05, seed: '调整测试' } }, planner);
+  const started = await sendJson(app, 'POST', `/api/campaigns/${id}/plan/jobs`, { version: 1, settings: { routeTimeLimit: 0.05, seed: '调整测试', recentCampaigns: 0 } }, planner);
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   for (let i = 0; i < 600; i++) {
     const { body } = await getJson(app, `/api/campaigns/${id}/plan/jobs/${started.body.id}`, planner);
@@ -156,12 +156,10 @@ describe('re-planning a running day', () => {
   test('the wall display and a field account may not re-plan; a leader of another district does not see the campaign', async () => {
     const officer = campaign.plan.teams[0].members[0].officerId;
     expect((await replan(campaign.id, { event: { kind: 'officer_out', officerId: officer } }, cookies.wall)).status).toBe(403);
-    // A field account of the team's own officer (the field role's demo accounts may not exist yet).
-    await database.db.execute(sql`
-      INSERT INTO users (username, password_hash, role, district_code, officer_id, display_name)
-      SELECT 'replan_field', password_hash, 'field', ${PUTUO}, ${officer}, '调整测试队员' FROM users WHERE username = 'planner'
-      ON CONFLICT (username) DO NOTHING`);
-    const field = await loginCookie(app, 'replan_field');
+    // The team's own officer on their field account (the seed gives every registry officer one).
+    const [account] = (await database.db.execute(sql`SELECT username FROM users WHERE officer_id = ${officer}`)).rows as { username: string }[];
+    await database.db.execute(sql`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'planner') WHERE username = ${account.username}`);
+    const field = await loginCookie(app, account.username);
     expect((await replan(campaign.id, { event: { kind: 'officer_out', officerId: officer } }, field)).status).toBe(403);
     const jingan = await plannedCampaign([JINGAN]);
     const other = await sendJson(app, 'POST', `/api/campaigns/${jingan.id}/plan/teams/replan`, { version: 1, district: JINGAN, date: DATE, event: { kind: 'officer_out', officerId: 1 } }, cookies.leader);

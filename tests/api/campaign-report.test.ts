@@ -43,7 +43,7 @@ async function closedLater(name: string, districts: string[]) {
 }
 
 async function planned(campaignId: number, campaignVersion: number) {
-  const started = await sendJson(app, 'POST', `/api/campaigns/${campaignId}/plan/jobs`, { version: campaignVersion, settings: { routeTimeLimit: 0.05, seed: '总结' } }, planner);
+  const started = await sendJson(app, 'POST', `/api/campaigns/${campaignId}/plan/jobs`, { version: campaignVersion, settings: { routeTimeLimit: 0.05, seed: '总结', recentCampaigns: 0 } }, planner);
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   for (let i = 0; i < 900; i++) {
     const { body } = await getJson(app, `/api/campaigns/${campaignId}/plan/jobs/${started.body.id}`, planner);

@@ -33,7 +33,7 @@ const written = async () => ({
 });
 
 const username = (certificateNo: string) => certificateNo.replace(/\D/g, '');
-const fast = { routeTimeLimit: 0.05, seed: '外勤测试' };
+const fast = { routeTimeLimit: 0.05, seed: '外勤测试', recentCampaigns: 0 };
 
 async function step(cookie: string, id: number, action: string) {
   const answer = await sendJson(app, 'POST', `/api/campaigns/${id}/transitions`, { action, version: 1 }, cookie);

@@ -26,7 +26,7 @@ export async function plannedCampaign(app: TestApp, cookie: string, name = '行�
   );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const campaignId = created.body.id as number;
-  const started = await sendJson(app, 'POST', `/api/campaigns/${campaignId}/plan/jobs`, { version: created.body.version, settings: { routeTimeLimit: 0.05, seed: '看板', teamsPerDistrictShift: 1 } }, cookie);
+  const started = await sendJson(app, 'POST', `/api/campaigns/${campaignId}/plan/jobs`, { version: created.body.version, settings: { routeTimeLimit: 0.05, seed: '看板', teamsPerDistrictShift: 1, recentCampaigns: 0 } }, cookie);
   expect(started.status, JSON.stringify(started.body)).toBe(202);
   for (let i = 0; i < 1200; i++) {
     const { body } = await getJson(app, `/api/campaigns/${campaignId}/plan/jobs/${started.body.id}`, cookie);

@@ -17,7 +17,8 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
   // Administrators alone get the way into the audit log; on that page itself it is not needed.
   const openAudit = user.canReadAudit && navigation && navigation.page !== 'audit' ? () => navigation.open('audit') : undefined;
   const openCampaigns = navigation && navigation.page !== 'campaigns' ? () => navigation.open('campaigns') : undefined;
-  const openBoard = navigation && navigation.page !== 'board' && user.role !== 'field' ? () => navigation.open('board') : undefined;
+  // The board is a campaign's: offered beside the campaigns and their reports, not on the crowded dashboard bar.
+  const openBoard = navigation && (navigation.page === 'campaigns' || navigation.page === 'report') && user.role !== 'field' ? () => navigation.open('board') : undefined;
   // The calendar screen likewise: administrators keep the holiday schedules and school vacations.
   const openCalendar = user.canEditCalendar && navigation && navigation.page !== 'calendar' ? () => navigation.open('calendar') : undefined;
   const chip = userChipText(user, language);

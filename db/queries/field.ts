@@ -340,27 +340,17 @@ export async function missingPhotos(q: Queryable, sha256s: readonly string[]): P
   return rows.map((r) => r.sha256);
 }
 
-export interface NewCheckIn {
-  idempotencyKey: string;
-  requestHash: string;
-  campaignId: number;
-  campaignVersion: number;
-  teamId: string;
-  targetKey: string;
-  districtCode: string;
-  result: CheckInResult;
-  findings: { item: string; finding: string }[];
-  notes: string;
+/** What a check-in is written with: the row's own fields, with the device point, instants and photos as sent. */
+export type NewCheckIn = Pick<
+  CheckInRow,
+  'idempotencyKey' | 'requestHash' | 'campaignId' | 'campaignVersion' | 'teamId' | 'targetKey' | 'districtCode' | 'result' | 'findings' | 'notes' | 'positionAccuracyMetres' | 'distanceMetres' | 'farFromTarget' | 'recordedByUser'
+> & {
   position: DevicePoint | null;
-  positionAccuracyMetres: number | null;
-  distanceMetres: number | null;
-  farFromTarget: boolean;
   checkedAt: Date;
   receivedAt: Date;
   recordedByOfficer: number;
-  recordedByUser: number;
   photos: readonly string[];
-}
+};
 
 /** The new check-in's id, with its photos linked; null when one with its key or for its stop exists (nothing written). */
 export async function insertCheckIn(tx: Queryable, c: NewCheckIn): Promise<number | null> {

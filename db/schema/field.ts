@@ -41,21 +41,30 @@ export const photos = pgTable(
   ],
 );
 
+/**
+ * The columns of a write the phone page sends for one stop of the plan: the client's idempotency key with the hash of
+ * the request first received under it (the same key with another body is refused), and the stop as the plan names it.
+ * A function, so that each table gets builders of its own.
+ */
+const planStopWrite = () => ({
+  idempotencyKey: uuid('idempotency_key').notNull().unique(),
+  requestHash: text('request_hash').notNull(),
+  campaignId: integer('campaign_id')
+    .notNull()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  teamId: text('team_id').notNull(),
+  targetKey: text('target_key').notNull(),
+  districtCode: text('district_code')
+    .notNull()
+    .references(() => districts.code),
+});
+
 /** 到达: a team marked itself arrived at a stop (once per team-shift and stop). */
 export const stopArrivals = pgTable(
   'stop_arrivals',
   {
     id: serial('id').primaryKey(),
-    idempotencyKey: uuid('idempotency_key').notNull().unique(),
-    requestHash: text('request_hash').notNull(),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
-    teamId: text('team_id').notNull(),
-    targetKey: text('target_key').notNull(),
-    districtCode: text('district_code')
-      .notNull()
-      .references(() => districts.code),
+    ...planStopWrite(),
     officerId: integer('officer_id')
       .notNull()
       .references(() => officers.id),
@@ -76,19 +85,8 @@ export const checkIns = pgTable(
   'check_ins',
   {
     id: serial('id').primaryKey(),
-    /** The client's key for this check-in: a retried upload finds it and writes nothing twice. */
-    idempotencyKey: uuid('idempotency_key').notNull().unique(),
-    /** SHA-256 of the request as first received: the same key with a different body is refused. */
-    requestHash: text('request_hash').notNull(),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    ...planStopWrite(),
     campaignVersion: integer('campaign_version').notNull(),
-    teamId: text('team_id').notNull(),
-    targetKey: text('target_key').notNull(),
-    districtCode: text('district_code')
-      .notNull()
-      .references(() => districts.code),
     result: checkInResult('result').notNull(),
     /** `[{ item, finding }]` for the 十查 items the plan asked for. */
     findings: jsonb('findings').notNull(),

@@ -8,6 +8,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { createDb, migrate, resetDatabase } from '../../db/client.js';
 import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
 import { seedDemo } from '../../db/seed/index.js';
+import { jsonCaller, signInCookie } from './app-client.js';
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { addDays } from '../../server/domain/time.js';
@@ -45,23 +46,10 @@ async function main() {
   progress(`seeded in ${round((performance.now() - started) / 1000, 1)} s`);
 
   const app = createApp({ database, now: () => asOf });
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'planner', password }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = await signInCookie(app, 'planner', password);
   const user = (await userForLogin(database, 'planner'))!;
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await app.request(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', Cookie: cookie },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await response.json()) as T;
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const callAs = jsonCaller(app);
+  const call = <T>(method: string, path: string, body?: unknown) => callAs<T>(cookie, method, path, body);
 
   const districts = (await call<{ features: { properties: { code: string } }[] }>('GET', '/api/districts')).features.map((f) => f.properties.code).sort();
   const campaign = await call<Campaign>('POST', '/api/campaigns', {

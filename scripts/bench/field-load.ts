@@ -22,6 +22,7 @@ import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
 import type { SeedScale } from '../../db/seed/generate/grid.js';
 import { seedDemo } from '../../db/seed/index.js';
 import { userForLogin } from '../../db/queries/users.js';
+import { jsonCaller, signInCookie } from './app-client.js';
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
 import type { CampaignPlan, CampaignPlanJob } from '../../server/contract/campaign-plans.js';
@@ -143,26 +144,9 @@ async function main() {
   const photoDir = mkdtempSync(join(tmpdir(), 'jointops-field-load-'));
   const app = createApp({ database, now, photoDir });
 
-  const signIn = async (username: string) => {
-    const response = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    if (response.status !== 200) throw new Error(`login as ${username}: ${response.status} ${await response.text()}`);
-    return (response.headers.get('set-cookie') ?? '').split(';')[0];
-  };
+  const signIn = (username: string) => signInCookie(app, username, password);
   const [planner, admin] = [await signIn('planner'), await signIn('admin')];
-  const call = async <T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await app.request(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', Cookie: cookie },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await response.json()) as T;
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const call = jsonCaller(app);
 
   // A whole-city campaign of one day, planned through the job as the page does, approved and activated.
   const districts = (await call<{ features: { properties: { code: string } }[] }>(planner, 'GET', '/api/districts')).features.map((f) => f.properties.code).sort();

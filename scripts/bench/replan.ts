@@ -10,6 +10,7 @@ import { createDb, migrate, resetDatabase } from '../../db/client.js';
 import { busiestDistricts, insertBenchCheckIn, weekendMorningInstitutions } from '../../db/queries/bench.js';
 import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
 import { seedDemo } from '../../db/seed/index.js';
+import { jsonCaller, signInCookie } from './app-client.js';
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
 import type { CampaignPlan, CampaignPlanJob } from '../../server/contract/campaign-plans.js';
@@ -41,17 +42,9 @@ async function main() {
   await analyzeIfNeverAnalyzed(database);
   let clock = asOf;
   const app = createApp({ database, now: () => clock });
-  const login = async (username: string) => {
-    const r = await app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    return (r.headers.get('set-cookie') ?? '').split(';')[0];
-  };
-  const [planner, admin] = [await login('planner'), await login('admin')];
-  const call = async <T>(method: string, path: string, body?: unknown, cookie = planner): Promise<T> => {
-    const response = await app.request(path, { method, headers: { 'Content-Type': 'application/json', Cookie: cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    const json = (await response.json()) as T;
-    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const [planner, admin] = [await signInCookie(app, 'planner', password), await signInCookie(app, 'admin', password)];
+  const callAs = jsonCaller(app);
+  const call = <T>(method: string, path: string, body?: unknown, cookie = planner) => callAs<T>(cookie, method, path, body);
 
   const districts = (await busiestDistricts(database, districtCount)).sort();
   const campaign = await call<Campaign>('POST', '/api/campaigns', {
@@ -73,7 +66,7 @@ async function main() {
     await call('POST', `/api/campaigns/${campaign.id}/transitions`, { action, version: 1 }, cookie);
   clock = running;
   // A session's idle clock reads the app's clock: sign in again on the campaign day.
-  const plannerNow = await login('planner');
+  const plannerNow = await signInCookie(app, 'planner', password);
 
   const results: { district: string; kind: string; teams: number; remainingStops: number; seconds: number }[] = [];
   for (const district of districts) {

@@ -84,7 +84,7 @@ export function reportTableData(report: CampaignReport, table: ReportTable, lang
       return {
         title: 'report.section.results',
         headers: [['report.col.district'], ['report.col.result'], [C], [P]],
-        rows: withTotal(report, t).flatMap(({ label, row }) => checkInResults.map((r) => [label, codeLabel(t, 'report.result', r), ...both(row.results[r])])),
+        rows: withTotal(report, t).flatMap(({ label, row }) => checkInResults.map((r) => [label, codeLabel(t, 'checkInResult', r), ...both(row.results[r])])),
       };
     case 'findings':
       return {
@@ -133,7 +133,7 @@ export function reportTableData(report: CampaignReport, table: ReportTable, lang
           o.name,
           o.creditCode,
           o.reasons.map((r) => codeLabel(t, 'report.repeat', r)).join('；'),
-          o.results.map((r) => codeLabel(t, 'report.result', r)).join('、'),
+          o.results.map((r) => codeLabel(t, 'checkInResult', r)).join('、'),
           o.priorViolations,
         ]),
       };

@@ -1,6 +1,4 @@
-import { ServiceError } from '../services/errors.js';
-
-const tooLarge = (maxBytes: number) => new ServiceError('payload_too_large', `request body is larger than ${maxBytes} bytes`, { maxBytes });
+import { payloadTooLarge } from '../services/errors.js';
 
 /**
  * Reads a request body of at most `maxBytes`. A Content-Length above the limit is refused before a byte is read;
@@ -9,7 +7,7 @@ const tooLarge = (maxBytes: number) => new ServiceError('payload_too_large', `re
  */
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (declared !== null && Number(declared) > maxBytes) throw payloadTooLarge(maxBytes);
   if (!request.body) return new Uint8Array(0);
   const reader: ReadableStreamDefaultReader<Uint8Array> = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -20,7 +18,7 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
+      throw payloadTooLarge(maxBytes);
     }
     chunks.push(value);
   }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { photoUploadRoute } from '../contract/field.js';
-import { ServiceError } from '../services/errors.js';
+import { payloadTooLarge } from '../services/errors.js';
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -16,7 +16,7 @@ export const limitBody = (maxBytes = maxBodyBytes): MiddlewareHandler => {
   const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new ServiceError('payload_too_large', `request body is larger than ${maxBytes} bytes`, { maxBytes });
+      throw payloadTooLarge(maxBytes);
     },
   });
   return async (c, next) => (ownLimit.some((r) => r.method === c.req.method && r.path === c.req.path) ? next() : limit(c, next));

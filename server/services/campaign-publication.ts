@@ -55,7 +55,7 @@ export async function publishCampaignResults(deps: PublicationDeps, user: UserRo
       campaign: definition.name,
       district: (code) => shanghaiDistrict(code)?.name ?? code,
       department: (code) => departments.get(code) ?? code,
-      resultLabel: (result) => codeLabel(zh, 'report.result', result),
+      resultLabel: (result) => codeLabel(zh, 'checkInResult', result),
       gridArea: zh('publicResults.gridArea'),
     });
     const version = published.length + 1;

@@ -30,5 +30,6 @@ export const unprocessable = (field: string, message: string, details?: Record<s
   new ServiceError('unprocessable', field ? `${field}: ${message}` : message, { issues: [{ path: field, message }], ...details });
 
 /** A limit of the server (a queue, a per-user quota, a rate): 429, try again after `retryAfterSeconds`. */
+export const payloadTooLarge = (maxBytes: number) => new ServiceError('payload_too_large', `request body is larger than ${maxBytes} bytes`, { maxBytes });
 export const tooManyRequests = (message: string, retryAfterSeconds: number, details?: Record<string, unknown>) =>
   new ServiceError('rate_limited', message, { retryAfterSeconds, ...details }, retryAfterSeconds);

@@ -10,11 +10,11 @@ import { useI18n, type Language, type MessageKey } from '../i18n/index.js';
 import { districtName } from '../i18n/names.js';
 import { BOARD_COLOURS, boardBounds, boardMarkers, buildBoardLayers } from '../layers/board-layers.js';
 import { PLAN_TEAM_COLOURS } from '../layers/campaign-plan-layers.js';
-import { css, darkTheme, type Rgba } from '../layers/theme.js';
+import { css, type Rgba } from '../layers/theme.js';
 import type { DistrictFeature } from '../layers/types.js';
-import { MapView, nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
+import { nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
+import { OverlayMap } from '../map/OverlayMap.js';
 import { TopBar } from '../panels/TopBar.js';
-import { DEFAULT_VIEW } from '../state/dashboard.js';
 import { BOARD_REFRESH_DEBOUNCE_MS, barOf, boardCampaignOf, changesBoard, districtBars, percent, teamRows, type Bar } from '../state/board.js';
 import './board.css';
 
@@ -170,7 +170,7 @@ function BoardBody({ progress, districts }: { progress: CampaignProgress; distri
         <ul>
           {checkInResults.map((r) => (
             <li key={r} data-result={r}>
-              <span>{t(`board.result.${r}` as MessageKey)}</span>
+              <span>{t(`checkInResult.${r}` as MessageKey)}</span>
               <strong>{progress.results.find((x) => x.result === r)?.count ?? 0}</strong>
             </li>
           ))}
@@ -261,30 +261,22 @@ function BoardMap({ progress, colours, districts }: { progress: CampaignProgress
   const { t } = useI18n();
   const markers = useMemo(() => boardMarkers(progress, colours), [progress, colours]);
   const layers = useMemo(() => buildBoardLayers(progress, markers), [progress, markers]);
-  // Framed once per campaign, not on every live refresh: the viewer may have zoomed in.
-  const framedCampaign = progress.campaignId;
-  const stopsKey = progress.stops.length;
+  // Framed when the stops' extent changes, not on every live refresh (the viewer may have zoomed in): the request
+  // follows the bounds' text, which a refresh with the same stops leaves as it was.
+  const boundsText = JSON.stringify(boardBounds(progress));
   const viewRequest = useMemo<ViewRequest | null>(() => {
-    const bounds = boardBounds(progress);
+    const bounds = JSON.parse(boundsText) as ReturnType<typeof boardBounds>;
     return bounds ? { kind: 'bounds', bounds, seq: nextViewRequestSeq(), instant: true } : null;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [framedCampaign, stopsKey]);
+  }, [boundsText]);
   return (
     <section className="panel board-map-block" aria-label={t('board.map')} data-testid="board-map">
       <div className="board-map">
-        <MapView
-          theme={darkTheme}
-          basemapUrl={null}
-          initialView={DEFAULT_VIEW}
+        <OverlayMap
           viewRequest={viewRequest}
           layers={layers}
           districts={districts}
-          showDistricts
           selectedDistrict={null}
           label={t('board.map')}
-          onViewChange={() => {}}
-          onHover={() => {}}
-          onClick={() => {}}
         />
       </div>
     </section>

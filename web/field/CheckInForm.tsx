@@ -152,7 +152,7 @@ export function CheckInForm({ view, assignment, position, userId, enqueue, onDon
             {checkInResults.map((r) => (
               <label key={r} className="phone-choice">
                 <input type="radio" name="result" value={r} checked={result === r} onChange={() => setResult(r)} data-testid={`result-${r}`} />
-                <span>{t(`field.result.${r}` as MessageKey)}</span>
+                <span>{t(`checkInResult.${r}` as MessageKey)}</span>
               </label>
             ))}
           </div>

@@ -4,9 +4,9 @@ import { useDistricts } from '../api/index.js';
 import { useI18n } from '../i18n/index.js';
 import { fieldBounds, fieldLayers } from '../layers/field-layers.js';
 import { darkTheme } from '../layers/theme.js';
-import { MapView, nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
+import { nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
+import { OverlayMap } from '../map/OverlayMap.js';
 import type { StopView } from '../state/field.js';
-import { DEFAULT_VIEW } from '../state/dashboard.js';
 import type { PositionState } from './use-position.js';
 
 export interface FieldMapProps {
@@ -26,19 +26,12 @@ export function FieldMap({ assignment, views, position, online }: FieldMapProps)
   const features = districts.data?.features ?? [];
   return (
     <section className="phone-map" aria-label={t('field.map')} data-testid="field-map">
-      <MapView
-        theme={darkTheme}
-        basemapUrl={null}
-        initialView={DEFAULT_VIEW}
+      <OverlayMap
         viewRequest={viewRequest}
         layers={layers}
         districts={features}
-        showDistricts
         selectedDistrict={assignment.districtCode}
         label={t('field.map')}
-        onViewChange={() => {}}
-        onHover={() => {}}
-        onClick={() => {}}
       />
       {position.status !== 'ok' && (
         <p className="phone-map__note" role="status" data-testid="position-notice">

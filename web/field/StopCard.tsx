@@ -118,7 +118,7 @@ export function StopCard({ view, assignment, position, userId, enqueue, onCheckI
         <section className="phone-card" data-testid="stop-check-in-summary">
           <h3>{t('field.checkInDone')}</h3>
           <p>
-            {t('field.result')}: <strong data-testid="stop-result">{result ? t(`field.result.${result}` as MessageKey) : ''}</strong>
+            {t('field.result')}: <strong data-testid="stop-result">{result ? t(`checkInResult.${result}` as MessageKey) : ''}</strong>
           </p>
           {checkIn && (
             <p className="phone-muted">

@@ -8,9 +8,9 @@ import type { ScreenPick } from '../layers/picking.js';
 import { buildPlannerLayers } from '../layers/route-layers.js';
 import { darkTheme } from '../layers/theme.js';
 import type { DistrictFeature } from '../layers/types.js';
-import { MapView, nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
+import { nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
+import { OverlayMap } from '../map/OverlayMap.js';
 import { TopBar } from '../panels/TopBar.js';
-import { DEFAULT_VIEW } from '../state/dashboard.js';
 import { initialPlannerState, planRequest, playbackEnd, playbackStart, plannerReducer, type PlannerHandoff, type PlannerState } from '../state/planner.js';
 import { plannerStorageKey, restorePlanner, type RestoredPlanner } from '../state/planner-storage.js';
 import { readStoredPlanner, storePlanner } from './planner-session.js';
@@ -144,18 +144,12 @@ export function PlannerView({ user, today, language, onLanguage, onLogout, onBac
   return (
     <I18nContext.Provider value={{ language, t }}>
       <div className="dashboard planner" data-testid="planner" data-solving={state.solve.status === 'solving' ? 'true' : 'false'}>
-        <MapView
-          theme={darkTheme}
-          basemapUrl={null}
-          initialView={DEFAULT_VIEW}
+        <OverlayMap
           viewRequest={viewRequest}
           layers={layers}
           districts={districts}
-          showDistricts
           selectedDistrict={state.district}
           label={t('planner.title')}
-          onViewChange={() => {}}
-          onHover={() => {}}
           onClick={onClick}
         />
         <div className={`progress ${state.solve.status === 'solving' || optionsRes.loading ? 'progress--on' : ''}`} aria-hidden="true" />

@@ -72,7 +72,7 @@ export function PublicResultsPage({ campaignId, onLanguage }: { campaignId: numb
                     <td>{row.object}</td>
                     <td className="dispatch-table__code">{row.creditCode ?? '—'}</td>
                     <td>{row.district}</td>
-                    <td>{language === 'zh-CN' ? row.resultLabel : translateCode(t, 'report.result', row.result)}</td>
+                    <td>{language === 'zh-CN' ? row.resultLabel : translateCode(t, 'checkInResult', row.result)}</td>
                     <td>{row.date}</td>
                     <td>{row.authority}</td>
                     <td className="dispatch-table__code public-results__certificates">

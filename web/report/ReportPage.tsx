@@ -281,7 +281,7 @@ function ReportSheet({ report, t, district }: { report: CampaignReport; t: Trans
                   <td>{o.name}</td>
                   <td className="dispatch-table__code">{o.creditCode ?? '—'}</td>
                   <td>{o.reasons.map((x) => translateCode(t, 'report.repeat', x)).join('；')}</td>
-                  <td>{o.results.map((x) => translateCode(t, 'report.result', x)).join('、')}</td>
+                  <td>{o.results.map((x) => translateCode(t, 'checkInResult', x)).join('、')}</td>
                 </tr>
               ))}
             </tbody>
@@ -335,7 +335,7 @@ function chartOptions(report: CampaignReport, t: Translate, names: string[]): { 
     grid,
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: checkInResults.map((r) => translateCode(t, 'report.result', r)) },
+    xAxis: { type: 'category', data: checkInResults.map((r) => translateCode(t, 'checkInResult', r)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: t('report.measure.confirmed'), type: 'bar', stack: 'r', data: checkInResults.map((r) => report.totals.results[r].confirmed), itemStyle: { color: COLOURS.confirmed } },

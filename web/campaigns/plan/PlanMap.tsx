@@ -8,9 +8,9 @@ import { buildPlanLayers, planBounds, SOURCE_COLOURS } from '../../layers/campai
 import type { ScreenPick } from '../../layers/picking.js';
 import { css, darkTheme, type Rgba } from '../../layers/theme.js';
 import type { DistrictFeature } from '../../layers/types.js';
-import { MapView, nextViewRequestSeq, type ViewRequest } from '../../map/MapView.js';
+import { nextViewRequestSeq, type ViewRequest } from '../../map/MapView.js';
+import { OverlayMap } from '../../map/OverlayMap.js';
 import { Playback, usePlaybackClock } from '../../map/Playback.js';
-import { DEFAULT_VIEW } from '../../state/dashboard.js';
 import { planDays, planDistricts, shiftText, type PlanView, type PlanViewAction } from '../../state/campaign-plan.js';
 import { planPlayback, teamPositions } from '../../state/campaign-plan-playback.js';
 import { playbackReducer, stoppedPlayback, type PlaybackAction, type PlaybackState } from '../../state/playback.js';
@@ -139,18 +139,12 @@ export function PlanMap({ plan, view, teams, colours, districts, onView, onRepla
         />
       )}
       <div className="plan-map">
-        <MapView
-          theme={darkTheme}
-          basemapUrl={null}
-          initialView={DEFAULT_VIEW}
+        <OverlayMap
           viewRequest={viewRequest}
           layers={layers}
           districts={districts}
-          showDistricts
           selectedDistrict={view.district}
           label={t('plan.map.label')}
-          onViewChange={() => {}}
-          onHover={() => {}}
           onClick={onClick}
         />
         <ul className="plan-legend" aria-label={t('calendar.legend')} data-map-overlay data-testid="plan-legend">

@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { SharedDatabaseSequencer } from './tests/support/sequencer.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const SERVICE_WORKER = 'sw';
@@ -24,9 +23,12 @@ function serviceWorkerShell(): Plugin {
   };
 }
 
+const DATABASE_RESTART = 'tests/db/database-restart.test.ts';
+
 // One config for the web build and for the test projects.
-// `unit` runs pure modules in parallel; `db` runs everything that opens a database in one
-// worker without isolation so that the embedded PostGIS (slow to start) is created once per run.
+// `unit` runs pure modules in parallel; `db` runs everything that opens a database, each file on its own copy of one
+// seeded database built before the run (tests/support/db-template.ts), in two workers without isolation so that the
+// modules (and PGlite's PostGIS build) load once per worker.
 export default defineConfig({
   root: `${root}web`,
   plugins: [react(), serviceWorkerShell()],
@@ -42,7 +44,6 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:8787' } },
   test: {
     root,
-    sequence: { sequencer: SharedDatabaseSequencer },
     projects: [
       {
         extends: true,
@@ -52,6 +53,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: ['tests/api/**', 'tests/db/**', 'tests/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // One pool of two workers with the db project (a group shares one maxWorkers).
+          maxWorkers: 2,
           // A PDF with its embedded CJK font takes a few seconds on a busy 2-core machine; 5 s cut it off.
           testTimeout: 30_000,
         },
@@ -62,11 +65,26 @@ export default defineConfig({
           name: 'db',
           root,
           include: ['tests/api/**/*.test.ts', 'tests/db/**/*.test.ts'],
+          exclude: [DATABASE_RESTART],
+          globalSetup: ['tests/support/db-template.ts'],
+          setupFiles: ['tests/support/db-file.ts'],
           pool: 'forks',
-          maxWorkers: 1,
+          maxWorkers: 2,
           isolate: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        // Stops and starts the PostgreSQL server under a running app: alone, after every other file is done with it.
+        extends: true,
+        test: {
+          name: 'db-restart',
+          root,
+          include: [DATABASE_RESTART],
+          sequence: { groupOrder: 1 },
+          pool: 'forks',
+          testTimeout: 120_000,
         },
       },
     ],

@@ -35,6 +35,8 @@ export interface DbOptions {
   databaseUrl?: string;
   /** Where PGlite keeps its files; omitted = in memory (tests). */
   dataDir?: string;
+  /** PGlite: start from this copy of a database's files (a dumpEmbedded() tarball) instead of an empty one. */
+  loadDataDir?: Blob;
   onProgress?: (message: string) => void;
 }
 
@@ -44,11 +46,23 @@ export async function createDb(options: DbOptions = {}): Promise<Database> {
   return options.databaseUrl ? createPostgres(options.databaseUrl, options) : createPglite(options);
 }
 
-async function createPglite({ dataDir, onProgress }: DbOptions): Promise<Database> {
+const embeddedClients = new WeakMap<Database, PGlite>();
+
+async function createPglite({ dataDir, loadDataDir, onProgress }: DbOptions): Promise<Database> {
   onProgress?.('starting embedded PostgreSQL + PostGIS (PGlite)');
-  const client = await PGlite.create({ dataDir, extensions: { postgis } });
+  const client = await PGlite.create({ dataDir, loadDataDir, extensions: { postgis } });
   const db = drizzlePglite(client, { schema });
-  return wrap(db, 'pglite', () => client.close(), () => migratePglite(db, { migrationsFolder }));
+  const database = wrap(db, 'pglite', () => client.close(), () => migratePglite(db, { migrationsFolder }));
+  embeddedClients.set(database, client);
+  return database;
+}
+
+/** A copy of an embedded database's files (a tarball), which createDb({ loadDataDir }) starts from. */
+export async function dumpEmbedded(database: Database): Promise<Blob> {
+  const client = embeddedClients.get(database);
+  if (!client) throw new Error('dumpEmbedded: not an embedded database opened by createDb');
+  await client.query('CHECKPOINT');
+  return client.dumpDataDir('none');
 }
 
 async function createPostgres(url: string, { onProgress }: DbOptions): Promise<Database> {

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { execSync } from 'node:child_process';
 import { createApp } from '../../server/app.js';
-import { createDb } from '../../db/client.js';
+import { createDb, resetDatabase } from '../../db/client.js';
 import { monotonicClock } from '../../server/domain/clock.js';
 import { loginCookie } from '../support/api.js';
-import { testAsOf, testDatabase } from '../support/db.js';
+import { dropScratchDatabase, scratchDatabaseUrl, seedTestData, testAsOf } from '../support/db.js';
 
 // The PostgreSQL server is stopped and started again under a running app: while it is down every request is a 503
 // with Retry-After (not a 500, not a hang) and /api/health says so; once it is back the app answers again by itself.
@@ -13,6 +13,7 @@ import { testAsOf, testDatabase } from '../support/db.js';
 const stop = process.env.JOINTOPS_TEST_PG_STOP;
 const start = process.env.JOINTOPS_TEST_PG_START;
 const databaseUrl = process.env.DATABASE_URL || undefined;
+const SCRATCH = 'restart';
 const skipReason = !databaseUrl
   ? 'the embedded database lives inside the server process and cannot go down under it'
   : !stop || !start
@@ -21,8 +22,9 @@ const skipReason = !databaseUrl
 
 describe.skipIf(skipReason !== null)(`a database restart under a running app${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   test('503 with Retry-After while PostgreSQL is down, then back by itself within seconds', async () => {
-    await testDatabase(); // the shared database is seeded before the server goes away
-    const database = await createDb({ databaseUrl });
+    const database = await createDb({ databaseUrl: await scratchDatabaseUrl(SCRATCH) });
+    await resetDatabase(database);
+    await seedTestData(database);
     const app = createApp({ database, now: () => testAsOf });
     const cookie = await loginCookie(app, 'admin');
     try {
@@ -61,6 +63,7 @@ describe.skipIf(skipReason !== null)(`a database restart under a running app${sk
       }
       await app.deps.routing.close();
       await database.close();
+      await dropScratchDatabase(SCRATCH);
     }
   }, 120_000);
 });

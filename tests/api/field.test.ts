@@ -431,7 +431,7 @@ describe('a campaign that takes no check-ins', () => {
     const target = stopOf(team, 1);
     const pendingBody = checkInBody(team, target);
     const pending = await sendJson(app, 'POST', '/api/field/check-ins', pendingBody, lead);
-    expect(pending.status).toBe(201);
+    expect(pending.status, JSON.stringify(pending.body)).toBe(201);
     await step(admin, campaign.id, 'close');
     const before = await written();
     const late = await sendJson(app, 'POST', '/api/field/check-ins', checkInBody(team, stopOf(team, 1)), lead);

@@ -14,14 +14,15 @@ export function eventsRouter(deps: Deps) {
     c.header('X-Accel-Buffering', 'no'); // a proxy in front must not hold the events back
     return streamSSE(c, async (stream) => {
       const aborted = new Promise<void>((resolve) => stream.onAbort(resolve));
-      // The retry hint first, with a comment so that the client sees the stream open before any event.
-      await stream.write(`retry: ${LIVE_EVENTS_RETRY_MS}\n: connected\n\n`);
       await followLiveEvents(
         deps,
         user,
         token,
         afterId,
         {
+          // The retry hint first, with a comment: the client sees the stream open, and an event it causes from now on
+          // is sent (a write that commits while the stream is still finding the outbox's end would not be).
+          open: async () => void (await stream.write(`retry: ${LIVE_EVENTS_RETRY_MS}\n: connected\n\n`)),
           event: (e) => stream.writeSSE({ id: String(e.id), event: e.kind, data: JSON.stringify(e) }),
           comment: async (text) => void (await stream.write(`: ${text}\n\n`)),
           end: (reason) => stream.writeSSE({ event: 'end', data: JSON.stringify({ reason }) }),

@@ -12,6 +12,8 @@ import type { SubscriptionEnd } from './live-event-hub.js';
 type StreamDeps = Pick<Deps, 'database' | 'now' | 'sessions' | 'liveEvents'>;
 
 export interface LiveEventSink {
+  /** The stream knows where it starts: every event committed from now on will be sent. */
+  open(): Promise<void>;
   event(event: LiveEvent): Promise<void>;
   /** A comment line (`: …`): the heartbeat. */
   comment(text: string): Promise<void>;
@@ -55,6 +57,8 @@ export async function followLiveEvents(
   });
   try {
     await subscription.started;
+    if (left) return;
+    await sink.open();
     for (;;) {
       const next = await subscription.next(deps.liveEvents.heartbeatMs * 2);
       if (left) return;

@@ -6,7 +6,7 @@
 // Beside it, in the same process and at the same concurrency, the bare INSERT of a check-in on the driver: the ratio
 // says what the figure means on a machine that is busy with other work. JSON on stdout, progress on stderr.
 //
-//   npm run --silent bench:field-load [-- --clients 200 --scale demo --draw-percent 10]
+//   npm run --silent bench:field-load [-- --clients 200 --scale demo --draw-percent 10 --spread-seconds 0]
 //   DATABASE_URL=postgres://…/jointops_bench npm run --silent bench:field-load   (the database is reset!)
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +38,9 @@ function option(name: string, fallback: string): string {
 const clients = Number(option('clients', '200'));
 const scale = option('scale', 'demo') as SeedScale;
 const drawPercent = Number(option('draw-percent', '10'));
+// 0: every client starts at once (a burst); otherwise each starts at its own moment within this many seconds, as
+// phones in the street do (the offsets are fixed by the client's index, so runs compare).
+const spreadSeconds = Number(option('spread-seconds', '0'));
 // A Sunday (two shifts), the app's "today": the clock starts at 08:00 in Shanghai and runs from there.
 const asOf = new Date('2026-11-01T00:00:00Z');
 const day = '2026-11-01';
@@ -45,6 +48,7 @@ const password = 'bench-password';
 const targetP95Ms = 300;
 const progress = (message: string) => process.stderr.write(`[field-load] ${message}\n`);
 
+if (!(spreadSeconds >= 0)) throw new RangeError(`--spread-seconds must be a number ≥ 0, got ${option('spread-seconds', '')}`);
 if (!Number.isInteger(clients) || clients < 1) throw new RangeError(`--clients must be a positive integer, got ${option('clients', '')}`);
 
 type PlanTeam = CampaignPlan['teams'][number];
@@ -222,6 +226,8 @@ async function main() {
   );
 
   const run = async (client: Client): Promise<Outcome> => {
+    // A low-discrepancy spread (golden-ratio steps) rather than random: the same offsets every run.
+    if (spreadSeconds > 0) await new Promise((r) => setTimeout(r, ((client.index * 0.618034) % 1) * spreadSeconds * 1000));
     const outcome: Outcome = { uploadMs: NaN, uploadStatus: 0, checkInMs: NaN, checkInStatus: 0, replayMs: NaN, replayStatus: 0, sameId: false, photoSha256: null, error: null };
     try {
       const upload = await post(client, '/api/field/photos', client.photo, 'image/jpeg');
@@ -253,7 +259,7 @@ async function main() {
   };
 
   const loadBefore = load();
-  progress(`load average ${loadBefore.join(' ')}; ${clients} clients start at once`);
+  progress(`load average ${loadBefore.join(' ')}; ${clients} clients start ${spreadSeconds > 0 ? `within ${spreadSeconds} s` : 'at once'}`);
   const loadStarted = performance.now();
   const outcomes = await Promise.all(roster.map(run));
   const loadSeconds = (performance.now() - loadStarted) / 1000;
@@ -321,7 +327,7 @@ async function main() {
     benchmark: 'field-load',
     engine: database.engine,
     machine: { cpus: cpus().length, parallelism: availableParallelism(), model: cpus()[0]?.model, node: process.version, loadAverage: { before: loadBefore, after: loadAfter } },
-    setup: { scale, drawPercent, teamShifts: plan.teams.length, planStops, clients, accounts: usernames.length, photoBytesMean: Math.round(images.reduce((n, b) => n + b.length, 0) / clients) },
+    setup: { scale, drawPercent, spreadSeconds, teamShifts: plan.teams.length, planStops, clients, accounts: usernames.length, photoBytesMean: Math.round(images.reduce((n, b) => n + b.length, 0) / clients) },
     notes:
       'clients and server share one process; checkIn = the check-in POST alone (after its photo), replay = the same POST again, upload = the photo POST; rawInsert = insertCheckIn on the driver, no transaction, audit or lock, at the same concurrency',
     seconds: round(loadSeconds),

@@ -164,18 +164,17 @@ export type PastInspectionRow = z.output<typeof pastInspectionRow>;
 /**
  * The stops of the district's officers in the stored plans (each campaign's current version) of the other approved,
  * active or closed campaigns: a team member inspected each stop of the team on its date. Scoped by the officer's
- * district; the plan is json, so its teams are unnested with json_array_elements.
+ * district; the teams are read from plan_team_shifts (kept by the database from the stored plans).
  */
 export async function pastInspectionsOf(q: Queryable, p: PlanReadScope & { exceptCampaignId: number }): Promise<PastInspectionRow[]> {
   return parsedRows(q, pastInspectionRow, sql`
     SELECT DISTINCT o.id AS "officerId", split_part(s.stop->>'targetKey', ':', 1) AS "targetKind",
-           split_part(s.stop->>'targetKey', ':', 2)::int AS "targetId", c.id AS "campaignId", t.team->>'date' AS "inspectedOn"
-    FROM campaigns c
-    JOIN campaign_plans cp ON cp.campaign_id = c.id AND cp.campaign_version = c.current_version
-    CROSS JOIN LATERAL json_array_elements(cp.plan->'teams') AS t(team)
-    CROSS JOIN LATERAL json_array_elements(t.team->'members') AS m(member)
-    CROSS JOIN LATERAL json_array_elements(t.team->'stops') AS s(stop)
-    JOIN officers o ON o.id = (m.member->>'officerId')::int
+           split_part(s.stop->>'targetKey', ':', 2)::int AS "targetId", c.id AS "campaignId", t.date AS "inspectedOn"
+    FROM plan_team_shifts t
+    JOIN campaigns c ON c.id = t.campaign_id AND c.current_version = t.campaign_version
+    CROSS JOIN LATERAL unnest(t.officer_ids) AS m(officer_id)
+    CROSS JOIN LATERAL jsonb_array_elements(t.team->'stops') AS s(stop)
+    JOIN officers o ON o.id = m.officer_id
     WHERE c.id <> ${p.exceptCampaignId} AND ${anyOf(sql`c.status::text`, inspectingStatuses)}
       AND split_part(s.stop->>'targetKey', ':', 1) IN ('institution', 'gridCell')
       AND ${districtFilter(sql`o.district_code`, p.scope, p.district)}

@@ -27,7 +27,21 @@ export interface Database {
   engine: Engine;
   /** Runs one statement and returns its rows as the driver made them (see parsedRows in db/queries/queryable.ts). */
   rows(query: SQL): Promise<Record<string, unknown>[]>;
+  /**
+   * Hears `NOTIFY channel` from every connection to the database, delivered when the notifying transaction commits.
+   * PostgreSQL: on a connection of its own, reconnected with backoff after a drop (`onListening` says when it hears
+   * again; notifications sent meanwhile are lost, so a listener reads what it missed then). Resolves to the unlisten.
+   */
+  listen(channel: string, listener: NotificationListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface NotificationListener {
+  onNotify(payload: string): void;
+  /** Listening now: after the first LISTEN and after each reconnect. */
+  onListening?(): void;
+  /** The listening connection failed; it is reopened by itself. */
+  onError?(error: unknown): void;
 }
 
 export interface DbOptions {
@@ -52,7 +66,12 @@ async function createPglite({ dataDir, loadDataDir, onProgress }: DbOptions): Pr
   onProgress?.('starting embedded PostgreSQL + PostGIS (PGlite)');
   const client = await PGlite.create({ dataDir, loadDataDir, extensions: { postgis } });
   const db = drizzlePglite(client, { schema });
-  const database = wrap(db, 'pglite', () => client.close(), () => migratePglite(db, { migrationsFolder }));
+  const listen = async (channel: string, listener: NotificationListener) => {
+    const unlisten = await client.listen(channel, (payload) => listener.onNotify(payload));
+    listener.onListening?.();
+    return () => unlisten();
+  };
+  const database = wrap(db, 'pglite', listen, () => client.close(), () => migratePglite(db, { migrationsFolder }));
   embeddedClients.set(database, client);
   return database;
 }
@@ -72,14 +91,65 @@ async function createPostgres(url: string, { onProgress }: DbOptions): Promise<D
   const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 5_000 });
   pool.on('error', (error) => onProgress?.(`PostgreSQL pool error: ${error.message}`));
   const db = drizzlePg(pool, { schema });
-  return wrap(db, 'postgres', () => pool.end(), () => migratePg(db, { migrationsFolder }));
+  const listen = async (channel: string, listener: NotificationListener) => listenOnOwnConnection(url, channel, listener);
+  return wrap(db, 'postgres', listen, () => pool.end(), () => migratePg(db, { migrationsFolder }));
+}
+
+const LISTEN_RETRY_FIRST_MS = 200;
+const LISTEN_RETRY_MAX_MS = 15_000;
+
+/**
+ * LISTEN holds its connection for as long as it listens, so it gets one outside the pool (the pool's connections go
+ * back after each query and would stop hearing). A drop reconnects after 0.2 s, doubling up to 15 s.
+ */
+function listenOnOwnConnection(url: string, channel: string, listener: NotificationListener): () => Promise<void> {
+  let current: pg.Client | null = null;
+  let stopped = false;
+  let delayMs = LISTEN_RETRY_FIRST_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const retry = (client: pg.Client) => {
+    if (stopped || current !== client) return;
+    current = null;
+    client.end().catch(() => {});
+    timer = setTimeout(connect, delayMs);
+    delayMs = Math.min(delayMs * 2, LISTEN_RETRY_MAX_MS);
+  };
+  const connect = async () => {
+    if (stopped) return;
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    current = client;
+    client.on('notification', (message) => message.channel === channel && listener.onNotify(message.payload ?? ''));
+    client.on('error', (error) => {
+      listener.onError?.(error);
+      retry(client);
+    });
+    client.on('end', () => retry(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      if (current !== client) return;
+      delayMs = LISTEN_RETRY_FIRST_MS;
+      listener.onListening?.();
+    } catch (error) {
+      listener.onError?.(error);
+      retry(client);
+    }
+  };
+  void connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => {});
+  };
 }
 
 /** Each engine's migrator takes that engine's own drizzle type, so the migration is bound where that type is known. */
 const migrators = new WeakMap<Database, () => Promise<void>>();
 
-function wrap(db: Db, engine: Engine, close: () => Promise<void>, migrateEngine: () => Promise<void>): Database {
-  const database: Database = { db, engine, rows: async (query) => (await db.execute(query)).rows, close };
+function wrap(db: Db, engine: Engine, listen: Database['listen'], close: () => Promise<void>, migrateEngine: () => Promise<void>): Database {
+  const database: Database = { db, engine, rows: async (query) => (await db.execute(query)).rows, listen, close };
   migrators.set(database, migrateEngine);
   return database;
 }

@@ -5,6 +5,9 @@ import { col, districtFilter, instant, isoUtc, parsedRows, type Queryable, type 
 
 // The outbox of live events (db/schema/field.ts). Written in the transaction of the change it announces, read by id.
 
+/** The NOTIFY channel of the outbox: a committed event's id. */
+export const LIVE_EVENTS_CHANNEL = 'live_events';
+
 export interface NewLiveEvent {
   kind: LiveEventKind;
   at: Date;
@@ -43,6 +46,8 @@ export async function appendLiveEvent(tx: Queryable, event: NewLiveEvent): Promi
     INSERT INTO live_events (at, kind, district_code, campaign_id, payload)
     VALUES (${instant(event.at)}, ${event.kind}, ${event.districtCode}, ${event.campaignId}, ${JSON.stringify(event.payload)}::jsonb)
     RETURNING id`);
+  // Heard by every server's reader when (and only if) the transaction commits.
+  await tx.rows(sql`SELECT pg_notify(${LIVE_EVENTS_CHANNEL}, ${String(row.id)})`);
   return row.id;
 }
 

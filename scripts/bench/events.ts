@@ -1,7 +1,7 @@
 // Delivery latency of the live-event stream: S subscribers of `/api/events` over loopback HTTP, N clues registered
 // through the API one after another; for each event and subscriber, the time from the start of the write's request
 // to the event's arrival (so it includes the write itself). Two writers: this server (its reader is woken at the
-// commit) and a second app on the same database (as another server process would be: seen by polling). Prints JSON.
+// commit) and a second app on the same database (as another server process would be: heard by LISTEN/NOTIFY). Prints JSON.
 //
 //   npm run --silent bench:events [-- --subscribers 100 --events 40]
 //   DATABASE_URL=postgres://…/jointops_bench npm run --silent bench:events   (the database is reset!)
@@ -168,7 +168,7 @@ async function main() {
   };
 
   const sameProcess = await measure('woken at commit', () => writeClues(base, writer, eventCount, 'a'));
-  const polled = await measure('another process (polling)', () => writeClues(otherProcess, otherCookie, eventCount, 'b'));
+  const polled = await measure('another process (NOTIFY)', () => writeClues(otherProcess, otherCookie, eventCount, 'b'));
 
   abort.abort();
   app.deps.liveEvents.stop();

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { districtCodeParam, idParamsSchema } from './params.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
 import { isIsoDate } from '../domain/time.js';
+import { replanReasons } from '../domain/vocabulary.js';
 import { campaignPlanSchema } from './campaign-plans.js';
 
 // Re-planning a running campaign day (调整): an officer drops out (因故缺勤) or an urgent target arrives (插单). The
@@ -47,7 +48,7 @@ export const teamReplanResultSchema = z
     campaignId: z.number().int(),
     districtCode: z.string(),
     date: isoDate,
-    reason: z.enum(['officer_out', 'urgent_target']),
+    reason: z.enum(replanReasons),
     /** The teams whose route or members changed (they carry `replannedAt`). */
     teamIds: z.array(z.string()),
     replannedAt: z.string(),

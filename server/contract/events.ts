@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { campaignStatuses } from '../domain/campaign.js';
-import { checkInResults, clueSources, clueStatuses, suspectedTypes, type LiveEventKind } from '../domain/vocabulary.js';
+import { checkInResults, clueSources, clueStatuses, replanReasons, suspectedTypes, type LiveEventKind } from '../domain/vocabulary.js';
 import { checkInStatuses } from './field.js';
 import { protectedRoute } from './route-config.js';
 
@@ -43,7 +43,14 @@ export const liveEventPayloadSchemas = {
     /** From the device to the target, metres; null without a position. */
     distanceMetres: z.number().nullable(),
   }),
-  'team.replanned': z.object({ campaignId: z.number().int(), districtCode: z.string(), date: z.string(), teamIds: z.array(z.string()) }),
+  'team.replanned': z.object({
+    campaignId: z.number().int(),
+    districtCode: z.string(),
+    /** The day whose remaining stops were re-planned (Asia/Shanghai). */
+    date: z.string(),
+    teamIds: z.array(z.string()),
+    reason: z.enum(replanReasons),
+  }),
   'campaign.status': z.object({
     campaignId: z.number().int(),
     version: z.number().int(),

@@ -58,6 +58,8 @@ export const userRoles = ['admin', 'planner', 'leader', 'wall', 'field'] as cons
 export const checkInResults = ['compliant', 'rectify', 'case', 'banned', 'not_open', 'no_entry'] as const;
 /** What one 十查 item found at a stop: 符合 ok, 问题 an issue, 不适用 not applicable. */
 export const checkFindings = ['ok', 'issue', 'na'] as const;
+/** Why a running campaign day was re-planned (调整): an officer dropped out (因故缺勤), an urgent target arrived (插单). */
+export const replanReasons = ['officer_out', 'urgent_target'] as const;
 /**
  * The live events (实时事件) of `/api/events`, written to the outbox in the transaction of the change they announce:
  * a check-in and its co-signature, a team's arrival at a stop, a re-planned team-shift, a new clue, a clue's step, a

@@ -6,7 +6,6 @@ import type { TeamReplanRequest, TeamReplanResult } from '../contract/campaign-r
 import { campaignById } from '../../db/queries/campaigns.js';
 import { campaignPlanOf, planInstitutions, saveCampaignPlan } from '../../db/queries/campaign-plans.js';
 import { clueById } from '../../db/queries/clues.js';
-import { appendLiveEvent } from '../../db/queries/live-events.js';
 import { officerRelations } from '../../db/queries/officers.js';
 import type { Queryable } from '../../db/queries/queryable.js';
 import { stopProgressOf } from '../../db/queries/stop-progress.js';
@@ -22,8 +21,9 @@ import { requirePlanner, scopeOf } from './access.js';
 import { audited } from './audit.js';
 import type { Deps } from './deps.js';
 import { conflict, forbidden, notFound, unprocessable } from './errors.js';
+import { announce, notifyLiveEvents, type LiveEventDeps } from './live-event-outbox.js';
 
-type ReplanDeps = Pick<Deps, 'database' | 'now' | 'routing'>;
+type ReplanDeps = Pick<Deps, 'database' | 'now' | 'routing'> & LiveEventDeps;
 
 /** The search's cap in time; the iteration budget ends it first on a district-shift, so the result is the seed's. */
 const REPLAN_TIME_LIMIT_MS = 1_000;
@@ -173,7 +173,12 @@ export async function replanTeams(deps: ReplanDeps, user: UserRow, id: number, r
     const current = await campaignPlanOf(tx, { campaignId: id, version: request.version });
     if (!current || current.updatedAt.getTime() !== stored.updatedAt.getTime()) throw conflict('the plan changed while it was re-planned: reload it and try again');
     await saveCampaignPlan(tx, { campaignId: id, version: request.version, plan: result.plan, drawRecord: null, userId: user.id, at: now });
-    await appendLiveEvent(tx, { kind: 'team.replanned', at: now, districtCode: request.district, campaignId: id, payload: { campaignId: id, districtCode: request.district, teamIds: result.teamIds, reason } });
+    await announce(tx, now, {
+      kind: 'team.replanned',
+      districtCode: request.district,
+      campaignId: id,
+      payload: { campaignId: id, districtCode: request.district, date: request.date, teamIds: result.teamIds, reason },
+    });
     return {
       entityId: String(id),
       before: { teams: plan.teams.filter((t) => result.teamIds.includes(t.id)).map((t) => ({ id: t.id, members: t.members.map((m) => m.officerId), stops: t.stops.map((s) => s.targetKey) })) },
@@ -181,6 +186,7 @@ export async function replanTeams(deps: ReplanDeps, user: UserRow, id: number, r
       result: null,
     };
   });
+  notifyLiveEvents(deps);
   const addedTarget = request.event.kind === 'urgent_target' && urgent && !plan.targets.some((t) => t.key === urgent.target.key) ? result.plan.targets.find((t) => t.key === urgent.target.key) ?? null : null;
   return {
     campaignId: id,

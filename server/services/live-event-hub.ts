@@ -1,9 +1,9 @@
 // The one reader of the live-event outbox in this process: it follows `live_events` by id and fans every committed
-// event out to the open streams that may see it. A writer wakes it right after its transaction commits (`notify`);
-// otherwise it polls, so events another process committed on the same database arrive too. Each stream has a bounded
+// event out to the open streams that may see it. Every commit of an event wakes it (NOTIFY, from any server on the
+// database; a writer of this process also wakes it directly); it polls as well, for when the listening connection is down. Each stream has a bounded
 // buffer: one that falls that far behind is dropped and resumes from its Last-Event-ID when its client reconnects.
 import type { Database } from '../../db/client.js';
-import { lastLiveEventId, liveEventsAfter, type LiveEventRow } from '../../db/queries/live-events.js';
+import { lastLiveEventId, LIVE_EVENTS_CHANNEL, liveEventsAfter, type LiveEventRow } from '../../db/queries/live-events.js';
 import { cityWide, type Scope } from '../../db/queries/queryable.js';
 
 export interface LiveEventHubOptions {
@@ -15,7 +15,7 @@ export interface LiveEventHubOptions {
   bufferLimit?: number;
   /** The comment line that keeps an idle stream (and the proxies on its way) open. */
   heartbeatMs?: number;
-  /** Reports a failed read (the reader keeps polling); default: the server log. */
+  /** Reports a failed read or listening connection (the reader keeps polling); default: the server log. */
   onError?: (error: unknown) => void;
 }
 
@@ -138,7 +138,7 @@ export class LiveEventHub {
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
     this.pageSize = options.pageSize ?? 500;
     this.bufferLimit = options.bufferLimit ?? 1_000;
-    this.onError = options.onError ?? ((error) => console.error('live events: reading the outbox failed', error));
+    this.onError = options.onError ?? ((error) => console.error('live events:', error));
   }
 
   /** Open streams (the health of the stream, and tests). */
@@ -205,6 +205,7 @@ export class LiveEventHub {
     for (const t of this.timers.splice(0)) clearInterval(t);
     for (const s of this.subscribers) s.end('closed');
     this.subscribers.clear();
+    this.wakeReader?.(); // it ends, and stops listening, now rather than at its next poll
   }
 
   private startReader(): Promise<void> {
@@ -219,20 +220,43 @@ export class LiveEventHub {
   }
 
   private async readLoop(ready: () => void): Promise<void> {
+    const unlisten = this.listenForCommits();
     try {
       this.cursor = await lastLiveEventId(this.database);
     } catch (error) {
       this.onError(error);
     }
     ready();
-    while (this.subscribers.size > 0) {
-      try {
-        await this.drain();
-      } catch (error) {
-        this.onError(error);
+    try {
+      while (this.subscribers.size > 0) {
+        try {
+          await this.drain();
+        } catch (error) {
+          this.onError(error);
+        }
+        await this.sleep();
+        if (this.subscribers.size === 0) break;
       }
-      await this.sleep();
-      if (this.subscribers.size === 0) break;
+    } finally {
+      await (await unlisten)?.();
+    }
+  }
+
+  /**
+   * Every server's commit of an event wakes the reader (NOTIFY), not only this process's writers; the poll stays as
+   * the fallback while the listening connection is down. On (re)listening the reader reads at once: what was
+   * committed while it could not hear.
+   */
+  private async listenForCommits(): Promise<(() => Promise<void>) | null> {
+    try {
+      return await this.database.listen(LIVE_EVENTS_CHANNEL, {
+        onNotify: () => this.notify(),
+        onListening: () => this.notify(),
+        onError: (error) => this.onError(new Error('the connection listening for committed events failed; it reconnects', { cause: error })),
+      });
+    } catch (error) {
+      this.onError(error);
+      return null;
     }
   }
 

@@ -193,7 +193,7 @@ describe('GET /api/events', () => {
     await stream.waitFor((m) => m.some((x) => x.comments.includes('heartbeat')), 2_000);
   });
 
-  test('events written by another process on the same database arrive by polling alone', async () => {
+  test('events written by another process on the same database arrive without the app waking its reader', async () => {
     const stream = await connect(admin);
     const tag = 700_000 + ++marker;
     // Not through the app and without notify: as another server would write it.

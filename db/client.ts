@@ -111,7 +111,7 @@ function listenOnOwnConnection(url: string, channel: string, listener: Notificat
     if (stopped || current !== client) return;
     current = null;
     client.end().catch(() => {});
-    timer = setTimeout(connect, delayMs);
+    timer = setTimeout(() => void connect(), delayMs);
     delayMs = Math.min(delayMs * 2, LISTEN_RETRY_MAX_MS);
   };
   const connect = async () => {

@@ -101,7 +101,7 @@ describe('re-planning a running day', () => {
     const entries = (await listAudit(database, { limit: 10 })).entries.filter((e) => e.id > audit);
     expect(entries.map((e) => [e.action, e.entity, e.entityId, e.actor])).toEqual([['campaign.replan_team', 'campaign_plan', String(campaign.id), 'planner']]);
     expect(await eventsAfter(event)).toEqual([
-      { kind: 'team.replanned', districtCode: PUTUO, campaignId: campaign.id, payload: { campaignId: campaign.id, districtCode: PUTUO, teamIds: answer.body.teamIds, reason: 'officer_out' } },
+      { kind: 'team.replanned', districtCode: PUTUO, campaignId: campaign.id, payload: { campaignId: campaign.id, districtCode: PUTUO, date: DATE, teamIds: answer.body.teamIds, reason: 'officer_out' } },
     ]);
     campaign.plan = after;
   });

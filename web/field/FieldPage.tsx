@@ -14,6 +14,7 @@ import { StopCard } from './StopCard.js';
 import { StopList } from './StopList.js';
 import { TeamCard } from './TeamCard.js';
 import { useFieldDay } from './use-field-day.js';
+import { useFieldLive } from './use-field-live.js';
 import { useOnline, useOutbox } from './use-outbox.js';
 import { usePosition } from './use-position.js';
 import './field.css';
@@ -39,6 +40,7 @@ export function FieldPage({ user, language, onLanguage, onLogout }: FieldPagePro
   const online = useOnline();
   const outbox = useOutbox(user.id);
   const dayState = useFieldDay(outbox.db, user.id, outbox.delivered);
+  const liveStatus = useFieldLive(dayState.day, online, dayState.reload);
   const position = usePosition();
   const [chosen, setChosen] = useState<string | null>(null);
   const [sheet, setSheet] = useState<Sheet>(null);
@@ -56,7 +58,7 @@ export function FieldPage({ user, language, onLanguage, onLogout }: FieldPagePro
   const cosignable = views.filter((v) => v.cosignable);
 
   return (
-    <main className="phone" data-testid="field-page" data-online={online} data-unsynced={counts.unsynced}>
+    <main className="phone" data-testid="field-page" data-online={online} data-unsynced={counts.unsynced} data-live={liveStatus}>
       <header className="phone-bar">
         <div className="phone-bar__who">
           <strong>{day?.officer.name ?? user.displayName}</strong>

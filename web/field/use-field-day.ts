@@ -6,8 +6,8 @@ import { ApiError, isAbort } from '../api/errors.js';
 import { loadDay, saveDay, type FieldDatabase } from './store.js';
 
 // The officer's day: the copy kept in IndexedDB at once (the page opens with the network cut), then the server's,
-// which is kept in turn. Read again when a queued write reached the server and every minute, so a co-signature by the
-// other officer or a re-planned order shows without a reload.
+// which is kept in turn. Read again when a queued write reached the server, when a live event changes the day
+// (use-field-live.ts) and every minute, for the time the event stream is down.
 
 const REFRESH_MS = 60_000;
 

@@ -15,6 +15,7 @@ import { requireSameOrigin } from './middleware/same-origin.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { limitPublicRequests } from './middleware/public-rate.js';
 import { publicApiPrefix, requireSession } from './middleware/session.js';
+import { wallRouter } from './routes/wall.js';
 import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
 import { calendarRouter } from './routes/calendar.js';
@@ -121,6 +122,7 @@ export function createApp(options: AppOptions) {
     .route('/api', fieldRouter(deps))
     .route('/api', eventsRouter(deps))
     .route('/api', campaignProgressRouter(deps))
+    .route('/api', wallRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

@@ -59,3 +59,9 @@ export async function districtCodes(q: Queryable): Promise<string[]> {
   const rows = await parsedRows(q, z.object({ code: z.string() }), sql`SELECT code FROM districts ORDER BY code`);
   return rows.map((r) => r.code);
 }
+
+/** The districts in scope: code and name, by code. */
+export async function districtNames(q: Queryable, p: { scope: Scope }): Promise<{ code: string; name: string }[]> {
+  return parsedRows(q, z.object({ code: z.string(), name: z.string() }), sql`
+    SELECT d.code, d.name FROM districts d WHERE ${districtFilter(sql`d.code`, p.scope)} ORDER BY d.code`);
+}

@@ -62,6 +62,17 @@ export async function liveEventsAfter(q: Queryable, p: { afterId: number; scope:
     LIMIT ${p.limit}`);
 }
 
+/** The newest `limit` committed events the scope may see, newest first. */
+export async function latestLiveEvents(q: Queryable, p: { scope: Scope; limit: number }): Promise<LiveEventRow[]> {
+  const scoped = p.scope.districtCode === null ? sql`TRUE` : sql`(e.district_code IS NULL OR ${districtFilter(sql`e.district_code`, p.scope)})`;
+  return parsedRows(q, liveEventRow, sql`
+    SELECT e.id, ${isoUtc(sql`e.at`)} AS at, e.kind, e.district_code AS "districtCode", e.campaign_id AS "campaignId", e.payload
+    FROM live_events e
+    WHERE ${scoped}
+    ORDER BY e.id DESC
+    LIMIT ${p.limit}`);
+}
+
 /** The newest event id (0 when there is none): where a new subscriber without Last-Event-ID starts. */
 export async function lastLiveEventId(q: Queryable): Promise<number> {
   const [row] = await parsedRows(q, z.object({ id: col.int }), sql`SELECT COALESCE(max(id), 0) AS id FROM live_events`);

@@ -11,7 +11,7 @@ import { RANKING_WEIGHTS, rankDistricts } from './ranking.js';
 
 export type * from './input.js';
 export { reportPeriodsOf, type ReportPeriodRange } from './periods.js';
-export { RANKING_WEIGHTS, rankDistricts } from './ranking.js';
+export { RANKING_WEIGHTS, rankDistricts, type RankingMeasures } from './ranking.js';
 export { HOT_BIN, VERY_HOT_BIN } from './hot-cells.js';
 
 export function campaignReport(input: CampaignReportInput): CampaignReport {

@@ -11,7 +11,10 @@ export const RANKING_WEIGHTS: RankingWeights = { completion: 0.5, priorityCovera
  * the other two, its weight shared out, rather than rewarded or punished for what it was not given); null when it has
  * none. Ranked by score, highest first (a null score last), ties share a rank and are listed by district code.
  */
-export function rankDistricts(districts: readonly DistrictReport[], weights: RankingWeights = RANKING_WEIGHTS): CampaignReport['ranking'] {
+/** What the ranking weighs of a district: the after-action report's measures, and the wall's of a running campaign. */
+export type RankingMeasures = Pick<DistrictReport, 'districtCode' | 'completion' | 'confirmationShare'> & { priority: { rate: number | null } };
+
+export function rankDistricts(districts: readonly RankingMeasures[], weights: RankingWeights = RANKING_WEIGHTS): CampaignReport['ranking'] {
   const scored = districts.map((d) => {
     const parts: [number, number | null][] = [
       [weights.completion, d.completion],

@@ -76,14 +76,15 @@ async function computeOverview(deps: WallDeps, user: UserRow): Promise<WallOverv
  * by an event (a check-in, a clue's step, a re-plan), so a new event means a new answer; the minute turns shifts
  * under way and "today" over. Fifty walls refreshing at once then cost one computation and one small query each.
  */
-const answers = new WeakMap<Database, Map<string, { at: number; answer: Promise<WallOverview> }>>();
+type Kept = Map<string, { at: number; answer: Promise<WallOverview> }>;
+const answers = new WeakMap<Database, Kept>();
 const KEEP_MS = 60_000;
 
 export async function getWallOverview(deps: WallDeps, user: UserRow): Promise<WallOverview> {
   const lastId = await lastLiveEventId(deps.database);
   const key = `${user.districtCode ?? '*'}|${lastId}|${Math.floor(deps.now().getTime() / 60_000)}`;
   let kept = answers.get(deps.database);
-  if (!kept) answers.set(deps.database, (kept = new Map()));
+  if (!kept) answers.set(deps.database, (kept = new Map() as Kept));
   const at = Date.now();
   const hit = kept.get(key);
   if (hit) return hit.answer;

@@ -7,7 +7,7 @@ import { CalendarAdminView } from './calendar/CalendarAdminView.js';
 import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { FieldPage } from './field/FieldPage.js';
-import { NavigationContext, pageForRole, pageOfLocation, pagePath, pageSearch, publicResultsCampaignOf, reportCampaignOf, type Page } from './navigation.js';
+import { NavigationContext, WALL_PATH, pageForRole, pageOfLocation, pagePath, pageSearch, publicResultsCampaignOf, reportCampaignOf, type Page } from './navigation.js';
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { PublicResultsPage } from './report/PublicResultsPage.js';
@@ -15,6 +15,7 @@ import { shanghaiDate } from '../server/domain/time.js';
 import { systemClock } from '../server/domain/clock.js';
 import type { PlannerHandoff } from './state/planner.js';
 import { parseUrlState } from './state/url.js';
+import { WallApp } from './wall/WallApp.js';
 
 // The report page brings ECharts: loaded when opened, so the dashboard's bundle does not carry it.
 const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ default: m.ReportPage })));
@@ -45,6 +46,7 @@ function setLanguageInUrl(language: Language): void {
 export function App() {
   const publicCampaign = useMemo(() => publicResultsCampaignOf(window.location.pathname), []);
   if (publicCampaign !== null) return <PublicApp campaignId={publicCampaign} />;
+  if (window.location.pathname.replace(/\/+$/, '') === WALL_PATH) return <WallApp />;
   return <SignedInApp />;
 }
 
@@ -95,6 +97,10 @@ function SignedInApp() {
   useEffect(() => {
     if (shownPage !== pageInUrl()) openPage(shownPage, { replace: true });
   }, [shownPage]);
+  // The wall account belongs on the wall: its dashboard is /wall, not the desk's.
+  useEffect(() => {
+    if (role === 'wall' && shownPage === 'dashboard') window.location.replace(`${WALL_PATH}${pageSearch('dashboard', window.location.search) ? `?${pageSearch('dashboard', window.location.search)}` : ''}`);
+  }, [role, shownPage]);
   const t = useMemo(() => translator(language), [language]);
   // "Today" in Shanghai, read once at start: the default time range ends on it.
   const today = useMemo(() => shanghaiDate(systemClock()), []);

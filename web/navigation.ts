@@ -8,6 +8,9 @@ import { createContext, useContext } from 'react';
 export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board', 'report'] as const;
 export type Page = (typeof PAGES)[number] | 'field';
 
+/** The command-centre wall's path: a page of its own, paired by token or signed in (web/wall/WallApp.tsx). */
+export const WALL_PATH = '/wall';
+
 /** The phone page's path. */
 export const FIELD_PATH = '/field';
 

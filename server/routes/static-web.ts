@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
@@ -11,11 +11,18 @@ export function serveWebApp(app: Hono<AppEnv, any, any>, dir: string): void {
     app.get('/', (c) => c.text(`The web app is not built: run "npm run build:web" (looked for ${indexFile}).`, 503));
     return;
   }
-  // Read once: a rebuilt web app is picked up at the next start.
-  const indexHtml = readFileSync(indexFile, 'utf8');
+  // Read again when the file changed: a web app rebuilt in place is served at once on every client-side route, as it is
+  // at `/`, so a page that reloads for a new build (the wall) finds the new build's assets.
+  let kept = { mtimeMs: -1, html: '' };
+  const indexHtml = () => {
+    const mtimeMs = statSync(indexFile).mtimeMs;
+    if (mtimeMs !== kept.mtimeMs) kept = { mtimeMs, html: readFileSync(indexFile, 'utf8') };
+    return kept.html;
+  };
   app.use('/*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root: dir })(c, next)));
   app.get('*', (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
-    return c.html(indexHtml);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(indexHtml());
   });
 }

@@ -62,6 +62,8 @@ export interface MapViewProps {
   onHover: (pick: ScreenPick | null) => void;
   onClick: (pick: ScreenPick) => void;
   onReady?: () => void;
+  /** Device pixels per CSS pixel of the canvases; default the device's (the wall caps it: web/state/wall.ts). */
+  pixelRatio?: number;
 }
 
 /**
@@ -102,6 +104,12 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     overlayRef.current?.setProps({ layers });
   }, [layers]);
+
+  useEffect(() => {
+    if (props.pixelRatio === undefined || !mapRef.current) return;
+    mapRef.current.setPixelRatio(props.pixelRatio);
+    overlayRef.current?.setProps({ useDevicePixels: props.pixelRatio });
+  }, [props.pixelRatio]);
 
   useEffect(() => {
     if (refs.map.current) syncLiveLayers(refs, refs.map.current, liveLayers, prepareLive);
@@ -150,6 +158,7 @@ function createMap(refs: MapRefs): maplibregl.Map {
     // An opaque canvas: the compositor then skips the page beneath it and draws it without blending, which on a
     // software GPU is a good part of every frame (each full-window layer costs ~30 ms at 1920×1080 under SwiftShader).
     canvasContextAttributes: { alpha: false },
+    pixelRatio: p.pixelRatio,
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.enable();
@@ -157,6 +166,7 @@ function createMap(refs: MapRefs): maplibregl.Map {
   const overlay = new MapLibreOverlay({
     interleaved: true,
     layers: [],
+    useDevicePixels: p.pixelRatio ?? true,
     onHover: (info: PickingInfo) => hover.fromMap(screenPick(info)),
     getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
   });

@@ -12,6 +12,8 @@ export interface OverlayMapProps {
   selectedDistrict: string | null;
   label: string;
   onClick?: (pick: ScreenPick) => void;
+  pixelRatio?: number;
+  onReady?: () => void;
 }
 
 const ignore = () => {};
@@ -21,7 +23,7 @@ const ignore = () => {};
  * district borders on the dark offline style, framed by the view's requests. Unlike the dashboard it keeps no view in
  * the URL and shows no hover tooltips, so those callbacks are not its users' concern.
  */
-export function OverlayMap({ viewRequest, layers, districts, selectedDistrict, label, onClick = ignore }: OverlayMapProps) {
+export function OverlayMap({ viewRequest, layers, districts, selectedDistrict, label, onClick = ignore, pixelRatio, onReady }: OverlayMapProps) {
   return (
     <MapView
       theme={darkTheme}
@@ -36,6 +38,8 @@ export function OverlayMap({ viewRequest, layers, districts, selectedDistrict, l
       onViewChange={ignore}
       onHover={ignore}
       onClick={onClick}
+      pixelRatio={pixelRatio}
+      onReady={onReady}
     />
   );
 }

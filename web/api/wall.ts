@@ -1,0 +1,18 @@
+import type { PairedDisplay } from '../../server/contract/wall-displays.js';
+import type { WallOverview } from '../../server/contract/wall.js';
+import { client, withSignal } from './client.js';
+import { readJson } from './transport.js';
+
+// The wall's requests: its one read of today, and its pairing (a display trades its token for a session).
+
+export const wallOverview = (signal?: AbortSignal) => readJson<WallOverview>(client.api.wall.overview.$get({}, withSignal(signal)), { notifyUnauthenticated: false });
+
+const jsonPost = (path: string, body: unknown) =>
+  fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+/** Trades a display's token for a session cookie; 401 when the token is unknown or the display revoked. */
+export const pairWall = (token: string) => readJson<PairedDisplay>(jsonPost('/api/wall/pair', { token }), { notifyUnauthenticated: false });
+
+/** The paired display's own settings; 404 for an account that is not a display (it tours the default playlist). */
+export const pairedDisplay = (signal?: AbortSignal) =>
+  readJson<PairedDisplay>(fetch('/api/wall/display', { credentials: 'same-origin', signal }), { notifyUnauthenticated: false });

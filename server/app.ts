@@ -35,6 +35,7 @@ import { campaignReportRouter } from './routes/campaign-report.js';
 import { publicResultsRouter } from './routes/public-results.js';
 import { photosRouter } from './routes/photos.js';
 import { fieldRouter } from './routes/field.js';
+import { wallDisplaysRouter } from './routes/wall-displays.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
@@ -121,6 +122,7 @@ export function createApp(options: AppOptions) {
     .route('/api', fieldRouter(deps))
     .route('/api', eventsRouter(deps))
     .route('/api', campaignProgressRouter(deps))
+    .route('/api', wallDisplaysRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

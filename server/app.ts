@@ -36,6 +36,7 @@ import { campaignReportRouter } from './routes/campaign-report.js';
 import { publicResultsRouter } from './routes/public-results.js';
 import { photosRouter } from './routes/photos.js';
 import { fieldRouter } from './routes/field.js';
+import { wallDisplaysRouter } from './routes/wall-displays.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
@@ -123,6 +124,7 @@ export function createApp(options: AppOptions) {
     .route('/api', eventsRouter(deps))
     .route('/api', campaignProgressRouter(deps))
     .route('/api', wallRouter(deps))
+    .route('/api', wallDisplaysRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

@@ -15,3 +15,4 @@ export * from './campaigns.js';
 export * from './calendar.js';
 export * from './campaign-plans.js';
 export * from './field.js';
+export * from './wall-displays.js';

@@ -33,3 +33,9 @@ export async function verifyPassword(plain: string, stored: string): Promise<boo
   const actual = await derive(plain, salt, { N, r, p }, expected.length);
   return timingSafeEqual(actual, expected);
 }
+
+/**
+ * The stored "hash" of an account that never logs in with a password (a wall display pairs with its token): not of the
+ * scrypt form, so `verifyPassword` answers false for every password, without deriving anything.
+ */
+export const UNUSABLE_PASSWORD_HASH = '!no-password';

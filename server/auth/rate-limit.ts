@@ -71,4 +71,16 @@ export class LoginRateLimiter {
   recordSuccess(username: string): void {
     this.byUser.clear(username.toLowerCase());
   }
+
+  /**
+   * A wall display's pairing has no account to key on (the token is the secret), so its failures count against the
+   * address alone, in the same allowance as failed logins: an address guessing tokens cannot guess passwords too.
+   */
+  addressRetryAfterMs(address: string, now: Date): number {
+    return this.byAddress.retryAfterMs(address, now);
+  }
+
+  recordAddressFailure(address: string, now: Date): void {
+    this.byAddress.recordFailure(address, now);
+  }
 }

@@ -19,3 +19,4 @@ export * from './analysis.js';
 export * from './campaigns.js';
 export * from './calendar.js';
 export * from './field.js';
+export * from './wall-displays.js';

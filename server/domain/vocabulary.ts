@@ -103,6 +103,10 @@ export const auditActions = [
   'photo.delete',
   'campaign.replan_team',
   'campaign.publish',
+  'wall_display.create',
+  'wall_display.update',
+  'wall_display.revoke',
+  'wall_display.pair',
 ] as const;
 export const auditEntities = [
   'database',
@@ -116,6 +120,7 @@ export const auditEntities = [
   'check_in',
   'photo',
   'publication',
+  'wall_display',
 ] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日

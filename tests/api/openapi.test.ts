@@ -4,7 +4,7 @@ import { getJson, testApp, type TestApp } from '../support/api.js';
 
 let app: TestApp;
 let doc: any;
-const publicOperations = new Set(['get /api/health', 'post /api/auth/login', 'get /api/public/campaigns/{id}/results', 'get /api/public/campaigns/{id}/results.csv']);
+const publicOperations = new Set(['get /api/health', 'post /api/auth/login', 'post /api/wall/pair', 'get /api/public/campaigns/{id}/results', 'get /api/public/campaigns/{id}/results.csv']);
 
 beforeAll(async () => {
   app = await testApp();
@@ -62,6 +62,12 @@ describe('GET /api/openapi.json', () => {
       'post /api/field/check-ins',
       'post /api/field/check-ins/{id}/cosign',
       'get /api/field/check-ins',
+      'get /api/wall-displays',
+      'post /api/wall-displays',
+      'patch /api/wall-displays/{id}',
+      'post /api/wall-displays/{id}/revoke',
+      'post /api/wall/pair',
+      'get /api/wall/display',
     ])
       expect(listed).toContain(expected);
   });

@@ -391,6 +391,10 @@ export const en: Record<MessageKey, string> = {
   'auditAction.photo.delete': 'Unreferenced photo removed',
   'auditAction.campaign.replan_team': 'Team-shift re-planned',
   'auditAction.campaign.publish': 'Campaign results published',
+  'auditAction.wall_display.create': 'Create wall display',
+  'auditAction.wall_display.update': 'Change wall display',
+  'auditAction.wall_display.revoke': 'Revoke wall display',
+  'auditAction.wall_display.pair': 'Wall display paired',
   'auditEntity.database': 'Database',
   'auditEntity.session': 'Session',
   'auditEntity.clue': 'Clue',
@@ -402,6 +406,7 @@ export const en: Record<MessageKey, string> = {
   'auditEntity.check_in': 'Inspection record',
   'auditEntity.photo': 'Photo',
   'auditEntity.publication': 'Publication',
+  'auditEntity.wall_display': 'Wall display',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': 'How much more the clues in and around this cell cluster than chance would give: higher is more clustered, below zero sparser',
   'cell.pHelp': 'The chance that clustering this strong is random: smaller is more trustworthy',

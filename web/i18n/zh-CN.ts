@@ -390,6 +390,10 @@ export const zhCN = {
   'auditAction.photo.delete': '清理未引用的检查照片',
   'auditAction.campaign.replan_team': '调整执法队路线',
   'auditAction.campaign.publish': '公开检查结果',
+  'auditAction.wall_display.create': '新建大屏',
+  'auditAction.wall_display.update': '修改大屏',
+  'auditAction.wall_display.revoke': '撤销大屏',
+  'auditAction.wall_display.pair': '大屏配对',
   'auditEntity.database': '数据库',
   'auditEntity.session': '会话',
   'auditEntity.clue': '线索',
@@ -401,6 +405,7 @@ export const zhCN = {
   'auditEntity.check_in': '检查记录',
   'auditEntity.photo': '照片',
   'auditEntity.publication': '结果公开',
+  'auditEntity.wall_display': '大屏',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': '该网格及其周边的线索比随机分布聚集多少：越大越聚集，负值表示比随机更稀疏',
   'cell.pHelp': '出现这样的聚集纯属偶然的概率：越小越可信',

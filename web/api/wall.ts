@@ -12,7 +12,3 @@ const jsonPost = (path: string, body: unknown) =>
 
 /** Trades a display's token for a session cookie; 401 when the token is unknown or the display revoked. */
 export const pairWall = (token: string) => readJson<PairedDisplay>(jsonPost('/api/wall/pair', { token }), { notifyUnauthenticated: false });
-
-/** The paired display's own settings; 404 for an account that is not a display (it tours the default playlist). */
-export const pairedDisplay = (signal?: AbortSignal) =>
-  readJson<PairedDisplay>(fetch('/api/wall/display', { credentials: 'same-origin', signal }), { notifyUnauthenticated: false });

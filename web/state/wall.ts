@@ -64,6 +64,12 @@ export function tourPosition(steps: readonly TourStep[], anchorMs: number, nowMs
 /** How often the wall reads its data when no event asked it to. */
 export const WALL_REFRESH_MS = 30_000;
 
+/** `?refresh=<seconds>` (5–600) sets the period for a wall that wants it faster or slower; otherwise 30 s. */
+export function refreshMsOf(search: string): number {
+  const value = Number(new URLSearchParams(search.startsWith('?') ? search.slice(1) : search).get('refresh'));
+  return Number.isInteger(value) && value >= 5 && value <= 600 ? value * 1000 : WALL_REFRESH_MS;
+}
+
 /** A panel's data are stale after two missed refreshes: shown still, marked with their age. */
 export const isStale = (lastOkAtMs: number | null, nowMs: number, refreshMs = WALL_REFRESH_MS): boolean => lastOkAtMs === null || nowMs - lastOkAtMs > 2 * refreshMs;
 

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PairedDisplay } from '../../server/contract/wall-displays.js';
 import * as endpoints from '../api/endpoints.js';
 import { ApiError } from '../api/errors.js';
-import { pairedDisplay, pairWall } from '../api/wall.js';
+import { pairWall } from '../api/wall.js';
+import { WALL_DISPLAY_REVOKED } from '../../server/contract/wall-displays.js';
 import { I18nContext, translator, type Language } from '../i18n/index.js';
 import { LoginPage } from '../panels/LoginPage.js';
 import { reconnectDelayMs } from '../state/wall.js';
@@ -21,6 +22,8 @@ type WallSession =
   | { status: 'revoked' }
   | { status: 'refused' }
   | { status: 'retrying'; inSeconds: number };
+
+const isRevoked = (error: unknown): boolean => error instanceof ApiError && (error.details as { reason?: unknown } | undefined)?.reason === WALL_DISPLAY_REVOKED;
 
 export const displayTokenOf = (hash: string): string | null => new URLSearchParams(hash.replace(/^#/, '')).get('display');
 
@@ -41,17 +44,16 @@ export function WallApp() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const start = async (): Promise<WallSession> => {
       if (token) return { status: 'ready', display: await pairWall(token) };
+      // A signed-in account that is not a display tours the default playlist.
       await endpoints.me();
-      // An account that is not a display tours the default playlist.
-      const display = await pairedDisplay().catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error)));
-      return { status: 'ready', display };
+      return { status: 'ready', display: null };
     };
     start().then(
       (next) => !cancelled && setSession(next),
       (error: unknown) => {
         if (cancelled) return;
         const status = error instanceof ApiError ? error.status : 0;
-        if (status === 401 && token) setSession(/revoked/i.test(error instanceof Error ? error.message : '') ? { status: 'revoked' } : { status: 'refused' });
+        if (status === 401 && token) setSession(isRevoked(error) ? { status: 'revoked' } : { status: 'refused' });
         else if (status === 401) setSession({ status: 'login' });
         else {
           const delay = reconnectDelayMs(attempt, Math.random());

@@ -11,7 +11,7 @@ import { darkTheme } from '../layers/theme.js';
 import { wallLayers } from '../layers/wall-layers.js';
 import { nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
 import { OverlayMap } from '../map/OverlayMap.js';
-import { burnInOffset, isNight, isStale, mapPixelRatio, tourPosition, tourSteps, wallScale, type TourStep } from '../state/wall.js';
+import { burnInOffset, isNight, isStale, mapPixelRatio, refreshMsOf, tourPosition, tourSteps, wallScale, type TourStep } from '../state/wall.js';
 import { useNow, useViewport, useWallOverview, useWallStream, useWallTrend } from './use-wall.js';
 import { useWatchdog } from './use-watchdog.js';
 import { CampaignBoard, DistrictFigures, KpiStrip, Panel, RankingBoard, Ticker, TrendFigures } from './WallPanels.js';
@@ -62,7 +62,8 @@ export function WallPage({ display, onUnauthenticated }: WallPageProps) {
   const playlist = display?.playlist ?? defaultPlaylist;
   useWatchdog();
 
-  const overview = useWallOverview(true, today, onUnauthenticated);
+  const [refreshMs] = useState(() => refreshMsOf(window.location.search));
+  const overview = useWallOverview(true, today, refreshMs, onUnauthenticated);
   const [ticker, setTicker] = useState<LiveEvent[]>([]);
   const onEvent = useCallback(
     (event: LiveEvent) => {
@@ -97,13 +98,12 @@ export function WallPage({ display, onUnauthenticated }: WallPageProps) {
   const trend = useWallTrend(steps.some((s) => s.scene === 'trend'), today, data?.districtCode ?? null);
 
   // The map frames the scene: the district of the districts scene, else the scope.
-  const [viewRequest, setViewRequest] = useState<ViewRequest | null>(null);
   const frameKey = `${step.scene}|${focusDistrict ?? '*'}|${districtFeatures.length}`;
-  useEffect(() => {
+  const viewRequest = useMemo<ViewRequest | null>(() => {
     const features = focusDistrict ? districtFeatures.filter((f) => f.properties.code === focusDistrict) : districtFeatures;
-    if (features.length === 0) return;
+    if (features.length === 0) return null;
     const bounds = features.map(featureBounds).reduce<Bounds>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [180, 90, -180, -90]);
-    setViewRequest({ kind: 'bounds', bounds, seq: nextViewRequestSeq() });
+    return { kind: 'bounds', bounds, seq: nextViewRequestSeq() };
     // frameKey says when the framing changes; the features and district are in it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [frameKey]);
@@ -134,7 +134,7 @@ export function WallPage({ display, onUnauthenticated }: WallPageProps) {
   const minute = Math.floor(now / 60_000);
   const shift = burnInOffset(minute);
   const night = isNight(clock.hm, playlist.nightHours);
-  const stale = isStale(overview.okAt, now);
+  const stale = isStale(overview.okAt, now, refreshMs);
   const dayType = data ? t(`dayType.${data.day.type}` as MessageKey) : '';
   const weekday = new Date(now).toLocaleDateString(language, { timeZone: 'Asia/Shanghai', weekday: 'long' });
   const scopeName = data?.districtCode ? districtNameIn(data.districtCode, language) : t('wall.cityWide');

@@ -8,7 +8,7 @@ import { ApiError } from '../api/errors.js';
 import { wallOverview } from '../api/wall.js';
 import type { HotspotCellFeature } from '../layers/hotspot-layer.js';
 import { addDays } from '../../server/domain/time.js';
-import { reconnectDelayMs, WALL_REFRESH_MS } from '../state/wall.js';
+import { reconnectDelayMs } from '../state/wall.js';
 
 // The wall's data over days: it keeps the last good answer whatever happens to the network, knows how old it is,
 // reads again on a live event (debounced), every 30 s, when the stream comes back and when the day turns.
@@ -71,11 +71,14 @@ export interface WallData<T> {
 const EVENT_DEBOUNCE_MS = 1_000;
 
 /** Today's overview, kept through failures; `onUnauthenticated` when the session ended (the display pairs again). */
-export function useWallOverview(enabled: boolean, today: string, onUnauthenticated: () => void) {
+export function useWallOverview(enabled: boolean, today: string, refreshMs: number, onUnauthenticated: () => void) {
   const [state, setState] = useState<WallData<WallOverview>>({ data: null, okAt: null, error: null });
   const inFlight = useRef<AbortController | null>(null);
   const debounce = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const unauthenticated = useEffectEvent(onUnauthenticated);
+  const unauthenticated = useRef(onUnauthenticated);
+  useEffect(() => {
+    unauthenticated.current = onUnauthenticated;
+  });
   const load = useCallback(() => {
     inFlight.current?.abort();
     const controller = new AbortController();
@@ -86,20 +89,20 @@ export function useWallOverview(enabled: boolean, today: string, onUnauthenticat
         if (controller.signal.aborted) return;
         const apiError = error instanceof ApiError ? error : new ApiError(String(error), 0, 'network');
         setState((s) => ({ ...s, error: apiError }));
-        if (apiError.status === 401) unauthenticated();
+        if (apiError.status === 401) unauthenticated.current();
       },
     );
   }, []);
   useEffect(() => {
     if (!enabled) return;
     load();
-    const timer = setInterval(load, WALL_REFRESH_MS);
+    const timer = setInterval(load, refreshMs);
     return () => {
       clearInterval(timer);
       inFlight.current?.abort();
       if (debounce.current) clearTimeout(debounce.current);
     };
-  }, [enabled, load, today]);
+  }, [enabled, load, today, refreshMs]);
   const soon = useCallback(() => {
     if (debounce.current) return;
     debounce.current = setTimeout(() => {
@@ -122,7 +125,7 @@ export function useWallTrend(enabled: boolean, today: string, district: string |
     const load = () => {
       const range = { from: addDays(today, -7 * TREND_WEEKS), to: today };
       Promise.all([emergingHotspots(range, 'week', district, controller.signal), hotspotCells(district, controller.signal)]).then(
-        ([emerging, cells]) => setState({ data: { emerging, cells: cells.features as HotspotCellFeature[] }, okAt: Date.now(), error: null }),
+        ([emerging, cells]) => setState({ data: { emerging, cells: cells.features }, okAt: Date.now(), error: null }),
         (error: unknown) => !controller.signal.aborted && setState((s) => ({ ...s, error: error instanceof ApiError ? error : new ApiError(String(error), 0, 'network') })),
       );
     };

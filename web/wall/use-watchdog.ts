@@ -19,9 +19,9 @@ const loadedEntry = (): string | null => {
 };
 
 export function useWatchdog(reload: (reason: ReloadReason) => void = defaultReload): void {
-  const loadedAt = useRef(Date.now());
   const currentBuild = useRef<string | null>(null);
   useEffect(() => {
+    const loadedAt = Date.now();
     const loadedBuild = loadedEntry();
     const checkBuild = () =>
       void fetch('/', { cache: 'no-store', credentials: 'same-origin' })
@@ -40,7 +40,7 @@ export function useWatchdog(reload: (reason: ReloadReason) => void = defaultRelo
         heapBytes: memory?.usedJSHeapSize ?? null,
         clock,
         date: shanghaiDate(now),
-        loadedAtMs: loadedAt.current,
+        loadedAtMs: loadedAt,
         nowMs: now.getTime(),
         lastDailyReloadOn: localStorage.getItem(DAILY_KEY),
         loadedBuild,

@@ -16,6 +16,7 @@ import { systemClock } from '../server/domain/clock.js';
 import type { PlannerHandoff } from './state/planner.js';
 import { parseUrlState } from './state/url.js';
 import { WallApp } from './wall/WallApp.js';
+import { DisplaysView } from './walls/DisplaysView.js';
 
 // The report page brings ECharts: loaded when opened, so the dashboard's bundle does not carry it.
 const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ default: m.ReportPage })));
@@ -144,6 +145,9 @@ function SignedInApp() {
         )}
         {session.status === 'authenticated' && shownPage === 'board' && (
           <BoardView key={`${session.user.id}:${window.location.search}`} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('campaigns')} />
+        )}
+        {session.status === 'authenticated' && shownPage === 'displays' && (
+          <DisplaysView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
         {session.status === 'authenticated' && shownPage === 'calendar' && (
           <CalendarAdminView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />

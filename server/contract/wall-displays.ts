@@ -59,15 +59,21 @@ export const createWallDisplaySchema = z
   .strict()
   .openapi('CreateWallDisplay');
 
+export type CreateWallDisplay = z.input<typeof createWallDisplaySchema>;
+
 export const updateWallDisplaySchema = z
   .object({ name: z.string().trim().min(1).max(60).optional(), playlist: playlistSchema.optional() })
   .strict()
   .openapi('UpdateWallDisplay');
 
+export type UpdateWallDisplay = z.input<typeof updateWallDisplaySchema>;
+
 /** Answered once, at creation: the token is not stored (only its SHA-256) and cannot be shown again. */
 export const createdWallDisplaySchema = z
   .object({ display: wallDisplaySchema, token: z.string(), path: z.string() })
   .openapi('CreatedWallDisplay');
+
+export type CreatedWallDisplay = z.infer<typeof createdWallDisplaySchema>;
 
 export const pairWallSchema = z.object({ token: z.string().min(20).max(200) }).strict().openapi('PairWall');
 

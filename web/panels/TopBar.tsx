@@ -21,6 +21,7 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
   const openBoard = navigation && (navigation.page === 'campaigns' || navigation.page === 'report') && user.role !== 'field' ? () => navigation.open('board') : undefined;
   // The calendar screen likewise: administrators keep the holiday schedules and school vacations.
   const openCalendar = user.canEditCalendar && navigation && navigation.page !== 'calendar' ? () => navigation.open('calendar') : undefined;
+  const openDisplays = user.role === 'admin' && navigation && navigation.page !== 'displays' ? () => navigation.open('displays') : undefined;
   const chip = userChipText(user, language);
   return (
     <header className="topbar">
@@ -69,6 +70,14 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
               </text>
             </svg>
             <span className="topbar__label">{t('calendarAdmin.open')}</span>
+          </button>
+        )}
+        {openDisplays && (
+          <button type="button" className="button topbar__planner topbar__compact" title={t('displays.open')} data-testid="open-displays" onClick={openDisplays}>
+            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M1.5 2.5h13v9h-13z M5 14.5h6M8 11.5v3" />
+            </svg>
+            <span className="topbar__label">{t('displays.open')}</span>
           </button>
         )}
         {openAudit && (

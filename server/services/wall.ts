@@ -11,6 +11,7 @@ import { campaignPlanSchema } from '../contract/campaign-plans.js';
 import { campaignDefinitionSchema } from '../contract/campaigns.js';
 import type { WallOverview } from '../contract/wall.js';
 import { openClueStatuses } from '../domain/clue-workflow.js';
+import { monotonicClock } from '../domain/clock.js';
 import { addDays, shanghaiMidnight, shanghaiParts } from '../domain/time.js';
 import { campaignProgress } from '../planning/campaign-progress.js';
 import { wallOverview, type WallCampaign } from '../planning/wall-overview.js';
@@ -85,7 +86,7 @@ export async function getWallOverview(deps: WallDeps, user: UserRow): Promise<Wa
   const key = `${user.districtCode ?? '*'}|${lastId}|${Math.floor(deps.now().getTime() / 60_000)}`;
   let kept = answers.get(deps.database);
   if (!kept) answers.set(deps.database, (kept = new Map() as Kept));
-  const at = Date.now();
+  const at = monotonicClock();
   const hit = kept.get(key);
   if (hit) return hit.answer;
   for (const [k, v] of kept) if (at - v.at >= KEEP_MS) kept.delete(k);

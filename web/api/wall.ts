@@ -12,3 +12,10 @@ const jsonPost = (path: string, body: unknown) =>
 
 /** Trades a display's token for a session cookie; 401 when the token is unknown or the display revoked. */
 export const pairWall = (token: string) => readJson<PairedDisplay>(jsonPost('/api/wall/pair', { token }), { notifyUnauthenticated: false });
+
+/** The entry script the server's index.html names now (null when it cannot be read): a new build has a new one. */
+export const servedEntryScript = (): Promise<string | null> =>
+  fetch('/', { cache: 'no-store', credentials: 'same-origin' })
+    .then((r) => (r.ok ? r.text() : null))
+    .then((html) => (html ? (/<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(html)?.[1] ?? null) : null))
+    .catch(() => null);

@@ -3,6 +3,7 @@ import type { PairedDisplay } from '../../server/contract/wall-displays.js';
 import * as endpoints from '../api/endpoints.js';
 import { ApiError } from '../api/errors.js';
 import { pairWall } from '../api/wall.js';
+import { jitter } from '../api/wall-stream.js';
 import { WALL_DISPLAY_REVOKED } from '../../server/contract/wall-displays.js';
 import { I18nContext, translator, type Language } from '../i18n/index.js';
 import { LoginPage } from '../panels/LoginPage.js';
@@ -56,7 +57,7 @@ export function WallApp() {
         if (status === 401 && token) setSession(isRevoked(error) ? { status: 'revoked' } : { status: 'refused' });
         else if (status === 401) setSession({ status: 'login' });
         else {
-          const delay = reconnectDelayMs(attempt, Math.random());
+          const delay = reconnectDelayMs(attempt, jitter.next());
           setSession({ status: 'retrying', inSeconds: Math.round(delay / 1000) });
           timer = setTimeout(() => setAttempt((n) => n + 1), delay);
         }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LiveEvent } from '../../server/contract/events.js';
 import { defaultPlaylist, type PairedDisplay } from '../../server/contract/wall-displays.js';
+import { systemClock } from '../../server/domain/clock.js';
 import { shanghaiDate, shanghaiParts } from '../../server/domain/time.js';
 import { useDistricts } from '../api/index.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
@@ -12,7 +13,8 @@ import { wallLayers } from '../layers/wall-layers.js';
 import { nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
 import { OverlayMap } from '../map/OverlayMap.js';
 import { burnInOffset, isNight, isStale, mapPixelRatio, refreshMsOf, tourPosition, tourSteps, wallScale, type TourStep } from '../state/wall.js';
-import { useNow, useViewport, useWallOverview, useWallStream, useWallTrend } from './use-wall.js';
+import { useWallStream } from '../api/wall-stream.js';
+import { useNow, useViewport, useWallOverview, useWallTrend } from './use-wall.js';
 import { useWatchdog } from './use-watchdog.js';
 import { CampaignBoard, DistrictFigures, KpiStrip, Panel, RankingBoard, Ticker, TrendFigures } from './WallPanels.js';
 import './wall.css';
@@ -28,7 +30,7 @@ const TRAIL_LOOP_SECONDS = 3600;
 function tourAnchor(): number {
   const kept = Number(localStorage.getItem(ANCHOR_KEY));
   if (Number.isFinite(kept) && kept > 0) return kept;
-  const now = Date.now();
+  const now = systemClock().getTime();
   localStorage.setItem(ANCHOR_KEY, String(now));
   return now;
 }

@@ -1,65 +1,15 @@
-import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { LiveEvent } from '../../server/contract/events.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { systemClock } from '../../server/domain/clock.js';
 import type { EmergingHotspots } from '../../server/contract/index.js';
 import type { WallOverview } from '../../server/contract/wall.js';
-import { liveEventKinds } from '../../server/domain/vocabulary.js';
 import { emergingHotspots, hotspotCells } from '../api/analysis.js';
 import { ApiError } from '../api/errors.js';
 import { wallOverview } from '../api/wall.js';
 import type { HotspotCellFeature } from '../layers/hotspot-layer.js';
 import { addDays } from '../../server/domain/time.js';
-import { reconnectDelayMs } from '../state/wall.js';
 
-// The wall's data over days: it keeps the last good answer whatever happens to the network, knows how old it is,
+// The wall's data over days (its live stream: web/api/wall-stream.ts): it keeps the last good answer whatever happens to the network, knows how old it is,
 // reads again on a live event (debounced), every 30 s, when the stream comes back and when the day turns.
-
-export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
-
-/** The live stream with its own reconnect: 1 s doubling to 60 s (jittered), resumed after the last event seen. */
-export function useWallStream(enabled: boolean, onEvent: (event: LiveEvent) => void): { status: StreamStatus; lastEventAt: number | null } {
-  const [state, setState] = useState<{ status: StreamStatus; lastEventAt: number | null }>({ status: 'connecting', lastEventAt: null });
-  const handle = useEffectEvent(onEvent);
-  useEffect(() => {
-    if (!enabled) return;
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-    let lastId: string | null = null;
-    let stopped = false;
-    const setStatus = (status: StreamStatus) => setState((s) => (s.status === status ? s : { ...s, status }));
-    const retry = () => {
-      source?.close();
-      source = null;
-      if (stopped) return;
-      setStatus('reconnecting');
-      clearTimeout(timer);
-      timer = setTimeout(open, reconnectDelayMs(failures++, Math.random()));
-    };
-    const open = () => {
-      if (stopped) return;
-      source = new EventSource(lastId ? `/api/events?lastEventId=${encodeURIComponent(lastId)}` : '/api/events', { withCredentials: true });
-      source.onopen = () => {
-        failures = 0;
-        setStatus('live');
-      };
-      source.onerror = retry;
-      const listener = (message: MessageEvent<string>) => {
-        if (message.lastEventId) lastId = message.lastEventId;
-        setState({ status: 'live', lastEventAt: Date.now() });
-        handle(JSON.parse(message.data) as LiveEvent);
-      };
-      for (const kind of liveEventKinds) source.addEventListener(kind, listener);
-      source.addEventListener('end', retry);
-    };
-    open();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      source?.close();
-    };
-  }, [enabled]);
-  return state;
-}
 
 export interface WallData<T> {
   data: T | null;
@@ -84,7 +34,7 @@ export function useWallOverview(enabled: boolean, today: string, refreshMs: numb
     const controller = new AbortController();
     inFlight.current = controller;
     wallOverview(controller.signal).then(
-      (data) => setState({ data, okAt: Date.now(), error: null }),
+      (data) => setState({ data, okAt: systemClock().getTime(), error: null }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError = error instanceof ApiError ? error : new ApiError(String(error), 0, 'network');
@@ -125,7 +75,7 @@ export function useWallTrend(enabled: boolean, today: string, district: string |
     const load = () => {
       const range = { from: addDays(today, -7 * TREND_WEEKS), to: today };
       Promise.all([emergingHotspots(range, 'week', district, controller.signal), hotspotCells(district, controller.signal)]).then(
-        ([emerging, cells]) => setState({ data: { emerging, cells: cells.features }, okAt: Date.now(), error: null }),
+        ([emerging, cells]) => setState({ data: { emerging, cells: cells.features }, okAt: systemClock().getTime(), error: null }),
         (error: unknown) => !controller.signal.aborted && setState((s) => ({ ...s, error: error instanceof ApiError ? error : new ApiError(String(error), 0, 'network') })),
       );
     };
@@ -141,9 +91,9 @@ export function useWallTrend(enabled: boolean, today: string, district: string |
 
 /** The clock, ticking every `everyMs`. */
 export function useNow(everyMs = 1_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => systemClock().getTime());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    const timer = setInterval(() => setNow(systemClock().getTime()), everyMs);
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;

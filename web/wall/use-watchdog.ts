@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { systemClock } from '../../server/domain/clock.js';
 import { shanghaiDate, shanghaiParts } from '../../server/domain/time.js';
+import { servedEntryScript } from '../api/wall.js';
 import { reloadReason, type ReloadReason } from '../state/wall.js';
 
 // Self-healing: once a minute the wall asks whether it should reload itself (heap past its bound, the daily quiet
@@ -12,7 +14,6 @@ const BUILD_CHECK_MS = 120_000;
 const DAILY_KEY = 'jointops.wall.dailyReloadOn';
 export const RELOAD_LOG_KEY = 'jointops.wall.lastReload';
 
-const entryScriptOf = (html: string): string | null => /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(html)?.[1] ?? null;
 const loadedEntry = (): string | null => {
   const script = document.querySelector<HTMLScriptElement>('script[type="module"][src]');
   return script ? new URL(script.src, window.location.href).pathname : null;
@@ -21,18 +22,14 @@ const loadedEntry = (): string | null => {
 export function useWatchdog(reload: (reason: ReloadReason) => void = defaultReload): void {
   const currentBuild = useRef<string | null>(null);
   useEffect(() => {
-    const loadedAt = Date.now();
+    const loadedAt = systemClock().getTime();
     const loadedBuild = loadedEntry();
     const checkBuild = () =>
-      void fetch('/', { cache: 'no-store', credentials: 'same-origin' })
-        .then((r) => (r.ok ? r.text() : null))
-        .then((html) => {
-          const entry = html ? entryScriptOf(html) : null;
-          if (entry) currentBuild.current = new URL(entry, window.location.href).pathname;
-        })
-        .catch(() => {});
+      void servedEntryScript().then((entry) => {
+        if (entry) currentBuild.current = new URL(entry, window.location.href).pathname;
+      });
     const check = () => {
-      const now = new Date();
+      const now = systemClock();
       const { secondOfDay } = shanghaiParts(now);
       const clock = `${String(Math.floor(secondOfDay / 3600)).padStart(2, '0')}:${String(Math.floor((secondOfDay % 3600) / 60)).padStart(2, '0')}`;
       const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
@@ -60,6 +57,6 @@ export function useWatchdog(reload: (reason: ReloadReason) => void = defaultRelo
 }
 
 function defaultReload(reason: ReloadReason): void {
-  sessionStorage.setItem(RELOAD_LOG_KEY, JSON.stringify({ reason, at: new Date().toISOString() }));
+  sessionStorage.setItem(RELOAD_LOG_KEY, JSON.stringify({ reason, at: systemClock().toISOString() }));
   window.location.reload();
 }

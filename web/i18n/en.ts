@@ -1230,7 +1230,7 @@ export const en: Record<MessageKey, string> = {
   'wall.event.check_in.cosigned': '{district} team {team} co-signed: {result}',
   'wall.event.stop.arrived': '{district} team {team} arrived at a stop',
   'wall.event.team.replanned': '{district} a team’s route was re-planned',
-  'wall.event.campaign.status': 'A campaign changed status',
+  'wall.event.campaign.status': 'Campaign “{name}”: {to}',
   'wall.event.clue.created': '{district} new clue',
   'wall.event.clue.status': '{district} clue now “{to}”',
   'wall.event.clue.overdue': '{district} clue overdue',

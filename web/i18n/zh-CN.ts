@@ -1229,7 +1229,7 @@ export const zhCN = {
   'wall.event.check_in.cosigned': '{district} 第{team}组 双人确认：{result}',
   'wall.event.stop.arrived': '{district} 第{team}组 到达检查点',
   'wall.event.team.replanned': '{district} 执法组路线已调整',
-  'wall.event.campaign.status': '专项行动状态变更',
+  'wall.event.campaign.status': '专项行动「{name}」{to}',
   'wall.event.clue.created': '{district} 新线索',
   'wall.event.clue.status': '{district} 线索进入「{to}」',
   'wall.event.clue.overdue': '{district} 线索超期',

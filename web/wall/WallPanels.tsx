@@ -118,7 +118,7 @@ const eventKey = (e: LiveEvent): MessageKey => `wall.event.${e.kind}` as Message
 function eventLine(e: LiveEvent, language: 'zh-CN' | 'en'): Record<string, string | number> {
   const district = e.districtCode ? districtNameIn(e.districtCode, language) ?? e.districtCode : '';
   const p = e.payload as Record<string, unknown>;
-  return { district, result: typeof p.result === 'string' ? p.result : '', team: typeof p.teamId === 'string' ? p.teamId.split('#')[1] ?? '' : '', to: typeof p.to === 'string' ? p.to : '' };
+  return { district, result: typeof p.result === 'string' ? p.result : '', team: typeof p.teamId === 'string' ? p.teamId.split('#')[1] ?? '' : '', to: typeof p.to === 'string' ? p.to : '', name: typeof p.name === 'string' ? p.name : '' };
 }
 
 export function Ticker({ events }: { events: readonly LiveEvent[] }) {
@@ -129,7 +129,7 @@ export function Ticker({ events }: { events: readonly LiveEvent[] }) {
       {events.slice(0, 14).map((e) => {
         const v = eventLine(e, language);
         const result = v.result ? t(`checkInResult.${v.result}` as MessageKey) : '';
-        const to = v.to ? t(`clueStatus.${v.to}` as MessageKey) : '';
+        const to = !v.to ? '' : e.kind === 'campaign.status' ? t(`campaign.status.${v.to}` as MessageKey) : t(`clueStatus.${v.to}` as MessageKey);
         return (
           <li key={e.id} className={`wall-ticker__item wall-ticker__item--${e.kind.split('.')[0]}`}>
             <time>{timeText(e.at)}</time>

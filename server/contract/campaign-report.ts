@@ -56,7 +56,7 @@ export type DistrictReport = z.infer<typeof districtReportSchema>;
 export const rankingWeightsSchema = z.object({ completion: z.number(), priorityCoverage: z.number(), confirmationShare: z.number() });
 export type RankingWeights = z.infer<typeof rankingWeightsSchema>;
 
-const rankingRowSchema = z.object({
+export const rankingRowSchema = z.object({
   rank: z.number().int(),
   districtCode: z.string(),
   /** 0–100; null when the district has none of the three measures (no planned stop and no check-in). */

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { campaignDaySchema } from './calendar.js';
+import { rankingRowSchema } from './campaign-report.js';
 import { progressCountsSchema, teamPositionSchema } from './campaign-progress.js';
 import { liveEventSchema } from './events.js';
 import { jsonContent, protectedRoute } from './route-config.js';
@@ -21,15 +22,6 @@ const dayFiguresShape = {
   /** Team-shifts of today whose shift is under way now. */
   activeTeams: z.number().int(),
 };
-
-export const rankingRowSchema = z.object({
-  rank: z.number().int(),
-  districtCode: z.string(),
-  score: z.number().nullable(),
-  completion: z.number().nullable(),
-  priorityCoverage: z.number().nullable(),
-  confirmationShare: z.number().nullable(),
-});
 
 export const wallOverviewSchema = z
   .object({

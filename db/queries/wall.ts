@@ -32,7 +32,7 @@ export async function clueDayFigures(q: Queryable, p: { scope: Scope; from: Date
 const trailPointRow = z.object({ campaignId: col.int, teamId: z.string(), lon: z.number(), lat: z.number(), at: z.string() });
 export type TrailPointRow = z.output<typeof trailPointRow>;
 
-/** Arrivals and check-ins with a position in [from, to) in the scope, by team and time: the teams' trails. */
+/** Arrivals and check-ins with a position in [from, to) in the scope, the newest `limit`: the teams' trails. */
 export async function teamTrailPoints(q: Queryable, p: { scope: Scope; from: Date; to: Date; limit: number }): Promise<TrailPointRow[]> {
   return parsedRows(q, trailPointRow, sql`
     SELECT campaign_id AS "campaignId", team_id AS "teamId", lon, lat, ${isoUtc(sql`at`)} AS at FROM (
@@ -43,6 +43,6 @@ export async function teamTrailPoints(q: Queryable, p: { scope: Scope; from: Dat
       FROM check_ins k WHERE k.position IS NOT NULL AND k.checked_at >= ${instant(p.from)} AND k.checked_at < ${instant(p.to)}
     ) t
     WHERE ${districtFilter(sql`t.district_code`, p.scope)}
-    ORDER BY team_id, at
+    ORDER BY at DESC
     LIMIT ${p.limit}`);
 }

@@ -66,7 +66,7 @@ export const wallOverviewSchema = z
     ),
     /** Positions of the last hour per team (arrivals and check-ins), for the playback; seconds since `trailFrom`. */
     trailFrom: z.string(),
-    trails: z.array(z.object({ teamId: z.string(), path: z.array(lonLat), seconds: z.array(z.number()) })),
+    trails: z.array(z.object({ campaignId: z.number().int(), teamId: z.string(), path: z.array(lonLat), seconds: z.array(z.number()) })),
     /** The newest live events of the scope, newest first: the ticker's first lines. */
     recentEvents: z.array(liveEventSchema),
   })

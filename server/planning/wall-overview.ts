@@ -28,7 +28,7 @@ export interface WallOverviewInput {
   /** Clock (HH:MM, Shanghai) now, to tell which shifts are under way. */
   clock: string;
   trailFrom: Date;
-  trailPoints: readonly { teamId: string; lon: number; lat: number; at: string }[];
+  trailPoints: readonly { campaignId: number; teamId: string; lon: number; lat: number; at: string }[];
   recentEvents: readonly LiveEvent[];
 }
 
@@ -92,12 +92,14 @@ export function wallOverview(input: WallOverviewInput): WallOverview {
   for (const f of byDistrict.values()) for (const k of Object.keys(totals) as (keyof DayFigures)[]) totals[k] += f[k];
 
   const main = [...input.campaigns].sort((a, b) => todaysStops(b, input.date) - todaysStops(a, input.date) || a.id - b.id)[0] ?? null;
-  const trails = new Map<string, { path: [number, number][]; seconds: number[] }>();
-  for (const p of input.trailPoints) {
-    const trail = trails.get(p.teamId) ?? { path: [], seconds: [] };
+  // A team id names its district, day and shift, not its campaign: two campaigns of one day each have a `…#1`.
+  const trails = new Map<string, { campaignId: number; teamId: string; path: [number, number][]; seconds: number[] }>();
+  for (const p of [...input.trailPoints].sort((a, b) => a.at.localeCompare(b.at))) {
+    const key = `${p.campaignId}|${p.teamId}`;
+    const trail = trails.get(key) ?? { campaignId: p.campaignId, teamId: p.teamId, path: [], seconds: [] };
     trail.path.push([p.lon, p.lat]);
     trail.seconds.push(Math.max(0, (Date.parse(p.at) - input.trailFrom.getTime()) / 1000));
-    trails.set(p.teamId, trail);
+    trails.set(key, trail);
   }
 
   return {
@@ -111,7 +113,7 @@ export function wallOverview(input: WallOverviewInput): WallOverview {
     ranking: main ? rankDistricts(rankingMeasures(main)) : [],
     teams: teams.sort((a, b) => a.districtCode.localeCompare(b.districtCode) || a.start.localeCompare(b.start) || a.teamId.localeCompare(b.teamId, undefined, { numeric: true })),
     trailFrom: input.trailFrom.toISOString(),
-    trails: [...trails].filter(([, t]) => t.path.length >= 2).map(([teamId, t]) => ({ teamId, ...t })),
+    trails: [...trails.values()].filter((t) => t.path.length >= 2),
     recentEvents: [...input.recentEvents],
   };
 }
@@ -132,20 +134,26 @@ function campaignSummary(c: WallCampaign): NonNullable<WallOverview['campaign']>
   };
 }
 
+/** A visit that found the place closed (未营业) or was refused entry inspected nothing (as the report counts it). */
+const inspected = (result: string | null) => result !== null && result !== 'not_open' && result !== 'no_entry';
+
 /**
- * The ranking's measures of a running campaign: completion (done ÷ planned stops), priority coverage (priority targets
- * with a check-in ÷ priority targets) and the co-signed share of the check-ins, weighed by the report's rankDistricts.
+ * The ranking's measures of a running campaign, as the after-action report counts them: completion (planned stops
+ * checked in ÷ planned stops; a check-in off the plan adds nothing), priority coverage (priority targets inspected ÷
+ * priority targets) and the co-signed share of the check-ins, weighed by the report's rankDistricts.
  */
 export function rankingMeasures(c: WallCampaign) {
+  const districtOfTeam = new Map(c.progress.teams.map((t) => [t.teamId, t.districtCode]));
   const priority = new Map(c.plan.targets.filter((t) => t.source === 'priority').map((t) => [t.key, t.districtCode]));
-  const doneTargets = new Set(c.progress.stops.filter((s) => s.result !== null).map((s) => s.targetKey));
+  const inspectedTargets = new Set(c.progress.stops.filter((s) => inspected(s.result)).map((s) => s.targetKey));
   return c.progress.districts.map((d) => {
+    const stops = c.progress.stops.filter((s) => districtOfTeam.get(s.teamId) === d.districtCode);
     const mine = [...priority].filter(([, district]) => district === d.districtCode);
     return {
       districtCode: d.districtCode,
-      completion: ratio(d.done, d.planned),
+      completion: ratio(stops.filter((s) => s.result !== null).length, stops.length),
       confirmationShare: ratio(d.confirmed, d.done),
-      priority: { rate: ratio(mine.filter(([key]) => doneTargets.has(key)).length, mine.length) },
+      priority: { rate: ratio(mine.filter(([key]) => inspectedTargets.has(key)).length, mine.length) },
     };
   });
 }

@@ -15,8 +15,12 @@ export function serveWebApp(app: Hono<AppEnv, any, any>, dir: string): void {
   // at `/`, so a page that reloads for a new build (the wall) finds the new build's assets.
   let kept = { mtimeMs: -1, html: '' };
   const indexHtml = () => {
-    const mtimeMs = statSync(indexFile).mtimeMs;
-    if (mtimeMs !== kept.mtimeMs) kept = { mtimeMs, html: readFileSync(indexFile, 'utf8') };
+    try {
+      const mtimeMs = statSync(indexFile).mtimeMs;
+      if (mtimeMs !== kept.mtimeMs) kept = { mtimeMs, html: readFileSync(indexFile, 'utf8') };
+    } catch {
+      // Mid-rebuild (the build empties its folder first): the last good page, until the new one is written.
+    }
     return kept.html;
   };
   app.use('/*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root: dir })(c, next)));

@@ -238,6 +238,9 @@ export class LiveEventHub {
         if (this.subscribers.size === 0) break;
       }
     } finally {
+      // The reader is gone before the unlisten's round trip: a subscriber arriving meanwhile starts a new one
+      // instead of waiting on this one's ready.
+      this.reader = null;
       await (await unlisten)?.();
     }
   }

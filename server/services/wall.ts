@@ -11,7 +11,6 @@ import { campaignPlanSchema } from '../contract/campaign-plans.js';
 import { campaignDefinitionSchema } from '../contract/campaigns.js';
 import type { WallOverview } from '../contract/wall.js';
 import { openClueStatuses } from '../domain/clue-workflow.js';
-import { monotonicClock } from '../domain/clock.js';
 import { addDays, shanghaiMidnight, shanghaiParts } from '../domain/time.js';
 import { campaignProgress } from '../planning/campaign-progress.js';
 import { wallOverview, type WallCampaign } from '../planning/wall-overview.js';
@@ -73,25 +72,32 @@ async function computeOverview(deps: WallDeps, user: UserRow): Promise<WallOverv
 }
 
 /**
- * Answers per database, keyed by scope, the newest live event and the minute: every change the wall shows is announced
- * by an event (a check-in, a clue's step, a re-plan), so a new event means a new answer; the minute turns shifts
- * under way and "today" over. Fifty walls refreshing at once then cost one computation and one small query each.
+ * Answers per database and scope: the newest, keyed by the newest live event and the minute. Every change the wall shows
+ * is announced by an event (a check-in, a clue's step, a re-plan), so a new event means a new answer; the minute turns
+ * shifts under way and "today" over. While one is computed, the scope's requests share it whatever arrived meanwhile
+ * (the next read brings those): on a busy day fifty walls cost one computation at a time, not one per event.
  */
-type Kept = Map<string, { at: number; answer: Promise<WallOverview> }>;
-const answers = new WeakMap<Database, Kept>();
-const KEEP_MS = 60_000;
+interface Kept {
+  key: string;
+  answer: Promise<WallOverview>;
+  settled: boolean;
+}
+const answers = new WeakMap<Database, Map<string, Kept>>();
 
 export async function getWallOverview(deps: WallDeps, user: UserRow): Promise<WallOverview> {
+  const scopeKey = user.districtCode ?? '*';
+  let byScope = answers.get(deps.database);
+  if (!byScope) answers.set(deps.database, (byScope = new Map<string, Kept>()));
+  const current = byScope.get(scopeKey);
+  if (current && !current.settled) return current.answer;
   const lastId = await lastLiveEventId(deps.database);
-  const key = `${user.districtCode ?? '*'}|${lastId}|${Math.floor(deps.now().getTime() / 60_000)}`;
-  let kept = answers.get(deps.database);
-  if (!kept) answers.set(deps.database, (kept = new Map() as Kept));
-  const at = monotonicClock();
-  const hit = kept.get(key);
-  if (hit) return hit.answer;
-  for (const [k, v] of kept) if (at - v.at >= KEEP_MS) kept.delete(k);
-  const answer = computeOverview(deps, user);
-  kept.set(key, { at, answer });
-  answer.catch(() => kept.delete(key));
-  return answer;
+  const key = `${lastId}|${Math.floor(deps.now().getTime() / 60_000)}`;
+  if (current && current.key === key) return current.answer;
+  const kept: Kept = { key, answer: computeOverview(deps, user), settled: false };
+  byScope.set(scopeKey, kept);
+  kept.answer.then(
+    () => (kept.settled = true),
+    () => byScope.get(scopeKey) === kept && byScope.delete(scopeKey),
+  );
+  return kept.answer;
 }

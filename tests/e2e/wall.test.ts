@@ -31,7 +31,8 @@ async function openWall(path: string, size: { width: number; height: number }): 
   const [base, hash] = path.split('#');
   await page.goto(`${session.server.url}${base}?refresh=5#${hash}`);
   await page.getByTestId('wall').waitFor({ timeout: 60_000 });
-  await expect.poll(() => page.getByTestId('wall').getAttribute('data-stale'), { timeout: 30_000 }).toBe('false');
+  await page.getByTestId('wall-kpis').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('wall').getAttribute('data-stale')).toBe('false');
   return page;
 }
 

@@ -19,3 +19,16 @@ export const servedEntryScript = (): Promise<string | null> =>
     .then((r) => (r.ok ? r.text() : null))
     .then((html) => (html ? (/<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(html)?.[1] ?? null) : null))
     .catch(() => null);
+
+/** The paired display's own settings (its tour, re-read so an administrator's edit reaches the wall). */
+export const pairedDisplay = (signal?: AbortSignal) =>
+  readJson<PairedDisplay>(fetch('/api/wall/display', { credentials: 'same-origin', signal }), { notifyUnauthenticated: false });
+
+/** Whether the server now serves the page and its entry script (the watchdog reloads only then). */
+export const serverCanServeThePage = async (): Promise<boolean> => {
+  const entry = await servedEntryScript();
+  if (!entry) return false;
+  return fetch(entry, { cache: 'no-store', credentials: 'same-origin' })
+    .then((r) => r.ok && (r.headers.get('content-type') ?? '').includes('javascript'))
+    .catch(() => false);
+};

@@ -1271,6 +1271,5 @@ export const en: Record<MessageKey, string> = {
   'displays.save': 'Save',
   'displays.create': 'Create and make the link',
   'displays.createdOnce': 'The pairing link of “{name}” (shown this once: open it on the display):',
-  'displays.openWall': 'Open the wall here',
   'displays.copy': 'Copy the link',
 };

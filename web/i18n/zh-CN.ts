@@ -1270,7 +1270,6 @@ export const zhCN = {
   'displays.save': '保存',
   'displays.create': '创建并生成链接',
   'displays.createdOnce': '「{name}」的配对链接（仅显示这一次，请在大屏上打开）：',
-  'displays.openWall': '在此打开大屏',
   'displays.copy': '复制链接',
 } as const;
 

@@ -15,15 +15,15 @@ export const teamColour = (index: number): Rgba => PLAN_TEAM_COLOURS[index % PLA
 
 export function wallLayers(p: { overview: WallOverview; scale: number; trailTime: number | null; districtCode: string | null }): Layer[] {
   const teams = p.overview.teams.filter((t) => p.districtCode === null || t.districtCode === p.districtCode);
-  const colours = new Map(p.overview.teams.map((t, i) => [t.teamId, teamColour(i)]));
-  const colourOf = (teamId: string): Rgba => colours.get(teamId) ?? [255, 255, 255, 255];
+  const colours = new Map(p.overview.teams.map((t, i) => [`${t.campaignId}|${t.teamId}`, teamColour(i)]));
+  const colourOf = (campaignId: number, teamId: string): Rgba => colours.get(`${campaignId}|${teamId}`) ?? [255, 255, 255, 255];
   const layers: Layer[] = [
     new PathLayer<Team>({
       id: 'wall-routes',
       data: teams.filter((t) => t.line.length >= 2),
       getPath: (t) => t.line,
       getColor: (t) => {
-        const [r, g, b] = colourOf(t.teamId);
+        const [r, g, b] = colourOf(t.campaignId, t.teamId);
         return [r, g, b, t.underWay ? 220 : 110];
       },
       widthUnits: 'pixels',
@@ -37,7 +37,7 @@ export function wallLayers(p: { overview: WallOverview; scale: number; trailTime
       data: teams.filter((t) => t.lastPosition !== null),
       getPosition: (t) => t.lastPosition!.location,
       getFillColor: [255, 255, 255, 255],
-      getLineColor: (t) => colourOf(t.teamId),
+      getLineColor: (t) => colourOf(t.campaignId, t.teamId),
       stroked: true,
       lineWidthUnits: 'pixels',
       getLineWidth: 4 * p.scale,
@@ -53,7 +53,7 @@ export function wallLayers(p: { overview: WallOverview; scale: number; trailTime
         data: p.overview.trails,
         getPath: (t) => t.path,
         getTimestamps: (t) => t.seconds,
-        getColor: (t) => colourOf(t.teamId),
+        getColor: (t) => colourOf(t.campaignId, t.teamId),
         widthUnits: 'pixels',
         getWidth: 5 * p.scale,
         fadeTrail: true,

@@ -70,8 +70,9 @@ export function refreshMsOf(search: string): number {
   return Number.isInteger(value) && value >= 5 && value <= 600 ? value * 1000 : WALL_REFRESH_MS;
 }
 
-/** A panel's data are stale after two missed refreshes: shown still, marked with their age. */
-export const isStale = (lastOkAtMs: number | null, nowMs: number, refreshMs = WALL_REFRESH_MS): boolean => lastOkAtMs === null || nowMs - lastOkAtMs > 2 * refreshMs;
+/** A panel's data are stale after two missed refreshes: shown still, marked with their age. Before the first answer
+ * a panel is waiting (等待数据), not stale. */
+export const isStale = (lastOkAtMs: number | null, nowMs: number, refreshMs = WALL_REFRESH_MS): boolean => lastOkAtMs !== null && nowMs - lastOkAtMs > 2 * refreshMs;
 
 /** The reconnect delay of the live stream after `failures` failed attempts: 1 s doubling to 60 s, with ±20 % jitter. */
 export function reconnectDelayMs(failures: number, random: number): number {

@@ -14,8 +14,7 @@ import { nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
 import { OverlayMap } from '../map/OverlayMap.js';
 import { burnInOffset, isNight, isStale, mapPixelRatio, refreshMsOf, tourPosition, tourSteps, wallScale, type TourStep } from '../state/wall.js';
 import { useWallStream } from '../api/wall-stream.js';
-import { useNow, useViewport, useWallOverview, useWallTrend } from './use-wall.js';
-import { useWatchdog } from './use-watchdog.js';
+import { TREND_REFRESH_MS, useNow, useViewport, useWallOverview, useWallTrend } from './use-wall.js';
 import { CampaignBoard, DistrictFigures, KpiStrip, Panel, RankingBoard, Ticker, TrendFigures } from './WallPanels.js';
 import './wall.css';
 
@@ -62,7 +61,6 @@ export function WallPage({ display, onUnauthenticated }: WallPageProps) {
   const viewport = useViewport();
   const scale = wallScale(viewport.width, viewport.height);
   const playlist = display?.playlist ?? defaultPlaylist;
-  useWatchdog();
 
   const [refreshMs] = useState(() => refreshMsOf(window.location.search));
   const overview = useWallOverview(true, today, refreshMs, onUnauthenticated);
@@ -91,7 +89,9 @@ export function WallPage({ display, onUnauthenticated }: WallPageProps) {
   const districtsResource = useDistricts();
   const districtFeatures = useMemo(() => districtsResource.data?.features ?? [], [districtsResource.data]);
   const scopeCodes = useMemo(() => (data ? data.districts.map((d) => d.districtCode) : []), [data]);
-  const steps = useMemo(() => tourSteps(playlist, scopeCodes), [playlist, scopeCodes]);
+  // No tour before the first answer: its district steps are not known yet, and a tour without them would show
+  // another scene than the one the anchor says.
+  const steps = useMemo(() => (data ? tourSteps(playlist, scopeCodes) : []), [data, playlist, scopeCodes]);
   const [anchor] = useState(tourAnchor);
   const position = tourPosition(steps, anchor, now);
   const step = position?.step ?? { scene: 'overview' as const, districtCode: null, dwellMs: 30_000 };
@@ -110,7 +110,8 @@ export function WallPage({ display, onUnauthenticated }: WallPageProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [frameKey]);
 
-  const trailTime = step.scene === 'overview' ? (now / 1000) % TRAIL_LOOP_SECONDS : null;
+  // The last hour replayed once per overview dwell.
+  const trailTime = step.scene === 'overview' && position ? (position.elapsedMs / step.dwellMs) * TRAIL_LOOP_SECONDS : null;
   const layers = useMemo(() => {
     if (!data) return [];
     const base = wallLayers({ overview: data, scale, trailTime, districtCode: step.scene === 'districts' ? focusDistrict : null });
@@ -208,7 +209,7 @@ export function WallPage({ display, onUnauthenticated }: WallPageProps) {
           <Panel
             title={t(sceneTitle[step.scene])}
             okAt={step.scene === 'trend' ? trend.okAt : overview.okAt}
-            stale={step.scene === 'trend' ? trend.okAt === null && trend.error !== null : stale}
+            stale={step.scene === 'trend' ? isStale(trend.okAt, now, TREND_REFRESH_MS) : stale}
             now={now}
             testId="wall-scene-panel"
             highlight

@@ -163,7 +163,7 @@ export function DistrictFigures({ overview, districtCode }: { overview: WallOver
       </dl>
       <ul className="wall-teams">
         {teams.slice(0, 8).map((team) => (
-          <li key={team.teamId}>
+          <li key={`${team.campaignId}|${team.teamId}`}>
             <span>{team.label}</span>
             <span>
               {team.start}–{team.end}

@@ -29,20 +29,41 @@ export function useWallOverview(enabled: boolean, today: string, refreshMs: numb
   useEffect(() => {
     unauthenticated.current = onUnauthenticated;
   });
+  // A read asked for while one is under way waits for it and then runs once: aborting it instead would, on a day of
+  // many events, abort every read before it answers and leave the wall stale exactly when it is busiest.
+  const again = useRef(false);
+  const loadAgain = useRef<() => void>(() => {});
   const load = useCallback(() => {
-    inFlight.current?.abort();
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
     const controller = new AbortController();
     inFlight.current = controller;
+    const settle = () => {
+      if (inFlight.current === controller) inFlight.current = null;
+      if (again.current && !controller.signal.aborted) {
+        again.current = false;
+        loadAgain.current();
+      }
+    };
     wallOverview(controller.signal).then(
-      (data) => setState({ data, okAt: systemClock().getTime(), error: null }),
+      (data) => {
+        setState({ data, okAt: systemClock().getTime(), error: null });
+        settle();
+      },
       (error: unknown) => {
-        if (controller.signal.aborted) return;
+        if (controller.signal.aborted) return settle();
         const apiError = error instanceof ApiError ? error : new ApiError(String(error), 0, 'network');
         setState((s) => ({ ...s, error: apiError }));
         if (apiError.status === 401) unauthenticated.current();
+        settle();
       },
     );
   }, []);
+  useEffect(() => {
+    loadAgain.current = load;
+  }, [load]);
   useEffect(() => {
     if (!enabled) return;
     load();
@@ -50,7 +71,10 @@ export function useWallOverview(enabled: boolean, today: string, refreshMs: numb
     return () => {
       clearInterval(timer);
       inFlight.current?.abort();
+      inFlight.current = null;
+      again.current = false;
       if (debounce.current) clearTimeout(debounce.current);
+      debounce.current = null;
     };
   }, [enabled, load, today, refreshMs]);
   const soon = useCallback(() => {
@@ -63,7 +87,7 @@ export function useWallOverview(enabled: boolean, today: string, refreshMs: numb
   return { ...state, reload: load, soon };
 }
 
-const TREND_REFRESH_MS = 60 * 60 * 1000;
+export const TREND_REFRESH_MS = 60 * 60 * 1000;
 const TREND_WEEKS = 12;
 
 /** The emerging hot spots of the last 12 weeks and their cells, read when first needed and then hourly. */

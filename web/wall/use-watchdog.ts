@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { systemClock } from '../../server/domain/clock.js';
 import { shanghaiDate, shanghaiParts } from '../../server/domain/time.js';
-import { servedEntryScript } from '../api/wall.js';
+import { servedEntryScript, serverCanServeThePage } from '../api/wall.js';
 import { reloadReason, type ReloadReason } from '../state/wall.js';
 
 // Self-healing: once a minute the wall asks whether it should reload itself (heap past its bound, the daily quiet
@@ -56,7 +56,15 @@ export function useWatchdog(reload: (reason: ReloadReason) => void = defaultRelo
   }, [reload]);
 }
 
+/**
+ * Reloads only when the server answers with a page whose entry script loads: a reload while the server is away (a
+ * deploy, a maintenance window at the quiet hour) would leave the browser's own error page, with nothing to recover it.
+ * Otherwise the next check tries again.
+ */
 function defaultReload(reason: ReloadReason): void {
-  sessionStorage.setItem(RELOAD_LOG_KEY, JSON.stringify({ reason, at: systemClock().toISOString() }));
-  window.location.reload();
+  void serverCanServeThePage().then((ok) => {
+    if (!ok) return;
+    sessionStorage.setItem(RELOAD_LOG_KEY, JSON.stringify({ reason, at: systemClock().toISOString() }));
+    window.location.reload();
+  });
 }

@@ -245,9 +245,6 @@ export function DisplaysView({ user, onLanguage, onLogout, onBack }: DisplaysVie
                 <button type="button" className="button button--small" onClick={() => void navigator.clipboard?.writeText(created.url)}>
                   {t('displays.copy')}
                 </button>
-                <a className="button button--small" href={created.url} target="_blank" rel="noreferrer">
-                  {t('displays.openWall')}
-                </a>
               </div>
             </div>
           )}

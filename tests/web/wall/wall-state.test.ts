@@ -64,7 +64,8 @@ describe('the tour', () => {
 
 describe('unattended', () => {
   test('stale after two missed refreshes, never before', () => {
-    expect(isStale(null, 0)).toBe(true);
+    // Before the first answer: waiting, not stale.
+    expect(isStale(null, 10 * 60_000)).toBe(false);
     expect(isStale(0, 60_000)).toBe(false);
     expect(isStale(0, 60_001)).toBe(true);
     expect(isStale(0, 10_001, 5_000)).toBe(true);

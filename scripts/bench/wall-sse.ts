@@ -70,7 +70,7 @@ async function subscribe(base: string, display: Display, firstId: number, abort:
   void (async () => {
     try {
       for (;;) {
-        const chunk = await reader.read();
+        const chunk = (await reader.read()) as { done: boolean; value?: Uint8Array };
         if (chunk.done) {
           // The server ended the stream (it should not during the run): counted, not reopened.
           display.reconnects += 1;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { launchChromium } from '../browser/chromium.js';
 import { startServer } from '../browser/server-process.js';
 import { round } from './api/stats.js';
-import { createDisplay, ensureWebBuilt, isCurrent, openWall, wallState, type WallState } from './wall/browser-run.js';
+import { createDisplay, ensureWebBuilt, isCurrent, openWall, streamOpens, wallState, type WallState } from './wall/browser-run.js';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -91,6 +91,7 @@ async function main() {
     const blankSeconds = down.filter((d) => !d.shown).length;
     const currentAfterRestartSeconds = currentAt === null ? null : round((currentAt - readyAt) / 1000, 1);
     const reloads = watch.navigations() - navigationsBefore;
+    const opens = (await streamOpens(page)).filter((at) => at >= killedAt);
     const result = {
       downSeconds,
       refreshSeconds: 5,
@@ -103,6 +104,9 @@ async function main() {
       streamWhileDown: down.reduce<Record<string, number>>((n, d) => ({ ...n, [d.stream ?? 'none']: (n[d.stream ?? 'none'] ?? 0) + 1 }), {}),
       liveAfterReadySeconds: liveAt === null ? null : round((liveAt - readyAt) / 1000, 1),
       currentAfterRestartSeconds,
+      /** The stream's reconnect attempts (EventSource constructions), in seconds after the kill; then the restart's. */
+      streamAttemptsAfterKillSeconds: opens.map((at) => round((at - killedAt) / 1000, 1)),
+      readyAfterKillSeconds: round((readyAt - killedAt) / 1000, 1),
       stateAtEnd: currentAt === null ? last : undefined,
       reloads,
       consoleErrorsDuringOutage: watch.consoleErrors.length - errorsBefore,

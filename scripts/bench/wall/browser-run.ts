@@ -43,10 +43,27 @@ export interface WallWatch {
   navigations: () => number;
 }
 
+// Every EventSource the page makes, by time (Date.now()): when the wall's stream tried to reconnect, read from outside
+// the app without changing it.
+const COUNT_STREAM_OPENS = `(() => {
+  const Native = window.EventSource;
+  window.__streamOpens = [];
+  window.EventSource = class extends Native {
+    constructor(url, init) {
+      super(url, init);
+      window.__streamOpens.push(Date.now());
+    }
+  };
+})()`;
+
+/** When the page opened an EventSource, in Date.now() milliseconds. */
+export const streamOpens = (page: Page): Promise<number[]> => page.evaluate<number[]>('window.__streamOpens ?? []');
+
 /** Opens `path` (with `?refresh=` already in it) at 1920×1080 and records the console's errors and the page's. */
 export async function openWall(browser: Browser, url: string, path: string): Promise<WallWatch> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
+  await page.addInitScript(COUNT_STREAM_OPENS);
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
   page.on('console', (message) => {

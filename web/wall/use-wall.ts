@@ -8,17 +8,21 @@ import { ApiError } from '../api/errors.js';
 import { wallOverview } from '../api/wall.js';
 import type { HotspotCellFeature } from '../layers/hotspot-layer.js';
 import { addDays } from '../../server/domain/time.js';
-import { reconnectDelayMs } from '../state/wall.js';
+import { reconnectDelayMs, reconnectNow } from '../state/wall.js';
 
 // The wall's data over days: it keeps the last good answer whatever happens to the network, knows how old it is,
 // reads again on a live event (debounced), every 30 s, when the stream comes back and when the day turns.
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
-/** The live stream with its own reconnect: 1 s doubling to 60 s (jittered), resumed after the last event seen. */
-export function useWallStream(enabled: boolean, onEvent: (event: LiveEvent) => void): { status: StreamStatus; lastEventAt: number | null } {
+/**
+ * The live stream with its own reconnect: 1 s doubling to 60 s (jittered), resumed after the last event seen; and at
+ * once when a read of the server (`lastReadOkAt`, the overview's) answered after the last failed attempt.
+ */
+export function useWallStream(enabled: boolean, onEvent: (event: LiveEvent) => void, lastReadOkAt: number | null = null): { status: StreamStatus; lastEventAt: number | null } {
   const [state, setState] = useState<{ status: StreamStatus; lastEventAt: number | null }>({ status: 'connecting', lastEventAt: null });
   const handle = useEffectEvent(onEvent);
+  const readAnswered = useRef<(readOkAt: number | null) => void>(() => {});
   useEffect(() => {
     if (!enabled) return;
     let source: EventSource | null = null;
@@ -26,6 +30,7 @@ export function useWallStream(enabled: boolean, onEvent: (event: LiveEvent) => v
     let failures = 0;
     let lastId: string | null = null;
     let stopped = false;
+    let attemptAt: number | null = null;
     const setStatus = (status: StreamStatus) => setState((s) => (s.status === status ? s : { ...s, status }));
     const retry = () => {
       source?.close();
@@ -37,6 +42,7 @@ export function useWallStream(enabled: boolean, onEvent: (event: LiveEvent) => v
     };
     const open = () => {
       if (stopped) return;
+      attemptAt = Date.now();
       source = new EventSource(lastId ? `/api/events?lastEventId=${encodeURIComponent(lastId)}` : '/api/events', { withCredentials: true });
       source.onopen = () => {
         failures = 0;
@@ -51,13 +57,21 @@ export function useWallStream(enabled: boolean, onEvent: (event: LiveEvent) => v
       for (const kind of liveEventKinds) source.addEventListener(kind, listener);
       source.addEventListener('end', retry);
     };
+    // The failures are not reset here: a stream the back server still refuses keeps backing off (onopen resets them).
+    readAnswered.current = (readOkAt) => {
+      if (!reconnectNow({ waiting: !stopped && source === null, lastAttemptAtMs: attemptAt, lastReadOkAtMs: readOkAt })) return;
+      clearTimeout(timer);
+      open();
+    };
     open();
     return () => {
       stopped = true;
       clearTimeout(timer);
       source?.close();
+      readAnswered.current = () => {};
     };
   }, [enabled]);
+  useEffect(() => readAnswered.current(lastReadOkAt), [lastReadOkAt]);
   return state;
 }
 

@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
  * deck.gl draw and their pixels can be read. Without the background-networking flags Chromium keeps trying hosts a
  * closed network refuses.
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -17,6 +17,7 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }

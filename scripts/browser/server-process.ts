@@ -16,6 +16,10 @@ export interface RunningServer {
    * while; then the data directory is removed unless it was given. Resolves with the exit code (0: a clean stop).
    */
   stop: () => Promise<number>;
+  /** SIGKILL, no time to write anything (a power cut, the OOM killer); resolves once the process is gone. */
+  crash: () => Promise<void>;
+  /** The server's process id (its resident memory can be read from /proc). */
+  pid: number;
 }
 
 export interface ServerOptions {
@@ -24,6 +28,8 @@ export interface ServerOptions {
   copyDataFrom?: string;
   /** The data directory to use and keep, instead of a temporary one removed at stop (demoDataDir's own build). */
   dataDir?: string;
+  /** The port to listen on (a restart on the port its pages already use); default: a free one. */
+  port?: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -44,8 +50,8 @@ export async function freePort(): Promise<number> {
  * answers. A start on an empty directory builds the demo data (about a minute); one on a copy of a built directory
  * (`copyDataFrom`) takes seconds.
  */
-export async function startServer({ timeoutMs = 240_000, copyDataFrom, dataDir: givenDataDir }: ServerOptions = {}): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer({ timeoutMs = 240_000, copyDataFrom, dataDir: givenDataDir, port: givenPort }: ServerOptions = {}): Promise<RunningServer> {
+  const port = givenPort ?? (await freePort());
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'jointops-e2e-'));
   if (copyDataFrom) cpSync(copyDataFrom, dataDir, { recursive: true });
   const output: string[] = [];
@@ -75,6 +81,10 @@ export async function startServer({ timeoutMs = 240_000, copyDataFrom, dataDir: 
     if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
     return gone;
   };
+  const crash = async () => {
+    if (exited === null) child.kill('SIGKILL');
+    await gone;
+  };
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = monotonicClock() + timeoutMs;
@@ -85,7 +95,7 @@ export async function startServer({ timeoutMs = 240_000, copyDataFrom, dataDir: 
     }
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, log: () => output.join(''), stop };
+      if (res.ok) return { url, log: () => output.join(''), stop, crash, pid: child.pid ?? 0 };
     } catch {
       // not listening yet
     }

@@ -80,6 +80,15 @@ export function reconnectDelayMs(failures: number, random: number): number {
   return Math.round(base * (0.8 + 0.4 * random));
 }
 
+/**
+ * Whether the live stream, waiting out its backoff, should try again now: a read of the same server answered after the
+ * stream's last attempt, so the server is back, and the rest of the backoff (up to a minute after a long outage) would
+ * keep the ticker stale and the stream "reconnecting" while the figures beside it are current again. The reads keep
+ * each display's own period, so a restarted server is still not met by every wall at once.
+ */
+export const reconnectNow = (p: { waiting: boolean; lastAttemptAtMs: number | null; lastReadOkAtMs: number | null }): boolean =>
+  p.waiting && p.lastAttemptAtMs !== null && p.lastReadOkAtMs !== null && p.lastReadOkAtMs > p.lastAttemptAtMs;
+
 /** Burn-in care: the static chrome moves by at most this many CSS pixels (design scale) from its place. */
 export const BURN_IN_MAX_PX = 12;
 

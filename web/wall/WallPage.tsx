@@ -72,7 +72,7 @@ export function WallPage({ display, onUnauthenticated }: WallPageProps) {
     },
     [overview],
   );
-  const stream = useWallStream(true, onEvent);
+  const stream = useWallStream(true, onEvent, overview.okAt);
   // Back after a drop: what happened meanwhile is replayed by the stream, the figures are read afresh.
   const wasLive = useRef(false);
   useEffect(() => {

@@ -10,6 +10,7 @@ import {
   MAX_CANVAS_EDGE,
   MAX_MAP_PIXELS,
   reconnectDelayMs,
+  reconnectNow,
   refreshMsOf,
   reloadReason,
   tourPosition,
@@ -84,6 +85,16 @@ describe('unattended', () => {
     expect(reconnectDelayMs(20, 0.5)).toBe(60_000);
     expect(reconnectDelayMs(0, 0)).toBe(800);
     expect(reconnectDelayMs(0, 1)).toBe(1_200);
+  });
+
+  test('a stream waiting out its backoff tries again once a read answered after its last attempt', () => {
+    expect(reconnectNow({ waiting: true, lastAttemptAtMs: 64_000, lastReadOkAtMs: 73_000 })).toBe(true);
+    // The read that answered before the attempt failed says nothing of the server now.
+    expect(reconnectNow({ waiting: true, lastAttemptAtMs: 64_000, lastReadOkAtMs: 60_000 })).toBe(false);
+    // Open or connecting: nothing to hurry.
+    expect(reconnectNow({ waiting: false, lastAttemptAtMs: 64_000, lastReadOkAtMs: 73_000 })).toBe(false);
+    expect(reconnectNow({ waiting: true, lastAttemptAtMs: null, lastReadOkAtMs: 73_000 })).toBe(false);
+    expect(reconnectNow({ waiting: true, lastAttemptAtMs: 64_000, lastReadOkAtMs: null })).toBe(false);
   });
 
   test('burn-in: the chrome stays within ±12 px and moves at most one 6 px step a minute, visiting 25 places', () => {

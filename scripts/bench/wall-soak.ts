@@ -105,10 +105,10 @@ async function main() {
     const streamStates = new Map<string, number>();
     let staleSeconds = 0;
     let blankSeconds = 0;
-    const started = Date.now();
+    const started = performance.now();
     await sample(0);
     for (let second = 1; second <= minutes * 60; second++) {
-      await sleep(started + second * 1000 - Date.now());
+      await sleep(started + second * 1000 - performance.now());
       const s = await wallState(page).catch(() => null);
       if (!s || !s.exists) blankSeconds += 1;
       else {

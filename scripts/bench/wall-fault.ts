@@ -7,6 +7,7 @@
 // progress on stderr.
 //
 //   npm run --silent bench:wall-fault [-- --down-seconds 60]
+import { systemClock } from '../../server/domain/clock.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,9 +47,9 @@ async function main() {
     });
     const watch = await openWall(browser, server.url, path.replace('/wall#', '/wall?refresh=5#'));
     const { page } = watch;
-    const currentSince = performance.now();
+    const currentSince = systemClock().getTime();
     while (!isCurrent(await wallState(page))) {
-      if (performance.now() - currentSince > 120_000) throw new Error(`the wall did not become current: ${JSON.stringify(await wallState(page))}`);
+      if (systemClock().getTime() - currentSince > 120_000) throw new Error(`the wall did not become current: ${JSON.stringify(await wallState(page))}`);
       await sleep(250);
     }
     progress('the wall is live and current; killing the server');
@@ -56,12 +57,12 @@ async function main() {
     const errorsBefore = watch.consoleErrors.length;
 
     await server.crash();
-    const killedAt = performance.now();
+    const killedAt = systemClock().getTime();
     const down: { second: number; shown: boolean; stream: string | null; stalePanels: number; panels: number }[] = [];
     let firstStaleSecond: number | null = null;
     let allStaleSecond: number | null = null;
     for (let second = 1; second <= downSeconds; second++) {
-      await sleep(killedAt + second * 1000 - performance.now());
+      await sleep(killedAt + second * 1000 - systemClock().getTime());
       const s = await wallState(page).catch(() => null);
       const stalePanels = s ? s.panels.filter((p) => p.stale === 'true').length : 0;
       down.push({ second, shown: shown(s), stream: s?.stream ?? null, stalePanels, panels: s?.panels.length ?? 0 });
@@ -69,21 +70,21 @@ async function main() {
       if (s && stalePanels === s.panels.length && s.panels.length > 0 && allStaleSecond === null) allStaleSecond = second;
       if (second % 10 === 0) progress(`down ${second} s: stream ${s?.stream}, ${stalePanels}/${s?.panels.length ?? 0} panels stale`);
     }
-    const restartedAt = performance.now();
+    const restartedAt = systemClock().getTime();
     progress('starting the server again on the same port and data');
     server = await startServer({ dataDir, port });
-    const readyAt = performance.now();
+    const readyAt = systemClock().getTime();
     progress(`ready after ${round((readyAt - restartedAt) / 1000, 1)} s; waiting for the wall`);
     let liveAt: number | null = null;
     let currentAt: number | null = null;
     let last: WallState | null = null;
     let blankAfterRestart = 0;
-    while (performance.now() - readyAt < recoveryTimeoutMs) {
+    while (systemClock().getTime() - readyAt < recoveryTimeoutMs) {
       last = await wallState(page).catch(() => null);
       if (!shown(last)) blankAfterRestart += 1;
-      if (last?.stream === 'live' && liveAt === null) liveAt = performance.now();
+      if (last?.stream === 'live' && liveAt === null) liveAt = systemClock().getTime();
       if (last && isCurrent(last)) {
-        currentAt = performance.now();
+        currentAt = systemClock().getTime();
         break;
       }
       await sleep(100);

@@ -6,6 +6,7 @@
 // warm-up) to the last. JSON on stdout, progress on stderr.
 //
 //   npm run --silent bench:wall-soak [-- --minutes 30 --dwell 5]
+import { systemClock } from '../../server/domain/clock.js';
 import { readFileSync } from 'node:fs';
 import { wallScenes } from '../../server/contract/wall-displays.js';
 import { launchChromium } from '../browser/chromium.js';
@@ -105,10 +106,10 @@ async function main() {
     const streamStates = new Map<string, number>();
     let staleSeconds = 0;
     let blankSeconds = 0;
-    const started = performance.now();
+    const started = systemClock().getTime();
     await sample(0);
     for (let second = 1; second <= minutes * 60; second++) {
-      await sleep(started + second * 1000 - performance.now());
+      await sleep(started + second * 1000 - systemClock().getTime());
       const s = await wallState(page).catch(() => null);
       if (!s || !s.exists) blankSeconds += 1;
       else {

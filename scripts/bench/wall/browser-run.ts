@@ -43,7 +43,7 @@ export interface WallWatch {
   navigations: () => number;
 }
 
-// Every EventSource the page makes, by time (Date.now()): when the wall's stream tried to reconnect, read from outside
+// Every EventSource the page makes, by time (epoch milliseconds): when the wall's stream tried to reconnect, read from outside
 // the app without changing it.
 const COUNT_STREAM_OPENS = `(() => {
   const Native = window.EventSource;
@@ -51,12 +51,12 @@ const COUNT_STREAM_OPENS = `(() => {
   window.EventSource = class extends Native {
     constructor(url, init) {
       super(url, init);
-      window.__streamOpens.push(Date.now());
+      window.__streamOpens.push(performance.timeOrigin + performance.now());
     }
   };
 })()`;
 
-/** When the page opened an EventSource, in Date.now() milliseconds. */
+/** When the page opened an EventSource, in epoch milliseconds. */
 export const streamOpens = (page: Page): Promise<number[]> => page.evaluate<number[]>('window.__streamOpens ?? []');
 
 /** Opens `path` (with `?refresh=` already in it) at 1920×1080 and records the console's errors and the page's. */

@@ -112,6 +112,17 @@ export type LiveEventDraft = { [K in LiveEventKind]: { kind: K; payload: LiveEve
 /** The reconnect delay the stream suggests to EventSource (`retry:`), milliseconds. */
 export const LIVE_EVENTS_RETRY_MS = 3_000;
 
+/**
+ * The named event sent with each heartbeat comment. EventSource hides comments from pages, so a client that wants to
+ * notice a stream gone silent (a half-open connection: no error, no data) listens for this one; `intervalMs` says
+ * when the next is due.
+ */
+export const LIVE_EVENTS_HEARTBEAT = 'heartbeat';
+export const liveEventsHeartbeatSchema = z.object({ intervalMs: z.number().int().positive() });
+export type LiveEventsHeartbeat = z.output<typeof liveEventsHeartbeatSchema>;
+/** The heartbeat interval a client assumes until the first heartbeat tells it (the server's default). */
+export const LIVE_EVENTS_HEARTBEAT_MS = 15_000;
+
 const eventIdText = z
   .string()
   .regex(/^\d{1,15}$/, 'must be an event id (a non-negative integer)')
@@ -132,7 +143,7 @@ export const liveEventsRoute = createRoute(
     path: '/events',
     tags: ['events'],
     summary:
-      'Server-Sent Events of committed changes in the caller’s scope (its district’s and city-wide ones): `id:` the outbox id, `event:` the kind, `data:` a LiveEvent; resumes after Last-Event-ID; a comment every 15 s',
+      'Server-Sent Events of committed changes in the caller’s scope (its district’s and city-wide ones): `id:` the outbox id, `event:` the kind, `data:` a LiveEvent; resumes after Last-Event-ID; every 15 s a `: heartbeat` comment and an `event: heartbeat` with `{ intervalMs }`',
     request: { query: liveEventsQuerySchema, headers: liveEventsHeadersSchema },
     responses: {
       200: { description: 'text/event-stream; each event’s data is a LiveEvent', content: { 'text/event-stream': { schema: liveEventSchema } } },

@@ -1,6 +1,6 @@
 import { streamSSE } from 'hono/streaming';
 import { sessionCookie } from '../auth/cookie.js';
-import { LIVE_EVENTS_RETRY_MS, liveEventsRoute } from '../contract/events.js';
+import { LIVE_EVENTS_HEARTBEAT, LIVE_EVENTS_RETRY_MS, liveEventsRoute, type LiveEventsHeartbeat } from '../contract/events.js';
 import { createRouter } from '../http/router.js';
 import type { Deps } from '../services/deps.js';
 import { followLiveEvents } from '../services/live-events.js';
@@ -24,7 +24,10 @@ export function eventsRouter(deps: Deps) {
           // is sent (a write that commits while the stream is still finding the outbox's end would not be).
           open: async () => void (await stream.write(`retry: ${LIVE_EVENTS_RETRY_MS}\n: connected\n\n`)),
           event: (e) => stream.writeSSE({ id: String(e.id), event: e.kind, data: JSON.stringify(e) }),
-          comment: async (text) => void (await stream.write(`: ${text}\n\n`)),
+          heartbeat: async (intervalMs) => {
+            const beat: LiveEventsHeartbeat = { intervalMs };
+            await stream.write(`: heartbeat\nevent: ${LIVE_EVENTS_HEARTBEAT}\ndata: ${JSON.stringify(beat)}\n\n`);
+          },
           end: (reason) => stream.writeSSE({ event: 'end', data: JSON.stringify({ reason }) }),
         },
         aborted,

@@ -1,5 +1,5 @@
 // The live-event stream of one client (`GET /api/events`): its scope's events from the outbox, resumed after the id
-// it last saw, a heartbeat comment while nothing happens, and an end when its session ends or it falls behind.
+// it last saw, a heartbeat while nothing happens, and an end when its session ends or it falls behind.
 import type { LiveEventRow } from '../../db/queries/live-events.js';
 import type { UserRow } from '../../db/queries/users.js';
 import { sessionTokenHash } from '../auth/session-token.js';
@@ -15,8 +15,8 @@ export interface LiveEventSink {
   /** The stream knows where it starts: every event committed from now on will be sent. */
   open(): Promise<void>;
   event(event: LiveEvent): Promise<void>;
-  /** A comment line (`: …`): the heartbeat. */
-  comment(text: string): Promise<void>;
+  /** The heartbeat: a comment line for proxies and an event pages can see; the next is due in `intervalMs`. */
+  heartbeat(intervalMs: number): Promise<void>;
   /** The last message before the server closes the stream, saying why. */
   end(reason: SubscriptionEnd): Promise<void>;
 }
@@ -67,7 +67,7 @@ export async function followLiveEvents(
       if (beatDue) {
         beatDue = false;
         if (!(await sessionStillOpen(deps, token))) return await sink.end('session_ended');
-        await sink.comment('heartbeat');
+        await sink.heartbeat(deps.liveEvents.heartbeatMs);
       }
     }
   } finally {

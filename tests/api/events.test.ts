@@ -53,7 +53,7 @@ async function writeEvent(district: string | null, q: Database = database): Prom
   return { id, tag };
 }
 
-const tagOf = (data: any): number => data.payload.clueId ?? data.payload.campaignId;
+const tagOf = (data: any): number => data.payload?.clueId ?? data.payload?.campaignId;
 const hasTag = (s: SseReader, tag: number) => () => s.events().some((e) => e.data && tagOf(e.data) === tag);
 
 describe('GET /api/events', () => {
@@ -160,7 +160,7 @@ describe('GET /api/events', () => {
     const first = await connect(admin);
     const seen = await writeEvent('310107');
     await first.waitFor(hasTag(first, seen.tag));
-    const lastSeen = Number(first.events().at(-1)!.id);
+    const lastSeen = Number(first.events().filter((e) => e.id).at(-1)!.id);
     await first.close();
     const missed: { id: number; tag: number }[] = [];
     for (let i = 0; i < 5; i++) missed.push(await writeEvent(i % 2 ? '310106' : '310107'));
@@ -188,9 +188,12 @@ describe('GET /api/events', () => {
     paged.deps.liveEvents.stop();
   });
 
-  test('a heartbeat comment arrives while nothing happens', async () => {
+  test('a heartbeat arrives while nothing happens: a comment, and an event a page can see saying when the next is due', async () => {
     const stream = await connect(admin);
     await stream.waitFor((m) => m.some((x) => x.comments.includes('heartbeat')), 2_000);
+    const beat = stream.messages.find((x) => x.comments.includes('heartbeat'))!;
+    // No id: a heartbeat must not move the client's Last-Event-ID.
+    expect(beat).toEqual({ comments: ['heartbeat'], event: 'heartbeat', data: JSON.stringify({ intervalMs: 150 }) });
   });
 
   test('events written by another process on the same database arrive without the app waking its reader', async () => {

@@ -89,6 +89,14 @@ export function reconnectDelayMs(failures: number, random: number): number {
 export const reconnectNow = (p: { waiting: boolean; lastAttemptAtMs: number | null; lastReadOkAtMs: number | null }): boolean =>
   p.waiting && p.lastAttemptAtMs !== null && p.lastReadOkAtMs !== null && p.lastReadOkAtMs > p.lastAttemptAtMs;
 
+/**
+ * Whether an open live stream has gone silent: nothing (no event, no heartbeat) for two heartbeats and a half. A
+ * connection cut half-open (a NAT or proxy dropping it without a reset) raises no error in EventSource and would leave
+ * the ticker waiting for ever; after this the wall closes it and reconnects.
+ */
+export const streamSilent = (p: { lastHeardAtMs: number | null; heartbeatMs: number; nowMs: number }): boolean =>
+  p.lastHeardAtMs !== null && p.nowMs - p.lastHeardAtMs > 2.5 * p.heartbeatMs;
+
 /** Burn-in care: the static chrome moves by at most this many CSS pixels (design scale) from its place. */
 export const BURN_IN_MAX_PX = 12;
 

@@ -11,6 +11,7 @@ import {
   MAX_MAP_PIXELS,
   reconnectDelayMs,
   reconnectNow,
+  streamSilent,
   refreshMsOf,
   reloadReason,
   tourPosition,
@@ -95,6 +96,14 @@ describe('unattended', () => {
     expect(reconnectNow({ waiting: false, lastAttemptAtMs: 64_000, lastReadOkAtMs: 73_000 })).toBe(false);
     expect(reconnectNow({ waiting: true, lastAttemptAtMs: null, lastReadOkAtMs: 73_000 })).toBe(false);
     expect(reconnectNow({ waiting: true, lastAttemptAtMs: 64_000, lastReadOkAtMs: null })).toBe(false);
+  });
+
+  test('an open stream is silent after two heartbeats and a half without a word', () => {
+    expect(streamSilent({ lastHeardAtMs: 0, heartbeatMs: 15_000, nowMs: 37_000 })).toBe(false);
+    expect(streamSilent({ lastHeardAtMs: 0, heartbeatMs: 15_000, nowMs: 37_501 })).toBe(true);
+    expect(streamSilent({ lastHeardAtMs: 0, heartbeatMs: 1_000, nowMs: 2_600 })).toBe(true);
+    // Not open yet: the connect attempt's own error says when it failed.
+    expect(streamSilent({ lastHeardAtMs: null, heartbeatMs: 15_000, nowMs: 1e9 })).toBe(false);
   });
 
   test('burn-in: the chrome stays within ±12 px and moves at most one 6 px step a minute, visiting 25 places', () => {

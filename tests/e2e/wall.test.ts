@@ -25,9 +25,10 @@ async function createDisplay(name: string, districtCode: string | null): Promise
   return { id: created.body.display.id, path: created.body.path };
 }
 
-async function openWall(path: string, size: { width: number; height: number }): Promise<Page> {
+async function openWall(path: string, size: { width: number; height: number }, beforeLoad?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await session.newPage();
   await page.setViewportSize(size);
+  await beforeLoad?.(page);
   const [base, hash] = path.split('#');
   await page.goto(`${session.server.url}${base}?refresh=5#${hash}`);
   await page.getByTestId('wall').waitFor({ timeout: 60_000 });
@@ -121,6 +122,31 @@ describe('the command-centre wall in Chromium', () => {
     expect(Date.now() - back).toBeLessThan(12_000);
     expect(navigations).toBe(0);
   }, 180_000);
+
+  test('a live stream gone silent without an error (half-open) is closed and opened again', async () => {
+    const display = await createDisplay('静默演练屏', null);
+    // The page's first EventSource opens, says its heartbeat is due every 300 ms, and then says nothing, as a
+    // connection a NAT dropped without a reset; the ones after it are real.
+    const page = await openWall(display.path, { width: 1366, height: 768 }, (p) =>
+      p.addInitScript(() => {
+        const Real = window.EventSource;
+        const w = window as unknown as { streamsOpened: number };
+        w.streamsOpened = 0;
+        window.EventSource = function (url: string | URL, init?: EventSourceInit) {
+          if (++w.streamsOpened > 1) return new Real(url, init);
+          const silent = new EventTarget() as EventSource & { readyState: number };
+          Object.assign(silent, { readyState: 1, url: String(url), withCredentials: true, close: () => (silent.readyState = 2) });
+          setTimeout(() => {
+            silent.onopen?.(new Event('open'));
+            silent.dispatchEvent(new MessageEvent('heartbeat', { data: JSON.stringify({ intervalMs: 300 }) }));
+          }, 100);
+          return silent;
+        } as unknown as typeof EventSource;
+      }),
+    );
+    await expect.poll(() => page.evaluate(() => (window as unknown as { streamsOpened: number }).streamsOpened), { timeout: 20_000 }).toBeGreaterThan(1);
+    await expect.poll(() => page.getByTestId('wall-live').getAttribute('class'), { timeout: 20_000 }).toContain('wall-live--live');
+  }, 120_000);
 
   test('a district display reads only its district and writes nothing; revoked, it is refused', async () => {
     const display = await createDisplay('普陀区大屏', '310107');

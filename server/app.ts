@@ -16,6 +16,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { limitPublicRequests } from './middleware/public-rate.js';
 import { publicApiPrefix, requireSession } from './middleware/session.js';
 import { wallRouter } from './routes/wall.js';
+import { reviewRouter } from './routes/review.js';
 import { analysisRouter } from './routes/analysis.js';
 import { auditRouter } from './routes/audit.js';
 import { calendarRouter } from './routes/calendar.js';
@@ -125,6 +126,7 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignProgressRouter(deps))
     .route('/api', wallRouter(deps))
     .route('/api', wallDisplaysRouter(deps))
+    .route('/api', reviewRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

@@ -22,16 +22,18 @@ export interface DistrictRow {
   name_en: string;
   /** GeoJSON Polygon or MultiPolygon, WGS84. */
   geometry: unknown;
+  /** 常住人口, null when unknown. */
+  population: number | null;
 }
 
 /** Source polygons may self-intersect: they are made valid and kept as their polygonal part. */
 export async function insertDistricts(executor: Queryable, districts: readonly DistrictRow[]): Promise<void> {
   await executor.rows(sql`
-    INSERT INTO districts (code, name, name_en, geom, synthetic)
+    INSERT INTO districts (code, name, name_en, geom, synthetic, population)
     SELECT r.code, r.name, r.name_en,
            ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry::text), 4326)), 3)),
-           false
-    FROM json_to_recordset(${json(districts)}) AS r(code text, name text, name_en text, geometry json)`);
+           false, r.population
+    FROM json_to_recordset(${json(districts)}) AS r(code text, name text, name_en text, geometry json, population integer)`);
 }
 
 export async function districtGeometries(executor: Queryable): Promise<{ code: string; geojson: string }[]> {

@@ -16,3 +16,4 @@ export * from './calendar.js';
 export * from './campaign-plans.js';
 export * from './field.js';
 export * from './wall-displays.js';
+export * from './review.js';

@@ -109,7 +109,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     if (!(await seededTablesEmpty(tx))) throw new Error('seedDemo needs an empty database: reset it first (resetDatabase, or npm run seed)');
     progress(0);
     const districts = readDistricts();
-    await insertDistricts(tx, districts.map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn, geometry: d.geometry })));
+    const population = new Map(SHANGHAI_DISTRICTS.map((d) => [d.code, d.population2020]));
+    await insertDistricts(tx, districts.map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn, geometry: d.geometry, population: population.get(d.code) ?? null })));
 
     progress(1);
     const streets = readStreets();

@@ -107,6 +107,8 @@ export const auditActions = [
   'wall_display.update',
   'wall_display.revoke',
   'wall_display.pair',
+  'review.ranking_weights',
+  'review.export',
 ] as const;
 export const auditEntities = [
   'database',
@@ -121,6 +123,8 @@ export const auditEntities = [
   'photo',
   'publication',
   'wall_display',
+  'ranking_weights',
+  'review_briefing',
 ] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日

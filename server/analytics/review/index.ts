@@ -1,0 +1,5 @@
+export * from './vocabulary.js';
+export * from './kpis.js';
+export * from './ranking.js';
+export * from './presets.js';
+export * from './trend.js';

@@ -25,7 +25,7 @@ async function createDisplay(name: string, districtCode: string | null): Promise
   return { id: created.body.display.id, path: created.body.path };
 }
 
-async function openWall(path: string, size: { width: number; height: number }, beforeLoad?: (page: Page) => Promise<void>): Promise<Page> {
+async function openWall(path: string, size: { width: number; height: number }, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await session.newPage();
   await page.setViewportSize(size);
   await beforeLoad?.(page);

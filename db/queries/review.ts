@@ -165,7 +165,8 @@ const pathRow = z.object({
 });
 export type UnitPathRow = z.output<typeof pathRow>;
 
-const bboxOf = (geom: SQL) => sql`(SELECT concat_ws(',', ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)) FROM (SELECT ST_Extent(${geom})::geometry AS b) e)`;
+// One geometry's box: ST_Extent over an outer row's column would make the query an aggregate of the outer level.
+const bboxOf = (geom: SQL) => sql`CASE WHEN ${geom} IS NOT NULL THEN concat_ws(',', ST_XMin(${geom}), ST_YMin(${geom}), ST_XMax(${geom}), ST_YMax(${geom})) END`;
 
 /**
  * A unit's way up (its district, 街镇, cell and institution as far as they apply) and its bounding box

@@ -6,6 +6,8 @@ export * from './canonical-json.js';
 export * from './check-in.js';
 export * from './clock.js';
 export * from './clue-workflow.js';
+export * from './clue-deadline.js';
+export * from './deadline-cli.js';
 export * from './csv.js';
 export * from './districts.js';
 export * from './errors.js';

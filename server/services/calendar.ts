@@ -82,6 +82,12 @@ export class CalendarCache {
 type CalendarDeps = Pick<Deps, 'database' | 'calendar'>;
 type CalendarWriteDeps = Pick<Deps, 'database' | 'calendar' | 'now'>;
 
+/**
+ * The published schedules alone, for tools that run without a database (the deadline command); the product itself
+ * asks workCalendar, which adds the schedules an administrator entered.
+ */
+export const publishedCalendar = (): WorkCalendar => nationalCalendar;
+
 /** The national working calendar with the entered schedules: for working days, deadlines and day types. */
 export async function workCalendar(deps: CalendarDeps): Promise<WorkCalendar> {
   return (await deps.calendar.nationalConfiguration(deps.database)).calendar;

@@ -394,6 +394,8 @@ export const zhCN = {
   'auditAction.wall_display.update': '修改大屏',
   'auditAction.wall_display.revoke': '撤销大屏',
   'auditAction.wall_display.pair': '大屏配对',
+  'auditAction.review.ranking_weights': '设置拉榜权重',
+  'auditAction.review.export': '导出研判简报',
   'auditEntity.database': '数据库',
   'auditEntity.session': '会话',
   'auditEntity.clue': '线索',
@@ -406,6 +408,8 @@ export const zhCN = {
   'auditEntity.photo': '照片',
   'auditEntity.publication': '结果公开',
   'auditEntity.wall_display': '大屏',
+  'auditEntity.ranking_weights': '拉榜权重',
+  'auditEntity.review_briefing': '研判简报',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': '该网格及其周边的线索比随机分布聚集多少：越大越聚集，负值表示比随机更稀疏',
   'cell.pHelp': '出现这样的聚集纯属偶然的概率：越小越可信',

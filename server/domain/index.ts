@@ -7,6 +7,7 @@ export * from './check-in.js';
 export * from './clock.js';
 export * from './clue-workflow.js';
 export * from './clue-deadline.js';
+export * from './clue-escalation.js';
 export * from './responsibility-matrix.js';
 export * from './deadline-cli.js';
 export * from './csv.js';

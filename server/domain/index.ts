@@ -8,6 +8,7 @@ export * from './clock.js';
 export * from './clue-workflow.js';
 export * from './clue-deadline.js';
 export * from './clue-escalation.js';
+export * from './clue-steps.js';
 export * from './responsibility-matrix.js';
 export * from './deadline-cli.js';
 export * from './csv.js';

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { listAudit } from '../../db/queries/audit.js';
@@ -30,6 +30,9 @@ beforeAll(async () => {
   cookies = await roleCookies(app);
 }, 240_000);
 
+/** Rows of a query read here to check the API against. */
+const rowsOf = async <T>(q: SQL): Promise<T[]> => (await database.rows(q)) as T[];
+
 const query = (q: Record<string, string>) => new URLSearchParams(q).toString();
 
 async function summary(cookie: string, q: Record<string, string>): Promise<ReviewSummary> {
@@ -40,7 +43,7 @@ async function summary(cookie: string, q: Record<string, string>): Promise<Revie
 
 /** The clue measures counted directly: reported in [from 00:00, to + 1 day 00:00) Shanghai time, as they stand at the test clock. */
 async function directCounts(period: { from: string; to: string }, where: ReturnType<typeof sql>) {
-  const [row] = await database.rows<{ received: number; closed: number; closed_on_time: number; open_overdue: number; named: number; repeat: number }>(sql`
+  const [row] = await rowsOf<{ received: number; closed: number; closed_on_time: number; open_overdue: number; named: number; repeat: number }>(sql`
     WITH c AS (
       SELECT * FROM clues
       WHERE reported_at >= (${period.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
@@ -117,7 +120,7 @@ describe('GET /api/review/summary', () => {
     expect(cell.childLevel).toBe('institution');
 
     // An institution the clues name, in that cell.
-    const [named] = await database.rows<{ id: number }>(
+    const [named] = await rowsOf<{ id: number }>(
       sql`SELECT institution_id AS id FROM clues WHERE district_code = ${PUTUO} AND institution_id IS NOT NULL AND reported_at >= '2024-11-01' GROUP BY institution_id ORDER BY count(*) DESC, institution_id LIMIT 1`,
     );
     const institution = await summary(cookies.admin, { ...wide, level: 'institution', code: String(named.id) });
@@ -141,7 +144,7 @@ describe('GET /api/review/summary', () => {
     // No other district's code (3101xx) anywhere in the answer.
     expect(body.match(/3101\d\d(?!\d)/g)?.filter((code) => code !== PUTUO) ?? []).toEqual([]);
 
-    const [other] = await database.rows<{ code: string; street: string }>(
+    const [other] = await rowsOf<{ code: string; street: string }>(
       sql`SELECT d.code, min(s.code) AS street FROM districts d JOIN streets s ON s.district_code = d.code WHERE d.code <> ${PUTUO} GROUP BY d.code ORDER BY d.code LIMIT 1`,
     );
     for (const q of [
@@ -209,7 +212,7 @@ describe('拉榜排名', () => {
 
   test('every district ranked; the parts add up to the score; the leader sees the same table', async () => {
     const table = await ranking(cookies.admin);
-    const [{ n }] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM districts`);
+    const [{ n }] = await rowsOf<{ n: number }>(sql`SELECT count(*)::int AS n FROM districts`);
     expect(table.rows).toHaveLength(n);
     for (const row of table.rows) {
       if (row.score === null) continue;
@@ -220,7 +223,7 @@ describe('拉榜排名', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     // 万人线索数 is the district's clues over its population.
     const putuo = table.rows.find((r) => r.districtCode === PUTUO)!;
-    const [{ population }] = await database.rows<{ population: number }>(sql`SELECT population FROM districts WHERE code = ${PUTUO}`);
+    const [{ population }] = await rowsOf<{ population: number }>(sql`SELECT population FROM districts WHERE code = ${PUTUO}`);
     const { received } = await directCounts(OCTOBER, sql`district_code = ${PUTUO}`);
     expect(putuo.parts.cluesPer10k.value).toBeCloseTo((received / population) * 10_000, 8);
     expect(await ranking(cookies.leader)).toEqual(table);

@@ -10,6 +10,7 @@ export * from './clue-deadline.js';
 export * from './clue-escalation.js';
 export * from './clue-steps.js';
 export * from './clue-privacy.js';
+export * from './platform-csv.js';
 export * from './responsibility-matrix.js';
 export * from './deadline-cli.js';
 export * from './csv.js';

@@ -165,7 +165,10 @@ const pathRow = z.object({
 });
 export type UnitPathRow = z.output<typeof pathRow>;
 
-const bboxOf = (geom: SQL) => sql`(SELECT concat_ws(',', ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)) FROM (SELECT ST_Extent(${geom})::geometry AS b) e)`;
+// One row's own envelope, not ST_Extent: an aggregate over only the outer row's columns is the outer query's aggregate
+// in SQL, which turned the whole path query into a grouped one (and Postgres refused its other columns).
+const bboxOf = (geom: SQL) =>
+  sql`(SELECT CASE WHEN b IS NULL THEN NULL ELSE concat_ws(',', ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)) END FROM (SELECT ST_Envelope(${geom}) AS b) e)`;
 
 /**
  * A unit's way up (its district, 街镇, cell and institution as far as they apply) and its bounding box
@@ -203,7 +206,8 @@ export async function unitPath(q: Queryable, p: { scope: Scope; level: UnitLevel
 /** The city's bounding box over the scope's districts ("west,south,east,north"). */
 export async function scopeBbox(q: Queryable, p: { scope: Scope }): Promise<string | null> {
   const [row] = await parsedRows(q, z.object({ bbox: z.string().nullable() }), sql`
-    SELECT ${bboxOf(sql`geom`)} AS bbox FROM (SELECT geom FROM districts WHERE ${districtFilter(sql`code`, p.scope)}) d`);
+    SELECT concat_ws(',', ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)) AS bbox
+    FROM (SELECT ST_Extent(geom)::geometry AS b FROM districts WHERE ${districtFilter(sql`code`, p.scope)}) e`);
   return row?.bbox ?? null;
 }
 

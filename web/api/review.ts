@@ -60,12 +60,6 @@ const weightsAnswerSchema = z.object({ weights: reviewRankingWeightsSchema, vers
 export const setRankingWeights = (weights: ReviewRankingWeights, expectedVersion: number) =>
   checked(weightsAnswerSchema, readJson(client.api.review['ranking-weights'].$put({ json: { weights, expectedVersion } })));
 
-/** The briefing (研判简报) of the view: the summary's query and the map's extent, fetched by the browser as a download. */
-export function briefingPdfPath(query: string, bbox: readonly [number, number, number, number] | null): string {
-  const view = bbox ? `bbox=${bbox.map((v) => v.toFixed(5)).join(',')}` : '';
-  return `/api/review/briefing.pdf?${[query, view].filter(Boolean).join('&')}`;
-}
-
 const periodKey = (p: ReviewPeriod | null) => (p ? `${p.from}/${p.to}` : '-');
 const unitKey = (u: ReviewUnitQuery) => `${u.level}:${u.code ?? ''}`;
 

@@ -4,7 +4,7 @@ import type { EmergingCategoryName } from '../../server/contract/index.js';
 import type { ReviewPeriod, ReviewRankingWeights, ReviewUnitRef } from '../../server/contract/review.js';
 import { useCellCounts, useDebounced, useEmergingHotspots, useHotspotCells } from '../api/index.js';
 import { ApiError } from '../api/errors.js';
-import { briefingPdfPath, setRankingWeights, useReviewPresets, useReviewRanking, useReviewSummary, useReviewTrend, type ReviewUnitQuery } from '../api/review.js';
+import { setRankingWeights, useReviewPresets, useReviewRanking, useReviewSummary, useReviewTrend, type ReviewUnitQuery } from '../api/review.js';
 import { cellMatrixFrom } from '../analysis/cell-matrix.js';
 import { createLiveHotspots } from '../analysis/live-hotspots.js';
 import { diffCells, type CellsDiff, type PeriodCells } from '../analysis/review-diff.js';
@@ -17,7 +17,7 @@ import type { Bounds } from '../layers/bounds.js';
 import { REVIEW_PATH } from '../navigation.js';
 import type { MapView } from '../state/dashboard.js';
 import { sliderSteps, stepIndexOf } from '../state/review-slider.js';
-import { decodeReviewView, encodeReviewView, summaryQuery, type ReviewView } from '../state/review-url.js';
+import { briefingPdfPath, decodeReviewView, encodeReviewView, summaryQuery, type ReviewView } from '../state/review-url.js';
 
 // The review page's one place that asks the server: the view (in the address), the presets, the unit's summary, trend
 // and ranking, and the grid cells' counts from which Gi* is computed in the browser for both periods — at every step of

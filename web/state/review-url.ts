@@ -98,3 +98,9 @@ export function summaryQuery(view: Pick<ReviewView, 'period' | 'compare' | 'leve
   if (view.level !== 'city' && view.code) q.set('code', view.code);
   return q.toString();
 }
+
+/** The briefing (研判简报) of the view: the summary's query and the map's extent; the browser downloads it by this path. */
+export function briefingPdfPath(query: string, bbox: readonly [number, number, number, number] | null): string {
+  const view = bbox ? `bbox=${bbox.map((v) => v.toFixed(5)).join(',')}` : '';
+  return `/api/review/briefing.pdf?${[query, view].filter(Boolean).join('&')}`;
+}

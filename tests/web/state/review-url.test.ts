@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { decodeReviewView, defaultReviewView, encodeReviewView, summaryQuery, type ReviewView } from '../../../web/state/review-url.js';
+import { briefingPdfPath, decodeReviewView, defaultReviewView, encodeReviewView, summaryQuery, type ReviewView } from '../../../web/state/review-url.js';
 import { sliderSteps, stepIndexOf } from '../../../web/state/review-slider.js';
-import { briefingPdfPath } from '../../../web/api/review.js';
 import { pageForRole, pageOfLocation, pagePath, pageSearch, REVIEW_PATH } from '../../../web/navigation.js';
 
 const full: ReviewView = {

@@ -187,6 +187,10 @@ describe('the district review in Chromium', () => {
     const period = new URL(page.url()).searchParams.get('period') ?? '';
     expect(period).toMatch(/^\d{4}-\d{2}-01~\d{4}-\d{2}-\d{2}$/);
     expect(await page.getByTestId('review-slider-value').textContent()).toContain(period.split('~')[0]);
+    // The comparison moved with it: still the month before.
+    const [py, pm] = period.slice(0, 7).split('-').map(Number);
+    const monthBefore = `${pm === 1 ? py - 1 : py}-${String(pm === 1 ? 12 : pm - 1).padStart(2, '0')}-01`;
+    expect(new URL(page.url()).searchParams.get('compare') ?? '').toMatch(new RegExp(`^${monthBefore}~`));
     await idle(page);
     await page.waitForTimeout(2500);
     expect(await drawnPixels(page, 'review-map-period')).toBeGreaterThan(1000);

@@ -1272,6 +1272,7 @@ export const en: Record<MessageKey, string> = {
   'displays.create': 'Create and make the link',
   'displays.createdOnce': 'The pairing link of “{name}” (shown this once: open it on the display):',
   'displays.copy': 'Copy the link',
+  'review.back': 'Back to the map',
   'review.open': 'Review',
   'review.title': 'District review',
   'review.synthetic': '演示数据为生成数据 (synthetic demo data)',

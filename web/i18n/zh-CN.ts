@@ -1271,6 +1271,7 @@ export const zhCN = {
   'displays.create': '创建并生成链接',
   'displays.createdOnce': '「{name}」的配对链接（仅显示这一次，请在大屏上打开）：',
   'displays.copy': '复制链接',
+  'review.back': '返回指挥图',
   'review.open': '研判',
   'review.title': '区领导研判',
   'review.synthetic': '演示数据为生成数据 (synthetic demo data)',

@@ -4,7 +4,7 @@ import { useDistricts, type ApiError } from '../api/index.js';
 import { errorText } from '../i18n/errors.js';
 import { useI18n, type Language } from '../i18n/index.js';
 import type { DistrictFeature } from '../layers/types.js';
-import { REVIEW_PATH } from '../navigation.js';
+import { REVIEW_PATH, useNavigation } from '../navigation.js';
 import { TopBar } from '../panels/TopBar.js';
 import { ReviewDrill } from './ReviewDrill.js';
 import { ReviewEmerging } from './ReviewEmerging.js';
@@ -32,6 +32,7 @@ const NO_DISTRICTS: readonly DistrictFeature[] = [];
 export function ReviewPage({ user, onLanguage, onLogout }: ReviewPageProps) {
   const { t, language } = useI18n();
   const page = useReviewPage(language);
+  const navigation = useNavigation();
   const districts = useDistricts();
   const describe = useCallback((error: ApiError) => errorText({ t, language }, error), [t, language]);
   const failed = (error: ApiError | null) => (error ? describe(error) : null);
@@ -46,6 +47,11 @@ export function ReviewPage({ user, onLanguage, onLogout }: ReviewPageProps) {
       <main className="review-view">
         <header className="review-head">
           <div className="review-head__title">
+            {navigation && (
+              <button type="button" className="button button--ghost" data-testid="review-back" onClick={() => navigation.open('dashboard')}>
+                ← {t('review.back')}
+              </button>
+            )}
             <h1>{t('review.title')}</h1>
             <span className="synthetic-badge" data-testid="review-synthetic">{t('review.synthetic')}</span>
             {data && <span className="hint">{t('review.asOf', { time: data.asOf.slice(0, 16).replace('T', ' ') })}</span>}

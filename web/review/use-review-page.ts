@@ -82,9 +82,18 @@ export function useReviewPage(language: string) {
   const steps = useMemo(() => (today && sliderFrom ? sliderSteps(sliderFrom, today, view.step) : []), [today, sliderFrom, view.step]);
   const stepIndex = stepIndexOf(steps, view.period);
   const slideTo = useCallback((index: number) => {
-    const step = steps[Math.max(0, Math.min(steps.length - 1, index))];
-    if (step) update({ period: step, preset: null });
-  }, [steps, update]);
+    const at = Math.max(0, Math.min(steps.length - 1, index));
+    const step = steps[at];
+    if (!step) return;
+    // The comparison moves with the knob, as many steps behind as it was (last month, the same month a year before):
+    // a fixed comparison would set a month against a few days at the first move.
+    setView((v) => {
+      if (!v.compare) return { ...v, period: step, preset: null };
+      const lag = stepIndexOf(steps, v.period) - stepIndexOf(steps, v.compare);
+      const compare = steps[at - Math.max(1, lag)] ?? null;
+      return { ...v, period: step, compare: compare ?? v.compare, preset: null };
+    });
+  }, [steps]);
   const [playing, setPlaying] = useState(false);
   useEffect(() => {
     if (!playing) return;

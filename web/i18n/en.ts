@@ -407,6 +407,10 @@ export const en: Record<MessageKey, string> = {
   'auditEntity.photo': 'Photo',
   'auditEntity.publication': 'Publication',
   'auditEntity.wall_display': 'Wall display',
+  'auditAction.review.ranking_weights': 'Set the ranking weights',
+  'auditAction.review.export': 'Exported a review briefing',
+  'auditEntity.ranking_weights': 'Ranking weights',
+  'auditEntity.review_briefing': 'Review briefing',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': 'How much more the clues in and around this cell cluster than chance would give: higher is more clustered, below zero sparser',
   'cell.pHelp': 'The chance that clustering this strong is random: smaller is more trustworthy',

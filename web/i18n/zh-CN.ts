@@ -406,6 +406,10 @@ export const zhCN = {
   'auditEntity.photo': '照片',
   'auditEntity.publication': '结果公开',
   'auditEntity.wall_display': '大屏',
+  'auditAction.review.ranking_weights': '调整拉榜排名权重',
+  'auditAction.review.export': '导出研判简报',
+  'auditEntity.ranking_weights': '排名权重',
+  'auditEntity.review_briefing': '研判简报',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': '该网格及其周边的线索比随机分布聚集多少：越大越聚集，负值表示比随机更稀疏',
   'cell.pHelp': '出现这样的聚集纯属偶然的概率：越小越可信',

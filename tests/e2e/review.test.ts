@@ -197,6 +197,10 @@ describe('the district review in Chromium', () => {
     // Nothing spills sideways at this width.
     expect(await page.evaluate(() => document.querySelector('.review-view')!.scrollWidth <= document.querySelector('.review-view')!.clientWidth)).toBe(true);
     await shot(page, 'review-04-side-1366');
+    await page.getByTestId('review-trend').scrollIntoViewIfNeeded();
+    await page.getByTestId('review-trend').locator('svg').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('review-emerging').getByTestId('review-emerging-row').first().or(page.getByTestId('review-emerging').getByRole('status')).first().waitFor({ timeout: 30_000 });
+    await shot(page, 'review-06-trend-1366');
     await page.getByTestId('review-ranking').scrollIntoViewIfNeeded();
     await shot(page, 'review-05-ranking-1366');
   });

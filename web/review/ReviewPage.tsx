@@ -76,6 +76,7 @@ export function ReviewPage({ user, onLanguage, onLogout }: ReviewPageProps) {
           />
           <ReviewSlider
             steps={page.steps}
+            period={view.period}
             index={page.stepIndex}
             step={view.step}
             playing={page.playing}

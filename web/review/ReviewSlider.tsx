@@ -4,6 +4,8 @@ import type { ReviewStep } from '../state/review-url.js';
 
 export interface ReviewSliderProps {
   steps: readonly ReviewPeriod[];
+  /** The period shown: a preset longer than a step puts the knob on its first step, and the label says the whole. */
+  period: ReviewPeriod | null;
   index: number;
   step: ReviewStep;
   playing: boolean;
@@ -13,9 +15,9 @@ export interface ReviewSliderProps {
 }
 
 /** The last 24 months by month or week: the period becomes the step under the knob, the Gi* maps follow each move. */
-export function ReviewSlider({ steps, index, step, playing, onSlide, onStep, onPlay }: ReviewSliderProps) {
+export function ReviewSlider({ steps, period, index, step, playing, onSlide, onStep, onPlay }: ReviewSliderProps) {
   const { t } = useI18n();
-  const current = steps[index];
+  const current = period ?? steps[index];
   return (
     <section className="review-slider" aria-label={t('review.slider')}>
       <button type="button" className="button review-slider__play" data-testid="review-play" aria-pressed={playing} disabled={steps.length === 0} onClick={onPlay}>

@@ -20,6 +20,8 @@ import { DisplaysView } from './walls/DisplaysView.js';
 
 // The report page brings ECharts: loaded when opened, so the dashboard's bundle does not carry it.
 const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+// The review brings ECharts too, and its own map pair.
+const ReviewPage = lazy(() => import('./review/ReviewPage.js').then((m) => ({ default: m.ReviewPage })));
 
 /**
  * `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志), `?page=campaigns`
@@ -141,6 +143,11 @@ function SignedInApp() {
         {session.status === 'authenticated' && shownPage === 'report' && (
           <Suspense fallback={<div className="splash" aria-busy="true"><span className="spinner spinner--large" /></div>}>
             <ReportPage key={session.user.id} user={session.user} campaignId={reportCampaignOf(window.location.search) ?? 0} onLanguage={changeLanguage} onLogout={() => void logout()} />
+          </Suspense>
+        )}
+        {session.status === 'authenticated' && shownPage === 'review' && (
+          <Suspense fallback={<div className="splash" aria-busy="true"><span className="spinner spinner--large" /></div>}>
+            <ReviewPage key={session.user.id} user={session.user} onLanguage={changeLanguage} onLogout={() => void logout()} />
           </Suspense>
         )}
         {session.status === 'authenticated' && shownPage === 'board' && (

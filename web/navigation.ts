@@ -6,7 +6,7 @@ import { createContext, useContext } from 'react';
 // own, /field, because it is the address a team types or bookmarks on a phone, and the one its service worker keeps
 // for offline use.
 export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board', 'report', 'displays'] as const;
-export type Page = (typeof PAGES)[number] | 'field';
+export type Page = (typeof PAGES)[number] | 'field' | 'review';
 
 /** The command-centre wall's path: a page of its own, paired by token or signed in (web/wall/WallApp.tsx). */
 export const WALL_PATH = '/wall';
@@ -14,18 +14,27 @@ export const WALL_PATH = '/wall';
 /** The phone page's path. */
 export const FIELD_PATH = '/field';
 
+/**
+ * The district review's path (区领导研判): a page of its own because its address is what a leader forwards — the query
+ * string holds the whole view (web/state/review-url.ts), so it must not share the dashboard's parameters.
+ */
+export const REVIEW_PATH = '/review';
+
 export function pageOf(search: string): Page {
   const page = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search).get('page');
   return (PAGES as readonly (string | null)[]).includes(page) ? (page as Page) : 'dashboard';
 }
 
-/** The page of a location: /field (with or without a trailing slash) is the phone page, any other path reads `?page=`. */
+/** The page of a location: /field and /review (with or without a trailing slash) are theirs, any other path reads `?page=`. */
 export function pageOfLocation(pathname: string, search: string): Page {
-  return pathname.replace(/\/+$/, '') === FIELD_PATH ? 'field' : pageOf(search);
+  const path = pathname.replace(/\/+$/, '');
+  if (path === FIELD_PATH) return 'field';
+  if (path === REVIEW_PATH) return 'review';
+  return pageOf(search);
 }
 
-/** The path of a page: /field for the phone page, / for every `?page=` page. */
-export const pagePath = (page: Page): string => (page === 'field' ? FIELD_PATH : '/');
+/** The path of a page: /field for the phone page, /review for the review, / for every `?page=` page. */
+export const pagePath = (page: Page): string => (page === 'field' ? FIELD_PATH : page === 'review' ? REVIEW_PATH : '/');
 
 /**
  * Where a signed-in user belongs: a field account always on the phone page (it has no business on the dashboard),
@@ -33,12 +42,16 @@ export const pagePath = (page: Page): string => (page === 'field' ? FIELD_PATH :
  */
 export function pageForRole(page: Page, role: string): Page {
   if (role === 'field') return 'field';
+  if (page === 'review') return canReview(role) ? 'review' : 'dashboard';
   return page === 'field' ? 'dashboard' : page;
 }
 
+/** The review's API answers administrators, planners and district leaders; the wall and field accounts get 403. */
+export const canReview = (role: string): boolean => role === 'admin' || role === 'planner' || role === 'leader';
+
 /** The query string that opens `page` fresh: only the page and the language travel, each page owns its other parameters. */
 export function pageSearch(page: Page, currentSearch: string, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams(page === 'dashboard' || page === 'field' ? {} : { page, ...extra });
+  const params = new URLSearchParams(page === 'dashboard' || page === 'field' ? {} : page === 'review' ? extra : { page, ...extra });
   const lang = new URLSearchParams(currentSearch.startsWith('?') ? currentSearch.slice(1) : currentSearch).get('lang');
   if (lang) params.set('lang', lang);
   return params.toString();

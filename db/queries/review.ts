@@ -204,7 +204,8 @@ export async function unitPath(q: Queryable, p: { scope: Scope; level: UnitLevel
 /** The city's bounding box over the scope's districts ("west,south,east,north"). */
 export async function scopeBbox(q: Queryable, p: { scope: Scope }): Promise<string | null> {
   const [row] = await parsedRows(q, z.object({ bbox: z.string().nullable() }), sql`
-    SELECT ${bboxOf(sql`geom`)} AS bbox FROM (SELECT geom FROM districts WHERE ${districtFilter(sql`code`, p.scope)}) d`);
+    SELECT concat_ws(',', ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)) AS bbox
+    FROM (SELECT ST_Extent(geom)::geometry AS b FROM districts WHERE ${districtFilter(sql`code`, p.scope)}) e`);
   return row?.bbox ?? null;
 }
 

@@ -31,6 +31,15 @@ describe('serving the built web app', () => {
     expect(await route.text()).toContain('JointOps');
   });
 
+  test('answers index.html at the review’s path, with its view in the query', async () => {
+    for (const path of ['/review', '/review/', '/review?period=2026-11-01~2026-11-30&level=district&code=310107&mode=diff']) {
+      const route = await app.request(path);
+      expect(route.status, path).toBe(200);
+      expect(route.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await route.text()).toContain('<div id="root">');
+    }
+  });
+
   test('never answers HTML for an API path', async () => {
     const api = await app.request('/api/no-such-thing');
     expect(api.status).toBe(401);

@@ -30,7 +30,8 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
 const CLICK_RADIUS_PX = 4;
 
 export type ViewRequest =
-  | { kind: 'view'; view: View; seq: number }
+  /** `instant` jumps without a flight: a map following another one's moves (the review's synchronised pair). */
+  | { kind: 'view'; view: View; seq: number; instant?: boolean }
   /** Fits the bounds into the part of the map no panel covers; `instant` skips the animation (the first view). */
   | { kind: 'bounds'; bounds: Bounds; seq: number; instant?: boolean };
 
@@ -225,7 +226,9 @@ function syncLiveLayers(refs: MapRefs, map: maplibregl.Map, live: Layer[] | unde
 }
 
 function applyViewRequest(map: maplibregl.Map, request: ViewRequest): void {
-  if (request.kind === 'view') {
+  if (request.kind === 'view' && request.instant) {
+    map.jumpTo({ center: [request.view.longitude, request.view.latitude], zoom: request.view.zoom });
+  } else if (request.kind === 'view') {
     map.flyTo({ center: [request.view.longitude, request.view.latitude], zoom: request.view.zoom, duration: 600 });
   } else {
     map.fitBounds(

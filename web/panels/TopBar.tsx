@@ -1,6 +1,6 @@
 import type { Me } from '../../server/contract/index.js';
 import { useI18n, type Language } from '../i18n/index.js';
-import { useNavigation } from '../navigation.js';
+import { canReview, useNavigation } from '../navigation.js';
 import { userChipText } from '../i18n/names.js';
 
 export interface TopBarProps {
@@ -22,6 +22,7 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
   // The calendar screen likewise: administrators keep the holiday schedules and school vacations.
   const openCalendar = user.canEditCalendar && navigation && navigation.page !== 'calendar' ? () => navigation.open('calendar') : undefined;
   const openDisplays = user.role === 'admin' && navigation && navigation.page !== 'displays' ? () => navigation.open('displays') : undefined;
+  const openReview = canReview(user.role) && navigation && navigation.page !== 'review' ? () => navigation.open('review') : undefined;
   const chip = userChipText(user, language);
   return (
     <header className="topbar">
@@ -50,6 +51,14 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
               <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
             </svg>
             <span className="topbar__label">{t('campaign.open')}</span>
+          </button>
+        )}
+        {openReview && (
+          <button type="button" className="button topbar__planner topbar__compact" title={t('review.open')} data-testid="open-review" onClick={openReview}>
+            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2 14h12M3.5 11l3-4 3 2 3.5-5.5" />
+            </svg>
+            <span className="topbar__label">{t('review.open')}</span>
           </button>
         )}
         {openBoard && (

@@ -1,16 +1,16 @@
 import { useEffect, useRef } from 'react';
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use as registerParts, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import type { BarSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 
-// One ECharts chart, of the only parts the report uses (bars, axes, legend, tooltip), drawn as SVG: sharp on paper
-// and a fraction of the full library in the bundle.
-registerParts([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+// One ECharts chart, of the only parts the report and the review use (bars, lines, axes, legend, tooltip), drawn as
+// SVG: sharp on paper and a fraction of the full library in the bundle.
+registerParts([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
 export function Chart({ option, height = 240, label }: { option: ChartOption; height?: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -38,7 +38,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
       input: { main: `${root}web/index.html`, [SERVICE_WORKER]: `${root}web/api/service-worker.ts` },
-      output: { entryFileNames: (chunk) => (chunk.name === SERVICE_WORKER ? 'sw.js' : 'assets/[name]-[hash].js') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === SERVICE_WORKER ? 'sw.js' : 'assets/[name]-[hash].js'),
+        // zod and the switch that keeps it from probing eval (web/zod-jitless.ts) in one chunk: every chunk that builds
+        // a schema imports zod's, so the switch has run before any schema exists, however the pages are split.
+        manualChunks: (id) => (id.includes('/node_modules/zod/') || id.endsWith('/web/zod-jitless.ts') ? 'zod' : undefined),
+      },
     },
   },
   server: { proxy: { '/api': 'http://localhost:8787' } },

@@ -46,8 +46,8 @@ class UnionFind {
 
 /** Keeps latitudes off the poles, where a degree of longitude has no width. */
 const MAX_GRID_LATITUDE = 85;
-/** Cell numbers along an axis stay below 2^26, so that x·2^27 + y is an exact number key. */
-const AXIS = 2 ** 27;
+/** Cell numbers along an axis (offset to be positive) stay below 2^26, so that x·2^26 + y is an exact number key. */
+const AXIS = 2 ** 26;
 
 export function duplicateGroups(clues: readonly DedupClue[], options: Partial<DedupOptions> = {}): DuplicateGroupsResult {
   const resolved = resolveDedupOptions(options);

@@ -176,9 +176,10 @@ export function labelledClueSet(options: LabelledSetOptions): LabelledClue[] {
   // Every case is a place of its own: a hard negative drawn next to a hard negative must not land on an earlier case.
   const usedFlats = new Set<string>();
   const usedBrands = new Set<string>();
-  const unique = <T>(draw: () => T, key: (t: T) => string, used: Set<string>): T => {
-    for (;;) {
-      const t = draw();
+  // A building whose rooms are all taken has no room left for another case: after a few draws, a fresh place.
+  const unique = <T>(draw: () => T, fresh: () => T, key: (t: T) => string, used: Set<string>): T => {
+    for (let attempt = 0; ; attempt++) {
+      const t = attempt < 8 ? draw() : fresh();
       if (!used.has(key(t))) {
         used.add(key(t));
         return t;
@@ -221,7 +222,7 @@ export function labelledClueSet(options: LabelledSetOptions): LabelledClue[] {
       lat: random.between(s, n),
     };
   };
-  const newFlat = (near?: Flat, kind?: 'room' | 'building' | 'neighbour') => unique(() => drawFlat(near, kind), flatKey, usedFlats);
+  const newFlat = (near?: Flat, kind?: 'room' | 'building' | 'neighbour') => unique(() => drawFlat(near, kind), () => drawFlat(), flatKey, usedFlats);
   const drawInstitution = (near?: Institution): Institution => {
     if (near) {
       const [lon, lat] = offset(near.lon, near.lat, random.between(-60, 60), random.between(-60, 60));
@@ -243,7 +244,7 @@ export function labelledClueSet(options: LabelledSetOptions): LabelledClue[] {
     };
   };
 
-  const newInstitution = (near?: Institution) => ({ ...unique(() => drawInstitution(near), brandKey, usedBrands), id: ++institutionIds });
+  const newInstitution = (near?: Institution) => ({ ...unique(() => drawInstitution(near), () => drawInstitution(), brandKey, usedBrands), id: ++institutionIds });
 
   const report = (lon: number, lat: number, day: number, text: string, category: SuspectedType, source: ClueSource, institutionId?: number) => {
     // GPS jitter of a phone (5–60 m) or the geocoder's offset of a typed address.

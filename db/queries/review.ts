@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { col, districtFilter, instant, isoUtc, parsedRows, type Queryable, type Scope } from './queryable.js';
+import { col, districtFilter, inBbox, instant, isoUtc, parsedRows, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
 
 // What the district review reads: its clue and check-in counts per unit (district, 街镇, grid cell, institution) of a
 // period, per step for the trends, the units' names and shapes for the drill-down, and the ranking's weights.
@@ -248,4 +248,85 @@ export async function currentRankingWeights(q: Queryable, p: { forUpdate?: boole
 export async function insertRankingWeights(tx: Queryable, p: { version: number; weights: Record<string, number>; userId: number; at: Date }): Promise<void> {
   await tx.rows(sql`
     INSERT INTO ranking_weights (version, weights, set_by, set_at) VALUES (${p.version}, ${JSON.stringify(p.weights)}::jsonb, ${p.userId}, ${instant(p.at)})`);
+}
+
+// ---- the briefing's map (研判简报) ----
+
+export type PolygonCoordinates = number[][][];
+
+// GeoJSON coordinates are checked for shape only: a district's outline has thousands of points.
+const shapeSchema = z.custom<{ type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] }>((value) => {
+  const { type, coordinates } = (value ?? {}) as { type?: unknown; coordinates?: unknown };
+  return (type === 'Polygon' || type === 'MultiPolygon') && Array.isArray(coordinates);
+}, 'expected a GeoJSON Polygon or MultiPolygon');
+
+/** The rings of a Polygon or MultiPolygon as a list of polygons. */
+const polygonsOf = (shape: z.output<typeof shapeSchema>): PolygonCoordinates[] =>
+  shape.type === 'Polygon' ? [shape.coordinates as PolygonCoordinates] : (shape.coordinates as PolygonCoordinates[]);
+
+// A printed map of a district is about 500 pt wide: 0.00005° (≈ 5 m) is far below a point on paper.
+const SIMPLIFY_DEGREES = 0.00005;
+const printedShape = (geom: SQL) => sql`ST_AsGeoJSON(ST_SimplifyPreserveTopology(${geom}, ${SIMPLIFY_DEGREES}::float8), 5)::json`;
+
+const briefingCellRow = z.object({ id: col.int, code: z.string(), streetCode: z.string(), streetName: z.string(), shape: col.json(shapeSchema) });
+export interface BriefingCellRow {
+  id: number;
+  code: string;
+  streetCode: string;
+  streetName: string;
+  polygons: PolygonCoordinates[];
+}
+
+/** The grid cells of the scope (and district) that meet the frame, with their 街镇 and their printed shape. */
+export async function briefingCells(q: Queryable, p: { scope: Scope; district?: string; frame: BboxDegrees }): Promise<BriefingCellRow[]> {
+  const rows = await parsedRows(q, briefingCellRow, sql`
+    SELECT g.id, g.code, g.street_code AS "streetCode", s.name AS "streetName", ${printedShape(sql`g.geom`)}::text AS shape
+    FROM grid_cells g JOIN streets s ON s.code = g.street_code
+    WHERE ${districtFilter(sql`g.district_code`, p.scope, p.district)} AND ${inBbox(sql`g.geom`, p.frame)}
+    ORDER BY g.id`);
+  return rows.map(({ shape, ...row }) => ({ ...row, polygons: polygonsOf(shape) }));
+}
+
+/** The 街镇 of the scope (and district) with their names, for the hot cells' rows outside the frame. */
+export async function streetNames(q: Queryable, p: { scope: Scope; district?: string }): Promise<Map<string, string>> {
+  const rows = await parsedRows(q, z.object({ code: z.string(), name: z.string() }), sql`
+    SELECT s.code, s.name FROM streets s WHERE ${districtFilter(sql`s.district_code`, p.scope, p.district)} ORDER BY s.code`);
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** Each grid cell of the scope (and district) with its 街镇 code. */
+export async function cellStreets(q: Queryable, p: { scope: Scope; district?: string }): Promise<Map<number, string>> {
+  const rows = await parsedRows(q, z.object({ id: col.int, streetCode: z.string() }), sql`
+    SELECT g.id, g.street_code AS "streetCode" FROM grid_cells g WHERE ${districtFilter(sql`g.district_code`, p.scope, p.district)}`);
+  return new Map(rows.map((r) => [r.id, r.streetCode]));
+}
+
+/**
+ * The outline of a unit to stroke on the map: the city's districts in scope, a district's or 街镇's boundary (a 街镇
+ * without one: the union of its cells), a cell's, an institution's cell.
+ */
+export async function unitOutline(q: Queryable, p: { scope: Scope; unit: UnitFilter }): Promise<PolygonCoordinates[]> {
+  const unit = p.unit;
+  const geom =
+    unit === null
+      ? sql`(SELECT ST_Collect(d.geom) FROM districts d WHERE ${districtFilter(sql`d.code`, p.scope)})`
+      : unit.level === 'district'
+        ? sql`(SELECT d.geom FROM districts d WHERE d.code = ${unit.code} AND ${districtFilter(sql`d.code`, p.scope)})`
+        : unit.level === 'street'
+          ? sql`(SELECT coalesce(s.geom, (SELECT ST_Multi(ST_Union(g.geom)) FROM grid_cells g WHERE g.street_code = s.code)) FROM streets s
+                 WHERE s.code = ${unit.code} AND ${districtFilter(sql`s.district_code`, p.scope)})`
+          : unit.level === 'cell'
+            ? sql`(SELECT g.geom FROM grid_cells g WHERE g.id::text = ${unit.code} AND ${districtFilter(sql`g.district_code`, p.scope)})`
+            : sql`(SELECT g.geom FROM institutions i JOIN grid_cells g ON g.id = i.grid_cell_id
+                   WHERE i.id::text = ${unit.code} AND ${districtFilter(sql`i.district_code`, p.scope)})`;
+  const [row] = await parsedRows(q, z.object({ shape: col.json(shapeSchema).nullable() }), sql`
+    SELECT (SELECT CASE WHEN b IS NULL THEN NULL ELSE ${printedShape(sql`ST_Multi(ST_CollectionExtract(b, 3))`)}::text END FROM (SELECT ${geom} AS b) x) AS shape`);
+  return row?.shape ? polygonsOf(row.shape) : [];
+}
+
+/** Whether any clue of the scope (and district) is synthetic: the demo data says so on paper too. */
+export async function scopeHasSyntheticClues(q: Queryable, p: { scope: Scope; district?: string }): Promise<boolean> {
+  const [row] = await parsedRows(q, z.object({ synthetic: z.boolean() }), sql`
+    SELECT EXISTS (SELECT 1 FROM clues c WHERE c.synthetic AND ${districtFilter(sql`c.district_code`, p.scope, p.district)}) AS synthetic`);
+  return row.synthetic;
 }

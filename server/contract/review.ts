@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isIsoDate } from '../domain/time.js';
+import { bboxParam } from './params.js';
 import { reviewLevels, rankingPartKeys } from '../analytics/review/vocabulary.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
 
@@ -39,23 +40,29 @@ function checkPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx, path
     ctx.addIssue({ code: 'custom', path: [...path, 'to'], message: `the period is longer than ${MAX_REVIEW_DAYS} days` });
 }
 
-export const reviewSummaryQuerySchema = z
-  .object({
-    ...periodShape,
-    compareFrom: isoDate.optional().openapi({ description: 'first day of the period compared with' }),
-    compareTo: isoDate.optional().openapi({ description: 'last day of the period compared with' }),
-    ...unitShape,
-  })
-  .superRefine((q, ctx) => {
-    checkPeriod(q, ctx);
-    if ((q.compareFrom === undefined) !== (q.compareTo === undefined))
-      ctx.addIssue({ code: 'custom', path: [q.compareFrom === undefined ? 'compareFrom' : 'compareTo'], message: 'compareFrom and compareTo must be given together' });
-    else if (q.compareFrom && q.compareTo) {
-      if (q.compareTo < q.compareFrom) ctx.addIssue({ code: 'custom', path: ['compareTo'], message: 'the compared period ends before it starts' });
-      else checkPeriod({ from: q.compareFrom, to: q.compareTo }, ctx);
-    }
-    if (q.level !== 'city' && q.code === undefined) ctx.addIssue({ code: 'custom', path: ['code'], message: `a ${q.level} needs its code` });
-  });
+const summaryQueryShape = {
+  ...periodShape,
+  compareFrom: isoDate.optional().openapi({ description: 'first day of the period compared with' }),
+  compareTo: isoDate.optional().openapi({ description: 'last day of the period compared with' }),
+  ...unitShape,
+};
+
+/** The summary's rules, shared by the briefing that prints it. */
+function checkSummaryQuery(
+  q: { from: string; to: string; compareFrom?: string; compareTo?: string; level: ReviewLevel; code?: string },
+  ctx: z.RefinementCtx,
+): void {
+  checkPeriod(q, ctx);
+  if ((q.compareFrom === undefined) !== (q.compareTo === undefined))
+    ctx.addIssue({ code: 'custom', path: [q.compareFrom === undefined ? 'compareFrom' : 'compareTo'], message: 'compareFrom and compareTo must be given together' });
+  else if (q.compareFrom && q.compareTo) {
+    if (q.compareTo < q.compareFrom) ctx.addIssue({ code: 'custom', path: ['compareTo'], message: 'the compared period ends before it starts' });
+    else checkPeriod({ from: q.compareFrom, to: q.compareTo }, ctx);
+  }
+  if (q.level !== 'city' && q.code === undefined) ctx.addIssue({ code: 'custom', path: ['code'], message: `a ${q.level} needs its code` });
+}
+
+export const reviewSummaryQuerySchema = z.object(summaryQueryShape).superRefine(checkSummaryQuery);
 export type ReviewSummaryQuery = z.output<typeof reviewSummaryQuerySchema>;
 
 /** The clue measures of a unit over a period, as they stand now (the clue loop's figures). */
@@ -270,5 +277,30 @@ export const reviewPresetsRoute = createRoute(
     tags: ['review'],
     summary: 'The review’s period presets (本周, 本月, 本季度, 寒假, 暑假, 上一专项行动) with their comparisons',
     responses: { 200: jsonContent(reviewPresetsSchema, 'the presets') },
+  }),
+);
+
+// ---- 研判简报 (the briefing PDF) ----
+
+export const reviewBriefingQuerySchema = z
+  .object({
+    ...summaryQueryShape,
+    bbox: bboxParam.optional().openapi({ description: 'the map’s view to print, west,south,east,north (WGS84); the unit’s extent without it' }),
+    lang: z.enum(['zh-CN', 'en']).default('zh-CN').openapi({ description: 'the language of the document' }),
+  })
+  .superRefine(checkSummaryQuery);
+export type ReviewBriefingQuery = z.output<typeof reviewBriefingQuerySchema>;
+
+export const reviewBriefingRoute = createRoute(
+  protectedRoute({
+    method: 'get',
+    path: '/review/briefing.pdf',
+    tags: ['review'],
+    summary: '研判简报: the unit’s KPIs, ranking, trends, hot cells and a map of the view as an A4 PDF; the export is audited',
+    request: { query: reviewBriefingQuerySchema },
+    responses: {
+      200: { description: 'the PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+      404: errorResponses[404],
+    },
   }),
 );

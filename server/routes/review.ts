@@ -1,5 +1,6 @@
 import {
   rankingWeightsRoute,
+  reviewBriefingRoute,
   reviewPresetsRoute,
   reviewRankingRoute,
   reviewRankingSchema,
@@ -11,6 +12,7 @@ import {
 import { createRouter } from '../http/router.js';
 import type { Deps } from '../services/deps.js';
 import { getReviewPresets, getReviewRanking, getReviewSummary, getReviewTrend, requireReviewer, setRankingWeights } from '../services/review.js';
+import { reviewBriefingPdf } from '../services/review-briefing.js';
 import { cachedJson } from './cached-json.js';
 
 /**
@@ -34,5 +36,11 @@ export function reviewRouter(deps: Deps) {
       return cachedJson(c, deps, reviewRankingSchema, 'review-ranking', { ...c.req.valid('query'), minute: minute() }, async (user, { from, to }) => JSON.stringify(await getReviewRanking(deps, user, { from, to })));
     })
     .openapi(rankingWeightsRoute, async (c) => c.json(await setRankingWeights(deps, c.get('user'), c.req.valid('json')), 200))
-    .openapi(reviewPresetsRoute, async (c) => c.json(await getReviewPresets(deps, c.get('user')), 200));
+    .openapi(reviewPresetsRoute, async (c) => c.json(await getReviewPresets(deps, c.get('user')), 200))
+    // Not cached: each export is a new audit entry.
+    .openapi(reviewBriefingRoute, async (c) => {
+      requireReviewer(c.get('user'));
+      const file = await reviewBriefingPdf(deps, c.get('user'), c.req.valid('query'));
+      return c.body(file.body, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${file.fileName}"`, 'cache-control': 'no-store' });
+    });
 }

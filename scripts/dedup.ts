@@ -8,7 +8,7 @@
  * category, text and optionally institutionId; ids are printed as given. Bad arguments or input: one line on
  * stderr naming the feature and field, exit code 2. docs/clues.md describes the rule.
  */
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from './cli-input.js';
 import { z } from 'zod';
 import { AnalyticsInputError } from '../server/analytics/errors.js';
 import { duplicateGroups, type DedupClue, type DedupOptions } from '../server/analytics/clue-dedup/index.js';
@@ -96,19 +96,7 @@ function main(): void {
     return;
   }
   const { file, options } = parseArgs(argv);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    fail(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? String(error))}`);
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch {
-    fail(`${file} is not valid JSON`);
-  }
+  const input = readJsonFile(file, fail);
   const { groups } = duplicateGroups(cluesOf(input, file), options);
   process.stdout.write(`${JSON.stringify({ groups })}\n`);
 }

@@ -8,7 +8,7 @@
  * the same seed and pool print the same line whatever the order of the pool file. Bad input: one line on stderr,
  * exit code 2. docs/campaigns-draws.md describes the formats.
  */
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from './cli-input.js';
 import { DomainInputError } from '../server/domain/errors.js';
 import { DRAW_USAGE, parseDrawArgs, parseIdWeights, parsePoolIds } from '../server/planning/draw-cli.js';
 import { drawInspectionObjects } from '../server/services/draws.js';
@@ -18,20 +18,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    fail(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? String(error))}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    fail(`${file} is not valid JSON`);
-  }
-}
+const readJson = (file: string) => readJsonFile(file, fail);
 
 function main(): void {
   const argv = process.argv.slice(2);

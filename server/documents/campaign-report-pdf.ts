@@ -1,7 +1,7 @@
 import type { CampaignReport, ReportTable } from '../contract/campaign-report.js';
 import { reportTables } from '../contract/campaign-report.js';
 import { districtName, headerText, percent, reportTableData } from './campaign-report-tables.js';
-import { A4, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, pdfBytes, style, table, textAt, type Column, type Pdf } from './pdf-page.js';
+import { A4, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, pdfBytes, runningHeader, style, table, textAt, type Column, type Pdf } from './pdf-page.js';
 import { codeLabel, documentText, type DocumentLanguage, type DocumentText } from './text.js';
 
 // The after-action report on paper: A4 portrait, the campaign's facts and key figures, completion per district as
@@ -22,11 +22,7 @@ export async function renderCampaignReportPdf(report: CampaignReport, options: R
   const t = documentText(language);
   const title = `${t('report.title')} · ${report.campaign.name}`;
   const doc = createPdf({ title, language, createdAt: options.createdAt });
-  const flow = new Flow(doc, (d) => {
-    textAt(d, title, MARGIN.left, MARGIN.top - 26, { size: 8, colour: INK.muted, width: CONTENT_WIDTH });
-    d.moveTo(MARGIN.left, MARGIN.top - 12).lineTo(MARGIN.left + CONTENT_WIDTH, MARGIN.top - 12).lineWidth(0.5).strokeColor(INK.rule).stroke();
-    return MARGIN.top;
-  });
+  const flow = new Flow(doc, runningHeader(title));
   doc.addPage();
   flow.y = MARGIN.top - 14;
   style(doc, { bold: true, size: 18 });

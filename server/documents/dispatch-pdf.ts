@@ -2,7 +2,7 @@ import { sheetFields, shiftText, stopNote } from '../planning/dispatch/format.js
 import { parseDispatchSheet, parseDispatchSheets } from '../planning/dispatch/validate.js';
 import type { DispatchMember, DispatchSheet, DispatchStop } from '../planning/dispatch/schema.js';
 import { drawRouteMap } from './route-map-pdf.js';
-import { A4, CONTENT_BOTTOM, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, pdfBytes, style, table, textAt, type Column, type Pdf } from './pdf-page.js';
+import { A4, CONTENT_BOTTOM, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, pdfBytes, runningHeader, style, table, textAt, type Column, type Pdf } from './pdf-page.js';
 import { codeLabel, documentText, type DocumentLanguage, type DocumentText } from './text.js';
 
 // The dispatch sheet (派单) on paper: A4 portrait, one team on one shift — header, route map, stops, officers, the
@@ -49,17 +49,8 @@ function render(sheets: DispatchSheet[], options: DispatchPdfOptions): Promise<U
 }
 
 /** The line at the top of each continuation page, so a loose page still says whose it is. */
-function runningHeader(t: DocumentText, sheet: DispatchSheet) {
-  const text = t('dispatch.running', { campaign: sheet.campaign.name, team: sheet.team.label, date: `${sheet.date} ${shiftText(sheet)}` });
-  return (doc: Pdf) => {
-    textAt(doc, text, MARGIN.left, MARGIN.top - 26, { size: 8, colour: INK.muted, width: CONTENT_WIDTH });
-    doc.moveTo(MARGIN.left, MARGIN.top - 12).lineTo(MARGIN.left + CONTENT_WIDTH, MARGIN.top - 12).lineWidth(0.5).strokeColor(INK.rule).stroke();
-    return MARGIN.top;
-  };
-}
-
 function writeSheet(doc: Pdf, t: DocumentText, sheet: DispatchSheet): void {
-  const flow = new Flow(doc, runningHeader(t, sheet));
+  const flow = new Flow(doc, runningHeader(t('dispatch.running', { campaign: sheet.campaign.name, team: sheet.team.label, date: `${sheet.date} ${shiftText(sheet)}` })));
   doc.addPage();
   flow.y = MARGIN.top - 14;
   style(doc, { bold: true, size: 18 });

@@ -86,6 +86,15 @@ export function textAt(doc: Pdf, text: string, x: number, y: number, options: PD
   doc.page.margins.bottom = bottom;
 }
 
+/** The running header of continuation pages: a muted line of text and a rule under it; the body starts below. */
+export function runningHeader(text: string): (doc: Pdf) => number {
+  return (doc) => {
+    textAt(doc, text, MARGIN.left, MARGIN.top - 26, { size: 8, colour: INK.muted, width: CONTENT_WIDTH });
+    doc.moveTo(MARGIN.left, MARGIN.top - 12).lineTo(MARGIN.left + CONTENT_WIDTH, MARGIN.top - 12).lineWidth(0.5).strokeColor(INK.rule).stroke();
+    return MARGIN.top;
+  };
+}
+
 /**
  * The cursor of the body: where the next block starts, and the page break of the document, which draws the page's
  * running header (anything repeated at the top of each continuation page).

@@ -1,6 +1,7 @@
 import { HOTSPOT_COLOURS, hotspotLegend, type HotspotBin } from '../../web/layers/hotspot-colours.js';
 import { framesMeet, layoutMap, ringFrame, type MapBox, type PagePoint } from './briefing-layout.js';
-import { INK, style, textAt, type Pdf } from './pdf-page.js';
+import { INK, textAt, type Pdf } from './pdf-page.js';
+import { drawNorthArrow, drawScaleBar } from './route-map-pdf.js';
 import type { ReviewBriefingData } from './review-briefing-data.js';
 import type { DocumentText } from './text.js';
 
@@ -49,32 +50,12 @@ export function drawBriefingMap(doc: Pdf, t: DocumentText, map: ReviewBriefingDa
   doc.lineWidth(1.4).lineJoin('round').strokeColor('#1f2d3d').stroke();
   doc.restore();
   doc.rect(mapBox.x, mapBox.y, mapBox.width, mapBox.height).lineWidth(0.75).strokeColor(INK.rule).stroke();
-  drawScaleBar(doc, t, layout.scaleBar, mapBox);
-  drawNorth(doc, t, mapBox);
+  // The bar on a white band, so it reads over the cells.
+  const bar = { x: mapBox.x + 12, y: mapBox.y + mapBox.height - 12, ...layout.scaleBar };
+  doc.rect(bar.x - 4, bar.y - 14, bar.length + 60, 18).fillOpacity(0.8).fill('#ffffff').fillOpacity(1);
+  drawScaleBar(doc, t, bar);
+  drawNorthArrow(doc, t, { x: mapBox.x + mapBox.width - 18, y: mapBox.y + 19, size: 22 });
   drawLegend(doc, t, box.x + box.width - LEGEND_WIDTH, box.y);
-}
-
-function drawScaleBar(doc: Pdf, t: DocumentText, bar: { length: number; metres: number }, box: MapBox): void {
-  const x = box.x + 12;
-  const y = box.y + box.height - 12;
-  doc.rect(x - 4, y - 14, bar.length + 60, 18).fillOpacity(0.8).fill('#ffffff').fillOpacity(1);
-  doc.lineWidth(1).strokeColor(INK.text);
-  doc.moveTo(x, y - 3).lineTo(x, y).lineTo(x + bar.length, y).lineTo(x + bar.length, y - 3).stroke();
-  const label = bar.metres >= 1000 ? t('dispatch.kilometres', { n: bar.metres / 1000 }) : t('dispatch.metres', { n: bar.metres });
-  textAt(doc, label, x + bar.length + 4, y - 8, { size: 7 });
-}
-
-function drawNorth(doc: Pdf, t: DocumentText, box: MapBox): void {
-  const size = 22;
-  const x = box.x + box.width - 18;
-  const y = box.y + 8 + size / 2;
-  const half = size / 2;
-  // A split arrowhead, as on the dispatch sheets' route maps.
-  doc.polygon([x, y - half], [x - size / 4, y + half * 0.6], [x, y + half * 0.25]).fill(INK.text);
-  doc.polygon([x, y - half], [x + size / 4, y + half * 0.6], [x, y + half * 0.25]).lineWidth(0.8).strokeColor(INK.text).stroke();
-  const label = t('dispatch.north');
-  style(doc, { bold: true, size: 8 });
-  textAt(doc, label, x - doc.widthOfString(label) / 2, y + half * 0.6 + 1, { bold: true, size: 8 });
 }
 
 function drawLegend(doc: Pdf, t: DocumentText, x: number, y: number): void {

@@ -1,7 +1,7 @@
 import { rankingPartKeys } from '../analytics/review/vocabulary.js';
 import type { ReviewKpis } from '../contract/review.js';
-import { periodChange } from '../domain/period-change.js';
-import { A4, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, pdfBytes, style, table, textAt } from './pdf-page.js';
+import { changeRatio } from '../domain/period-change.js';
+import { A4, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, pdfBytes, runningHeader, style, table, textAt } from './pdf-page.js';
 import type { BriefingHotCell, ReviewBriefingData } from './review-briefing-data.js';
 import { drawLineChart } from './review-briefing-chart.js';
 import { drawBriefingMap } from './review-briefing-map.js';
@@ -37,8 +37,8 @@ const signed = (n: number, digits: number) => `${n > 0 ? '+' : n < 0 ? '−' : '
 export function kpiChange(current: number | null, base: number | null, rate: boolean, language: DocumentLanguage): string {
   if (current === null || base === null) return '—';
   if (rate) return `${signed((current - base) * 100, 1)} ${language === 'zh-CN' ? '个百分点' : 'pp'}`;
-  const change = periodChange(current, base);
-  return change.kind === 'change' ? `${signed(change.ratio * 100, 1)}%` : '—';
+  const ratio = changeRatio(current, base);
+  return ratio === null ? '—' : `${signed(ratio * 100, 1)}%`;
 }
 
 const ACCENT = '#0b5cad';
@@ -49,11 +49,7 @@ export async function renderReviewBriefingPdf(data: ReviewBriefingData, options:
   const unitName = data.breadcrumb.map((u) => u.name).join(' › ');
   const title = `${t('briefing.title')} · ${data.unit.name}`;
   const doc = createPdf({ title, language, createdAt: options.createdAt });
-  const flow = new Flow(doc, (d) => {
-    textAt(d, `${title} · ${data.period.from} — ${data.period.to}`, MARGIN.left, MARGIN.top - 26, { size: 8, colour: INK.muted, width: CONTENT_WIDTH });
-    d.moveTo(MARGIN.left, MARGIN.top - 12).lineTo(MARGIN.left + CONTENT_WIDTH, MARGIN.top - 12).lineWidth(0.5).strokeColor(INK.rule).stroke();
-    return MARGIN.top;
-  });
+  const flow = new Flow(doc, runningHeader(`${title} · ${data.period.from} — ${data.period.to}`));
   doc.addPage();
   flow.y = MARGIN.top - 20;
   style(doc, { bold: true, size: 20 });

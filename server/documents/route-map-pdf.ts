@@ -41,22 +41,23 @@ export function drawRouteMap(doc: Pdf, t: DocumentText, sheet: DispatchSheet, x:
     const w = doc.widthOfString(label);
     textAt(doc, label, stop.x - w / 2, stop.y - 5.6, { bold: true, size: 8, colour: ROUTE_COLOUR });
   }
-  drawScaleBar(doc, t, map);
-  drawNorthArrow(doc, t, map);
+  drawScaleBar(doc, t, map.scaleBar);
+  drawNorthArrow(doc, t, map.north);
   doc.restore();
   return map;
 }
 
-function drawScaleBar(doc: Pdf, t: DocumentText, map: RouteMapLayout): void {
-  const { x, y, length } = map.scaleBar;
+/** A scale bar of `length` points standing for `metres`, its left end at (x, y). */
+export function drawScaleBar(doc: Pdf, t: DocumentText, bar: { x: number; y: number; length: number; metres: number }): void {
+  const { x, y, length } = bar;
   doc.lineWidth(1).strokeColor(INK.text);
   doc.moveTo(x, y - 3).lineTo(x, y).lineTo(x + length, y).lineTo(x + length, y - 3).stroke();
   doc.moveTo(x + length / 2, y).lineTo(x + length / 2, y - 2).stroke();
-  textAt(doc, scaleLabel(t, map.scaleBar.metres), x + length + 4, y - 6, { size: 7, colour: INK.text });
+  textAt(doc, scaleLabel(t, bar.metres), x + length + 4, y - 6, { size: 7, colour: INK.text });
 }
 
-function drawNorthArrow(doc: Pdf, t: DocumentText, map: RouteMapLayout): void {
-  const { x, y, size } = map.north;
+/** A north arrow `size` points tall centred on (x, y). */
+export function drawNorthArrow(doc: Pdf, t: DocumentText, { x, y, size }: { x: number; y: number; size: number }): void {
   const half = size / 2;
   // A split arrowhead: the left half filled, the right half outlined, as on survey maps.
   doc.polygon([x, y - half], [x - size / 4, y + half * 0.6], [x, y + half * 0.25]).fill(INK.text);

@@ -25,3 +25,13 @@ export function periodChange(current: number, base: number, baseComplete = true)
   if (base < MIN_CHANGE_BASE) return { kind: 'baseTooSmall', current, base, minimum: MIN_CHANGE_BASE };
   return { kind: 'change', ratio: (current - base) / base, current, base };
 }
+
+/**
+ * The change of a count from `base` to `current` as a ratio (+0.25 = a quarter more), or null where `periodChange`
+ * gives none (a base below MIN_CHANGE_BASE) or a value is missing: the review page and its briefing print the same.
+ */
+export function changeRatio(current: number | null, base: number | null): number | null {
+  if (current === null || base === null) return null;
+  const change = periodChange(current, base);
+  return change.kind === 'change' ? change.ratio : null;
+}

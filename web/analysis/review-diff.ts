@@ -1,11 +1,6 @@
 // What changed between the period compared (before) and the period looked at (after): per grid cell the difference in
-// clues and the move of its Gi* class, and per measure the change in per cent.
-
-/** Relative change after ÷ before − 1; null when there is nothing to compare with (no value, or 0 before). */
-export function percentChange(after: number | null, before: number | null): number | null {
-  if (after === null || before === null || !Number.isFinite(after) || !Number.isFinite(before) || before === 0) return null;
-  return after / before - 1;
-}
+// clues and the move of its Gi* class, and a rate's change in percentage points (a count's change in per cent is
+// server/domain/period-change.ts's changeRatio, as in the briefing).
 
 /** A rate's change in percentage points (a closure rate from 60 % to 75 % is +15 points, not +25 %). */
 export function pointChange(after: number | null, before: number | null): number | null {

@@ -45,32 +45,29 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
           </button>
         )}
         {openCampaigns && (
-          <button type="button" className="button topbar__planner topbar__compact" title={t('campaign.open')} data-testid="open-campaigns" onClick={openCampaigns}>
+          <PageButton label={t('campaign.open')} testId="open-campaigns" onClick={openCampaigns}>
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <rect x="2" y="3" width="12" height="11" rx="1.5" />
               <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
             </svg>
-            <span className="topbar__label">{t('campaign.open')}</span>
-          </button>
+          </PageButton>
         )}
         {openReview && (
-          <button type="button" className="button topbar__planner topbar__compact" title={t('review.open')} data-testid="open-review" onClick={openReview}>
+          <PageButton label={t('review.open')} testId="open-review" onClick={openReview}>
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M2 14h12M3.5 11l3-4 3 2 3.5-5.5" />
             </svg>
-            <span className="topbar__label">{t('review.open')}</span>
-          </button>
+          </PageButton>
         )}
         {openBoard && (
-          <button type="button" className="button topbar__planner topbar__compact" title={t('board.open')} data-testid="open-board" onClick={openBoard}>
+          <PageButton label={t('board.open')} testId="open-board" onClick={openBoard}>
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M2 14V9M6 14V5M10 14V7M14 14V2" />
             </svg>
-            <span className="topbar__label">{t('board.open')}</span>
-          </button>
+          </PageButton>
         )}
         {openCalendar && (
-          <button type="button" className="button topbar__planner topbar__calendar" title={t('calendarAdmin.open')} data-testid="open-calendar" onClick={openCalendar}>
+          <PageButton label={t('calendarAdmin.open')} testId="open-calendar" onClick={openCalendar} className="topbar__calendar">
             {/* a calendar page marked 休, as printed calendars mark a day off: not the campaigns' plain calendar beside it */}
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M1.5 3h13v12h-13z M5 1v3M11 1v3" />
@@ -78,24 +75,21 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
                 休
               </text>
             </svg>
-            <span className="topbar__label">{t('calendarAdmin.open')}</span>
-          </button>
+          </PageButton>
         )}
         {openDisplays && (
-          <button type="button" className="button topbar__planner topbar__compact" title={t('displays.open')} data-testid="open-displays" onClick={openDisplays}>
+          <PageButton label={t('displays.open')} testId="open-displays" onClick={openDisplays}>
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M1.5 2.5h13v9h-13z M5 14.5h6M8 11.5v3" />
             </svg>
-            <span className="topbar__label">{t('displays.open')}</span>
-          </button>
+          </PageButton>
         )}
         {openAudit && (
-          <button type="button" className="button topbar__planner topbar__compact" title={t('audit.open')} data-testid="open-audit" onClick={openAudit}>
+          <PageButton label={t('audit.open')} testId="open-audit" onClick={openAudit}>
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M3 1.5h7l3 3v10H3z M5.5 7h5M5.5 9.5h5M5.5 12h3" />
             </svg>
-            <span className="topbar__label">{t('audit.open')}</span>
-          </button>
+          </PageButton>
         )}
         <span className="user-chip" data-testid="user-chip" title={[chip.name, chip.role, chip.scope].filter(Boolean).join(' · ')}>
           <strong>{chip.name}</strong>
@@ -117,5 +111,18 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
         </button>
       </div>
     </header>
+  );
+}
+
+/**
+ * A top bar button that opens a page: its icon, and its label (hidden beside the icon where the bar is narrow, see
+ * styles.css) also as its tooltip.
+ */
+function PageButton({ label, testId, onClick, className = 'topbar__compact', children }: { label: string; testId: string; onClick: () => void; className?: string; children: React.ReactNode }) {
+  return (
+    <button type="button" className={`button topbar__planner ${className}`} title={label} data-testid={testId} onClick={onClick}>
+      {children}
+      <span className="topbar__label">{label}</span>
+    </button>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReviewChild, ReviewClue, ReviewLevel, ReviewUnitRef } from '../../server/contract/review.js';
 import { translateCode, useI18n } from '../i18n/index.js';
-import { percentChange } from '../analysis/review-diff.js';
+import { changeRatio } from '../../server/domain/period-change.js';
 import { changeText, countText, rateText } from './format.js';
 
 export interface ReviewDrillProps {
@@ -65,7 +65,7 @@ export function ReviewDrill({ breadcrumb, childLevel, children, clues, hasCompar
                         </button>
                       </th>
                       <td className="num">{countText(child.kpis.received)}</td>
-                      {hasCompare && <td className="num">{changeText(percentChange(child.kpis.received, child.compareKpis?.received ?? null))}</td>}
+                      {hasCompare && <td className="num">{changeText(changeRatio(child.kpis.received, child.compareKpis?.received ?? null))}</td>}
                       <td className="num">{rateText(child.kpis.closureRate)}</td>
                       <td className="num">{countText(child.kpis.openOverdue)}</td>
                     </tr>

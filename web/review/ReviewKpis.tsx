@@ -1,5 +1,6 @@
 import type { ReviewKpis as Kpis, ReviewPeriod } from '../../server/contract/review.js';
-import { percentChange, pointChange } from '../analysis/review-diff.js';
+import { changeRatio } from '../../server/domain/period-change.js';
+import { pointChange } from '../analysis/review-diff.js';
 import { useI18n } from '../i18n/index.js';
 import { changeText, countText, periodText, pointsText, rateText } from './format.js';
 
@@ -45,7 +46,8 @@ export function ReviewKpis({ kpis, compareKpis, period, compare, loading }: Revi
             const a = kpis ? kpis[name] : null;
             const b = compareKpis ? compareKpis[name] : null;
             const rate = RATES.has(name);
-            const change = percentChange(a, b);
+            // A rate changes in percentage points; a count in per cent, none on a base too small to say anything.
+            const change = rate ? pointChange(a, b) : changeRatio(a, b);
             const direction = change === null || change === 0 ? 'flat' : (change > 0) !== WORSE_WHEN_HIGHER.has(name) ? 'good' : 'bad';
             return (
               <tr key={name} data-testid={`review-kpi-${name}`}>
@@ -53,7 +55,7 @@ export function ReviewKpis({ kpis, compareKpis, period, compare, loading }: Revi
                 <td className="num" data-testid="review-kpi-period">{loading && !kpis ? '…' : rate ? rateText(a) : countText(a)}</td>
                 <td className="num" data-testid="review-kpi-compare">{compare ? (rate ? rateText(b) : countText(b)) : '—'}</td>
                 <td className={`num review-change review-change--${direction}`} data-testid="review-kpi-change">
-                  {compare ? (rate ? `${pointsText(t, pointChange(a, b))} (${changeText(change)})` : changeText(change)) : '—'}
+                  {compare ? (rate ? pointsText(t, change) : changeText(change)) : '—'}
                 </td>
               </tr>
             );

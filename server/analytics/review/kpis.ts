@@ -24,9 +24,3 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? part 
 export function kpisOf(c: ReviewCounts): ReviewKpis {
   return { ...c, closureRate: ratio(c.closed, c.received), onTimeRate: ratio(c.closedOnTime, c.closed + c.openOverdue) };
 }
-
-/** The change from `before` to `now` in per cent (+25 = a quarter more); null when `before` is 0 or either is missing. */
-export function changePercent(now: number | null, before: number | null): number | null {
-  if (now === null || before === null || before === 0) return null;
-  return (100 * (now - before)) / before;
-}

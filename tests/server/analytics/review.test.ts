@@ -1,7 +1,7 @@
+import { changeRatio } from '../../../server/domain/period-change.js';
 import { describe, expect, test } from 'vitest';
 import {
   addMonths,
-  changePercent,
   DEFAULT_RANKING_WEIGHTS,
   kpisOf,
   NO_COUNTS,
@@ -36,11 +36,13 @@ describe('review measures', () => {
     expect(kpisOf(NO_COUNTS)).toMatchObject({ closureRate: null, onTimeRate: null });
   });
 
-  test('change in per cent, null from nothing', () => {
-    expect(changePercent(125, 100)).toBe(25);
-    expect(changePercent(50, 100)).toBe(-50);
-    expect(changePercent(5, 0)).toBeNull();
-    expect(changePercent(null, 3)).toBeNull();
+  test('a count’s change in per cent, none on a small base or a missing value (page and briefing alike)', () => {
+    expect(changeRatio(125, 100)).toBeCloseTo(0.25);
+    expect(changeRatio(50, 100)).toBeCloseTo(-0.5);
+    expect(changeRatio(0, 40)).toBe(-1);
+    expect(changeRatio(30, 19)).toBeNull();
+    expect(changeRatio(5, 0)).toBeNull();
+    expect(changeRatio(null, 30)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import type { CampaignReport, ReportTable } from '../contract/campaign-report.js';
 import { reportTables } from '../contract/campaign-report.js';
 import { districtName, headerText, percent, reportTableData } from './campaign-report-tables.js';
-import { A4, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, pdfBytes, runningHeader, style, table, textAt, type Column, type Pdf } from './pdf-page.js';
+import { CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, numberPages, pdfBytes, runningHeader, style, table, type Column, type Pdf } from './pdf-page.js';
 import { codeLabel, documentText, type DocumentLanguage, type DocumentText } from './text.js';
 
 // The after-action report on paper: A4 portrait, the campaign's facts and key figures, completion per district as
@@ -46,13 +46,7 @@ export async function renderCampaignReportPdf(report: CampaignReport, options: R
   flow.paragraph(t('report.rankingNote'), { size: 8, colour: INK.muted });
   flow.paragraph(t('report.hotNote', { compared: t(`report.compared.${report.comparedWith}`) }), { size: 8, colour: INK.muted });
 
-  const pages = doc.bufferedPageRange().count;
-  for (let i = 0; i < pages; i++) {
-    doc.switchToPage(i);
-    const footer = t('dispatch.page', { page: i + 1, pages });
-    style(doc, { size: 8 });
-    textAt(doc, footer, (A4.width - doc.widthOfString(footer)) / 2, A4.height - MARGIN.bottom + 22, { size: 8, colour: INK.muted });
-  }
+  numberPages(doc, (page, pages) => t('dispatch.page', { page, pages }));
   return pdfBytes(doc);
 }
 

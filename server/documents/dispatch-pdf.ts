@@ -2,7 +2,7 @@ import { sheetFields, shiftText, stopNote } from '../planning/dispatch/format.js
 import { parseDispatchSheet, parseDispatchSheets } from '../planning/dispatch/validate.js';
 import type { DispatchMember, DispatchSheet, DispatchStop } from '../planning/dispatch/schema.js';
 import { drawRouteMap } from './route-map-pdf.js';
-import { A4, CONTENT_BOTTOM, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, pdfBytes, runningHeader, style, table, textAt, type Column, type Pdf } from './pdf-page.js';
+import { CONTENT_BOTTOM, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, numberPages, pdfBytes, runningHeader, style, table, textAt, type Column, type Pdf } from './pdf-page.js';
 import { codeLabel, documentText, type DocumentLanguage, type DocumentText } from './text.js';
 
 // The dispatch sheet (派单) on paper: A4 portrait, one team on one shift — header, route map, stops, officers, the
@@ -37,13 +37,8 @@ function render(sheets: DispatchSheet[], options: DispatchPdfOptions): Promise<U
   for (const sheet of sheets) {
     const firstPage = doc.bufferedPageRange().count;
     writeSheet(doc, t, sheet);
-    const pages = doc.bufferedPageRange().count - firstPage;
-    for (let i = 0; i < pages; i++) {
-      doc.switchToPage(firstPage + i);
-      const footer = t('dispatch.page', { page: i + 1, pages });
-      style(doc, { size: 8 });
-      textAt(doc, footer, (A4.width - doc.widthOfString(footer)) / 2, A4.height - MARGIN.bottom + 22, { size: 8, colour: INK.muted });
-    }
+    // Each sheet is numbered on its own: a team takes its own pages.
+    numberPages(doc, (page, pages) => t('dispatch.page', { page, pages }), firstPage);
   }
   return pdfBytes(doc);
 }

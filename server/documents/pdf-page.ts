@@ -86,6 +86,16 @@ export function textAt(doc: Pdf, text: string, x: number, y: number, options: PD
   doc.page.margins.bottom = bottom;
 }
 
+/** "page i of n" centred under each of the pages [first, first + count), counted from the first. */
+export function numberPages(doc: Pdf, footerOf: (page: number, pages: number) => string, first = 0, count = doc.bufferedPageRange().count - first): void {
+  for (let i = 0; i < count; i++) {
+    doc.switchToPage(first + i);
+    const footer = footerOf(i + 1, count);
+    style(doc, { size: 8 });
+    textAt(doc, footer, (A4.width - doc.widthOfString(footer)) / 2, A4.height - MARGIN.bottom + 22, { size: 8, colour: INK.muted });
+  }
+}
+
 /** The running header of continuation pages: a muted line of text and a rule under it; the body starts below. */
 export function runningHeader(text: string): (doc: Pdf) => number {
   return (doc) => {

@@ -1,7 +1,7 @@
 import { rankingPartKeys } from '../analytics/review/vocabulary.js';
 import type { ReviewKpis } from '../contract/review.js';
 import { changeRatio } from '../domain/period-change.js';
-import { A4, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, pdfBytes, runningHeader, style, table, textAt } from './pdf-page.js';
+import { A4, CONTENT_WIDTH, createPdf, Flow, INK, MARGIN, numberPages, pdfBytes, runningHeader, style, table } from './pdf-page.js';
 import type { BriefingHotCell, ReviewBriefingData } from './review-briefing-data.js';
 import { drawLineChart } from './review-briefing-chart.js';
 import { drawBriefingMap } from './review-briefing-map.js';
@@ -94,13 +94,7 @@ export async function renderReviewBriefingPdf(data: ReviewBriefingData, options:
   flow.heading(t('briefing.section.trend'), 300);
   trendCharts(flow, t, data);
 
-  const pages = doc.bufferedPageRange().count;
-  for (let i = 0; i < pages; i++) {
-    doc.switchToPage(i);
-    const footer = t('dispatch.page', { page: i + 1, pages });
-    style(doc, { size: 8 });
-    textAt(doc, footer, (A4.width - doc.widthOfString(footer)) / 2, A4.height - MARGIN.bottom + 22, { size: 8, colour: INK.muted });
-  }
+  numberPages(doc, (page, pages) => t('dispatch.page', { page, pages }));
   return pdfBytes(doc);
 }
 

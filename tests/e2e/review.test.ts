@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readStreets } from '../../db/seed/source-data.js';
+import { pdfPageTexts, squeezed } from '../support/pdf-text.js';
 import { logIn } from './browser.js';
 import { countPixels, type Region } from './pixels.js';
 import { shot, useBrowserSession } from './session.js';
@@ -128,6 +130,20 @@ describe('the district review in Chromium', () => {
     expect(bbox.every(Number.isFinite)).toBe(true);
     expect(bbox[0]).toBeLessThan(bbox[2]);
     expect(bbox[1]).toBeLessThan(bbox[3]);
+    // The briefing as the leader's browser downloads it: the street's, and no 街镇 of another district anywhere in it.
+    const pdf = await page.request.get(exported.toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const pdfText = squeezed((await pdfPageTexts(new Uint8Array(await pdf.body()))).join('\n'));
+    const streets = readStreets();
+    const own = new Set(streets.filter((s) => s.districtCode === PUTUO).map((s) => s.name));
+    const streetCrumb = (await crumbs(page))[1] ?? '';
+    const streetName = [...own].find((name) => streetCrumb.includes(name));
+    expect(streetName, streetCrumb).toBeDefined();
+    expect(pdfText).toContain(squeezed(`普陀区›${streetName}`));
+    const others = [...new Set(streets.filter((s) => s.districtCode !== PUTUO && !own.has(s.name)).map((s) => s.name))];
+    expect(others.length).toBeGreaterThan(100);
+    expect(others.filter((name) => pdfText.includes(squeezed(name)))).toEqual([]);
 
     // The share link restores the same view.
     await page.getByTestId('review-mode-diff').click();

@@ -1360,6 +1360,7 @@ export const en: Record<MessageKey, string> = {
   'review.preset.week': 'This week',
   'review.preset.month': 'This month',
   'review.preset.quarter': 'This quarter',
+  'review.preset.last_month': 'Last month',
   'review.preset.month_last_year': 'Same month last year',
   'review.preset.winter_vacation': 'Winter vacation',
   'review.preset.summer_vacation': 'Summer vacation',

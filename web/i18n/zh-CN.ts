@@ -1359,6 +1359,7 @@ export const zhCN = {
   'review.preset.week': '本周',
   'review.preset.month': '本月',
   'review.preset.quarter': '本季度',
+  'review.preset.last_month': '上月',
   'review.preset.month_last_year': '去年同月',
   'review.preset.winter_vacation': '寒假',
   'review.preset.summer_vacation': '暑假',

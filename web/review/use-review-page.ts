@@ -17,6 +17,7 @@ import type { Bounds } from '../layers/bounds.js';
 import { REVIEW_PATH } from '../navigation.js';
 import type { MapView } from '../state/dashboard.js';
 import { sliderSteps, stepIndexOf } from '../state/review-slider.js';
+import { defaultPresetKey } from '../../server/analytics/review/presets.js';
 import { briefingPdfPath, decodeReviewView, encodeReviewView, summaryQuery, type ReviewView } from '../state/review-url.js';
 
 // The review page's one place that asks the server: the view (in the address), the presets, the unit's summary, trend
@@ -58,10 +59,11 @@ export function useReviewPage(language: string) {
   const update = useCallback((patch: Partial<ReviewView>) => setView((v) => ({ ...v, ...patch })), []);
   const presets = useReviewPresets();
 
-  // Without a period in the link the page opens on 本月 and its comparison (set while rendering: nothing is drawn or
-  // asked for with no period first).
+  // Without a period in the link the page opens on 本月 and its comparison, or 上月 in a month's first days (set while
+  // rendering: nothing is drawn or asked for with no period first).
   if (!view.period && presets.data) {
-    const month = presets.data.presets.find((p) => p.key === 'month') ?? presets.data.presets[0];
+    const opening = defaultPresetKey(presets.data.today);
+    const month = presets.data.presets.find((p) => p.key === opening) ?? presets.data.presets[0];
     if (month) setView({ ...view, period: month.period, compare: month.compare, preset: month.key });
   }
 

@@ -39,7 +39,7 @@ export const yearBefore = (p: ReviewPeriod): ReviewPeriod => ({ from: addMonths(
 
 /**
  * The review's presets on `today`: 本周 / 本月 / 本季度 (to today, compared with the same days of the week, month or quarter
- * before), the same month a year before, the last winter and summer vacation begun (compared with the one a year before
+ * before), 上月 (the last whole month against the one before it), the same month a year before, the last winter and summer vacation begun (compared with the one a year before
  * when known, else the same dates a year before), and the last campaign begun (compared with as many days before it).
  */
 export function reviewPresets(today: IsoDate, vacations: readonly PresetVacation[], campaigns: readonly PresetCampaign[]): ReviewPreset[] {
@@ -49,9 +49,11 @@ export function reviewPresets(today: IsoDate, vacations: readonly PresetVacation
   const week = { from: weekStartOf(today), to: today };
   const thisMonth = { from: monthStart, to: today };
   const quarter = { from: quarterStart, to: today };
+  const lastMonth = { from: addMonths(monthStart, -1), to: addDays(monthStart, -1) };
   const presets: ReviewPreset[] = [
     { key: 'week', period: week, compare: { from: addDays(week.from, -7), to: addDays(week.to, -7) }, note: null },
     { key: 'month', period: thisMonth, compare: { from: addMonths(monthStart, -1), to: addMonths(today, -1) }, note: null },
+    { key: 'last_month', period: lastMonth, compare: { from: addMonths(lastMonth.from, -1), to: addDays(lastMonth.from, -1) }, note: null },
     { key: 'month_last_year', period: thisMonth, compare: yearBefore(thisMonth), note: null },
     { key: 'quarter', period: quarter, compare: { from: addMonths(quarterStart, -3), to: addMonths(today, -3) }, note: null },
   ];
@@ -71,6 +73,12 @@ export function reviewPresets(today: IsoDate, vacations: readonly PresetVacation
   }
   return presets;
 }
+
+/** Until this day of a month the page opens on 上月: a few days of 本月 are too few to read a district by. */
+export const LAST_MONTH_UNTIL_DAY = 7;
+
+/** The preset a review opens on without a period in its link. */
+export const defaultPresetKey = (today: IsoDate): 'month' | 'last_month' => (parts(today).day <= LAST_MONTH_UNTIL_DAY ? 'last_month' : 'month');
 
 /** The first day of the time slider: the first of the month 24 months before today's. */
 export const sliderStart = (today: IsoDate): IsoDate => addMonths(dateFromParts(parts(today).year, parts(today).month, 1), -SLIDER_MONTHS);

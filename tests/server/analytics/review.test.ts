@@ -9,6 +9,7 @@ import {
   priorityCoverage,
   rankReviewDistricts,
   reviewPresets,
+  defaultPresetKey,
   sliderStart,
   trendOf,
   trendSteps,
@@ -140,6 +141,7 @@ describe('periods and presets', () => {
     const byKey = Object.fromEntries(presets.map((p) => [p.key, p]));
     expect(byKey.week).toMatchObject({ period: { from: '2026-11-30', to: '2026-12-03' }, compare: { from: '2026-11-23', to: '2026-11-26' } });
     expect(byKey.month).toMatchObject({ period: { from: '2026-12-01', to: '2026-12-03' }, compare: { from: '2026-11-01', to: '2026-11-03' } });
+    expect(byKey.last_month).toMatchObject({ period: { from: '2026-11-01', to: '2026-11-30' }, compare: { from: '2026-10-01', to: '2026-10-31' } });
     expect(byKey.month_last_year.compare).toEqual({ from: '2025-12-01', to: '2025-12-03' });
     expect(byKey.quarter).toMatchObject({ period: { from: '2026-10-01', to: '2026-12-03' }, compare: { from: '2026-07-01', to: '2026-09-03' } });
     // The winter vacation not begun yet is not the last one; compared with the one before, as many days from its start.
@@ -173,5 +175,12 @@ describe('trends', () => {
     expect(trend.series.map((s) => s.code)).toEqual(['310107', 'b', 'a']);
     expect(trend.series[0]).toMatchObject({ received: [0, 4], closed: [0, 2], closureRate: [null, 0.5], onTimeRate: [null, 0.25] });
     expect(trend.series[2]).toMatchObject({ received: [1, 0], closureRate: [0, null], onTimeRate: [null, null] });
+  });
+
+  test('the page opens on 上月 up to the 7th of a month and on 本月 after', () => {
+    expect(defaultPresetKey('2026-12-01')).toBe('last_month');
+    expect(defaultPresetKey('2026-12-07')).toBe('last_month');
+    expect(defaultPresetKey('2026-12-08')).toBe('month');
+    expect(defaultPresetKey('2026-02-28')).toBe('month');
   });
 });

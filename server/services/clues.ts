@@ -50,6 +50,8 @@ export async function changeClueStatus(deps: ClueDeps, user: UserRow, id: number
     const before = await clueById(tx, { scope, id, now, forUpdate: true });
     if (!before) throw notFound(`clue ${id}`);
     const from = before.properties.status;
+    const refusal = clueTransitionError(from, change.status);
+    if (refusal) throw conflict(refusal, { from, to: change.status, allowed: nextClueStatuses(from), issues: [{ path: 'status', message: refusal }] });
     const step = STEP_OF_STATUS[change.status];
     if (step)
       throw conflict(`a clue becomes ${change.status} through its step: POST /api/clues/${id}/${step}`, {
@@ -58,8 +60,6 @@ export async function changeClueStatus(deps: ClueDeps, user: UserRow, id: number
         step,
         issues: [{ path: 'status', message: `use POST /api/clues/${id}/${step}` }],
       });
-    const refusal = clueTransitionError(from, change.status);
-    if (refusal) throw conflict(refusal, { from, to: change.status, allowed: nextClueStatuses(from), issues: [{ path: 'status', message: refusal }] });
     await setClueStatus(tx, { id, status: change.status, closedAt: terminalClueStatuses.includes(change.status) ? now : null });
     const after = (await clueById(tx, { scope, id, now }))!;
     const districtCode = after.properties.districtCode;

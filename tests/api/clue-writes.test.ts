@@ -53,8 +53,9 @@ describe('POST /api/clues then PATCH along the clue loop', () => {
     expect(body.properties).toMatchObject({ status: 'received', districtCode: '310107', synthetic: false, source: '12345' });
     expect(body.properties.gridCellId).not.toBeNull();
     expect(body.properties.reportedAt).toBe('2026-10-31T01:30:00.000Z');
-    // A 12345 report is due 7 days after it came in (CLUE_HANDLING_DAYS).
-    expect(body.properties.dueAt).toBe('2026-11-07T01:30:00.000Z');
+    // A complaint (the default kind) is due 15 working days after Saturday 31 October: 20 November 24:00 Shanghai.
+    expect(body.properties.dueAt).toBe('2026-11-20T16:00:00.000Z');
+    expect(body.properties.kind).toBe('complaint');
     expect(body.properties.nextStatuses).toEqual(['registered', 'rejected']);
     const entries = await auditSince(since);
     expect(entries).toHaveLength(1);
@@ -92,10 +93,17 @@ describe('POST /api/clues then PATCH along the clue loop', () => {
     expect(await auditSince(since)).toHaveLength(0);
   });
 
-  test('the loop runs to closed, which sets closedAt and ends the loop', async () => {
-    for (const next of ['dispatched', 'handling', 'feedback', 'verified', 'closed']) {
-      const r = await sendJson(app, 'PATCH', `/api/clues/${clueId}`, { status: next }, admin);
-      expect(r.status, `${next}: ${JSON.stringify(r.body)}`).toBe(200);
+  test('the loop runs to closed through its steps, which sets closedAt and ends the loop', async () => {
+    const steps: [string, unknown][] = [
+      ['dispatch', {}],
+      ['accept', {}],
+      ['feedback', { result: '已责令停止办班', publicFeedback: '该处培训已停止。' }],
+      ['verify', { evidence: [{ kind: 'document', ref: '普教执〔2026〕1号' }], result: '复查已停止' }],
+      ['close', { result: '办结归档' }],
+    ];
+    for (const [step, body] of steps) {
+      const r = await sendJson(app, 'POST', `/api/clues/${clueId}/${step}`, body, admin);
+      expect(r.status, `${step}: ${JSON.stringify(r.body)}`).toBe(200);
     }
     const closed = await getJson(app, `/api/clues/${clueId}`, admin);
     expect(closed.body.properties.closedAt).toBe('2026-11-01T00:00:00.000Z');

@@ -103,7 +103,7 @@ describe('GET /api/events', () => {
     await stream.waitFor(() => stream.events().some((e) => e.event === 'clue.status' && e.data.payload.clueId === clueId));
     const mine = stream.events().filter((e) => e.data?.payload?.clueId === clueId);
     expect(mine.map((e) => e.event)).toEqual(['clue.created', 'clue.status']);
-    expect(mine[0].data.payload).toMatchObject({ clueId, districtCode: '310107', source: '12345', status: 'received', dueAt: '2026-11-07T01:30:00.000Z' });
+    expect(mine[0].data.payload).toMatchObject({ clueId, districtCode: '310107', source: '12345', status: 'received', dueAt: '2026-11-20T16:00:00.000Z' });
     expect(mine[1].data.payload).toEqual({ clueId, districtCode: '310107', from: 'received', to: 'registered' });
   });
 
@@ -254,12 +254,12 @@ describe('GET /api/events', () => {
 describe('clue.overdue', () => {
   test('each open clue past its due time is announced once, in its district', async () => {
     const stream = await connect(admin);
-    // Reported 8 days before the pinned clock through 12345 (7 days): due one day ago.
+    // A consultation (5 working days) reported on Thursday 22 October: due Thursday 29 October 24:00, days ago.
     const created = await sendJson(
       app,
       'POST',
       '/api/clues',
-      { source: '12345', reportedAt: '2026-10-24T09:00:00+08:00', geometry: { type: 'Point', coordinates: [121.3975, 31.2495] }, address: '普陀区 测试路 3 号', description: '超期测试', suspectedType: 'residential_flat' },
+      { source: '12345', kind: 'consultation', reportedAt: '2026-10-22T09:00:00+08:00', geometry: { type: 'Point', coordinates: [121.3975, 31.2495] }, address: '普陀区 测试路 3 号', description: '超期测试', suspectedType: 'residential_flat' },
       admin,
     );
     expect(created.status).toBe(201);
@@ -272,7 +272,7 @@ describe('clue.overdue', () => {
     expect(new Set(overdue.map((e) => e.data.payload.clueId)).size).toBe(first);
     expect(overdue.find((e) => e.data.payload.clueId === created.body.id)!.data).toMatchObject({
       districtCode: '310107',
-      payload: { districtCode: '310107', status: 'received', dueAt: '2026-10-31T01:00:00.000Z' },
+      payload: { districtCode: '310107', status: 'received', dueAt: '2026-10-29T16:00:00.000Z' },
     });
     // Every one is open and past due at the clock, none older than the news window.
     for (const e of overdue) {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { districtFeatureCollection } from './districts.js';
 import { col, instant, isoUtc, jsonBody, jsonParam, parsedRows, type Queryable } from './queryable.js';
 
 // 随手拍: the public reports of clues, their photos, the reporter's hourly allowance and what the tracking page reads.
@@ -100,14 +101,6 @@ const publicBorderToleranceDegrees = 0.001;
 /** The districts' borders with their names only, as a FeatureCollection text (no counts: it is public). */
 export function publicDistrictBorders(q: Queryable): Promise<string> {
   return jsonBody(q, sql`
-    SELECT json_build_object(
-      'type', 'FeatureCollection',
-      'features', COALESCE(json_agg(json_build_object(
-        'type', 'Feature',
-        'id', d.code,
-        'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(d.geom, ${publicBorderToleranceDegrees}::float8), 5)::json,
-        'properties', json_build_object('code', d.code, 'name', d.name, 'nameEn', d.name_en)
-      ) ORDER BY d.code), '[]'::json)
-    )::text AS body
+    SELECT ${districtFeatureCollection(sql`json_build_object('code', d.code, 'name', d.name, 'nameEn', d.name_en)`, { toleranceDegrees: publicBorderToleranceDegrees, digits: 5 })} AS body
     FROM districts d`);
 }

@@ -12,8 +12,8 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
 /** People's Square: the city's centre, where the map opens before a place is known. */
 const CITY_CENTRE: [number, number] = [121.4737, 31.2304];
 const CITY_ZOOM = 8.6;
-/** Close enough to tell one building from the next when a place is known. */
-const PLACE_ZOOM = 15;
+/** Close in on a known place, with the district borders around it still in view (the offline style has no streets). */
+const PLACE_ZOOM = 12;
 
 export interface PickMapProps {
   districts: PublicDistrictCollection | null;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Database } from '../db/client.js';
@@ -36,6 +37,7 @@ import { campaignPlansRouter } from './routes/campaign-plans.js';
 import { campaignOutputsRouter } from './routes/campaign-outputs.js';
 import { campaignReportRouter } from './routes/campaign-report.js';
 import { publicResultsRouter } from './routes/public-results.js';
+import { publicReportsRouter } from './routes/public-reports.js';
 import { photosRouter } from './routes/photos.js';
 import { fieldRouter } from './routes/field.js';
 import { wallDisplaysRouter } from './routes/wall-displays.js';
@@ -72,6 +74,8 @@ export interface AppOptions {
   photoDir?: string;
   /** The live-event reader's poll, heartbeat and buffer (tests shorten them). */
   liveEvents?: LiveEventHubOptions;
+  /** The source of unpredictable bytes (tracking codes); tests pass a fixed one. */
+  randomBytes?: (length: number) => Uint8Array;
 }
 
 /** The state that lives as long as the app, handed to every service. */
@@ -89,6 +93,7 @@ export function createDeps(options: AppOptions): Deps {
     campaignPlanJobs: new CampaignPlanJobs(now, options.jobLimits),
     photos: new PhotoStore(options.photoDir ?? 'data/photos'),
     liveEvents: new LiveEventHub(options.database, options.liveEvents),
+    randomBytes: options.randomBytes ?? ((length) => randomBytes(length)),
   };
 }
 
@@ -122,6 +127,7 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignOutputsRouter(deps))
     .route('/api', campaignReportRouter(deps))
     .route('/api', publicResultsRouter(deps))
+    .route('/api', publicReportsRouter(deps))
     .route('/api', calendarRouter(deps))
     .route('/api', photosRouter(deps))
     .route('/api', fieldRouter(deps))

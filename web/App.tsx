@@ -1,13 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSession } from './api/index.js';
 import { AuditView } from './audit/AuditView.js';
 import { BoardView } from './board/BoardView.js';
 import { CampaignsView } from './campaigns/CampaignsView.js';
 import { CalendarAdminView } from './calendar/CalendarAdminView.js';
 import { Dashboard } from './Dashboard.js';
-import { I18nContext, translator, type Language } from './i18n/index.js';
+import { I18nContext, translator, type Language, type MessageKey } from './i18n/index.js';
 import { FieldPage } from './field/FieldPage.js';
-import { NavigationContext, WALL_PATH, pageForRole, pageOfLocation, pagePath, pageSearch, publicResultsCampaignOf, reportCampaignOf, type Page } from './navigation.js';
+import { NavigationContext, WALL_PATH, pageForRole, pageOfLocation, pagePath, pageSearch, publicReportPageOf, publicResultsCampaignOf, reportCampaignOf, type Page } from './navigation.js';
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { PublicResultsPage } from './report/PublicResultsPage.js';
@@ -20,6 +20,8 @@ import { DisplaysView } from './walls/DisplaysView.js';
 
 // The report page brings ECharts: loaded when opened, so the dashboard's bundle does not carry it.
 const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+// 随手拍 and its tracking page bring maplibre and the EXIF reader, without deck.gl.
+const PublicReportPages = lazy(() => import('./public-report/PublicReportPages.js').then((m) => ({ default: m.PublicReportPages })));
 // The review brings ECharts too, and its own map pair.
 const ReviewPage = lazy(() => import('./review/ReviewPage.js').then((m) => ({ default: m.ReviewPage })));
 
@@ -48,26 +50,38 @@ function setLanguageInUrl(language: Language): void {
 
 export function App() {
   const publicCampaign = useMemo(() => publicResultsCampaignOf(window.location.pathname), []);
-  if (publicCampaign !== null) return <PublicApp campaignId={publicCampaign} />;
+  const publicReport = useMemo(() => publicReportPageOf(window.location.pathname), []);
+  if (publicCampaign !== null)
+    return <PublicApp title="publicResults.title">{(onLanguage) => <PublicResultsPage campaignId={publicCampaign} onLanguage={onLanguage} />}</PublicApp>;
+  if (publicReport !== null)
+    return (
+      <PublicApp title={publicReport.kind === 'report' ? 'publicReport.title' : 'publicTrack.title'}>
+        {(onLanguage) => (
+          <Suspense fallback={<div className="splash" aria-busy="true"><span className="spinner spinner--large" /></div>}>
+            <PublicReportPages page={publicReport} onLanguage={onLanguage} />
+          </Suspense>
+        )}
+      </PublicApp>
+    );
   if (window.location.pathname.replace(/\/+$/, '') === WALL_PATH) return <WallApp />;
   return <SignedInApp />;
 }
 
-/** The public result page: no session is asked for, the language chosen as everywhere (`?lang=en`). */
-function PublicApp({ campaignId }: { campaignId: number }) {
+/** A public page (the result list, 随手拍, tracking): no session is asked for, the language chosen as everywhere (`?lang=en`). */
+function PublicApp({ title, children }: { title: MessageKey; children: (onLanguage: (language: Language) => void) => ReactNode }) {
   const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
   const t = useMemo(() => translator(language), [language]);
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = `${t('publicResults.title')} · ${t('app.title')}`;
-  }, [language, t]);
+    document.title = `${t(title)} · ${t('app.title')}`;
+  }, [language, t, title]);
   const changeLanguage = (next: Language) => {
     setLanguage(next);
     setLanguageInUrl(next);
   };
   return (
     <I18nContext.Provider value={{ language, t }}>
-      <PublicResultsPage campaignId={campaignId} onLanguage={changeLanguage} />
+      {children(changeLanguage)}
     </I18nContext.Provider>
   );
 }

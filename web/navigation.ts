@@ -85,3 +85,29 @@ export function publicResultsCampaignOf(pathname: string): number | null {
   const m = /^\/results\/(\d{1,12})\/?$/.exec(pathname);
   return m ? Number(m[1]) : null;
 }
+
+/** 随手拍: the public report page, no login (a citizen in the street, on a phone). */
+export const REPORT_PATH = '/report';
+/** The public tracking page: /track/<code>, or /track alone for the code-entry box. */
+export const TRACK_PATH = '/track';
+
+export type PublicReportPage = { kind: 'report' } | { kind: 'track'; code: string | null };
+
+/** The public report page or tracking page of a path (a trailing slash allowed); null on any other path. */
+export function publicReportPageOf(pathname: string): PublicReportPage | null {
+  const path = pathname.replace(/\/+$/, '');
+  if (path === REPORT_PATH) return { kind: 'report' };
+  if (path === TRACK_PATH) return { kind: 'track', code: null };
+  const m = /^\/track\/([^/]{1,64})$/.exec(path);
+  if (!m) return null;
+  let code: string;
+  try {
+    code = decodeURIComponent(m[1]);
+  } catch {
+    code = m[1];
+  }
+  return { kind: 'track', code };
+}
+
+/** The tracking page of a code. */
+export const trackPagePath = (code: string): string => `${TRACK_PATH}/${encodeURIComponent(code)}`;

@@ -1,9 +1,23 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { col, districtFilter, jsonBody, parsedRows, type Queryable, type Scope } from './queryable.js';
 
 /** Borders are simplified to about 20 m: plenty for a city map, a fraction of the bytes. */
 const borderToleranceDegrees = 0.0002;
+
+/**
+ * The districts `d` of a query as one FeatureCollection text, ordered by code: borders simplified to `toleranceDegrees`
+ * and written with `digits` decimals, and the properties given.
+ */
+export const districtFeatureCollection = (properties: SQL, p: { toleranceDegrees: number; digits: number }): SQL => sql`json_build_object(
+      'type', 'FeatureCollection',
+      'features', COALESCE(json_agg(json_build_object(
+        'type', 'Feature',
+        'id', d.code,
+        'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(d.geom, ${p.toleranceDegrees}::float8), ${p.digits}::int)::json,
+        'properties', ${properties}
+      ) ORDER BY d.code), '[]'::json)
+    )::text`;
 
 /** Districts in scope as a FeatureCollection text, with institution, clue and open-clue counts. */
 export function districtsSql(p: { scope: Scope }) {
@@ -14,17 +28,12 @@ export function districtsSql(p: { scope: Scope }) {
       SELECT district_code, count(*) AS n, count(*) FILTER (WHERE status NOT IN ('closed', 'rejected')) AS open
       FROM clues GROUP BY district_code
     )
-    SELECT json_build_object(
-      'type', 'FeatureCollection',
-      'features', COALESCE(json_agg(json_build_object(
-        'type', 'Feature',
-        'id', d.code,
-        'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(d.geom, ${borderToleranceDegrees}::float8), 6)::json,
-        'properties', json_build_object(
+    SELECT ${districtFeatureCollection(
+      sql`json_build_object(
           'code', d.code, 'name', d.name, 'nameEn', d.name_en, 'synthetic', d.synthetic,
-          'institutionCount', COALESCE(inst.n, 0), 'clueCount', COALESCE(clue.n, 0), 'openClueCount', COALESCE(clue.open, 0))
-      ) ORDER BY d.code), '[]'::json)
-    )::text AS body
+          'institutionCount', COALESCE(inst.n, 0), 'clueCount', COALESCE(clue.n, 0), 'openClueCount', COALESCE(clue.open, 0))`,
+      { toleranceDegrees: borderToleranceDegrees, digits: 6 },
+    )} AS body
     FROM districts d
     LEFT JOIN inst ON inst.district_code = d.code
     LEFT JOIN clue ON clue.district_code = d.code

@@ -93,7 +93,12 @@ const fileNamesRow = z.object({ sha256: z.string(), thumbnailSha256: z.string() 
 
 /** Every photo row's two file names (its bytes and its thumbnail): what the store must hold. */
 export async function photoFileNames(q: Queryable): Promise<{ sha256: string; thumbnailSha256: string }[]> {
-  return parsedRows(q, fileNamesRow, sql`SELECT p.sha256, p.thumbnail_sha256 AS "thumbnailSha256" FROM photos p ORDER BY p.sha256`);
+  // The public reports' photos (clue_report_photos) live in the same store.
+  return parsedRows(q, fileNamesRow, sql`
+    SELECT sha256, "thumbnailSha256" FROM (
+      SELECT p.sha256, p.thumbnail_sha256 AS "thumbnailSha256" FROM photos p
+      UNION SELECT r.sha256, r.thumbnail_sha256 FROM clue_report_photos r) AS named
+    ORDER BY sha256`);
 }
 
 /**
@@ -118,6 +123,7 @@ export async function fileNamesInUse(q: Queryable, names: readonly string[]): Pr
   if (names.length === 0) return new Set();
   const rows = await parsedRows(q, z.object({ name: z.string() }), sql`
     SELECT n.name FROM json_array_elements_text(${jsonParam(names)}) AS n(name)
-    WHERE EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = n.name OR p.thumbnail_sha256 = n.name)`);
+    WHERE EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = n.name OR p.thumbnail_sha256 = n.name)
+       OR EXISTS (SELECT 1 FROM clue_report_photos r WHERE r.sha256 = n.name OR r.thumbnail_sha256 = n.name)`);
   return new Set(rows.map((r) => r.name));
 }

@@ -18,3 +18,4 @@ export * from './field.js';
 export * from './wall-displays.js';
 export * from './review.js';
 export * from './responsibility-matrix.js';
+export * from './clue-reports.js';

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { clueImportRoute } from '../contract/clue-loop.js';
 import { photoUploadRoute } from '../contract/field.js';
+import { MAX_REPORT_BODY_BYTES, submitPublicReportRoute } from '../contract/public-reports.js';
 import { payloadTooLarge } from '../services/errors.js';
 
 export const maxBodyBytes = 1024 * 1024;
@@ -16,13 +17,23 @@ const ownLimit = [
   { method: 'POST', path: `/api${clueImportRoute.path}` },
 ];
 
-/** Refuses request bodies over `maxBytes` with 413 before anything reads them (except those with a limit of their own). */
-export const limitBody = (maxBytes = maxBodyBytes): MiddlewareHandler => {
-  const limit = bodyLimit({
-    maxSize: maxBytes,
+const limitOf = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
     onError: () => {
-      throw payloadTooLarge(maxBytes);
+      throw payloadTooLarge(maxSize);
     },
   });
-  return async (c, next) => (ownLimit.some((r) => r.method === c.req.method && r.path === c.req.path) ? next() : limit(c, next));
+
+/** A public report (随手拍) is a multipart form of up to four photos: its larger limit, enforced while it streams. */
+const reportPath = `/api${submitPublicReportRoute.path}`;
+
+/** Refuses request bodies over `maxBytes` with 413 before anything reads them (except those with a limit of their own). */
+export const limitBody = (maxBytes = maxBodyBytes): MiddlewareHandler => {
+  const limit = limitOf(maxBytes);
+  const reportLimit = limitOf(MAX_REPORT_BODY_BYTES);
+  return async (c, next) => {
+    if (ownLimit.some((r) => r.method === c.req.method && r.path === c.req.path)) return next();
+    return c.req.method === 'POST' && c.req.path === reportPath ? reportLimit(c, next) : limit(c, next);
+  };
 };

@@ -31,4 +31,6 @@ export interface Deps {
   photos: PhotoStore;
   /** The one reader of the live-event outbox, fanning events out to the open `/api/events` streams. */
   liveEvents: LiveEventHub;
+  /** Unpredictable bytes for secrets such as tracking codes: node:crypto's CSPRNG; tests inject a fixed source. */
+  randomBytes: (length: number) => Uint8Array;
 }

@@ -35,6 +35,7 @@ import { campaignPlansRouter } from './routes/campaign-plans.js';
 import { campaignOutputsRouter } from './routes/campaign-outputs.js';
 import { campaignReportRouter } from './routes/campaign-report.js';
 import { publicResultsRouter } from './routes/public-results.js';
+import { listPublicationsRouter } from './routes/list-publications.js';
 import { photosRouter } from './routes/photos.js';
 import { fieldRouter } from './routes/field.js';
 import { wallDisplaysRouter } from './routes/wall-displays.js';
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions) {
     .route('/api', wallRouter(deps))
     .route('/api', wallDisplaysRouter(deps))
     .route('/api', reviewRouter(deps))
+    .route('/api', listPublicationsRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

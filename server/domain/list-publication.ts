@@ -172,8 +172,8 @@ export interface ListPublication {
   black: ListEntry[];
   white: ListEntry[];
   diff: { comparedWith: { month: PublicationMonth | null; version: number | null }; entries: ListDiffEntry[] };
-  /** Institutions per credit tier, over every institution scored (listed or not). */
-  tierCounts: Record<RiskTier, number>;
+  /** Institutions per credit tier, over every institution scored (listed or not): the city's and each district's. */
+  tierCounts: { city: Record<RiskTier, number>; byDistrict: Record<string, Record<RiskTier, number>> };
   /** The list status each institution of the registry takes, when it differs from its current one. */
   statusChanges: { institutionId: number; from: ListStatus; to: ListStatus }[];
 }
@@ -202,7 +202,8 @@ export function computeListPublication(month: PublicationMonth, candidates: read
   const dataAsOf = dataCutoffDate(month);
   const black: ListEntry[] = [];
   const white: ListEntry[] = [];
-  const tierCounts = Object.fromEntries(riskTiers.map((t) => [t, 0])) as Record<RiskTier, number>;
+  const zero = () => Object.fromEntries(riskTiers.map((t) => [t, 0])) as Record<RiskTier, number>;
+  const tierCounts: ListPublication['tierCounts'] = { city: zero(), byDistrict: {} };
   const statusChanges: ListPublication['statusChanges'] = [];
   const now = new Map<number, ListEntry>();
   for (const c of candidates) {
@@ -211,7 +212,8 @@ export function computeListPublication(month: PublicationMonth, candidates: read
       dataAsOf,
     );
     const risk = institutionRisk({ ...c.risk, listStatus: suggestion.status }, cutoff);
-    tierCounts[risk.tier]++;
+    tierCounts.city[risk.tier]++;
+    (tierCounts.byDistrict[c.districtCode] ??= zero())[risk.tier]++;
     if (suggestion.status !== c.risk.listStatus) statusChanges.push({ institutionId: c.id, from: c.risk.listStatus, to: suggestion.status });
     if (suggestion.status === 'none') continue;
     const entry: ListEntry = {
@@ -255,7 +257,23 @@ export function computeListPublication(month: PublicationMonth, candidates: read
   return { month, dataAsOf, black, white, diff: { comparedWith: { month: previous.month, version: previous.version }, entries: diff }, tierCounts, statusChanges };
 }
 
-const pickShown = (e: PreviousLists['entries'][number]) => ({ institutionId: e.institutionId, name: e.name, districtCode: e.districtCode, address: e.address });
+/**
+ * The lists a publication was compared with, read back from it: its entries with each change undone. A correction
+ * compares with what the month's first version compared with, also when that was the registry before any publication.
+ */
+export function listsBefore(publication: Pick<ListPublication, 'black' | 'white' | 'diff'>): PreviousLists {
+  const entries = new Map<number, PreviousLists['entries'][number]>();
+  for (const e of [...publication.black, ...publication.white]) entries.set(e.institutionId, pickListed(e, e.list));
+  for (const d of publication.diff.entries) {
+    if (d.from === 'none') entries.delete(d.institutionId);
+    else entries.set(d.institutionId, pickListed(d, d.from));
+  }
+  return { ...publication.diff.comparedWith, entries: [...entries.values()].sort((a, b) => a.institutionId - b.institutionId) };
+}
+
+const pickListed = (e: Pick<ListEntry, 'institutionId' | 'name' | 'districtCode' | 'address'>, list: ListName) => ({ ...pickShown(e), list });
+
+const pickShown = (e: Pick<ListEntry, 'institutionId' | 'name' | 'districtCode' | 'address'>) => ({ institutionId: e.institutionId, name: e.name, districtCode: e.districtCode, address: e.address });
 
 /**
  * The last inspection as of the cutoff. The registry keeps the latest date only, so an inspection after the cutoff

@@ -109,6 +109,7 @@ export const auditActions = [
   'wall_display.pair',
   'review.ranking_weights',
   'review.export',
+  'list.publish',
 ] as const;
 export const auditEntities = [
   'database',
@@ -125,6 +126,7 @@ export const auditEntities = [
   'wall_display',
   'ranking_weights',
   'review_briefing',
+  'list_publication',
 ] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日

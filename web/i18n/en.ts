@@ -397,6 +397,7 @@ export const en: Record<MessageKey, string> = {
   'auditAction.wall_display.pair': 'Wall display paired',
   'auditAction.review.ranking_weights': 'Set ranking weights',
   'auditAction.review.export': 'Export review briefing',
+  'auditAction.list.publish': 'Publish black and white lists',
   'auditEntity.database': 'Database',
   'auditEntity.session': 'Session',
   'auditEntity.clue': 'Clue',
@@ -411,6 +412,7 @@ export const en: Record<MessageKey, string> = {
   'auditEntity.wall_display': 'Wall display',
   'auditEntity.ranking_weights': 'Ranking weights',
   'auditEntity.review_briefing': 'Review briefing',
+  'auditEntity.list_publication': 'Black and white lists',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': 'How much more the clues in and around this cell cluster than chance would give: higher is more clustered, below zero sparser',
   'cell.pHelp': 'The chance that clustering this strong is random: smaller is more trustworthy',

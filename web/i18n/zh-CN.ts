@@ -396,6 +396,7 @@ export const zhCN = {
   'auditAction.wall_display.pair': '大屏配对',
   'auditAction.review.ranking_weights': '设置拉榜权重',
   'auditAction.review.export': '导出研判简报',
+  'auditAction.list.publish': '发布黑白名单',
   'auditEntity.database': '数据库',
   'auditEntity.session': '会话',
   'auditEntity.clue': '线索',
@@ -410,6 +411,7 @@ export const zhCN = {
   'auditEntity.wall_display': '大屏',
   'auditEntity.ranking_weights': '拉榜权重',
   'auditEntity.review_briefing': '研判简报',
+  'auditEntity.list_publication': '黑白名单',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': '该网格及其周边的线索比随机分布聚集多少：越大越聚集，负值表示比随机更稀疏',
   'cell.pHelp': '出现这样的聚集纯属偶然的概率：越小越可信',

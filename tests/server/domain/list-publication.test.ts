@@ -6,6 +6,7 @@ import {
   dataCutoffDate,
   dataCutoffOf,
   isPublicationMonth,
+  listsBefore,
   previousMonth,
   publicAddress,
   registryLists,
@@ -103,6 +104,16 @@ describe('the month’s publication', () => {
     expect(next.diff.entries).toEqual([expect.objectContaining({ institutionId: 6, change: 'moved', from: 'white', to: 'black' })]);
   });
 
+  it('reads back the lists a publication was compared with (what a correction compares with)', () => {
+    const registry = candidates.map((c) => (c.id === 4 ? { ...c, risk: { ...c.risk, listStatus: 'white' as const } } : c.id === 3 ? { ...c, risk: { ...c.risk, listStatus: 'black' as const } } : c));
+    const baseline = registryLists(registry);
+    const first = computeListPublication(month, registry, baseline);
+    expect(listsBefore(first)).toEqual(baseline);
+    // A correction against it, after the registry took the first version's statuses, finds the same difference.
+    const published = registry.map((c) => ({ ...c, risk: { ...c.risk, listStatus: first.statusChanges.find((s) => s.institutionId === c.id)?.to ?? c.risk.listStatus } }));
+    expect(computeListPublication(month, published, listsBefore(first)).diff).toEqual(first.diff);
+  });
+
   it('an unchanged month has no difference', () => {
     const first = computeListPublication(month, candidates, registryLists(candidates));
     const again = computeListPublication(month, candidates, { month: '2026-10', version: 2, entries: [...first.black, ...first.white] });
@@ -150,6 +161,6 @@ describe('credit tiers', () => {
     expect(entry.credit.tier).toBe('C');
     expect(entry.credit.reasons.at(-1)).toMatch(/at least tier C/);
     expect(p.white[0].credit.tier).toBe('A');
-    expect(p.tierCounts).toEqual({ A: 1, B: 0, C: 1, D: 0 });
+    expect(p.tierCounts).toEqual({ city: { A: 1, B: 0, C: 1, D: 0 }, byDistrict: { '310107': { A: 1, B: 0, C: 1, D: 0 } } });
   });
 });

@@ -44,7 +44,7 @@ export function ListsAdminView({ user, today, onLanguage, onLogout, onBack }: Li
   const isAdmin = user.role === 'admin';
 
   const shell = (children: React.ReactNode) => (
-    <div className="displays-page" data-testid="lists-admin-page">
+    <div className="displays-page" data-testid="lists-page">
       <TopBar user={user} onLanguage={onLanguage} onLogout={onLogout} />
       <main className="displays-main lists-admin">{children}</main>
     </div>

@@ -49,6 +49,7 @@ async function expectedLists(cutoff: string): Promise<{ black: number[]; white: 
 }
 
 let october: ListPublicationBody;
+let octoberPreview: ListPublicationBody;
 
 beforeAll(async () => {
   app = await testApp();
@@ -85,6 +86,7 @@ describe('POST /api/lists/publications', () => {
     const r = await publish({ month: '2026-10' });
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(200);
     const preview = listPublicationSchema.parse(r.body);
+    octoberPreview = preview;
     expect(preview).toMatchObject({ month: '2026-10', version: null, committed: false, dataAsOf: '2026-09-30', publishedAt: null });
     const expected = await expectedLists('2026-09-30');
     expect(expected.black.length).toBeGreaterThan(0);
@@ -120,6 +122,10 @@ describe('POST /api/lists/publications', () => {
     october = listPublicationSchema.parse(r.body);
     expect(october).toMatchObject({ month: '2026-10', version: 1, committed: true, publishedBy: 'admin' });
     expect(october.statusChanges).toBeGreaterThan(0);
+    // What was previewed is what is published: the same data to the same cutoff.
+    expect(october.tierCounts).toEqual(octoberPreview.tierCounts);
+    expect(october.black).toEqual(octoberPreview.black);
+    expect(october.diff).toEqual(octoberPreview.diff);
     const registry = await database.rows(sql`SELECT id, list_status::text AS list FROM institutions WHERE list_status <> 'none' ORDER BY id`);
     expect(registry.filter((x) => x.list === 'black').map((x) => Number(x.id))).toEqual(ids(october.black));
     expect(registry.filter((x) => x.list === 'white').map((x) => Number(x.id))).toEqual(ids(october.white));

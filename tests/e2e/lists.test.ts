@@ -10,7 +10,7 @@ const session = useBrowserSession();
 describe('黑白名单 publication in Chromium', () => {
   test('an administrator publishes a month; the public page shows it and the CSV downloads', async () => {
     const { page, errors } = await adminOpens(session, 'lists');
-    await page.getByTestId('lists-admin-history').waitFor();
+    await page.getByTestId('lists-admin-month').waitFor();
     const month = await page.getByTestId('lists-admin-month').inputValue();
     expect(month).toMatch(/^\d{4}-\d{2}$/);
     expect(await page.getByTestId('lists-admin-publish').isDisabled()).toBe(true);

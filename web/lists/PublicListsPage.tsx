@@ -4,6 +4,7 @@ import { publicListsCsvPath, usePublicListMonths, usePublicLists } from '../api/
 import { TableHead } from '../dispatch/TableHead.js';
 import { useI18n, type Language } from '../i18n/index.js';
 import { ListTable } from './ListTable.js';
+import { VersionHistory } from '../report/VersionHistory.js';
 import '../dispatch/dispatch.css';
 import '../report/report.css';
 import './lists.css';
@@ -140,19 +141,7 @@ function Published({ data, query, rawQuery, onQuery }: { data: PublicLists; quer
           )}
         </section>
       )}
-      {data.versions.length > 1 && (
-        <section className="report-section">
-          <h3>{t('publicResults.history')}</h3>
-          <ul className="public-results__versions">
-            {data.versions.map((v) => (
-              <li key={v.version}>
-                {t('publicResults.version', { version: v.version, at: v.publishedAt.slice(0, 10) })}
-                {v.correctionNote ? ` — ${v.correctionNote}` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <VersionHistory versions={data.versions} />
     </article>
   );
 }

@@ -55,7 +55,7 @@ describe('黑白名单 publication in Chromium', () => {
 
     const [download] = await Promise.all([pub.waitForEvent('download'), pub.getByTestId('lists-csv').click()]);
     expect(download.suggestedFilename()).toBe(`lists_${month}_v1.csv`);
-    const bytes = readFileSync((await download.path())!);
+    const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text).toContain('名单 (list)');

@@ -38,6 +38,7 @@ import { campaignOutputsRouter } from './routes/campaign-outputs.js';
 import { campaignReportRouter } from './routes/campaign-report.js';
 import { publicResultsRouter } from './routes/public-results.js';
 import { publicReportsRouter } from './routes/public-reports.js';
+import { listPublicationsRouter } from './routes/list-publications.js';
 import { photosRouter } from './routes/photos.js';
 import { fieldRouter } from './routes/field.js';
 import { wallDisplaysRouter } from './routes/wall-displays.js';
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions) {
     .route('/api', wallRouter(deps))
     .route('/api', wallDisplaysRouter(deps))
     .route('/api', reviewRouter(deps))
+    .route('/api', listPublicationsRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

@@ -7,7 +7,9 @@ import { CalendarAdminView } from './calendar/CalendarAdminView.js';
 import { Dashboard } from './Dashboard.js';
 import { I18nContext, translator, type Language, type MessageKey } from './i18n/index.js';
 import { FieldPage } from './field/FieldPage.js';
-import { NavigationContext, WALL_PATH, pageForRole, pageOfLocation, pagePath, pageSearch, publicReportPageOf, publicResultsCampaignOf, reportCampaignOf, type Page } from './navigation.js';
+import { NavigationContext, WALL_PATH, pageForRole, pageOfLocation, pagePath, pageSearch, publicListsMonthOf, publicListsPath, publicReportPageOf, publicResultsCampaignOf, reportCampaignOf, type Page } from './navigation.js';
+import { ListsAdminView } from './lists/ListsAdminView.js';
+import { PublicListsPage } from './lists/PublicListsPage.js';
 import { LoginPage } from './panels/LoginPage.js';
 import { PlannerView } from './planner/PlannerView.js';
 import { PublicResultsPage } from './report/PublicResultsPage.js';
@@ -29,7 +31,7 @@ const ReviewPage = lazy(() => import('./review/ReviewPage.js').then((m) => ({ de
  * `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志), `?page=campaigns`
  * the special campaigns (专项行动), `?page=calendar` the calendar screen (校历与节假日), `?page=report&campaign=<id>` a
  * campaign's after-action report (总结); the path /field the phone page. `/results/<id>` is the public result list
- * (一公开), shown without a login.
+ * (一公开), shown without a login; so are `/lists` and `/lists/<YYYY-MM>`, the monthly 黑白名单.
  */
 const pageInUrl = (): Page => pageOfLocation(window.location.pathname, window.location.search);
 
@@ -63,6 +65,8 @@ export function App() {
         )}
       </PublicApp>
     );
+  const listsMonth = publicListsMonthOf(window.location.pathname);
+  if (listsMonth !== undefined) return <PublicListsApp initialMonth={listsMonth} />;
   if (window.location.pathname.replace(/\/+$/, '') === WALL_PATH) return <WallApp />;
   return <SignedInApp />;
 }
@@ -82,6 +86,35 @@ function PublicApp({ title, children }: { title: MessageKey; children: (onLangua
   return (
     <I18nContext.Provider value={{ language, t }}>
       {children(changeLanguage)}
+    </I18nContext.Provider>
+  );
+}
+
+/** The public 黑白名单: no session asked for; picking a month changes the address (/lists/<month>). */
+function PublicListsApp({ initialMonth }: { initialMonth: string | null }) {
+  const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
+  const [month, setMonth] = useState<string | null>(initialMonth);
+  const t = useMemo(() => translator(language), [language]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = `${t('lists.title')} · ${t('app.title')}`;
+  }, [language, t]);
+  useEffect(() => {
+    const onPop = () => setMonth(publicListsMonthOf(window.location.pathname) ?? null);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const changeLanguage = (next: Language) => {
+    setLanguage(next);
+    setLanguageInUrl(next);
+  };
+  const changeMonth = (next: string) => {
+    window.history.pushState(null, '', `${publicListsPath(next)}${window.location.search}`);
+    setMonth(next);
+  };
+  return (
+    <I18nContext.Provider value={{ language, t }}>
+      <PublicListsPage month={month} onMonth={changeMonth} onLanguage={changeLanguage} />
     </I18nContext.Provider>
   );
 }
@@ -169,6 +202,9 @@ function SignedInApp() {
         )}
         {session.status === 'authenticated' && shownPage === 'displays' && (
           <DisplaysView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        )}
+        {session.status === 'authenticated' && shownPage === 'lists' && (
+          <ListsAdminView key={session.user.id} user={session.user} today={today} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
         {session.status === 'authenticated' && shownPage === 'calendar' && (
           <CalendarAdminView key={session.user.id} user={session.user} today={today} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />

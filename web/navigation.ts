@@ -5,7 +5,7 @@ import { createContext, useContext } from 'react';
 // after-action report (`?page=report&campaign=<id>`). The phone page of the field officers (执法队员) has a path of its
 // own, /field, because it is the address a team types or bookmarks on a phone, and the one its service worker keeps
 // for offline use.
-export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board', 'report', 'displays'] as const;
+export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board', 'report', 'displays', 'lists'] as const;
 export type Page = (typeof PAGES)[number] | 'field' | 'review';
 
 /** The command-centre wall's path: a page of its own, paired by token or signed in (web/wall/WallApp.tsx). */
@@ -111,3 +111,18 @@ export function publicReportPageOf(pathname: string): PublicReportPage | null {
 
 /** The tracking page of a code. */
 export const trackPagePath = (code: string): string => `${TRACK_PATH}/${encodeURIComponent(code)}`;
+/** The public 黑白名单 page's path: /lists (the latest month published) and /lists/<YYYY-MM>, no login. */
+export const LISTS_PATH = '/lists';
+
+/** On the public lists page: the month in the path (null = the latest); not that page at all: undefined. */
+export function publicListsMonthOf(pathname: string): string | null | undefined {
+  const m = /^\/lists(?:\/([^/]+))?\/?$/.exec(pathname);
+  if (!m) return undefined;
+  return m[1] ?? null;
+}
+
+/** The address of a month's public lists. */
+export const publicListsPath = (month: string): string => `${LISTS_PATH}/${month}`;
+
+/** The lists' panel (?page=lists): administrators preview and publish, district leaders read their district's. */
+export const canSeeListPublications = (role: string): boolean => role === 'admin' || role === 'leader';

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { stepLengthMs, type TimeStep } from '../../server/domain/time-steps.js';
-import { institutionStatuses, listStatuses, type InstitutionStatus, type ListStatus } from '../../server/domain/vocabulary.js';
+import { clueStatuses, institutionStatuses, listStatuses, type ClueStatus, type InstitutionStatus, type ListStatus } from '../../server/domain/vocabulary.js';
 import { col, districtFilter, instant, jsonBody, parsedRows, type Queryable, type Scope } from './queryable.js';
 
 // The SQL behind hotspot analytics: cell identity and geometry (for spatial weights), clue counts per cell
@@ -154,6 +154,7 @@ export async function clueCountsPerCellStep(q: Queryable, p: RangeParams & { ste
 export interface RiskInputRow {
   id: number;
   name: string;
+  address: string;
   districtCode: string;
   status: InstitutionStatus;
   listStatus: ListStatus;
@@ -161,8 +162,8 @@ export interface RiskInputRow {
   /** Dates (YYYY-MM-DD) of the recorded violations in the window before asOf. */
   violationDates: string[];
   lastInspectedOn: string | null;
-  /** Report times (ISO UTC) of clues linked to the institution or within the radius, in the window before asOf. */
-  clueDates: string[];
+  /** Clues linked to the institution or within the radius, in the window before asOf: report time (ISO UTC), status. */
+  clues: { reportedAt: string; status: ClueStatus }[];
 }
 
 // Thousands of institutions with a few dates each: small enough to check every entry.
@@ -173,13 +174,14 @@ const riskInputRows = z.object({
         z.object({
           id: z.int(),
           name: z.string(),
+          address: z.string(),
           districtCode: z.string(),
           status: z.enum(institutionStatuses),
           listStatus: z.enum(listStatuses),
           gridCellId: z.int().nullable(),
           violationDates: z.array(z.string()),
           lastInspectedOn: z.string().nullable(),
-          clueDates: z.array(z.string()),
+          clues: z.array(z.object({ reportedAt: z.string(), status: z.enum(clueStatuses) })),
         }),
       ),
     )
@@ -209,15 +211,15 @@ export async function riskInputs(q: Queryable, p: RiskInputParams): Promise<Risk
   const envelopeDegrees = (p.radiusMetres / 90_000) * 1.05;
   const [row] = await parsedRows(q, riskInputRows, sql`
     SELECT json_agg(json_build_object(
-      'id', i.id, 'name', i.name, 'districtCode', i.district_code, 'status', i.status, 'listStatus', i.list_status,
+      'id', i.id, 'name', i.name, 'address', i.address, 'districtCode', i.district_code, 'status', i.status, 'listStatus', i.list_status,
       'gridCellId', i.grid_cell_id, 'lastInspectedOn', i.last_inspected_on,
       'violationDates', COALESCE((
         SELECT json_agg(to_char(v.occurred_on, 'YYYY-MM-DD') ORDER BY v.occurred_on)
         FROM violations v
         WHERE v.institution_id = i.id AND v.occurred_on > ${p.violationWindowStart}::date AND v.occurred_on <= ${p.asOfDate}::date
       ), '[]'::json),
-      'clueDates', COALESCE((
-        SELECT json_agg(to_char(c.reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') ORDER BY c.reported_at)
+      'clues', COALESCE((
+        SELECT json_agg(json_build_object('reportedAt', to_char(c.reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'status', c.status) ORDER BY c.reported_at)
         FROM clues c
         WHERE c.reported_at >= ${instant(p.clueWindowStart)} AND c.reported_at <= ${instant(p.asOf)}
           AND ${districtFilter(sql`c.district_code`, p.scope)}

@@ -19,3 +19,4 @@ export * from './wall-displays.js';
 export * from './review.js';
 export * from './responsibility-matrix.js';
 export * from './clue-reports.js';
+export * from './list-publications.js';

@@ -21,9 +21,19 @@ export interface ListStatusInput {
   lastInspectedOn: IsoDate | null;
 }
 
+/** Why an institution is on a list, as data: the publication words it for the public (list-publication.ts). */
+export type ListReason =
+  | { code: 'revoked' }
+  | { code: 'repeated_violations'; count: number; threshold: number }
+  | { code: 'banned'; on: IsoDate }
+  | { code: 'compliant' };
+
 export interface ListStatusSuggestion {
   status: ListStatus;
+  /** The reasons in a clerk's words, zh-CN / en. */
   reasons: string[];
+  /** The same reasons as data, one per entry of `reasons`. */
+  codes: ListReason[];
 }
 
 /**
@@ -32,16 +42,24 @@ export interface ListStatusSuggestion {
  */
 export function suggestListStatus(input: ListStatusInput, asOf: Date | IsoDate): ListStatusSuggestion {
   const violations = countInDayWindow(input.violationDates, asOf, LIST_VIOLATION_WINDOW_DAYS);
-  if (input.status === 'revoked') return { status: 'black', reasons: ['办学许可已吊销 / licence revoked'] };
+  if (input.status === 'revoked') return { status: 'black', reasons: ['办学许可已吊销 / licence revoked'], codes: [{ code: 'revoked' }] };
   const threshold = mayOperate(input.status) ? BLACK_LIST_VIOLATIONS : BLACK_LIST_VIOLATIONS_WITHOUT_LICENCE;
   if (violations >= threshold) {
-    return { status: 'black', reasons: [`近三年违规 ${violations} 次（≥ ${threshold}）/ ${violations} violations in three years (≥ ${threshold})`] };
+    return {
+      status: 'black',
+      reasons: [`近三年违规 ${violations} 次（≥ ${threshold}）/ ${violations} violations in three years (≥ ${threshold})`],
+      codes: [{ code: 'repeated_violations', count: violations, threshold }],
+    };
   }
   const inspectedDaysAgo = input.lastInspectedOn === null ? null : calendarDaysBetween(input.lastInspectedOn, asOf);
   if (mayOperate(input.status) && violations === 0 && inspectedDaysAgo !== null && inspectedDaysAgo >= 0 && inspectedDaysAgo < WHITE_LIST_INSPECTION_DAYS) {
-    return { status: 'white', reasons: ['持证经营、近三年无违规、一年内检查合格 / licensed, no violation in three years, inspected within a year'] };
+    return {
+      status: 'white',
+      reasons: ['持证经营、近三年无违规、一年内检查合格 / licensed, no violation in three years, inspected within a year'],
+      codes: [{ code: 'compliant' }],
+    };
   }
-  return { status: 'none', reasons: [] };
+  return { status: 'none', reasons: [], codes: [] };
 }
 
 /** Inspection results that establish a violation (检查发现违规): ordered to rectify, a case opened, banned. */
@@ -61,7 +79,7 @@ export interface InspectionOutcome {
  */
 export function suggestListStatusAfterInspections(input: ListStatusInput, outcomes: readonly InspectionOutcome[], asOf: Date | IsoDate): ListStatusSuggestion {
   const banned = outcomes.find((o) => o.result === 'banned');
-  if (banned) return { status: 'black', reasons: [`${banned.on} 取缔无证经营 / unlicensed operation banned on ${banned.on}`] };
+  if (banned) return { status: 'black', reasons: [`${banned.on} 取缔无证经营 / unlicensed operation banned on ${banned.on}`], codes: [{ code: 'banned', on: banned.on }] };
   const violationDates = [...input.violationDates, ...outcomes.filter((o) => NON_COMPLIANT_RESULTS.has(o.result)).map((o) => o.on)];
   const latest = outcomes.reduce<IsoDate | null>((last, o) => (last === null || o.on > last ? o.on : last), input.lastInspectedOn);
   return suggestListStatus({ status: input.status, violationDates, lastInspectedOn: latest }, asOf);

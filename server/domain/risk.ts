@@ -8,14 +8,25 @@ import { DomainInputError } from './errors.js';
 import { operatesWithoutLicence } from './institution.js';
 import { LIST_VIOLATION_WINDOW_DAYS } from './list-status.js';
 import { calendarDaysBetween, countInDayWindow, isIsoDate, shanghaiDate, type IsoDate } from './time.js';
-import type { InstitutionStatus, ListStatus } from './vocabulary.js';
+import type { ClueStatus, InstitutionStatus, ListStatus } from './vocabulary.js';
 
 export type DateInput = IsoDate | Date;
 
+/** A clue near the institution or linked to it: when it was reported and how far the clue loop has taken it. */
+export type RiskClue = { reportedAt: DateInput; status: ClueStatus };
+
+/**
+ * Clues count for the risk score once verified (核查属实): verified, or closed after verification. A clue still being
+ * handled says only that someone reported something, and a rejected one (不予受理 / 查无实据) was found to be nothing,
+ * so neither raises an institution's score, its tier or its weight in the 双随机 draws.
+ */
+export const RISK_CLUE_STATUSES: readonly ClueStatus[] = ['verified', 'closed'];
+export const countsForRisk = (clue: RiskClue): boolean => RISK_CLUE_STATUSES.includes(clue.status);
+
 export type InstitutionRiskInput = {
   id?: string;
-  /** Report times of clues (线索) within RISK_CLUE_RADIUS_METRES of the institution or linked to it. */
-  clueDates: DateInput[];
+  /** Clues (线索) within RISK_CLUE_RADIUS_METRES of the institution or linked to it; only verified ones count. */
+  clues: RiskClue[];
   /** Dates of recorded violations (违规记录). */
   violationDates: DateInput[];
   status: InstitutionStatus;
@@ -68,7 +79,7 @@ export const VIOLATION_WINDOW_DAYS = LIST_VIOLATION_WINDOW_DAYS;
 
 /** Factor weights (points) and the raw value at which each factor reaches full strength. */
 export const RISK_FACTORS: Record<RiskFactorKey, { weight: number; saturation: number; labelZh: string; labelEn: string }> = {
-  recent_clues: { weight: 30, saturation: 5, labelZh: '近90天周边或关联线索数', labelEn: 'Clues nearby or linked, last 90 days' },
+  recent_clues: { weight: 30, saturation: 5, labelZh: '近90天周边或关联的核实线索数', labelEn: 'Verified clues nearby or linked, last 90 days' },
   violations: { weight: 25, saturation: 3, labelZh: '近三年违规记录数', labelEn: 'Violations, last 3 years' },
   unlicensed_or_blacklisted: { weight: 20, saturation: 1, labelZh: '无证无照、停业整顿、已吊销或列入黑名单', labelEn: 'Without a valid licence, or blacklisted' },
   hot_cell: { weight: 15, saturation: 3, labelZh: '所在网格热点置信等级', labelEn: 'Hot spot level of its grid cell' },
@@ -121,7 +132,8 @@ export function institutionRisk(input: InstitutionRiskInput, asOf: DateInput): I
   if (input.hotCellBin !== null && !(Number.isInteger(input.hotCellBin) && Math.abs(input.hotCellBin) <= 3)) {
     throw new DomainInputError([{ path: 'hotCellBin', message: `must be an integer from -3 to 3 or null, got ${input.hotCellBin}` }]);
   }
-  const clues = countInDayWindow(datesOf(input.clueDates, 'clueDates'), asOfDate, RECENT_CLUE_WINDOW_DAYS);
+  const clueDates = input.clues.map((c, i) => dateOf(c.reportedAt, `clues[${i}].reportedAt`));
+  const clues = countInDayWindow(clueDates.filter((_, i) => countsForRisk(input.clues[i])), asOfDate, RECENT_CLUE_WINDOW_DAYS);
   const violations = countInDayWindow(datesOf(input.violationDates, 'violationDates'), asOfDate, VIOLATION_WINDOW_DAYS);
   const withoutLicence = operatesWithoutLicence(input.status);
   const flagged = withoutLicence || input.listStatus === 'black';

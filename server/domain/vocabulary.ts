@@ -129,6 +129,7 @@ export const auditActions = [
   'wall_display.pair',
   'review.ranking_weights',
   'review.export',
+  'list.publish',
 ] as const;
 export const auditEntities = [
   'database',
@@ -146,6 +147,7 @@ export const auditEntities = [
   'ranking_weights',
   'review_briefing',
   'responsibility_matrix',
+  'list_publication',
 ] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日

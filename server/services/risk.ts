@@ -6,7 +6,7 @@ import type { InstitutionRiskBody, InstitutionRiskList } from '../contract/analy
 import { clueCountsPerCell, riskInputs, type RiskInputRow } from '../../db/queries/analysis.js';
 import type { Scope } from '../../db/queries/queryable.js';
 import type { UserRow } from '../../db/queries/users.js';
-import { rankInstitutionsByRisk, RECENT_CLUE_WINDOW_DAYS, RISK_CLUE_RADIUS_METRES, VIOLATION_WINDOW_DAYS, type InstitutionRisk } from '../domain/risk.js';
+import { rankInstitutionsByRisk, RECENT_CLUE_WINDOW_DAYS, RISK_CLUE_RADIUS_METRES, VIOLATION_WINDOW_DAYS, type InstitutionRisk, type InstitutionRiskInput } from '../domain/risk.js';
 import { addDays, daysBefore, shanghaiDate } from '../domain/time.js';
 import { scopedTo, scopeOf } from './access.js';
 import { valuesFor } from './analysis.js';
@@ -34,8 +34,16 @@ async function hotCellBins(deps: RiskDeps, scope: Scope, districts: readonly str
   return bins;
 }
 
-/** Risk of the institutions of a scope (one of them with `id`), highest score first. */
-export async function scoreInstitutions(deps: RiskDeps, scope: Scope, filter: { id?: number; district?: string }, asOf: Date): Promise<ScoredInstitution[]> {
+export interface RiskInputOf {
+  row: RiskInputRow;
+  input: InstitutionRiskInput;
+}
+
+/**
+ * The risk score's inputs for the institutions of a scope (one of them with `id`) as of an instant: what the score and
+ * the monthly 黑白名单 publication (list-publications.ts) read.
+ */
+export async function riskInputsOf(deps: RiskDeps, scope: Scope, filter: { id?: number; district?: string }, asOf: Date): Promise<RiskInputOf[]> {
   const asOfDate = shanghaiDate(asOf);
   const rows = await riskInputs(deps.database, {
     scope,
@@ -47,17 +55,26 @@ export async function scoreInstitutions(deps: RiskDeps, scope: Scope, filter: { 
     ...filter,
   });
   const bins = await hotCellBins(deps, scope, [...new Set(rows.map((r) => r.districtCode))], asOf);
-  const rowById = new Map(rows.map((r) => [String(r.id), r]));
-  const risks = rankInstitutionsByRisk(
-    rows.map((r) => ({
+  return rows.map((r) => ({
+    row: r,
+    input: {
       id: String(r.id),
-      clueDates: r.clueDates,
+      clues: r.clues,
       violationDates: r.violationDates,
       status: r.status,
       listStatus: r.listStatus,
       hotCellBin: r.gridCellId === null ? null : (bins.get(r.gridCellId) ?? null),
       lastInspectionDate: r.lastInspectedOn,
-    })),
+    },
+  }));
+}
+
+/** Risk of the institutions of a scope (one of them with `id`), highest score first. */
+export async function scoreInstitutions(deps: RiskDeps, scope: Scope, filter: { id?: number; district?: string }, asOf: Date): Promise<ScoredInstitution[]> {
+  const inputs = await riskInputsOf(deps, scope, filter, asOf);
+  const rowById = new Map(inputs.map((r) => [String(r.row.id), r.row]));
+  const risks = rankInstitutionsByRisk(
+    inputs.map((r) => r.input),
     asOf,
   );
   return risks.map((risk) => ({ row: rowById.get(risk.id!)!, risk }));

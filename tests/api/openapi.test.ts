@@ -4,7 +4,7 @@ import { getJson, testApp, type TestApp } from '../support/api.js';
 
 let app: TestApp;
 let doc: any;
-const publicOperations = new Set(['get /api/health', 'post /api/auth/login', 'post /api/wall/pair', 'get /api/public/campaigns/{id}/results', 'get /api/public/campaigns/{id}/results.csv', 'post /api/public/reports', 'get /api/public/track/{code}', 'get /api/public/districts']);
+const publicOperations = new Set(['get /api/health', 'post /api/auth/login', 'post /api/wall/pair', 'get /api/public/campaigns/{id}/results', 'get /api/public/campaigns/{id}/results.csv', 'post /api/public/reports', 'get /api/public/track/{code}', 'get /api/public/districts', 'get /api/public/lists', 'get /api/public/lists/{month}']);
 
 beforeAll(async () => {
   app = await testApp();

@@ -1,6 +1,6 @@
 import type { Me } from '../../server/contract/index.js';
 import { useI18n, type Language } from '../i18n/index.js';
-import { canReview, useNavigation } from '../navigation.js';
+import { canReview, canSeeListPublications, useNavigation } from '../navigation.js';
 import { userChipText } from '../i18n/names.js';
 
 export interface TopBarProps {
@@ -22,6 +22,7 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
   // The calendar screen likewise: administrators keep the holiday schedules and school vacations.
   const openCalendar = user.canEditCalendar && navigation && navigation.page !== 'calendar' ? () => navigation.open('calendar') : undefined;
   const openDisplays = user.role === 'admin' && navigation && navigation.page !== 'displays' ? () => navigation.open('displays') : undefined;
+  const openLists = canSeeListPublications(user.role) && navigation && navigation.page !== 'lists' ? () => navigation.open('lists') : undefined;
   const openReview = canReview(user.role) && navigation && navigation.page !== 'review' ? () => navigation.open('review') : undefined;
   const chip = userChipText(user, language);
   return (
@@ -81,6 +82,15 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
           <PageButton label={t('displays.open')} testId="open-displays" onClick={openDisplays}>
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M1.5 2.5h13v9h-13z M5 14.5h6M8 11.5v3" />
+            </svg>
+          </PageButton>
+        )}
+        {openLists && (
+          <PageButton label={t('listsAdmin.open')} testId="open-lists" onClick={openLists}>
+            {/* two columns, one filled and one hollow: the black and the white list */}
+            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M1.5 2.5h5.5v11h-5.5z" fill="currentColor" />
+              <path d="M9 2.5h5.5v11H9z" />
             </svg>
           </PageButton>
         )}

@@ -2,6 +2,7 @@ import { publicResultsCsvPath, usePublicResults } from '../api/campaign-report.j
 import { PrintPageNumbers } from '../dispatch/PrintPageNumbers.js';
 import { TableHead } from '../dispatch/TableHead.js';
 import { translateCode, useI18n, type Language } from '../i18n/index.js';
+import { VersionHistory } from './VersionHistory.js';
 import '../dispatch/dispatch.css';
 import './report.css';
 
@@ -84,19 +85,7 @@ export function PublicResultsPage({ campaignId, onLanguage }: { campaignId: numb
                 ))}
               </tbody>
             </table>
-            {data.versions.length > 1 && (
-              <section className="report-section">
-                <h3>{t('publicResults.history')}</h3>
-                <ul className="public-results__versions">
-                  {data.versions.map((v) => (
-                    <li key={v.version}>
-                      {t('publicResults.version', { version: v.version, at: v.publishedAt.slice(0, 10) })}
-                      {v.correctionNote ? ` — ${v.correctionNote}` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <VersionHistory versions={data.versions} />
           </article>
         )}
       </div>

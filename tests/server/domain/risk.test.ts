@@ -5,11 +5,14 @@ import {
   institutionRisk,
   rankInstitutionsByRisk,
   type InstitutionRiskInput,
+  type RiskClue,
 } from '../../../server/domain/risk.js';
+
+const verified = (...dates: string[]): RiskClue[] => dates.map((reportedAt) => ({ reportedAt, status: 'verified' }));
 
 const quiet: InstitutionRiskInput = {
   id: 'quiet',
-  clueDates: [],
+  clues: [],
   violationDates: [],
   status: 'licensed',
   listStatus: 'white',
@@ -35,7 +38,7 @@ describe('institution risk', () => {
     const r = institutionRisk(
       {
         id: 'busy',
-        clueDates: ['2024-05-30', '2024-04-10', '2024-03-04', '2024-03-03', '2023-12-01', '2024-07-01'],
+        clues: verified('2024-05-30', '2024-04-10', '2024-03-04', '2024-03-03', '2023-12-01', '2024-07-01'),
         violationDates: ['2022-01-01', '2020-01-01'],
         status: 'licensed',
         listStatus: 'none',
@@ -61,6 +64,21 @@ describe('institution risk', () => {
     expect(r.frequency.labelZh).toBe('每季度1次');
   });
 
+  it('counts a clue once verified: one still being handled or rejected does not raise the score', () => {
+    const asOf = '2024-06-01';
+    const base = institutionRisk(quiet, asOf);
+    const clue = (status: RiskClue['status']): RiskClue => ({ reportedAt: '2024-05-20T02:00:00Z', status });
+    for (const status of ['received', 'registered', 'dispatched', 'handling', 'feedback', 'rejected'] as const) {
+      const r = institutionRisk({ ...quiet, clues: [clue(status), clue(status)] }, asOf);
+      expect(r.score, status).toBe(base.score);
+      expect(r.factors.find((f) => f.key === 'recent_clues')!.raw, status).toBe(0);
+    }
+    // Verified and closed (after verification) count: 6 points each (30 / 5).
+    const counted = institutionRisk({ ...quiet, clues: [clue('verified'), clue('closed'), clue('handling')] }, asOf);
+    expect(counted.factors.find((f) => f.key === 'recent_clues')!.raw).toBe(2);
+    expect(counted.score).toBe(base.score + 12);
+  });
+
   it('an unlicensed institution is at least tier C, and says why', () => {
     const r = institutionRisk({ ...quiet, status: 'unlicensed' }, '2024-06-01');
     expect(r.score).toBe(20.8);
@@ -75,7 +93,7 @@ describe('institution risk', () => {
 
   it('reaches tier D with many clues and violations in a hot cell', () => {
     const dates = ['2024-05-01', '2024-05-02', '2024-05-03', '2024-05-04', '2024-05-05'];
-    const r = institutionRisk({ ...quiet, clueDates: dates, violationDates: dates, hotCellBin: 3, status: 'unlicensed' }, new Date('2024-06-01T00:00:00Z'));
+    const r = institutionRisk({ ...quiet, clues: verified(...dates), violationDates: dates, hotCellBin: 3, status: 'unlicensed' }, new Date('2024-06-01T00:00:00Z'));
     expect(r.score).toBeGreaterThanOrEqual(90);
     expect(r.tier).toBe('D');
     expect(r.frequency.perYear).toBe(12);
@@ -90,7 +108,7 @@ describe('institution risk', () => {
 
   it('rejects bad dates and bins with a clear message', () => {
     expect(() => institutionRisk(quiet, 'not a date')).toThrow(/asOf: not a valid date/);
-    expect(() => institutionRisk({ ...quiet, clueDates: ['2024-13-45'] }, '2024-06-01')).toThrow(/clueDates\[0\]: not a valid date/);
+    expect(() => institutionRisk({ ...quiet, clues: verified('2024-13-45') }, '2024-06-01')).toThrow(/clues\[0\]\.reportedAt: not a valid date/);
     expect(() => institutionRisk({ ...quiet, hotCellBin: 5 }, '2024-06-01')).toThrow(/hotCellBin/);
   });
 });

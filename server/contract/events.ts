@@ -76,6 +76,25 @@ export const liveEventPayloadSchemas = {
     status: z.enum(clueStatuses),
     dueAt: instantText,
   }),
+  /** A step of the clue loop (docs/clues.md#api-steps): dispatch, send back, extension, pause, feedback, verification… */
+  'clue.step': z.object({
+    clueId: z.number().int(),
+    districtCode: z.string(),
+    step: z.string(),
+    status: z.enum(clueStatuses),
+    dueAt: instantText.nullable(),
+    leadDepartment: z.string().nullable(),
+  }),
+  /** 临期提醒 and 督办: once per level and deadline, with who is told. */
+  'clue.escalated': z.object({
+    clueId: z.number().int(),
+    districtCode: z.string(),
+    level: z.enum(['reminder', 'overdue', 'supervised', 'district']),
+    workingDaysOverdue: z.number().int(),
+    notify: z.array(z.string()),
+    dueAt: instantText,
+    leadDepartment: z.string().nullable(),
+  }),
 } as const satisfies Record<LiveEventKind, z.ZodType>;
 
 export type LiveEventPayload<K extends LiveEventKind> = z.output<(typeof liveEventPayloadSchemas)[K]>;
@@ -102,6 +121,8 @@ export const liveEventSchema = z
     envelope('clue.created'),
     envelope('clue.status'),
     envelope('clue.overdue'),
+    envelope('clue.step'),
+    envelope('clue.escalated'),
   ])
   .openapi('LiveEvent');
 export type LiveEvent = z.output<typeof liveEventSchema>;

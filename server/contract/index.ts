@@ -12,6 +12,7 @@ export * from './streets.js';
 export * from './grid-cells.js';
 export * from './institutions.js';
 export * from './clues.js';
+export * from './clue-loop.js';
 export * from './summary.js';
 export * from './audit.js';
 export * from './routing.js';

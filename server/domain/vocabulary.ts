@@ -25,6 +25,8 @@ export const suspectedTypes = [
   'overcharging', // 超前收费 / 预付费
   'other',
 ] as const;
+/** What a clue asks for, which sets its 办理时限 in working days (server/domain/clue-deadline.ts): 紧急 urgent, 咨询, 投诉. */
+export const clueKinds = ['urgent', 'consultation', 'complaint'] as const;
 /** The clue loop (线索闭环, GB/T 30428): receive → register → dispatch → handle → feed back → verify → close. */
 export const clueStatuses = ['received', 'registered', 'dispatched', 'handling', 'feedback', 'verified', 'closed', 'rejected'] as const;
 /** What an inspection found and recorded against an institution (违规记录), after the look-back plan's 十查. */
@@ -74,6 +76,8 @@ export const liveEventKinds = [
   'clue.created',
   'clue.status',
   'clue.overdue',
+  'clue.step',
+  'clue.escalated',
 ] as const;
 /**
  * What the audit log (执法全过程记录) records: one action per kind of write, named `<entity>.<verb>` (the demo data
@@ -85,6 +89,22 @@ export const auditActions = [
   'auth.logout',
   'clue.create',
   'clue.status',
+  'clue.register',
+  'clue.dispatch',
+  'clue.send_back',
+  'clue.accept',
+  'clue.extend_request',
+  'clue.extend_decide',
+  'clue.pause',
+  'clue.resume',
+  'clue.feedback',
+  'clue.verify',
+  'clue.close',
+  'clue.reopen',
+  'clue.merge',
+  'clue.reject',
+  'clue.import',
+  'matrix.update',
   'patrol.plan',
   'campaign.create',
   'campaign.edit',
@@ -125,6 +145,7 @@ export const auditEntities = [
   'wall_display',
   'ranking_weights',
   'review_briefing',
+  'responsibility_matrix',
 ] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日
@@ -145,6 +166,7 @@ export type ListStatus = (typeof listStatuses)[number];
 export type ClueSource = (typeof clueSources)[number];
 export type SuspectedType = (typeof suspectedTypes)[number];
 export type ClueStatus = (typeof clueStatuses)[number];
+export type ClueKind = (typeof clueKinds)[number];
 export type ViolationKind = (typeof violationKinds)[number];
 export type OfficerRelationKind = (typeof officerRelationKinds)[number];
 export type UserRole = (typeof userRoles)[number];

@@ -217,3 +217,46 @@ export function fieldIssues(details: unknown): Record<string, string> {
 
 /** Open clues: those a clock runs for. */
 export const isOpenStatus = (status: string): boolean => status !== 'closed' && status !== 'rejected';
+
+// ——— the metrics strip ———
+
+export interface MetricsGroup {
+  group: string;
+  received: number;
+  closed: number;
+  closedOnTime: number;
+  openOverdue: number;
+  reopenRate: number | null;
+  handlingHours: { p50: number; p90: number; max: number } | null;
+}
+
+export interface StripFigures {
+  /** Closed on time ÷ (closed + open overdue); null with nothing to count. */
+  onTimeRate: number | null;
+  openOverdue: number;
+  /** Percentiles of one group only: those of several districts do not add up. */
+  p50: number | null;
+  p90: number | null;
+  reopenRate: number | null;
+}
+
+/**
+ * The strip's figures from the metrics per district: the district's own group, or for the city the sums of all groups
+ * (the on-time rate and the reopen rate from the sums, weighted by closed clues; percentiles only when one group).
+ */
+export function stripFigures(answer: { groups: readonly MetricsGroup[] }, district: string | null): StripFigures {
+  const groups = district ? answer.groups.filter((g) => g.group === district) : answer.groups;
+  const closed = groups.reduce((s, g) => s + g.closed, 0);
+  const onTime = groups.reduce((s, g) => s + g.closedOnTime, 0);
+  const openOverdue = groups.reduce((s, g) => s + g.openOverdue, 0);
+  const weighed = groups.filter((g) => g.reopenRate !== null && g.closed > 0);
+  const weight = weighed.reduce((s, g) => s + g.closed, 0);
+  const single = groups.length === 1 ? groups[0].handlingHours : null;
+  return {
+    onTimeRate: closed + openOverdue > 0 ? onTime / (closed + openOverdue) : null,
+    openOverdue,
+    p50: single?.p50 ?? null,
+    p90: single?.p90 ?? null,
+    reopenRate: weight > 0 ? weighed.reduce((s, g) => s + g.reopenRate! * g.closed, 0) / weight : null,
+  };
+}

@@ -10,6 +10,7 @@ import {
   queueQuery,
   slaClock,
   slaUrgency,
+  stripFigures,
   toggled,
   withFilter,
   type QueueCursor,
@@ -129,5 +130,31 @@ describe('a refused step’s issues by field', () => {
     expect(fieldIssues(null)).toEqual({});
     expect(fieldIssues({ issues: 'no' })).toEqual({});
     expect(fieldIssues({ issues: [{ path: ['x'] }] })).toEqual({});
+  });
+});
+
+describe('the metrics strip', () => {
+  const group = (group: string, closed: number, closedOnTime: number, openOverdue: number, reopenRate: number | null, p50 = 10) => ({
+    group,
+    received: closed + openOverdue,
+    closed,
+    closedOnTime,
+    openOverdue,
+    reopenRate,
+    handlingHours: { p50, p90: p50 * 3, max: p50 * 5 },
+  });
+  test('a district’s figures are its group’s, the on-time rate counting open overdue clues against it', () => {
+    const f = stripFigures({ groups: [group('310107', 8, 6, 2, 0.25, 12), group('310101', 10, 10, 0, 0)] }, '310107');
+    expect(f).toEqual({ onTimeRate: 0.6, openOverdue: 2, p50: 12, p90: 36, reopenRate: 0.25 });
+  });
+  test('the city sums the groups, weighs the reopen rate by closed clues and gives no percentiles of several', () => {
+    const f = stripFigures({ groups: [group('310107', 8, 6, 2, 0.25), group('310101', 2, 2, 0, 1)] }, null);
+    expect(f.onTimeRate).toBeCloseTo(8 / 12);
+    expect(f.openOverdue).toBe(2);
+    expect(f.reopenRate).toBeCloseTo((0.25 * 8 + 1 * 2) / 10);
+    expect(f.p50).toBeNull();
+  });
+  test('nothing to count is no rate, not zero', () => {
+    expect(stripFigures({ groups: [] }, null)).toEqual({ onTimeRate: null, openOverdue: 0, p50: null, p90: null, reopenRate: null });
   });
 });

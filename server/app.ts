@@ -22,6 +22,7 @@ import { auditRouter } from './routes/audit.js';
 import { calendarRouter } from './routes/calendar.js';
 import { authRouter } from './routes/auth.js';
 import { campaignsRouter } from './routes/campaigns.js';
+import { clueLoopRouter } from './routes/clue-loop.js';
 import { cluesRouter } from './routes/clues.js';
 import { districtsRouter } from './routes/districts.js';
 import { gridCellsRouter } from './routes/grid-cells.js';
@@ -48,6 +49,7 @@ import { PhotoStore } from './photos/store.js';
 import { LiveEventHub, type LiveEventHubOptions } from './services/live-event-hub.js';
 import { eventsRouter } from './routes/events.js';
 import { campaignProgressRouter } from './routes/campaign-progress.js';
+import { announceClueEscalations } from './services/clue-desk.js';
 import { announceOverdueClues } from './services/clues.js';
 
 export interface AppOptions {
@@ -109,6 +111,7 @@ export function createApp(options: AppOptions) {
     .route('/api', streetsRouter(deps))
     .route('/api', gridCellsRouter(deps))
     .route('/api', institutionsRouter(deps))
+    .route('/api', clueLoopRouter(deps))
     .route('/api', cluesRouter(deps))
     .route('/api', summaryRouter(deps))
     .route('/api', auditRouter(deps))
@@ -136,6 +139,7 @@ export function createApp(options: AppOptions) {
 /** The work a running server does on its own: the overdue-clue scan, at start and every minute. */
 export function startBackgroundTasks(deps: Deps): () => void {
   deps.liveEvents.every(60_000, () => announceOverdueClues(deps));
+  deps.liveEvents.every(60_000, () => announceClueEscalations(deps));
   return () => deps.liveEvents.stop();
 }
 

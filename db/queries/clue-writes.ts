@@ -57,15 +57,20 @@ export interface NewClueRow {
   districtCode: string;
   gridCellId: number | null;
   dueAt: Date;
+  kind?: string;
+  callerPhone?: string | null;
+  attachments?: readonly string[];
+  externalId?: string | null;
 }
 
 export async function insertClue(tx: Queryable, c: NewClueRow): Promise<number> {
   const [row] = await parsedRows(tx, z.object({ id: col.int }), sql`
     INSERT INTO clues (source, reported_at, geom, address, description, suspected_type, status, institution_id,
-                       district_code, grid_cell_id, due_at, synthetic)
+                       district_code, grid_cell_id, due_at, synthetic, kind, caller_phone, attachments, external_id)
     VALUES (${c.source}, ${instant(c.reportedAt)}, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(c.geojson)}), 4326),
             ${c.address}, ${c.description}, ${c.suspectedType}, 'received', ${c.institutionId}, ${c.districtCode},
-            ${c.gridCellId}, ${instant(c.dueAt)}, FALSE)
+            ${c.gridCellId}, ${instant(c.dueAt)}, FALSE, ${c.kind ?? 'complaint'}::clue_kind, ${c.callerPhone ?? null},
+            ${JSON.stringify(c.attachments ?? [])}::jsonb, ${c.externalId ?? null})
     RETURNING id`);
   return row.id;
 }

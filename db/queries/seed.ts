@@ -250,19 +250,28 @@ export interface ClueRow {
   grid_cell_id: number;
   due_at: string | null;
   closed_at: string | null;
+  lead_department: string | null;
+  co_departments: string[];
+  matrix_rule_id: string | null;
+  dispatch_reason: string | null;
+  whistle: boolean;
+  dispatched_at: string | null;
 }
 
 export async function insertClues(executor: Queryable, clues: readonly ClueRow[]): Promise<void> {
   await inBatches(clues, 5000, (batch) =>
     executor.rows(sql`
       INSERT INTO clues (id, source, reported_at, geom, address, description, suspected_type, status, institution_id,
-                         district_code, grid_cell_id, due_at, closed_at, synthetic)
+                         district_code, grid_cell_id, due_at, closed_at, synthetic, lead_department, co_departments,
+                         matrix_rule_id, matrix_version, dispatch_reason, whistle, dispatched_at)
       SELECT r.id, r.source::clue_source, r.reported_at, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.address, r.description,
              r.suspected_type::suspected_type, r.status::clue_status, r.institution_id, r.district_code, r.grid_cell_id,
-             r.due_at, r.closed_at, true
+             r.due_at, r.closed_at, true, r.lead_department, r.co_departments, r.matrix_rule_id,
+             CASE WHEN r.matrix_rule_id IS NULL THEN NULL ELSE 1 END, r.dispatch_reason, r.whistle, r.dispatched_at
       FROM json_to_recordset(${json(batch)}) AS r(id int, source text, reported_at timestamptz, lon float8, lat float8,
         address text, description text, suspected_type text, status text, institution_id int, district_code text,
-        grid_cell_id int, due_at timestamptz, closed_at timestamptz)`),
+        grid_cell_id int, due_at timestamptz, closed_at timestamptz, lead_department text, co_departments jsonb,
+        matrix_rule_id text, dispatch_reason text, whistle boolean, dispatched_at timestamptz)`),
   );
 }
 
@@ -381,6 +390,7 @@ export async function seedChecksum(executor: Queryable): Promise<string> {
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM institutions t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM clues t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM departments t),
+      (SELECT md5(string_agg(t.rules::text, '|' ORDER BY version)) FROM responsibility_matrices t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM officers t),
       (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM officer_relations t),
       (SELECT md5(string_agg(concat_ws(',', username, display_name, role, district_code, officer_id), '|' ORDER BY username)) FROM users),

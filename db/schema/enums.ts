@@ -1,5 +1,6 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import {
+  clueKinds,
   clueSources,
   clueStatuses,
   holidayDayKinds,
@@ -23,6 +24,7 @@ export const listStatus = pgEnum('list_status', listStatuses);
 export const clueSource = pgEnum('clue_source', clueSources);
 export const suspectedType = pgEnum('suspected_type', suspectedTypes);
 export const clueStatus = pgEnum('clue_status', clueStatuses);
+export const clueKind = pgEnum('clue_kind', clueKinds);
 export const violationKind = pgEnum('violation_kind', violationKinds);
 export const officerRelationKind = pgEnum('officer_relation_kind', officerRelationKinds);
 export const userRole = pgEnum('user_role', userRoles);

@@ -155,6 +155,10 @@ export const liveEvents = pgTable(
     index('live_events_overdue_clue_idx')
       .on(sql`(${t.payload} ->> 'clueId')`)
       .where(sql`${t.kind} = 'clue.overdue'`),
+    // The escalation scan asks which levels of a clue were announced: once per level and deadline.
+    index('live_events_escalated_clue_idx')
+      .on(sql`(${t.payload} ->> 'clueId')`)
+      .where(sql`${t.kind} = 'clue.escalated'`),
   ],
 );
 

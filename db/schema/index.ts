@@ -17,3 +17,4 @@ export * from './campaign-plans.js';
 export * from './field.js';
 export * from './wall-displays.js';
 export * from './review.js';
+export * from './responsibility-matrix.js';

@@ -35,13 +35,15 @@ import { residentialCentres } from './generate/residential.js';
 import { generateHotspots } from './generate/hotspots.js';
 import { generateInstitutions } from './generate/institutions.js';
 import { openingHoursOf, type OpeningHours } from './generate/opening-hours.js';
-import { generateClues } from './generate/clues.js';
+import { generateClues, seedDispatch } from './generate/clues.js';
 import { DEPARTMENTS } from './generate/departments.js';
 import { generateOfficerRelations, generateOfficers } from './generate/officers.js';
 import { DEMO_USERS, fieldAccounts } from './generate/users.js';
 export { DEFAULT_DEMO_PASSWORD } from './generate/users.js';
 import type { AreaGeometry } from './generate/gcj02.js';
 import { buildGrid } from './build-grid.js';
+import { DEFAULT_RESPONSIBILITY_MATRIX } from '../../server/domain/responsibility-matrix.js';
+import { insertMatrixVersion } from '../queries/responsibility-matrix.js';
 import { importDemoRoadNetwork } from './osm/index.js';
 
 export interface SeedOptions {
@@ -177,6 +179,10 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     );
 
     progress(4);
+    // The departments before the clues, which name their lead; the default matrix as version 1, which dispatched them.
+    await insertDepartments(tx, DEPARTMENTS.map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn, responsibilities: d.responsibilities })));
+    await insertMatrixVersion(tx, { version: 1, rules: DEFAULT_RESPONSIBILITY_MATRIX, createdBy: 'system', createdAt: builtAt });
+    const categoryOf = new Map(institutions.map((i) => [i.id, i.category]));
     const clues = generateClues(random.fork('clues'), geography, centres, hotspots, institutions, {
       count: sizes.clues,
       asOf,
@@ -202,11 +208,11 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         grid_cell_id: c.gridCellId,
         due_at: c.dueAt.toISOString(),
         closed_at: c.closedAt?.toISOString() ?? null,
+        ...seedDispatch(c, c.institutionId === null ? null : (categoryOf.get(c.institutionId) ?? null)),
       })),
     );
 
     progress(5);
-    await insertDepartments(tx, DEPARTMENTS.map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn, responsibilities: d.responsibilities })));
     const officers = generateOfficers(random.fork('officers'), geography, sizes.officers, asOf);
     await insertOfficers(
       tx,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ESCALATION_NOTIFY } from '../domain/clue-escalation.js';
+import { clueLoopSteps, type LoopStep } from '../domain/clue-loop-steps.js';
 import { evidenceKinds } from '../domain/clue-steps.js';
 import { platformFields } from '../domain/platform-csv.js';
 import { isIsoDate } from '../domain/time.js';
@@ -15,23 +16,8 @@ import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
 // timeline and the metrics.
 
 /** The explicit steps of the loop, each an endpoint `POST /api/clues/{id}/<step with dashes>` and an audit action `clue.<step>`. */
-export const clueSteps = [
-  'register',
-  'dispatch',
-  'send_back',
-  'accept',
-  'extend_request',
-  'extend_decide',
-  'pause',
-  'resume',
-  'feedback',
-  'verify',
-  'close',
-  'reopen',
-  'merge',
-  'reject',
-] as const;
-export type ClueStep = (typeof clueSteps)[number];
+export const clueSteps = clueLoopSteps;
+export type ClueStep = LoopStep;
 
 export const escalationLevels = Object.keys(ESCALATION_NOTIFY) as [keyof typeof ESCALATION_NOTIFY, ...(keyof typeof ESCALATION_NOTIFY)[]];
 export const escalationSchema = z
@@ -442,7 +428,7 @@ export const clueStepRoutes = {
 } as const;
 
 /** GET /clues/{id}: the clue's detail, extended with the loop (a superset of ClueDetail). */
-export const getClueLoopRoute = createRoute(
+export const getClueRoute = createRoute(
   protectedRoute({
     method: 'get',
     path: '/clues/{id}',
@@ -454,7 +440,7 @@ export const getClueLoopRoute = createRoute(
 );
 
 /** POST /clues: the 12345 operator form or a grid patrol's report. */
-export const createClueLoopRoute = createRoute(
+export const createClueRoute = createRoute(
   protectedRoute({
     method: 'post',
     path: '/clues',

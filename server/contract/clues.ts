@@ -89,17 +89,6 @@ export const listCluesRoute = createRoute(
   }),
 );
 
-export const getClueRoute = createRoute(
-  protectedRoute({
-    method: 'get',
-    path: '/clues/{id}',
-    tags: ['clues'],
-    summary: 'One clue with its details and allowed next statuses',
-    request: { params: idParamsSchema },
-    responses: { 200: jsonContent(clueDetailSchema, 'the clue'), 404: errorResponses[404] },
-  }),
-);
-
 export const patchClueRoute = createRoute(
   protectedRoute({
     method: 'patch',
@@ -112,21 +101,6 @@ export const patchClueRoute = createRoute(
       404: errorResponses[404],
       409: errorResponses[409],
       413: errorResponses[413],
-    },
-  }),
-);
-
-export const createClueRoute = createRoute(
-  protectedRoute({
-    method: 'post',
-    path: '/clues',
-    tags: ['clues'],
-    summary: 'Register a new clue (audited); its district and grid cell come from its point',
-    request: { body: { required: true, content: { 'application/json': { schema: newClueSchema } } } },
-    responses: {
-      201: jsonContent(clueDetailSchema, 'the registered clue'),
-      413: errorResponses[413],
-      422: errorResponses[422],
     },
   }),
 );

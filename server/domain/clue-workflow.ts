@@ -42,10 +42,11 @@ export function clueTransitionError(from: ClueStatus, to: ClueStatus): string | 
 }
 
 /**
- * 办理时限 in calendar days after the report, by channel: the media and grid patrols ask for the fastest answer, the
- * national platform allows the longest. The demo data and newly registered clues both use this table.
+ * The demo data's 办理时限 in calendar days after the report, by channel (the media and grid patrols fastest, the
+ * national platform longest). Only the seed uses it, to age its synthetic clues; a clue registered through the API
+ * is due by its kind in working days (CLUE_DEADLINE_WORKING_DAYS, server/domain/clue-deadline.ts).
  */
 export const CLUE_HANDLING_DAYS: Readonly<Record<ClueSource, number>> = { '12345': 7, 随手拍: 7, platform: 15, grid_patrol: 5, media: 3, transfer: 10 };
 
-/** When a clue reported at `reportedAt` through `source` is due. */
+/** When a demo clue reported at `reportedAt` through `source` is due (the seed's rule). */
 export const clueDueAt = (source: ClueSource, reportedAt: Date): Date => daysAfter(reportedAt, CLUE_HANDLING_DAYS[source]);

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { clueImportRoute } from '../contract/clue-loop.js';
 import { photoUploadRoute } from '../contract/field.js';
 import { payloadTooLarge } from '../services/errors.js';
 
@@ -9,7 +10,11 @@ export const maxBodyBytes = 1024 * 1024;
  * Requests that read their body under a limit of their own: a photo may be 10 MB (MAX_PHOTO_BYTES), ten times the
  * JSON limit, and its route enforces that while it streams (http/limited-body.ts).
  */
-const ownLimit = [{ method: 'POST', path: `/api${photoUploadRoute.path}` }];
+const ownLimit = [
+  { method: 'POST', path: `/api${photoUploadRoute.path}` },
+  // A platform export of 20,000 complaints (MAX_CLUE_IMPORT_BYTES).
+  { method: 'POST', path: `/api${clueImportRoute.path}` },
+];
 
 /** Refuses request bodies over `maxBytes` with 413 before anything reads them (except those with a limit of their own). */
 export const limitBody = (maxBytes = maxBodyBytes): MiddlewareHandler => {

@@ -8,7 +8,8 @@ import { cumulativeSampler } from '../../../server/domain/random.js';
 import { reportDays, sampleInstantOnDay } from './seasonality.js';
 import { DAY_MS, HOUR_MS, shanghaiParts } from '../../../server/domain/time.js';
 import { CLUE_HANDLING_DAYS, clueDueAt } from '../../../server/domain/clue-workflow.js';
-import { clueSources, suspectedTypes, type ClueSource, type ClueStatus, type SuspectedType } from '../../../server/domain/vocabulary.js';
+import { DEFAULT_RESPONSIBILITY_MATRIX, dispatchByMatrix } from '../../../server/domain/responsibility-matrix.js';
+import { clueSources, suspectedTypes, type ClueSource, type ClueStatus, type InstitutionCategory, type SuspectedType } from '../../../server/domain/vocabulary.js';
 import { hotspotActivity, type Hotspot } from './hotspots.js';
 import { syntheticAddress } from './addresses.js';
 import { distanceMetres } from './grid.js';
@@ -221,4 +222,22 @@ function linkInstitution(random: Random, index: InstitutionIndex, place: PlacedP
     }
   }
   return best?.id ?? null;
+}
+
+const DISPATCHED_STATUSES: ReadonlySet<ClueStatus> = new Set(['dispatched', 'handling', 'feedback', 'verified', 'closed']);
+/** A generated clue is dispatched this long after its report (the grid centre's working hours aside). */
+const SEED_DISPATCH_AFTER_MS = 4 * HOUR_MS;
+
+/**
+ * The dispatch columns of a generated clue: one past 派单 was dispatched by the default matrix (version 1) four hours
+ * after its report (or at its closing, if sooner); the others carry none.
+ */
+export function seedDispatch(
+  clue: Pick<GeneratedClue, 'status' | 'suspectedType' | 'reportedAt' | 'closedAt'>,
+  institutionCategory: InstitutionCategory | null,
+): { lead_department: string | null; co_departments: string[]; matrix_rule_id: string | null; dispatch_reason: string | null; whistle: boolean; dispatched_at: string | null } {
+  if (!DISPATCHED_STATUSES.has(clue.status)) return { lead_department: null, co_departments: [], matrix_rule_id: null, dispatch_reason: null, whistle: false, dispatched_at: null };
+  const d = dispatchByMatrix(DEFAULT_RESPONSIBILITY_MATRIX, { suspectedType: clue.suspectedType, institutionCategory });
+  const at = Math.min(clue.reportedAt.getTime() + SEED_DISPATCH_AFTER_MS, clue.closedAt?.getTime() ?? Infinity);
+  return { lead_department: d.lead, co_departments: d.co, matrix_rule_id: d.ruleId, dispatch_reason: d.reason, whistle: d.whistle, dispatched_at: new Date(at).toISOString() };
 }

@@ -83,10 +83,7 @@ export function useDeskPage(user: Me) {
   // ---- the map: the queue's clues where the answer places them, the open one ringed ----
   const points = useMemo(
     (): DeskPoint[] =>
-      items.flatMap((c) => {
-        const position = (c as { position?: [number, number] | null }).position;
-        return position ? [{ id: c.id, position, urgency: slaUrgency({ dueAt: c.dueAt, paused: c.paused, overdue: c.overdue, open: isOpenStatus(c.status) }, nowMs) }] : [];
-      }),
+      items.map((c) => ({ id: c.id, position: c.position, urgency: slaUrgency({ dueAt: c.dueAt, paused: c.paused, overdue: c.overdue, open: isOpenStatus(c.status) }, nowMs) })),
     [items, nowMs],
   );
   const openPosition = detail.data?.geometry.coordinates as [number, number] | undefined;

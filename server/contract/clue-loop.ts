@@ -280,7 +280,7 @@ export type PublicClueView = z.output<typeof publicClueViewSchema>;
 
 export const matrixRuleSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'a rule id is lower-case letters, digits and dashes'),
+    id: z.string().regex(/^[a-z0-9_-]{1,60}$/, 'a rule id is lower-case letters, digits, dashes and underscores'),
     suspectedTypes: z.array(z.enum(suspectedTypes)).min(1).optional(),
     institutionCategories: z.array(z.enum(institutionCategories)).min(1).optional(),
     lead: departmentCode,

@@ -24,7 +24,7 @@ export interface DeskDetailProps {
 export function DeskDetail(props: DeskDetailProps) {
   const { t, language } = useI18n();
   const [form, setForm] = useState<{ clue: number; step: ClueStep; parentId?: number } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [doneOf, setDoneOf] = useState<{ clue: number; text: string } | null>(null);
   const c = props.clue?.properties ?? null;
   if (!c) {
     return (
@@ -41,6 +41,8 @@ export function DeskDetail(props: DeskDetailProps) {
     );
   }
   const sla = slaText(t, c, props.nowMs);
+  const done = doneOf && doneOf.clue === c.id ? doneOf.text : null;
+  const setDone = (text: string | null) => setDoneOf(text === null ? null : { clue: c.id, text });
   const openForm = form && form.clue === c.id ? form : null;
   const finish = (step: ClueStep) => {
     setForm(null);

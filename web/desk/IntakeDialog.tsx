@@ -93,7 +93,8 @@ export function IntakeDialog(props: IntakeDialogProps) {
     const byField: Record<string, string> = {};
     for (const [k, m] of Object.entries(outcome.fields)) byField[k.split('.')[0]] ??= m;
     setFields(byField);
-    setGeneral(errorText(i18n, outcome.error));
+    // Issues under their fields say it all; anything else is said above the buttons.
+    if (Object.keys(byField).filter((k) => k !== '').length === 0) setGeneral(errorText(i18n, outcome.error));
   };
   const issue = (key: string) => (fields[key] ? <span className="desk-form__issue" role="alert" data-testid={`intake-issue-${key}`}>{fields[key]}</span> : null);
   const saved = props.saved;

@@ -96,10 +96,19 @@ export function useDeskPage(user: Me) {
   // The opened clue is brought into view.
   const lon = openPosition?.[0];
   const lat = openPosition?.[1];
-  const viewRequest = useMemo(
-    (): ViewRequest | null => (lon === undefined || lat === undefined ? null : { kind: 'view', view: { longitude: lon, latitude: lat, zoom: 13 }, seq: nextViewRequestSeq() }),
-    [lon, lat],
-  );
+  // Before any clue is open the map frames the queue's clues.
+  const frame = useMemo((): [number, number, number, number] | null => {
+    if (points.length === 0) return null;
+    const xs = points.map((p) => p.position[0]);
+    const ys = points.map((p) => p.position[1]);
+    const pad = 0.01;
+    return [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad];
+  }, [points]);
+  const frameKey = frame ? frame.map((v) => v.toFixed(3)).join(',') : null;
+  const viewRequest = useMemo((): ViewRequest | null => {
+    if (lon !== undefined && lat !== undefined) return { kind: 'view', view: { longitude: lon, latitude: lat, zoom: 13 }, seq: nextViewRequestSeq() };
+    return frameKey ? { kind: 'bounds', bounds: frameKey.split(',').map(Number) as [number, number, number, number], seq: nextViewRequestSeq() } : null;
+  }, [lon, lat, frameKey]);
 
   // ---- writes ----
   const runStep = useCallback(async (id: number, step: ClueStep, body: Record<string, unknown>): Promise<StepOutcome> => {

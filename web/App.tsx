@@ -26,6 +26,8 @@ const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ de
 const PublicReportPages = lazy(() => import('./public-report/PublicReportPages.js').then((m) => ({ default: m.PublicReportPages })));
 // The review brings ECharts too, and its own map pair.
 const ReviewPage = lazy(() => import('./review/ReviewPage.js').then((m) => ({ default: m.ReviewPage })));
+// The clue desk: its own bundle, loaded when opened.
+const DeskPage = lazy(() => import('./desk/DeskPage.js').then((m) => ({ default: m.DeskPage })));
 
 /**
  * `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志), `?page=campaigns`
@@ -195,6 +197,11 @@ function SignedInApp() {
         {session.status === 'authenticated' && shownPage === 'review' && (
           <Suspense fallback={<div className="splash" aria-busy="true"><span className="spinner spinner--large" /></div>}>
             <ReviewPage key={session.user.id} user={session.user} onLanguage={changeLanguage} onLogout={() => void logout()} />
+          </Suspense>
+        )}
+        {session.status === 'authenticated' && shownPage === 'desk' && (
+          <Suspense fallback={<div className="splash" aria-busy="true"><span className="spinner spinner--large" /></div>}>
+            <DeskPage key={session.user.id} user={session.user} onLanguage={changeLanguage} onLogout={() => void logout()} />
           </Suspense>
         )}
         {session.status === 'authenticated' && shownPage === 'board' && (

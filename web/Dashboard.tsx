@@ -313,6 +313,7 @@ function selectionFromPick(pick: Picked, zoom: number): Selection | null {
     case 'plan-targets':
     case 'plan-routes':
     case 'plan-stops':
+    case 'desk-clues':
       return null;
   }
 }

@@ -6,7 +6,7 @@ import { createContext, useContext } from 'react';
 // own, /field, because it is the address a team types or bookmarks on a phone, and the one its service worker keeps
 // for offline use.
 export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board', 'report', 'displays', 'lists'] as const;
-export type Page = (typeof PAGES)[number] | 'field' | 'review';
+export type Page = (typeof PAGES)[number] | 'field' | 'review' | 'desk';
 
 /** The command-centre wall's path: a page of its own, paired by token or signed in (web/wall/WallApp.tsx). */
 export const WALL_PATH = '/wall';
@@ -20,6 +20,9 @@ export const FIELD_PATH = '/field';
  */
 export const REVIEW_PATH = '/review';
 
+/** The clue desk's path (工单台): the grid centre's page, opened and bookmarked on its own. */
+export const DESK_PATH = '/desk';
+
 export function pageOf(search: string): Page {
   const page = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search).get('page');
   return (PAGES as readonly (string | null)[]).includes(page) ? (page as Page) : 'dashboard';
@@ -30,11 +33,12 @@ export function pageOfLocation(pathname: string, search: string): Page {
   const path = pathname.replace(/\/+$/, '');
   if (path === FIELD_PATH) return 'field';
   if (path === REVIEW_PATH) return 'review';
+  if (path === DESK_PATH) return 'desk';
   return pageOf(search);
 }
 
-/** The path of a page: /field for the phone page, /review for the review, / for every `?page=` page. */
-export const pagePath = (page: Page): string => (page === 'field' ? FIELD_PATH : page === 'review' ? REVIEW_PATH : '/');
+/** The path of a page: /field for the phone page, /review for the review, /desk for the clue desk, / for every `?page=` page. */
+export const pagePath = (page: Page): string => (page === 'field' ? FIELD_PATH : page === 'review' ? REVIEW_PATH : page === 'desk' ? DESK_PATH : '/');
 
 /**
  * Where a signed-in user belongs: a field account always on the phone page (it has no business on the dashboard),
@@ -43,15 +47,19 @@ export const pagePath = (page: Page): string => (page === 'field' ? FIELD_PATH :
 export function pageForRole(page: Page, role: string): Page {
   if (role === 'field') return 'field';
   if (page === 'review') return canReview(role) ? 'review' : 'dashboard';
+  if (page === 'desk') return canUseDesk(role) ? 'desk' : 'dashboard';
   return page === 'field' ? 'dashboard' : page;
 }
 
 /** The review's API answers administrators, planners and district leaders; the wall and field accounts get 403. */
 export const canReview = (role: string): boolean => role === 'admin' || role === 'planner' || role === 'leader';
 
+/** The clue desk is the grid centre's: administrators, planners and district leaders work clues there. */
+export const canUseDesk = (role: string): boolean => role === 'admin' || role === 'planner' || role === 'leader';
+
 /** The query string that opens `page` fresh: only the page and the language travel, each page owns its other parameters. */
 export function pageSearch(page: Page, currentSearch: string, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams(page === 'dashboard' || page === 'field' ? {} : page === 'review' ? extra : { page, ...extra });
+  const params = new URLSearchParams(page === 'dashboard' || page === 'field' ? {} : page === 'review' || page === 'desk' ? extra : { page, ...extra });
   const lang = new URLSearchParams(currentSearch.startsWith('?') ? currentSearch.slice(1) : currentSearch).get('lang');
   if (lang) params.set('lang', lang);
   return params.toString();

@@ -193,9 +193,11 @@ const queueRow = z.object({
   paused: z.boolean(),
   overdue: z.boolean(),
   childCount: col.int,
+  lon: z.number(),
+  lat: z.number(),
   total: col.int,
 });
-export type ClueQueueRow = Omit<z.output<typeof queueRow>, 'total'>;
+export type ClueQueueRow = Omit<z.output<typeof queueRow>, 'total' | 'lon' | 'lat'> & { position: [number, number] };
 
 const OPEN = sql`c.status NOT IN ('closed', 'rejected')`;
 const ORDER: Record<ClueQueueParams['sort'], SQL> = {
@@ -224,13 +226,14 @@ export async function clueQueue(q: Queryable, p: ClueQueueParams): Promise<{ tot
            c.lead_department AS "leadDepartment", c.co_departments AS "coDepartments", c.whistle, c.paused_at IS NOT NULL AS paused,
            (${OPEN} AND c.due_at IS NOT NULL AND c.due_at < ${instant(p.now)}) AS overdue,
            (SELECT count(*) FROM clues ch WHERE ch.parent_id = c.id) AS "childCount",
+           ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat,
            count(*) OVER () AS total
     FROM clues c
     WHERE ${sql.join(filters, sql` AND `)}
     ORDER BY ${ORDER[p.sort]}
     LIMIT ${p.limit} OFFSET ${p.offset}`);
   const total = rows[0]?.total ?? 0;
-  return { total, items: rows.map(({ total: _t, ...item }) => item) };
+  return { total, items: rows.map(({ total: _t, lon, lat, ...item }) => ({ ...item, position: [lon, lat] as [number, number] })) };
 }
 
 // ——— duplicates ———

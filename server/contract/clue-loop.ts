@@ -217,6 +217,8 @@ export const clueQueueItemSchema = z
     overdue: z.boolean(),
     escalation: escalationSchema.nullable(),
     childCount: z.number().int(),
+    /** [longitude, latitude] (WGS84): the desk's map draws the queue without asking for each clue. */
+    position: z.tuple([z.number(), z.number()]),
   })
   .openapi('ClueQueueItem');
 export const clueQueueSchema = z.object({ total: z.number().int(), items: z.array(clueQueueItemSchema) }).openapi('ClueQueue');

@@ -3,6 +3,7 @@ import type { CampaignPlanTarget } from '../../server/contract/campaign-plans.js
 import { PLAN_ROUTES_LAYER_ID, PLAN_STOPS_LAYER_ID, PLAN_TARGETS_LAYER_ID, type PlanRoute, type PlanStop } from './campaign-plan-layers.js';
 import { CLUE_POINTS_LAYER_ID } from './clue-layers.js';
 import type { Cluster } from './clusters.js';
+import { DESK_CLUES_LAYER_ID, type DeskPoint } from './desk-layers.js';
 import { DISTRICT_CHOROPLETH_LAYER_ID } from './district-layers.js';
 import { EMERGING_LAYER_ID } from './emerging-layer.js';
 import { GRID_CHOROPLETH_LAYER_ID } from './grid-layer.js';
@@ -24,6 +25,7 @@ interface PickedObjects {
   [PLAN_TARGETS_LAYER_ID]: CampaignPlanTarget;
   [PLAN_ROUTES_LAYER_ID]: PlanRoute;
   [PLAN_STOPS_LAYER_ID]: PlanStop;
+  [DESK_CLUES_LAYER_ID]: DeskPoint;
 }
 
 export type PickableLayerId = keyof PickedObjects;
@@ -46,6 +48,7 @@ const PICKABLE: Record<PickableLayerId, true> = {
   [PLAN_TARGETS_LAYER_ID]: true,
   [PLAN_ROUTES_LAYER_ID]: true,
   [PLAN_STOPS_LAYER_ID]: true,
+  [DESK_CLUES_LAYER_ID]: true,
 };
 
 const isPickable = (layerId: string): layerId is PickableLayerId => Object.hasOwn(PICKABLE, layerId);

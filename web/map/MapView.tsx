@@ -62,6 +62,8 @@ export interface MapViewProps {
   /** Picks of the layers that have a datum to show (see layers/picking); null when the pointer leaves them. */
   onHover: (pick: ScreenPick | null) => void;
   onClick: (pick: ScreenPick) => void;
+  /** A click that picks nothing, with where on the earth it fell (the clue desk's pick of a reported place). */
+  onMapClick?: (lngLat: [number, number]) => void;
   onReady?: () => void;
   /** Device pixels per CSS pixel of the canvases; default the device's (the wall caps it: web/state/wall.ts). */
   pixelRatio?: number;
@@ -184,6 +186,7 @@ function createMap(refs: MapRefs): maplibregl.Map {
     const info = overlay.pickObject(at);
     const pick = (liveInfo && screenPick(liveInfo)) ?? (info && screenPick(info));
     if (pick) refs.props.current.onClick(pick);
+    else refs.props.current.onMapClick?.([event.lngLat.lng, event.lngLat.lat]);
   });
 
   const report = () => {

@@ -1,6 +1,6 @@
 import type { Me } from '../../server/contract/index.js';
 import { useI18n, type Language } from '../i18n/index.js';
-import { canReview, canSeeListPublications, useNavigation } from '../navigation.js';
+import { canReview, canSeeListPublications, canUseDesk, useNavigation } from '../navigation.js';
 import { userChipText } from '../i18n/names.js';
 
 export interface TopBarProps {
@@ -24,6 +24,7 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
   const openDisplays = user.role === 'admin' && navigation && navigation.page !== 'displays' ? () => navigation.open('displays') : undefined;
   const openLists = canSeeListPublications(user.role) && navigation && navigation.page !== 'lists' ? () => navigation.open('lists') : undefined;
   const openReview = canReview(user.role) && navigation && navigation.page !== 'review' ? () => navigation.open('review') : undefined;
+  const openDesk = canUseDesk(user.role) && navigation && navigation.page !== 'desk' ? () => navigation.open('desk') : undefined;
   const chip = userChipText(user, language);
   return (
     <header className="topbar">
@@ -50,6 +51,13 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <rect x="2" y="3" width="12" height="11" rx="1.5" />
               <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
+            </svg>
+          </PageButton>
+        )}
+        {openDesk && (
+          <PageButton label={t('desk.open')} testId="open-desk" onClick={openDesk}>
+            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2.5 2.5h11v11h-11z M5 5.5h6M5 8h6M5 10.5h3.5" />
             </svg>
           </PageButton>
         )}

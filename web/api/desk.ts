@@ -1,7 +1,6 @@
 // The clue desk's requests (工单台): the queue, one clue with its duplicates and timeline, the metrics, the steps, bulk
 // dispatch and the 12345 intake. Every answer is checked against the clue loop's contract before the page sees it:
 // an operator acts on what the desk shows, so a malformed answer is an error, not a blank row.
-import type { ZodType } from 'zod';
 import {
   bulkDispatchResultSchema,
   clueLoopDetailSchema,
@@ -19,16 +18,9 @@ import {
 } from '../../server/contract/clue-loop.js';
 import type { StreetCollection } from '../../server/contract/streets.js';
 import * as endpoints from './endpoints.js';
-import { ApiError } from './errors.js';
+import { checked } from './checked.js';
 import { readJson } from './transport.js';
 import { useResource } from './use-resource.js';
-
-async function checked<T>(schema: ZodType<T>, answer: Promise<unknown>): Promise<T> {
-  const body = await answer;
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError(`unexpected answer: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 200, 'bad_response');
-  return parsed.data;
-}
 
 const get = (path: string, query: Record<string, string> | null, signal?: AbortSignal) =>
   readJson<unknown>(fetch(`${path}${query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query)}` : ''}`, { credentials: 'same-origin', signal }));

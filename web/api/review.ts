@@ -1,6 +1,5 @@
 // The district review's requests (区领导研判). Every answer is checked against the contract's schema before the page
 // sees it: the review's figures go into a leader's briefing, so a malformed answer is an error, not a blank chart.
-import type { ZodType } from 'zod';
 import {
   reviewPresetsSchema,
   reviewRankingSchema,
@@ -17,16 +16,9 @@ import {
 } from '../../server/contract/review.js';
 import { z } from 'zod';
 import { client, withSignal } from './client.js';
-import { ApiError } from './errors.js';
+import { checked } from './checked.js';
 import { readJson } from './transport.js';
 import { useResource } from './use-resource.js';
-
-async function checked<T>(schema: ZodType<T>, answer: Promise<unknown>): Promise<T> {
-  const body = await answer;
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError(`unexpected answer: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 200, 'bad_response');
-  return parsed.data;
-}
 
 export interface ReviewUnitQuery {
   level: ReviewLevel;

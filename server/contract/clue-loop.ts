@@ -264,17 +264,6 @@ export const timelineEntrySchema = z
 export const clueTimelineSchema = z.object({ clueId: z.number().int(), entries: z.array(timelineEntrySchema) }).openapi('ClueTimeline');
 export type ClueTimeline = z.output<typeof clueTimelineSchema>;
 
-/** What a reporter sees on the tracking page: no names of people, no phone, no internal notes. */
-export const publicClueViewSchema = z
-  .object({
-    status: z.enum(clueStatuses),
-    reportedAt: z.string(),
-    dueAt: z.string().nullable(),
-    steps: z.array(z.object({ step: z.string(), at: z.string() })),
-    publicFeedback: z.string().nullable(),
-  })
-  .openapi('PublicClueView');
-export type PublicClueView = z.output<typeof publicClueViewSchema>;
 
 // ——— responsibility matrix ———
 

@@ -1,6 +1,6 @@
 // What the clue desk reads beside one clue's detail: the queue, the duplicates of a clue, its timeline from the audit
 // log, the public tracking view, the metrics; and the escalation scan that announces reminders and 督办.
-import type { ClueMetricsAnswer, ClueMetricsQuery, ClueQueue, ClueQueueQuery, ClueTimeline, DuplicateCandidates, PublicClueView } from '../contract/clue-loop.js';
+import type { ClueMetricsAnswer, ClueMetricsQuery, ClueQueue, ClueQueueQuery, ClueTimeline, DuplicateCandidates } from '../contract/clue-loop.js';
 import { duplicateCandidates, DEFAULT_DEDUP_OPTIONS } from '../analytics/clue-dedup/index.js';
 import { clueMetrics } from '../analytics/clue-metrics/index.js';
 import { escalationOf } from '../domain/clue-escalation.js';
@@ -10,7 +10,7 @@ import { listAudit } from '../../db/queries/audit.js';
 import { clueOutcomes, clueQueue, cluesNear, escalationCandidates, type NearbyClueRow } from '../../db/queries/clue-loop.js';
 import { clueById } from '../../db/queries/clues.js';
 import { lockLiveEvents } from '../../db/queries/live-events.js';
-import { cityWide, inTransaction } from '../../db/queries/queryable.js';
+import { inTransaction } from '../../db/queries/queryable.js';
 import type { UserRow } from '../../db/queries/users.js';
 import { scopedTo, scopeOf } from './access.js';
 import { workCalendar } from './calendar.js';
@@ -106,24 +106,6 @@ export async function clueTimeline(deps: ClueLoopDeps, user: UserRow, id: number
         note: textOf(after.note) ?? textOf(after.reason) ?? textOf(after.result) ?? null,
       };
     }),
-  };
-}
-
-/**
- * The tracking page's view of a clue (no account): its status, the steps by name and time, and the feedback meant for
- * the reporter — no names of people, no phone, no internal notes. Null when there is no such clue.
- */
-export async function publicClueView(deps: ClueLoopDeps, clueId: number): Promise<PublicClueView | null> {
-  const row = await clueById(deps.database, { scope: cityWide, id: clueId, now: deps.now() });
-  if (!row) return null;
-  const entries = await clueAuditEntries(deps, clueId);
-  const feedback = entries.map((e) => (e.after ?? {}) as Record<string, unknown>).findLast((a) => 'publicFeedback' in a)?.publicFeedback;
-  return {
-    status: row.properties.status,
-    reportedAt: row.properties.reportedAt,
-    dueAt: row.properties.dueAt,
-    steps: entries.map((e) => ({ step: stepOfAction(e.action), at: e.at })),
-    publicFeedback: textOf(feedback),
   };
 }
 

@@ -16,7 +16,6 @@ import {
   type PublicClueView,
   type PublicReportReceipt,
 } from '../contract/public-reports.js';
-import { clueDueAt } from '../domain/clue-workflow.js';
 import { maskPhone, normaliseTrackingCode, trackingCodeOf } from '../domain/clue-privacy.js';
 import { publicFeedbackOf, publicStatusLabel, publicSteps, type ClueAuditEntry } from '../domain/public-clue-view.js';
 import { HOUR_MS } from '../domain/time.js';
@@ -24,11 +23,13 @@ import { readPhotoExif } from '../photos/exif.js';
 import { sniffReportImageType } from '../photos/sniff.js';
 import { displayCopyOf, PhotoDecodeError, type DisplayCopy } from '../photos/thumbnail.js';
 import { audited } from './audit.js';
+import { workCalendar } from './calendar.js';
+import { deadlineOf } from './clue-loop.js';
 import type { Deps } from './deps.js';
 import { notFound, ServiceError, tooManyRequests, unprocessable } from './errors.js';
 import { announce, notifyLiveEvents } from './live-event-outbox.js';
 
-type PublicReportDeps = Pick<Deps, 'database' | 'now' | 'photos' | 'randomBytes' | 'liveEvents'>;
+type PublicReportDeps = Pick<Deps, 'database' | 'now' | 'photos' | 'randomBytes' | 'liveEvents' | 'calendar'>;
 
 /** A photo of the form as the route read it: the bytes decide its type, the name and declared type only inform. */
 export interface ReportPhotoFile {
@@ -140,6 +141,8 @@ export async function submitPublicReport(deps: PublicReportDeps, input: unknown,
     });
   }
 
+  // A resident's report is a complaint (投诉举报): its 办理时限 in working days, as the desk's intake counts it.
+  const deadline = deadlineOf(await workCalendar(deps), 'complaint', now);
   const { result } = await audited(deps, { actor: PUBLIC_ACTOR, action: 'clue.create', entity: 'clue' }, async (tx) => {
     await lockReportsOfAddress(tx, addressHash);
     await withinHourlyAllowance(tx, addressHash, now);
@@ -153,7 +156,10 @@ export async function submitPublicReport(deps: PublicReportDeps, input: unknown,
       institutionId: null,
       districtCode: place.districtCode,
       gridCellId: place.gridCellId,
-      dueAt: clueDueAt('随手拍', now),
+      dueAt: deadline,
+      kind: 'complaint',
+      // The desk calls back on it, masked but to administrators as every caller's phone.
+      callerPhone: form.contact ?? null,
     });
     const trackingCode = await freshTrackingCode(tx, deps);
     await insertClueReport(tx, { trackingCode, clueId, contactPhone: form.contact ?? null, positionSource: place.source, addressHash, createdAt: now }, stored);

@@ -37,13 +37,13 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
       </div>
       <div className="topbar__user">
         {onOpenPlanner && (
-          <button type="button" className="button topbar__planner" data-testid="open-planner" onClick={onOpenPlanner}>
+          <button type="button" className="button topbar__planner topbar__compact" title={t('planner.open')} data-testid="open-planner" onClick={onOpenPlanner}>
             <svg className="topbar__planner-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <circle cx="3" cy="13" r="2" />
               <circle cx="13" cy="3" r="2" />
               <path d="M3 11V8a2 2 0 0 1 2-2h6a2 2 0 0 0 2-2" fill="none" strokeWidth="1.6" strokeDasharray="2 1.6" />
             </svg>
-            {t('planner.open')}
+            <span className="topbar__label">{t('planner.open')}</span>
           </button>
         )}
         {openCampaigns && (

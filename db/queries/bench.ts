@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { col, parsedRows, type Queryable } from './queryable.js';
+import { col, instant, parsedRows, type Queryable } from './queryable.js';
 
 /**
  * Benchmark-only: grows the seeded tables to `institutions` and `clues` rows by copying the seeded ones with
@@ -67,4 +67,15 @@ export async function weekendMorningInstitutions(q: Queryable, district: string,
     SELECT i.id FROM institutions i WHERE i.district_code = ${district} AND (i.weekend_opens IS NULL OR i.weekend_opens <= '10:00') AND (i.weekend_closes IS NULL OR i.weekend_closes >= '12:00')
       AND NOT EXISTS (SELECT 1 FROM officer_relations r WHERE r.institution_id = i.id) ORDER BY i.id LIMIT ${limit}`);
   return rows.map((r) => r.id);
+}
+
+/**
+ * Benchmark-only: the least SQL a review's period switch needs, the clue counts of a unit (a district, or the city for
+ * null) in two half-open periods: the reference the review's endpoints are timed against.
+ */
+export function periodCountsSql(p: { district: string | null; period: { from: Date; to: Date }; compare: { from: Date; to: Date } }): SQL {
+  return sql`
+    SELECT count(*) FILTER (WHERE reported_at >= ${instant(p.period.from)} AND reported_at < ${instant(p.period.to)}) AS now,
+           count(*) FILTER (WHERE reported_at >= ${instant(p.compare.from)} AND reported_at < ${instant(p.compare.to)}) AS before
+    FROM clues WHERE (${p.district}::text IS NULL OR district_code = ${p.district}::text)`;
 }

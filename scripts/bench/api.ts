@@ -5,14 +5,11 @@
 //   npm run --silent bench [-- --scales demo,large --runs 30]
 //   DATABASE_URL=postgres://…/jointops_bench npm run --silent bench   (the database is reset!)
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { createDb, migrate, resetDatabase } from '../../db/client.js';
 import { benchmarkRowCounts, inflateForBenchmark } from '../../db/queries/bench.js';
-import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
-import { seedDemo } from '../../db/seed/index.js';
 import { createApp } from '../../server/app.js';
-import { hashPassword } from '../../server/auth/password.js';
 import { benchCases, type BenchRequest } from './api/cases.js';
 import { round, summarise, timeEachMs } from './api/stats.js';
+import { rawClientOf, seededBenchDatabase } from './seeded-database.js';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,19 +24,9 @@ const password = 'bench-password';
 const large = { institutions: 100_000, clues: 1_000_000 };
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-type RawClient = { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
-
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const started = performance.now();
-  const database = await createDb({ databaseUrl });
-  if (databaseUrl) await resetDatabase(database);
-  else await migrate(database);
-  progress(`${database.engine} ready in ${round((performance.now() - started) / 1000, 1)} s; seeding the demo scale`);
-  await seedDemo(database, { asOf, password, hashPassword, scale: 'demo' });
-  // As `npm start` does after building the demo data.
-  await analyzeIfNeverAnalyzed(database);
-  const raw = (database.db as unknown as { $client: RawClient }).$client;
+  const database = await seededBenchDatabase({ asOf, password, scale: 'demo', progress });
+  const raw = rawClientOf(database);
   const dialect = new PgDialect();
 
   // Two apps on the one database: without the response cache (every request runs its SQL, the ratio against raw SQL)

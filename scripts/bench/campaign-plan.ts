@@ -5,17 +5,14 @@
 //   DATABASE_URL=postgres://…/jointops_bench npm run --silent bench:campaign-plan   (the database is reset!)
 import { performance } from 'node:perf_hooks';
 import { availableParallelism, cpus } from 'node:os';
-import { createDb, migrate, resetDatabase } from '../../db/client.js';
-import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
-import { seedDemo } from '../../db/seed/index.js';
 import { jsonCaller, signInCookie } from './app-client.js';
 import { createApp } from '../../server/app.js';
-import { hashPassword } from '../../server/auth/password.js';
 import { addDays } from '../../server/domain/time.js';
 import type { CampaignPlan, CampaignPlanJob } from '../../server/contract/campaign-plans.js';
 import type { Campaign } from '../../server/contract/campaigns.js';
 import { userForLogin } from '../../db/queries/users.js';
 import { replanCampaignDay } from '../../server/services/campaign-plans.js';
+import { seededBenchDatabase } from './seeded-database.js';
 
 const asOf = new Date('2026-11-21T00:00:00Z');
 const password = 'bench-password';
@@ -35,14 +32,8 @@ const replans = Number(option('replans', '3'));
 const startsOn = option('starts-on', '2027-03-01');
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
   const started = performance.now();
-  const database = await createDb({ databaseUrl });
-  if (databaseUrl) await resetDatabase(database);
-  else await migrate(database);
-  progress(`${database.engine} ready; seeding the demo scale`);
-  await seedDemo(database, { asOf, password, hashPassword, scale: 'demo' });
-  await analyzeIfNeverAnalyzed(database);
+  const database = await seededBenchDatabase({ asOf, password, scale: 'demo', progress });
   progress(`seeded in ${round((performance.now() - started) / 1000, 1)} s`);
 
   const app = createApp({ database, now: () => asOf });

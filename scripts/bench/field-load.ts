@@ -15,20 +15,17 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import sharp from 'sharp';
-import { createDb, migrate, resetDatabase } from '../../db/client.js';
 import { checkInTally } from '../../db/queries/field-bench.js';
 import { insertCheckIn } from '../../db/queries/field.js';
-import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
 import type { SeedScale } from '../../db/seed/generate/grid.js';
-import { seedDemo } from '../../db/seed/index.js';
 import { userForLogin } from '../../db/queries/users.js';
 import { jsonCaller, signInCookie } from './app-client.js';
 import { createApp } from '../../server/app.js';
-import { hashPassword } from '../../server/auth/password.js';
 import type { CampaignPlan, CampaignPlanJob } from '../../server/contract/campaign-plans.js';
 import type { Campaign } from '../../server/contract/campaigns.js';
 import { METRES_PER_DEGREE_LATITUDE } from '../../server/domain/geodesy.js';
 import { percentileMs, round } from './api/stats.js';
+import { seededBenchDatabase } from './seeded-database.js';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -132,14 +129,8 @@ async function photos(count: number): Promise<Buffer[]> {
 }
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
   const started = performance.now();
-  const database = await createDb({ databaseUrl });
-  if (databaseUrl) await resetDatabase(database);
-  else await migrate(database);
-  progress(`${database.engine} ready; seeding the ${scale} scale`);
-  await seedDemo(database, { asOf, password, hashPassword, scale });
-  await analyzeIfNeverAnalyzed(database);
+  const database = await seededBenchDatabase({ asOf, password, scale: scale, progress });
   progress(`seeded in ${round((performance.now() - started) / 1000, 1)} s`);
 
   // The app's clock runs from asOf, so received times and sessions move on as they would.

@@ -6,16 +6,13 @@
 //   DATABASE_URL=postgres://…/jointops_bench npm run --silent bench:replan   (the database is reset!)
 import { performance } from 'node:perf_hooks';
 import { availableParallelism, cpus } from 'node:os';
-import { createDb, migrate, resetDatabase } from '../../db/client.js';
 import { busiestDistricts, insertBenchCheckIn, weekendMorningInstitutions } from '../../db/queries/bench.js';
-import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
-import { seedDemo } from '../../db/seed/index.js';
 import { jsonCaller, signInCookie } from './app-client.js';
 import { createApp } from '../../server/app.js';
-import { hashPassword } from '../../server/auth/password.js';
 import type { CampaignPlan, CampaignPlanJob } from '../../server/contract/campaign-plans.js';
 import type { TeamReplanResult } from '../../server/contract/campaign-replan.js';
 import type { Campaign } from '../../server/contract/campaigns.js';
+import { seededBenchDatabase } from './seeded-database.js';
 
 const asOf = new Date('2026-11-21T00:00:00Z');
 // Saturday 2027-03-06, 09:30 in Shanghai: an hour into the morning shift.
@@ -33,13 +30,7 @@ const districtCount = Number(option('districts', '3'));
 const runs = Number(option('runs', '3'));
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const database = await createDb({ databaseUrl });
-  if (databaseUrl) await resetDatabase(database);
-  else await migrate(database);
-  progress(`${database.engine} ready; seeding the demo scale`);
-  await seedDemo(database, { asOf, password, hashPassword, scale: 'demo' });
-  await analyzeIfNeverAnalyzed(database);
+  const database = await seededBenchDatabase({ asOf, password, scale: 'demo', progress });
   let clock = asOf;
   const app = createApp({ database, now: () => clock });
   const [planner, admin] = [await signInCookie(app, 'planner', password), await signInCookie(app, 'admin', password)];

@@ -9,14 +9,13 @@
 //
 // The large scale (1,000,000 clues, written with generate_series) runs on PostgreSQL only: PGlite is the embedded demo
 // engine, not the one a city's million clues live on.
-import { createDb, migrate, resetDatabase } from '../../db/client.js';
-import { benchmarkRowCounts, inflateForBenchmark } from '../../db/queries/bench.js';
-import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
-import { seedDemo } from '../../db/seed/index.js';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { benchmarkRowCounts, inflateForBenchmark, periodCountsSql } from '../../db/queries/bench.js';
 import { createApp } from '../../server/app.js';
-import { hashPassword } from '../../server/auth/password.js';
 import { addDays, dateFromParts, shanghaiDate, shanghaiDayRange, type IsoDate } from '../../server/domain/time.js';
 import { round, summarise } from './api/stats.js';
+import { signInCookie } from './app-client.js';
+import { rawClientOf, seededBenchDatabase } from './seeded-database.js';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +30,6 @@ const password = 'bench-password';
 const large = { institutions: 100_000, clues: 1_000_000 };
 const progress = (message: string) => process.stderr.write(`[bench:review] ${message}\n`);
 
-type RawClient = { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
 type Call = (url: string) => Promise<{ status: number; bytes: number }>;
 
 interface Period {
@@ -56,16 +54,9 @@ function monthSwitches(today: IsoDate, count: number): { period: Period; compare
   return out;
 }
 
-/** A period's first instant and the instant after its last day, Shanghai time. */
-const instants = (p: Period) => {
-  const range = shanghaiDayRange(p.from, p.to);
-  return [range.from.toISOString(), range.to.toISOString()];
-};
-
+/** GET calls as `username`, answering the body's size; any status but 200 throws. */
 async function signIn(app: ReturnType<typeof createApp>, username: string): Promise<Call> {
-  const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (login.status !== 200) throw new Error(`login as ${username} failed: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = await signInCookie(app, username, password);
   return async (url) => {
     const response = await app.request(url, { headers: { Cookie: cookie } });
     const body = new Uint8Array(await response.arrayBuffer());
@@ -75,14 +66,9 @@ async function signIn(app: ReturnType<typeof createApp>, username: string): Prom
 }
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const database = await createDb({ databaseUrl });
-  if (databaseUrl) await resetDatabase(database);
-  else await migrate(database);
-  progress(`${database.engine} ready; seeding the demo scale`);
-  await seedDemo(database, { asOf, password, hashPassword, scale: 'demo' });
-  await analyzeIfNeverAnalyzed(database);
-  const raw = (database.db as unknown as { $client: RawClient }).$client;
+  const database = await seededBenchDatabase({ asOf, password, scale: 'demo', progress });
+  const raw = rawClientOf(database);
+  const dialect = new PgDialect();
   const today = shanghaiDate(asOf);
   const switches = monthSwitches(today, runs);
 
@@ -123,13 +109,10 @@ async function main() {
         ]);
         return answers.reduce((sum, a) => sum + a.bytes, 0);
       };
-      const rawSwitch = async ({ period, compare }: (typeof switches)[number]) =>
-        raw.query(
-          `SELECT count(*) FILTER (WHERE reported_at >= $1::timestamptz AND reported_at < $2::timestamptz) AS now,
-                  count(*) FILTER (WHERE reported_at >= $3::timestamptz AND reported_at < $4::timestamptz) AS before
-           FROM clues WHERE ($5::text IS NULL OR district_code = $5::text)`,
-          [...instants(period), ...instants(compare), viewer.code],
-        );
+      const rawSwitch = async ({ period, compare }: (typeof switches)[number]) => {
+        const query = dialect.sqlToQuery(periodCountsSql({ district: viewer.code, period: shanghaiDayRange(period.from, period.to), compare: shanghaiDayRange(compare.from, compare.to) }));
+        return raw.query(query.sql, query.params);
+      };
 
       progress(`${scale}: ${viewer.user} period switch × ${switches.length}`);
       await switchOnce(switches[0]);

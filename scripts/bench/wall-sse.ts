@@ -13,15 +13,13 @@
 // event is allocated before the first sample, so that their own growth does not read as the server's.
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createDb, migrate, resetDatabase } from '../../db/client.js';
 import { liveEventsAfter } from '../../db/queries/live-events.js';
 import { cityWide } from '../../db/queries/queryable.js';
 import { SHANGHAI_DISTRICTS } from '../../db/seed/generate/districts-meta.js';
-import { seedDemo } from '../../db/seed/index.js';
 import { createApp } from '../../server/app.js';
-import { hashPassword } from '../../server/auth/password.js';
 import { jsonCaller, signInCookie } from './app-client.js';
 import { percentileMs, round } from './api/stats.js';
+import { seededBenchDatabase } from './seeded-database.js';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -101,12 +99,7 @@ async function subscribe(base: string, display: Display, firstId: number, abort:
 const mib = (bytes: number) => round(bytes / 2 ** 20, 1);
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const database = await createDb({ databaseUrl });
-  if (databaseUrl) await resetDatabase(database);
-  else await migrate(database);
-  progress(`${database.engine} ready; seeding the test scale`);
-  await seedDemo(database, { asOf, password, hashPassword, scale: 'test' });
+  const database = await seededBenchDatabase({ asOf, password, scale: 'test', progress });
 
   const app = createApp({ database });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

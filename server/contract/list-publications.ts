@@ -24,6 +24,8 @@ export const publishListsRequestSchema = z
     correction: z.boolean().default(false),
     /** Why the correction; kept with the version. */
     correctionNote: z.string().trim().min(1).max(2000).optional(),
+    /** The `digest` of the preview the administrator looked at: publishing refuses (409) when the lists differ from it. */
+    previewDigest: z.string().regex(/^[0-9a-f]{64}$/, 'previewDigest is the 64 hex digits of a preview').optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -89,6 +91,8 @@ export const listPublicationSchema = z
     tierCounts: tierCountsSchema,
     /** Institutions whose registry list status publishing changes (a preview) or changed. */
     statusChanges: z.number().int().nullable(),
+    /** SHA-256 of the city's lists and difference: what a publication of this preview must equal (previewDigest). */
+    digest: z.string(),
   })
   .openapi('ListPublication');
 export type ListPublicationBody = z.infer<typeof listPublicationSchema>;

@@ -3,6 +3,7 @@
 // and published by an administrator: one version per publication, never changed (a correction is the month's next
 // version), and the registry's list status set to match, in the audited transaction. The public reads go back
 // through the contract's public schemas, so nothing stored beyond the public fields can leave by that way.
+import { createHash } from 'node:crypto';
 import { cityWide, type Queryable } from '../../db/queries/queryable.js';
 import {
   insertListPublication,
@@ -26,6 +27,7 @@ import {
   type PublicLists,
   type PublishListsRequest,
 } from '../contract/list-publications.js';
+import { canonicalJson } from '../domain/canonical-json.js';
 import { formatCsv } from '../domain/csv.js';
 import { shanghaiDistrict } from '../domain/districts.js';
 import {
@@ -80,6 +82,10 @@ function checkMonth(deps: ListDeps, month: PublicationMonth): void {
   if (month > current) throw unprocessable('month', `${month} has not begun (this is ${current}): a month's lists are drawn up from the data to the end of the month before`);
 }
 
+/** What an administrator saw is what is published: the digest of the city's lists and difference (not of the caller's scope). */
+const digestOf = (p: Pick<ListPublication, 'black' | 'white' | 'diff'>): string =>
+  createHash('sha256').update(canonicalJson({ black: p.black, white: p.white, diff: p.diff })).digest('hex');
+
 const zeroTiers = (): Record<RiskTier, number> => Object.fromEntries(riskTiers.map((t) => [t, 0])) as Record<RiskTier, number>;
 
 /** The body of a publication as the caller may see it: a district leader only the district's entries and counts. */
@@ -99,6 +105,7 @@ function bodyOf(
     white: mine(p.white),
     diff: { comparedWith: p.diff.comparedWith, entries: mine(p.diff.entries) },
     tierCounts: district === null ? p.tierCounts.city : (p.tierCounts.byDistrict[district] ?? zeroTiers()),
+    digest: digestOf(p),
   };
 }
 
@@ -134,6 +141,8 @@ export async function publishLists(deps: ListDeps, user: UserRow, body: PublishL
     if (versions.length === 0 && latest !== null && month < latest)
       throw conflict(`${latest} is published: a month before it cannot be published first`, { month, latestMonth: latest });
     const publication = computeListPublication(month, candidates, await previousOf(tx, month, candidates));
+    if (body.previewDigest !== undefined && digestOf(publication) !== body.previewDigest)
+      throw conflict(`the registry changed since the preview of ${month}: preview again to see what would be published`, { month, previewDigest: body.previewDigest });
     const version = versions.length + 1;
     const correctionNote = body.correctionNote ?? null;
     await insertListPublication(tx, {

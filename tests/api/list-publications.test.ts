@@ -114,9 +114,29 @@ describe('POST /api/lists/publications', () => {
     expect(await lastAuditId()).toBe(since);
   });
 
+  test('publishing lists that differ from the preview sent with them is 409 and writes nothing', async () => {
+    const since = await lastAuditId();
+    const malformed = await publish({ month: '2026-10', commit: true, previewDigest: 'abc' });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body)).toContain('previewDigest');
+    // A violation recorded after the preview puts one more institution on the black list.
+    const black = new Set(octoberPreview.black.map((e) => e.institutionId));
+    const [clean] = (await database.rows(sql`SELECT id FROM institutions ORDER BY id LIMIT 200`)).map((r) => Number(r.id)).filter((id) => !black.has(id));
+    expect(clean).toBeDefined();
+    const inserted = await database.rows(sql`
+      INSERT INTO violations (institution_id, occurred_on, kind, description)
+      SELECT ${clean}, d::date, 'unlicensed_operation', 'recorded after the preview' FROM (VALUES ('2026-08-01'), ('2026-09-01'), ('2026-09-15')) AS t(d) RETURNING id`);
+    const stale = await publish({ month: '2026-10', commit: true, previewDigest: octoberPreview.digest });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details).toMatchObject({ month: '2026-10', previewDigest: octoberPreview.digest });
+    expect(await countRows('list_publications')).toBe(0);
+    expect(await auditSince(since, 'list.publish')).toHaveLength(0);
+    await database.rows(sql`DELETE FROM violations WHERE id IN (${sql.join(inserted.map((r) => sql`${r.id}`), sql`, `)})`);
+  });
+
   test('publishing writes version 1, sets the registry’s list status and is audited; a second publication is 409', async () => {
     const since = await lastAuditId();
-    const r = await publish({ month: '2026-10', commit: true });
+    const r = await publish({ month: '2026-10', commit: true, previewDigest: octoberPreview.digest });
     expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(201);
     expect(r.headers.get('location')).toBe('/api/public/lists/2026-10');
     october = listPublicationSchema.parse(r.body);
@@ -126,6 +146,7 @@ describe('POST /api/lists/publications', () => {
     expect(october.tierCounts).toEqual(octoberPreview.tierCounts);
     expect(october.black).toEqual(octoberPreview.black);
     expect(october.diff).toEqual(octoberPreview.diff);
+    expect(october.digest).toBe(octoberPreview.digest);
     const registry = await database.rows(sql`SELECT id, list_status::text AS list FROM institutions WHERE list_status <> 'none' ORDER BY id`);
     expect(registry.filter((x) => x.list === 'black').map((x) => Number(x.id))).toEqual(ids(october.black));
     expect(registry.filter((x) => x.list === 'white').map((x) => Number(x.id))).toEqual(ids(october.white));

@@ -1602,6 +1602,7 @@ export const en: Record<MessageKey, string> = {
   'listsAdmin.tierRule': 'The credit tier is the risk tier: A trustworthy (risk score < 20), B mostly trustworthy (< 45), C under watch (< 70), D untrustworthy (≥ 70); without a licence or on the black list at least C.',
   'listsAdmin.col.tier': 'Credit tier',
   'listsAdmin.readOnly': 'District leaders see their district’s published lists; administrators publish.',
+  'listsAdmin.stale': 'The registry changed after the preview of {month}, so the lists differ from what you saw. Preview again, check, then publish.',
   'listsAdmin.alreadyPublished': '{month} is published. To correct it, give a correction note and publish a correction (a new version; the earlier one is kept).',
   'listsAdmin.view': 'View {month}',
   'desk.open': 'Clue desk',

@@ -1601,6 +1601,7 @@ export const zhCN = {
   'listsAdmin.tierRule': '信用等级即风险等级：A 守信（风险分 < 20）、B 基本守信（< 45）、C 关注（< 70）、D 失信（≥ 70）；无证或列入黑名单者至少为 C。',
   'listsAdmin.col.tier': '信用等级',
   'listsAdmin.readOnly': '区领导可查看本区已发布的名单；发布由管理员进行。',
+  'listsAdmin.stale': '{month} 预览之后名单数据已有变化，与所见不一致。请重新预览、核对后再发布。',
   'listsAdmin.alreadyPublished': '{month} 已发布。如需更正，请填写更正说明后发布更正版本（新版本，原版本保留）。',
   'listsAdmin.view': '查看 {month}',
   'desk.open': '工单台',

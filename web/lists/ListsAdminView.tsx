@@ -28,6 +28,10 @@ export interface ListsAdminViewProps {
   onBack: () => void;
 }
 
+/** The 409 of a publication whose lists no longer equal the preview sent with it (previewDigest). */
+const isStalePreview = (error: ApiError): boolean =>
+  error.status === 409 && typeof error.details === 'object' && error.details !== null && 'previewDigest' in error.details;
+
 export function ListsAdminView({ user, today, onLanguage, onLogout, onBack }: ListsAdminViewProps) {
   const { t } = useI18n();
   const [revision, setRevision] = useState(0);
@@ -57,7 +61,12 @@ export function ListsAdminView({ user, today, onLanguage, onLogout, onBack }: Li
     setError(null);
     if (!commit) setDone(null);
     try {
-      const body = await previewOrPublishLists({ month, commit, ...(correcting ? { correction: true, correctionNote: note } : {}) });
+      const body = await previewOrPublishLists({
+        month,
+        commit,
+        ...(correcting ? { correction: true, correctionNote: note } : {}),
+        ...(commit && preview ? { previewDigest: preview.digest } : {}),
+      });
       if (commit) {
         setDone(body);
         setPreview(null);
@@ -68,6 +77,8 @@ export function ListsAdminView({ user, today, onLanguage, onLogout, onBack }: Li
       const failure = e as ApiError;
       setError(failure);
       if (failure.status === 409 && !commit) setCorrecting(true);
+      // The registry moved since the preview: what was looked at can no longer be published as it was.
+      if (failure.status === 409 && commit) setPreview(null);
     } finally {
       setBusy(false);
     }
@@ -101,7 +112,7 @@ export function ListsAdminView({ user, today, onLanguage, onLogout, onBack }: Li
       )}
       {error && (
         <p className="state-line" role="alert" data-testid="lists-admin-error">
-          {error.status === 409 && correcting ? t('listsAdmin.alreadyPublished', { month }) : t(errorMessage(error).key)}
+          {isStalePreview(error) ? t('listsAdmin.stale', { month }) : error.status === 409 && correcting ? t('listsAdmin.alreadyPublished', { month }) : t(errorMessage(error).key)}
         </p>
       )}
       {done && (

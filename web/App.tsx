@@ -68,61 +68,49 @@ export function App() {
       </PublicApp>
     );
   const listsMonth = publicListsMonthOf(window.location.pathname);
-  if (listsMonth !== undefined) return <PublicListsApp initialMonth={listsMonth} />;
+  if (listsMonth !== undefined) return <PublicApp title="lists.title">{(onLanguage) => <PublicListsRoute initialMonth={listsMonth} onLanguage={onLanguage} />}</PublicApp>;
   if (window.location.pathname.replace(/\/+$/, '') === WALL_PATH) return <WallApp />;
   return <SignedInApp />;
 }
 
-/** A public page (the result list, 随手拍, tracking): no session is asked for, the language chosen as everywhere (`?lang=en`). */
-function PublicApp({ title, children }: { title: MessageKey; children: (onLanguage: (language: Language) => void) => ReactNode }) {
+/** The language of the address (`?lang=en`, zh-CN without it), written back on a change; the page's title with it. */
+function useUrlLanguage(title: MessageKey | null) {
   const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
   const t = useMemo(() => translator(language), [language]);
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = `${t(title)} · ${t('app.title')}`;
+    document.title = title === null ? t('app.title') : `${t(title)} · ${t('app.title')}`;
   }, [language, t, title]);
-  const changeLanguage = (next: Language) => {
+  const changeLanguage = useCallback((next: Language) => {
     setLanguage(next);
     setLanguageInUrl(next);
-  };
-  return (
-    <I18nContext.Provider value={{ language, t }}>
-      {children(changeLanguage)}
-    </I18nContext.Provider>
-  );
+  }, []);
+  return { language, t, changeLanguage };
 }
 
-/** The public 黑白名单: no session asked for; picking a month changes the address (/lists/<month>). */
-function PublicListsApp({ initialMonth }: { initialMonth: string | null }) {
-  const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
+/** A public page (the result list, 随手拍, tracking, 黑白名单): no session is asked for, the language chosen as everywhere. */
+function PublicApp({ title, children }: { title: MessageKey; children: (onLanguage: (language: Language) => void) => ReactNode }) {
+  const { language, t, changeLanguage } = useUrlLanguage(title);
+  return <I18nContext.Provider value={{ language, t }}>{children(changeLanguage)}</I18nContext.Provider>;
+}
+
+/** The public 黑白名单: picking a month changes the address (/lists/<month>), Back returns to the month before. */
+function PublicListsRoute({ initialMonth, onLanguage }: { initialMonth: string | null; onLanguage: (language: Language) => void }) {
   const [month, setMonth] = useState<string | null>(initialMonth);
-  const t = useMemo(() => translator(language), [language]);
-  useEffect(() => {
-    document.documentElement.lang = language;
-    document.title = `${t('lists.title')} · ${t('app.title')}`;
-  }, [language, t]);
   useEffect(() => {
     const onPop = () => setMonth(publicListsMonthOf(window.location.pathname) ?? null);
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const changeLanguage = (next: Language) => {
-    setLanguage(next);
-    setLanguageInUrl(next);
-  };
   const changeMonth = (next: string) => {
     window.history.pushState(null, '', `${publicListsPath(next)}${window.location.search}`);
     setMonth(next);
   };
-  return (
-    <I18nContext.Provider value={{ language, t }}>
-      <PublicListsPage month={month} onMonth={changeMonth} onLanguage={changeLanguage} />
-    </I18nContext.Provider>
-  );
+  return <PublicListsPage month={month} onMonth={changeMonth} onLanguage={onLanguage} />;
 }
 
 function SignedInApp() {
-  const [language, setLanguage] = useState<Language>(() => parseUrlState(window.location.search).language ?? 'zh-CN');
+  const { language, t, changeLanguage } = useUrlLanguage(null);
   const { session, login, logout } = useSession();
   const [page, setPage] = useState<Page>(pageInUrl);
   // Targets handed from the dashboard to the planner: given to the planner it opens, forgotten on the next move (the
@@ -153,19 +141,8 @@ function SignedInApp() {
   useEffect(() => {
     if (role === 'wall' && shownPage === 'dashboard') window.location.replace(`${WALL_PATH}${pageSearch('dashboard', window.location.search) ? `?${pageSearch('dashboard', window.location.search)}` : ''}`);
   }, [role, shownPage]);
-  const t = useMemo(() => translator(language), [language]);
   // "Today" in Shanghai, read once at start: the default time range ends on it.
   const today = useMemo(() => shanghaiDate(systemClock()), []);
-
-  useEffect(() => {
-    document.documentElement.lang = language;
-    document.title = t('app.title');
-  }, [language, t]);
-
-  const changeLanguage = (next: Language) => {
-    setLanguage(next);
-    setLanguageInUrl(next);
-  };
 
   return (
     <I18nContext.Provider value={{ language, t }}>

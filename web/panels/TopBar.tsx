@@ -1,6 +1,6 @@
 import type { Me } from '../../server/contract/index.js';
-import { useI18n, type Language } from '../i18n/index.js';
-import { canReview, canSeeListPublications, canUseDesk, useNavigation } from '../navigation.js';
+import { useI18n, type Language, type MessageKey } from '../i18n/index.js';
+import { canReview, canSeeListPublications, canUseDesk, useNavigation, type Page } from '../navigation.js';
 import { userChipText } from '../i18n/names.js';
 
 export interface TopBarProps {
@@ -11,20 +11,73 @@ export interface TopBarProps {
   onOpenPlanner?: () => void;
 }
 
+/** A page the top bar opens: who is offered it (never on the page itself), its label and its icon. */
+interface PageEntry {
+  page: Page;
+  label: MessageKey;
+  offered: (user: Me, current: Page) => boolean;
+  icon: React.ReactNode;
+  className?: string;
+}
+
+const PAGE_ENTRIES: readonly PageEntry[] = [
+  {
+    page: 'campaigns',
+    label: 'campaign.open',
+    offered: () => true,
+    icon: (
+      <>
+        <rect x="2" y="3" width="12" height="11" rx="1.5" />
+        <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
+      </>
+    ),
+  },
+  { page: 'desk', label: 'desk.open', offered: (user) => canUseDesk(user.role), icon: <path d="M2.5 2.5h11v11h-11z M5 5.5h6M5 8h6M5 10.5h3.5" /> },
+  { page: 'review', label: 'review.open', offered: (user) => canReview(user.role), icon: <path d="M2 14h12M3.5 11l3-4 3 2 3.5-5.5" /> },
+  // The board is a campaign's: offered beside the campaigns and their reports, not on the crowded dashboard bar.
+  {
+    page: 'board',
+    label: 'board.open',
+    offered: (user, current) => (current === 'campaigns' || current === 'report') && user.role !== 'field',
+    icon: <path d="M2 14V9M6 14V5M10 14V7M14 14V2" />,
+  },
+  // The calendar screen likewise: administrators keep the holiday schedules and school vacations.
+  {
+    page: 'calendar',
+    label: 'calendarAdmin.open',
+    offered: (user) => user.canEditCalendar,
+    className: 'topbar__calendar',
+    // a calendar page marked 休, as printed calendars mark a day off: not the campaigns' plain calendar beside it
+    icon: (
+      <>
+        <path d="M1.5 3h13v12h-13z M5 1v3M11 1v3" />
+        <text className="topbar__icon-glyph" x="8" y="13.2" textAnchor="middle">
+          休
+        </text>
+      </>
+    ),
+  },
+  { page: 'displays', label: 'displays.open', offered: (user) => user.role === 'admin', icon: <path d="M1.5 2.5h13v9h-13z M5 14.5h6M8 11.5v3" /> },
+  {
+    page: 'lists',
+    label: 'listsAdmin.open',
+    offered: (user) => canSeeListPublications(user.role),
+    // two columns, one filled and one hollow: the black and the white list
+    icon: (
+      <>
+        <path d="M1.5 2.5h5.5v11h-5.5z" fill="currentColor" />
+        <path d="M9 2.5h5.5v11H9z" />
+      </>
+    ),
+  },
+  // Administrators alone get the way into the audit log.
+  { page: 'audit', label: 'audit.open', offered: (user) => user.canReadAudit, icon: <path d="M3 1.5h7l3 3v10H3z M5.5 7h5M5.5 9.5h5M5.5 12h3" /> },
+];
+
 export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProps) {
   const { t, language } = useI18n();
   const navigation = useNavigation();
-  // Administrators alone get the way into the audit log; on that page itself it is not needed.
-  const openAudit = user.canReadAudit && navigation && navigation.page !== 'audit' ? () => navigation.open('audit') : undefined;
-  const openCampaigns = navigation && navigation.page !== 'campaigns' ? () => navigation.open('campaigns') : undefined;
-  // The board is a campaign's: offered beside the campaigns and their reports, not on the crowded dashboard bar.
-  const openBoard = navigation && (navigation.page === 'campaigns' || navigation.page === 'report') && user.role !== 'field' ? () => navigation.open('board') : undefined;
-  // The calendar screen likewise: administrators keep the holiday schedules and school vacations.
-  const openCalendar = user.canEditCalendar && navigation && navigation.page !== 'calendar' ? () => navigation.open('calendar') : undefined;
-  const openDisplays = user.role === 'admin' && navigation && navigation.page !== 'displays' ? () => navigation.open('displays') : undefined;
-  const openLists = canSeeListPublications(user.role) && navigation && navigation.page !== 'lists' ? () => navigation.open('lists') : undefined;
-  const openReview = canReview(user.role) && navigation && navigation.page !== 'review' ? () => navigation.open('review') : undefined;
-  const openDesk = canUseDesk(user.role) && navigation && navigation.page !== 'desk' ? () => navigation.open('desk') : undefined;
+  const pages = navigation ? PAGE_ENTRIES.filter((entry) => entry.page !== navigation.page && entry.offered(user, navigation.page)) : [];
   const chip = userChipText(user, language);
   return (
     <header className="topbar">
@@ -46,69 +99,13 @@ export function TopBar({ user, onLanguage, onLogout, onOpenPlanner }: TopBarProp
             <span className="topbar__label">{t('planner.open')}</span>
           </button>
         )}
-        {openCampaigns && (
-          <PageButton label={t('campaign.open')} testId="open-campaigns" onClick={openCampaigns}>
+        {pages.map((entry) => (
+          <PageButton key={entry.page} label={t(entry.label)} testId={`open-${entry.page}`} onClick={() => navigation?.open(entry.page)} className={entry.className}>
             <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <rect x="2" y="3" width="12" height="11" rx="1.5" />
-              <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
+              {entry.icon}
             </svg>
           </PageButton>
-        )}
-        {openDesk && (
-          <PageButton label={t('desk.open')} testId="open-desk" onClick={openDesk}>
-            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M2.5 2.5h11v11h-11z M5 5.5h6M5 8h6M5 10.5h3.5" />
-            </svg>
-          </PageButton>
-        )}
-        {openReview && (
-          <PageButton label={t('review.open')} testId="open-review" onClick={openReview}>
-            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M2 14h12M3.5 11l3-4 3 2 3.5-5.5" />
-            </svg>
-          </PageButton>
-        )}
-        {openBoard && (
-          <PageButton label={t('board.open')} testId="open-board" onClick={openBoard}>
-            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M2 14V9M6 14V5M10 14V7M14 14V2" />
-            </svg>
-          </PageButton>
-        )}
-        {openCalendar && (
-          <PageButton label={t('calendarAdmin.open')} testId="open-calendar" onClick={openCalendar} className="topbar__calendar">
-            {/* a calendar page marked 休, as printed calendars mark a day off: not the campaigns' plain calendar beside it */}
-            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M1.5 3h13v12h-13z M5 1v3M11 1v3" />
-              <text className="topbar__icon-glyph" x="8" y="13.2" textAnchor="middle">
-                休
-              </text>
-            </svg>
-          </PageButton>
-        )}
-        {openDisplays && (
-          <PageButton label={t('displays.open')} testId="open-displays" onClick={openDisplays}>
-            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M1.5 2.5h13v9h-13z M5 14.5h6M8 11.5v3" />
-            </svg>
-          </PageButton>
-        )}
-        {openLists && (
-          <PageButton label={t('listsAdmin.open')} testId="open-lists" onClick={openLists}>
-            {/* two columns, one filled and one hollow: the black and the white list */}
-            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M1.5 2.5h5.5v11h-5.5z" fill="currentColor" />
-              <path d="M9 2.5h5.5v11H9z" />
-            </svg>
-          </PageButton>
-        )}
-        {openAudit && (
-          <PageButton label={t('audit.open')} testId="open-audit" onClick={openAudit}>
-            <svg className="topbar__stroke-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M3 1.5h7l3 3v10H3z M5.5 7h5M5.5 9.5h5M5.5 12h3" />
-            </svg>
-          </PageButton>
-        )}
+        ))}
         <span className="user-chip" data-testid="user-chip" title={[chip.name, chip.role, chip.scope].filter(Boolean).join(' · ')}>
           <strong>{chip.name}</strong>
           {chip.role && <span>{chip.role}</span>}

@@ -1670,6 +1670,7 @@ export const en: Record<MessageKey, string> = {
   'desk.detail.kind': 'Kind',
   'desk.detail.category': 'Suspected',
   'desk.detail.source': 'Source',
+  'desk.detail.checkIn': 'check-in #{id}',
   'desk.detail.status': 'Status',
   'desk.detail.reportedAt': 'Reported',
   'desk.detail.address': 'Address',

@@ -1669,6 +1669,7 @@ export const zhCN = {
   'desk.detail.kind': '诉求类型',
   'desk.detail.category': '涉嫌类型',
   'desk.detail.source': '来源',
+  'desk.detail.checkIn': '检查记录 #{id}',
   'desk.detail.status': '状态',
   'desk.detail.reportedAt': '上报时间',
   'desk.detail.address': '地址',

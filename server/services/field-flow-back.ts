@@ -1,6 +1,6 @@
 // Results flow back (docs/field.md#flow-back): what a check-in confirmed by its co-signature writes to the registry and
-// the clue loop, in the co-signature's transaction. The rules are the domain's (server/domain/check-in.ts); this reads
-// and writes the rows they concern.
+// the clue loop, in the co-signature's transaction. The rules are the domain's (server/domain/check-in.ts, and
+// server/domain/check-in-clue.ts for the clue a finding becomes); this reads and writes the rows they concern.
 import type { AuditContent } from '../../db/queries/audit.js';
 import { clueIdOfCheckIn, placePoint, setClueStatus } from '../../db/queries/clue-writes.js';
 import { cluesOfInstitutionForUpdate, institutionForUpdate, insertViolationsFound, setLastInspected, type InstitutionStateRow } from '../../db/queries/field.js';
@@ -133,9 +133,8 @@ async function pointInDistrict(tx: Queryable, districtCode: string, point: LonLa
  * already has its clue (the unique check_in_id) gets no second one.
  */
 async function clueOfFinding(tx: Queryable, p: ConfirmedCheckIn, institution: InstitutionStateRow | null): Promise<Pick<FlowBack, 'audits' | 'events'> & { createdClueId: number | null }> {
-  const { checkIn } = p;
+  const { checkIn, target } = p;
   const nothing = { audits: [], events: [], createdClueId: null };
-  const { target } = p;
   if (!target || !findsProblem(checkIn) || (await clueIdOfCheckIn(tx, checkIn.id)) !== null) return nothing;
   const point = await pointInDistrict(tx, p.districtCode, checkInCluePoint({ position: checkIn.position, farFromTarget: checkIn.farFromTarget, target: target.location }), target.location);
   const { clue, event } = await insertPlacedClue(tx, {

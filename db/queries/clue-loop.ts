@@ -34,6 +34,7 @@ const loopRow = z.object({
   verificationResult: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   closingResult: z.string().nullable(),
+  checkInId: col.int.nullable(),
 });
 export type ClueLoopRow = z.output<typeof loopRow>;
 
@@ -50,7 +51,8 @@ export async function clueLoopColumns(q: Queryable, id: number): Promise<ClueLoo
            (SELECT COALESCE(json_agg(ch.id ORDER BY ch.id), '[]'::json) FROM clues ch WHERE ch.parent_id = c.id)::text AS "childIds",
            c.reopen_count AS "reopenCount", c.handling_result AS "handlingResult", c.public_feedback AS "publicFeedback",
            c.verification_evidence AS "verificationEvidence", c.verification_result AS "verificationResult",
-           ${isoUtc(sql`c.verified_at`)} AS "verifiedAt", c.closing_result AS "closingResult"
+           ${isoUtc(sql`c.verified_at`)} AS "verifiedAt", c.closing_result AS "closingResult",
+           c.check_in_id AS "checkInId"
     FROM clues c WHERE c.id = ${id}`);
   return row ?? null;
 }

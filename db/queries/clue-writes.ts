@@ -61,18 +61,26 @@ export interface NewClueRow {
   callerPhone?: string | null;
   attachments?: readonly string[];
   externalId?: string | null;
+  /** The co-signed check-in the clue is the finding of. */
+  checkInId?: number | null;
 }
 
 export async function insertClue(tx: Queryable, c: NewClueRow): Promise<number> {
   const [row] = await parsedRows(tx, z.object({ id: col.int }), sql`
     INSERT INTO clues (source, reported_at, geom, address, description, suspected_type, status, institution_id,
-                       district_code, grid_cell_id, due_at, synthetic, kind, caller_phone, attachments, external_id)
+                       district_code, grid_cell_id, due_at, synthetic, kind, caller_phone, attachments, external_id, check_in_id)
     VALUES (${c.source}, ${instant(c.reportedAt)}, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(c.geojson)}), 4326),
             ${c.address}, ${c.description}, ${c.suspectedType}, 'received', ${c.institutionId}, ${c.districtCode},
             ${c.gridCellId}, ${instant(c.dueAt)}, FALSE, ${c.kind ?? 'complaint'}::clue_kind, ${c.callerPhone ?? null},
-            ${JSON.stringify(c.attachments ?? [])}::jsonb, ${c.externalId ?? null})
+            ${JSON.stringify(c.attachments ?? [])}::jsonb, ${c.externalId ?? null}, ${c.checkInId ?? null})
     RETURNING id`);
   return row.id;
+}
+
+/** The clue a check-in's finding became, if any. */
+export async function clueIdOfCheckIn(q: Queryable, checkInId: number): Promise<number | null> {
+  const [row] = await parsedRows(q, z.object({ id: col.int }), sql`SELECT id FROM clues WHERE check_in_id = ${checkInId}`);
+  return row?.id ?? null;
 }
 
 /** Whether an institution exists in the given district (a clue may only be linked to one there). */

@@ -5,6 +5,7 @@ import { districts } from './districts.js';
 import { gridCells } from './grid-cells.js';
 import { institutions } from './institutions.js';
 import { departments } from './departments.js';
+import { checkIns } from './field.js';
 import { clueKind, clueSource, clueStatus, suspectedType } from './enums.js';
 
 /** 线索: a report of a suspected violation, the input of the clue loop and of hotspot analysis. */
@@ -62,6 +63,8 @@ export const clues = pgTable(
     verificationResult: text('verification_result'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     closingResult: text('closing_result'),
+    /** The co-signed check-in whose finding this clue is (专项检查, 网格巡查 in a campaign): one clue per check-in. */
+    checkInId: integer('check_in_id').references(() => checkIns.id),
   },
   (t) => [
     index('clues_geom_gist').using('gist', t.geom),
@@ -72,6 +75,7 @@ export const clues = pgTable(
     check('clues_geom_valid', sql`ST_IsValid(${t.geom})`),
     index('clues_parent_idx').on(t.parentId),
     index('clues_open_due_idx').on(t.dueAt).where(sql`${t.status} NOT IN ('closed', 'rejected')`),
+    uniqueIndex('clues_check_in_key').on(t.checkInId).where(sql`${t.checkInId} IS NOT NULL`),
     uniqueIndex('clues_source_external_id_key').on(t.source, t.externalId).where(sql`${t.externalId} IS NOT NULL`),
     check('clues_not_own_parent', sql`${t.parentId} IS NULL OR ${t.parentId} <> ${t.id}`),
     check('clues_reopen_count', sql`${t.reopenCount} >= 0`),

@@ -4,7 +4,7 @@ import { clueLoopSteps, type LoopStep } from '../domain/clue-loop-steps.js';
 import { evidenceKinds } from '../domain/clue-steps.js';
 import { platformFields } from '../domain/platform-csv.js';
 import { isIsoDate } from '../domain/time.js';
-import { clueKinds, clueSources, clueStatuses, institutionCategories, suspectedTypes } from './enums.js';
+import { clueKinds, clueSources, clueStatuses, deskIntakeSources, institutionCategories, suspectedTypes } from './enums.js';
 import { pointGeometrySchema } from './geojson.js';
 import { clueDetailPropertiesSchema, newClueSchema } from './clues.js';
 import { featureSchema } from './geojson.js';
@@ -76,6 +76,8 @@ export const clueLoopPropertiesSchema = clueDetailPropertiesSchema
     escalation: escalationSchema.nullable(),
     /** The steps the clue's state allows now. */
     nextSteps: z.array(z.enum(clueSteps)),
+    /** The co-signed check-in whose finding the clue is (sources campaign and grid_patrol), null for a report. */
+    checkInId: z.number().int().nullable(),
   })
   .openapi('ClueLoopProperties');
 export const clueLoopDetailSchema = featureSchema(pointGeometrySchema, clueLoopPropertiesSchema).openapi('ClueLoopDetail');
@@ -89,9 +91,13 @@ const phone = z
   .regex(/^\+?[\d\s()-]{7,20}$/, 'must be a phone number (digits, spaces, dashes, an optional leading +)');
 const photoId = z.string().regex(/^[0-9a-f]{64}$/, 'must be a photo id (the SHA-256 of a stored photo)');
 
-/** The 12345 operator's form (and a grid patrol's report): the clue with what the caller said. */
+/**
+ * The desk's intake form: a call to 12345, a grid worker's patrol report (网格巡查上报), a media report or a transfer
+ * from another department, with what the reporter said. 随手拍, the platform and campaign checks have their own channels.
+ */
 export const clueIntakeSchema = newClueSchema
   .extend({
+    source: z.enum(deskIntakeSources),
     kind: z.enum(clueKinds).default('complaint'),
     callerPhone: phone.optional(),
     attachments: z.array(photoId).max(20).default([]),

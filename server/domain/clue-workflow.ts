@@ -43,10 +43,10 @@ export function clueTransitionError(from: ClueStatus, to: ClueStatus): string | 
 
 /**
  * The demo data's 办理时限 in calendar days after the report, by channel (the media and grid patrols fastest, the
- * national platform longest). Only the seed uses it, to age its synthetic clues; a clue registered through the API
+ * national platform longest; a campaign's finding as a grid patrol's). Only the seed uses it, to age its synthetic clues; a clue registered through the API
  * is due by its kind in working days (CLUE_DEADLINE_WORKING_DAYS, server/domain/clue-deadline.ts).
  */
-export const CLUE_HANDLING_DAYS: Readonly<Record<ClueSource, number>> = { '12345': 7, 随手拍: 7, platform: 15, grid_patrol: 5, media: 3, transfer: 10 };
+export const CLUE_HANDLING_DAYS: Readonly<Record<ClueSource, number>> = { '12345': 7, 随手拍: 7, platform: 15, grid_patrol: 5, media: 3, transfer: 10, campaign: 5 };
 
 /** When a demo clue reported at `reportedAt` through `source` is due (the seed's rule). */
 export const clueDueAt = (source: ClueSource, reportedAt: Date): Date => daysAfter(reportedAt, CLUE_HANDLING_DAYS[source]);

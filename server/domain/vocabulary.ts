@@ -11,7 +11,14 @@ export const institutionNatures = ['营利', '非营利'] as const;
 export const institutionStatuses = ['licensed', 'registered', 'unlicensed', 'suspended', 'revoked'] as const;
 /** 黑白名单 as published (一月一公布); none = on neither list. */
 export const listStatuses = ['white', 'black', 'none'] as const;
-export const clueSources = ['12345', '随手拍', 'platform', 'grid_patrol', 'media', 'transfer'] as const;
+/**
+ * Where a clue came from: the 12345 hotline, 随手拍 (the public page), the national platform's export, a grid
+ * worker's patrol (网格巡查, also a campaign's area patrol of a grid cell), the media, a transfer from another
+ * department (转办), and a campaign's check at an institution (专项检查) that found a problem.
+ */
+export const clueSources = ['12345', '随手拍', 'platform', 'grid_patrol', 'media', 'transfer', 'campaign'] as const;
+/** The sources the desk's intake form registers; 随手拍, the platform and campaign checks come through their own channels. */
+export const deskIntakeSources = ['12345', 'grid_patrol', 'media', 'transfer'] as const;
 /** 隐形变异 forms from the domain: disguised as 家政/保姆, 研学/游学, 托管, 一对一 at home, in 居民楼 flats, online. */
 export const suspectedTypes = [
   'unlicensed', // 无证无照
@@ -166,6 +173,7 @@ export type InstitutionNature = (typeof institutionNatures)[number];
 export type InstitutionStatus = (typeof institutionStatuses)[number];
 export type ListStatus = (typeof listStatuses)[number];
 export type ClueSource = (typeof clueSources)[number];
+export type DeskIntakeSource = (typeof deskIntakeSources)[number];
 export type SuspectedType = (typeof suspectedTypes)[number];
 export type ClueStatus = (typeof clueStatuses)[number];
 export type ClueKind = (typeof clueKinds)[number];

@@ -4,6 +4,7 @@
 // server/domain/clue-steps.ts, written with its audit entry in one transaction and announced as a live event.
 import type { ClueIntakeBody, ClueLoopDetail, ClueStep, ClueStepBody } from '../contract/clue-loop.js';
 import { clueLoopDetailSchema } from '../contract/clue-loop.js';
+import type { LiveEventDraft } from '../contract/events.js';
 import type { WorkCalendar } from '../domain/calendar.js';
 import { CLUE_DEADLINE_WORKING_DAYS, workingDayDeadline } from '../domain/clue-deadline.js';
 import { escalationOf } from '../domain/clue-escalation.js';
@@ -14,12 +15,13 @@ import { nextClueStatuses, terminalClueStatuses } from '../domain/clue-workflow.
 import { DomainInputError } from '../domain/errors.js';
 import { dispatchByMatrix, WHISTLE_DEPARTMENTS } from '../domain/responsibility-matrix.js';
 import { MINUTE_MS } from '../domain/time.js';
-import type { ClueStatus, InstitutionCategory } from '../domain/vocabulary.js';
+import type { ClueSource, ClueStatus, InstitutionCategory } from '../domain/vocabulary.js';
 import { appendAudit } from '../../db/queries/audit.js';
 import { clueById, type ClueDetailRow } from '../../db/queries/clues.js';
 import { insertClue, institutionInDistrict, placePoint } from '../../db/queries/clue-writes.js';
 import { childClueIds, clueLoopColumns, institutionCategoryOf, storedPhotoIds, updateClueLoop, type ClueLoopPatch, type ClueLoopRow } from '../../db/queries/clue-loop.js';
 import { departmentNames } from '../../db/queries/departments.js';
+import type { NewLiveEvent } from '../../db/queries/live-events.js';
 import { cityWide, type Queryable, type Scope } from '../../db/queries/queryable.js';
 import type { UserRow } from '../../db/queries/users.js';
 import { isAdmin, requireWriter, scopeOf } from './access.js';
@@ -100,6 +102,7 @@ export function clueLoopDetail(calendar: WorkCalendar, now: Date, reader: Intake
       publicFeedback: loop.publicFeedback,
       escalation: escalation && { ...escalation, notify: [...escalation.notify] },
       nextSteps: allowedClueSteps(loopState(clue)),
+      checkInId: loop.checkInId,
     },
   });
 }
@@ -121,11 +124,59 @@ export async function getClueLoop(deps: ClueLoopDeps, user: UserRow, id: number)
 export const deadlineOf = (calendar: WorkCalendar, kind: keyof typeof CLUE_DEADLINE_WORKING_DAYS, receivedAt: Date): Date =>
   workingDayDeadline(calendar, receivedAt, CLUE_DEADLINE_WORKING_DAYS[kind]);
 
+/** The live event of a new clue, written by whoever audits its creation. */
+export type ClueCreatedEvent = NewLiveEvent & Extract<LiveEventDraft, { kind: 'clue.created' }>;
+
+/** What a clue is registered with: the desk's form, a 随手拍 report, or a co-signed check-in's finding (its id kept). */
+export type NewClueInput = Omit<ClueIntakeBody, 'source'> & { source: ClueSource; checkInId?: number };
+
 /**
- * 登记: a clue from the 12345 operator's form, a grid patrol or the public 随手拍 page (actor 'public': source 随手拍,
- * any district, audited as `public`). Its district and grid cell come from its point, its deadline from its kind.
+ * The one way a clue enters the loop: its point checked and placed (district and grid cell, within the scope's
+ * district), its institution in that district, its attachments stored, its deadline by kind in working days from its
+ * report. The caller audits it (`clue.create`) and announces `event` in the same transaction.
  */
-export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: ClueIntakeBody): Promise<ClueLoopDetail> {
+export async function insertPlacedClue(tx: Queryable, p: { scope: Scope; calendar: WorkCalendar; now: Date; input: NewClueInput }): Promise<{ clue: LoadedClue; event: ClueCreatedEvent }> {
+  const { input, scope } = p;
+  const place = await placePoint(tx, input.geometry);
+  if (place.geometryType !== 'POINT') throw unprocessable('geometry', `a clue's geometry must be a Point, not ${place.geometryType}`);
+  if (!place.valid) throw unprocessable('geometry', `invalid geometry: ${place.reason}`, { reason: place.reason });
+  if (!place.districtCode) throw unprocessable('geometry', 'the point lies outside every district', { coordinates: input.geometry.coordinates });
+  if (scope.districtCode !== null && place.districtCode !== scope.districtCode)
+    throw forbidden(`this account may register clues in district ${scope.districtCode} only; the point lies in ${place.districtCode}`);
+  if (input.institutionId !== undefined && !(await institutionInDistrict(tx, { id: input.institutionId, districtCode: place.districtCode })))
+    throw unprocessable('institutionId', `institution ${input.institutionId} does not exist in district ${place.districtCode}`);
+  const stored = await storedPhotoIds(tx, input.attachments);
+  const missing = input.attachments.findIndex((a) => !stored.has(a));
+  if (missing >= 0) throw unprocessable(`attachments.${missing}`, `no stored photo ${input.attachments[missing]}: upload it first`);
+  const id = await insertClue(tx, {
+    source: input.source,
+    reportedAt: input.reportedAt,
+    geojson: input.geometry,
+    address: input.address,
+    description: input.description,
+    suspectedType: input.suspectedType,
+    institutionId: input.institutionId ?? null,
+    districtCode: place.districtCode,
+    gridCellId: place.gridCellId,
+    dueAt: deadlineOf(p.calendar, input.kind, input.reportedAt),
+    kind: input.kind,
+    callerPhone: input.callerPhone ?? null,
+    attachments: input.attachments,
+    checkInId: input.checkInId ?? null,
+  });
+  const clue = await loadClue(tx, cityWide, id, p.now);
+  const { districtCode, source, suspectedType, status, reportedAt, dueAt } = clue.row.properties;
+  return {
+    clue,
+    event: { kind: 'clue.created', at: p.now, districtCode, campaignId: null, payload: { clueId: id, districtCode, source, suspectedType, status, reportedAt, dueAt } },
+  };
+}
+
+/**
+ * 登记: a clue from the desk's form (12345, a grid worker's patrol report, the media, a transfer) or the public 随手拍
+ * page (actor 'public': source 随手拍, any district, audited as `public`).
+ */
+export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: NewClueInput): Promise<ClueLoopDetail> {
   if (actor !== 'public') requireWriter(actor);
   if (actor === 'public' && input.source !== '随手拍') throw unprocessable('source', 'a public report comes through 随手拍');
   const scope = actor === 'public' ? cityWide : scopeOf(actor);
@@ -133,36 +184,9 @@ export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: 
   if (input.reportedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw unprocessable('reportedAt', 'lies in the future');
   const calendar = await workCalendar(deps);
   const { result } = await audited(deps, { actor: actor === 'public' ? 'public' : actor.username, action: 'clue.create', entity: 'clue' }, async (tx) => {
-    const place = await placePoint(tx, input.geometry);
-    if (place.geometryType !== 'POINT') throw unprocessable('geometry', `a clue's geometry must be a Point, not ${place.geometryType}`);
-    if (!place.valid) throw unprocessable('geometry', `invalid geometry: ${place.reason}`, { reason: place.reason });
-    if (!place.districtCode) throw unprocessable('geometry', 'the point lies outside every district', { coordinates: input.geometry.coordinates });
-    if (scope.districtCode !== null && place.districtCode !== scope.districtCode)
-      throw forbidden(`this account may register clues in district ${scope.districtCode} only; the point lies in ${place.districtCode}`);
-    if (input.institutionId !== undefined && !(await institutionInDistrict(tx, { id: input.institutionId, districtCode: place.districtCode })))
-      throw unprocessable('institutionId', `institution ${input.institutionId} does not exist in district ${place.districtCode}`);
-    const stored = await storedPhotoIds(tx, input.attachments);
-    const missing = input.attachments.findIndex((a) => !stored.has(a));
-    if (missing >= 0) throw unprocessable(`attachments.${missing}`, `no stored photo ${input.attachments[missing]}: upload it first`);
-    const id = await insertClue(tx, {
-      source: input.source,
-      reportedAt: input.reportedAt,
-      geojson: input.geometry,
-      address: input.address,
-      description: input.description,
-      suspectedType: input.suspectedType,
-      institutionId: input.institutionId ?? null,
-      districtCode: place.districtCode,
-      gridCellId: place.gridCellId,
-      dueAt: deadlineOf(calendar, input.kind, input.reportedAt),
-      kind: input.kind,
-      callerPhone: input.callerPhone ?? null,
-      attachments: input.attachments,
-    });
-    const after = await loadClue(tx, cityWide, id, now);
-    const { districtCode, source, suspectedType, status, reportedAt, dueAt } = after.row.properties;
-    await announce(tx, now, { kind: 'clue.created', districtCode, campaignId: null, payload: { clueId: id, districtCode, source, suspectedType, status, reportedAt, dueAt } });
-    return { entityId: String(id), before: null, after: clueAuditRecord(after), result: after };
+    const { clue, event } = await insertPlacedClue(tx, { scope, calendar, now, input });
+    await announce(tx, now, event);
+    return { entityId: String(clue.row.id), before: null, after: clueAuditRecord(clue), result: clue };
   });
   notifyLiveEvents(deps);
   return clueLoopDetail(calendar, now, actor, result);

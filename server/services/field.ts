@@ -43,8 +43,9 @@ import { audited } from './audit.js';
 import type { Deps } from './deps.js';
 import { conflict, forbidden, notFound, ServiceError, unprocessable } from './errors.js';
 import { flowBackConfirmedCheckIn } from './field-flow-back.js';
+import { workCalendar } from './calendar.js';
 
-type FieldDeps = Pick<Deps, 'database' | 'now'> & Partial<Pick<Deps, 'liveEvents'>>;
+type FieldDeps = Pick<Deps, 'database' | 'now' | 'calendar'> & Partial<Pick<Deps, 'liveEvents'>>;
 
 /** How many next duties an empty day shows. */
 const UPCOMING_DUTIES = 10;
@@ -429,15 +430,18 @@ export async function cosign(deps: FieldDeps, user: UserRow, id: number, body: C
       const [row] = await checkInsOf(deps.database, { cosignIdempotencyKey: body.idempotencyKey });
       return row ? { hash: row.cosignRequestHash ?? '', body: toCheckIn(row) } : null;
     },
-    write: () =>
-      auditedWithEvents(deps, user, 'field.cosign', async (tx) => {
+    write: async () => {
+      // Read before the transaction: a finding's clue is due by the working calendar.
+      const calendar = await workCalendar(deps);
+      return auditedWithEvents(deps, user, 'field.cosign', async (tx) => {
         const [before] = await checkInsOf(tx, { id, districtCode: officer.districtCode });
         if (!before) throw notFound(`check-in ${id}`);
         const campaign = await campaignState(tx, { id: before.campaignId, districtCode: officer.districtCode, lock: true });
         if (!campaign) throw notFound(`check-in ${id}`);
         requireActive(campaign.status, before.campaignId);
         const [row] = await planTeams(tx, { campaignId: before.campaignId, teamId: before.teamId, districtCode: officer.districtCode });
-        const members = row ? teamShiftOf(row).team.members.map((m) => m.officerId) : [];
+        const ts = row ? teamShiftOf(row) : null;
+        const members = ts ? ts.team.members.map((m) => m.officerId) : [];
         const refusal = cosignRefusal({ recordedBy: before.recordedBy.officerId, cosigner: officer.officerId, teamMembers: members });
         if (refusal?.kind === 'same_officer') throw unprocessable('', refusal.message, { reason: refusal.kind });
         if (refusal) throw forbidden(refusal.message, { reason: refusal.kind, teamId: before.teamId });
@@ -452,7 +456,9 @@ export async function cosign(deps: FieldDeps, user: UserRow, id: number, body: C
         if (!signed) throw new LostRace();
         const [after] = await checkInsOf(tx, { id, districtCode: null });
         const checkIn = toCheckIn(after);
-        const flowBack = await flowBackConfirmedCheckIn(tx, { checkIn, districtCode: after.districtCode, actor: user.username, at });
+        const target = ts?.targets.get(checkIn.targetKey) ?? null;
+        const campaignName = ts?.row.campaignName ?? '';
+        const flowBack = await flowBackConfirmedCheckIn(tx, { checkIn, districtCode: after.districtCode, campaignName, target, actor: user.username, at, calendar });
         return {
           entityId: String(id),
           before: auditRecord(toCheckIn(before)),
@@ -461,6 +467,7 @@ export async function cosign(deps: FieldDeps, user: UserRow, id: number, body: C
           events: [checkInEvent('check_in.cosigned', at, checkIn, after.districtCode), ...flowBack.events],
           audits: flowBack.audits,
         };
-      }),
+      });
+    },
   });
 }

@@ -124,12 +124,15 @@ describe('the clue desk in Chromium', () => {
     await page.getByTestId('desk-help').waitFor({ state: 'detached' });
   });
 
-  test('a 12345 operator registers a call and sees its possible duplicates', async () => {
+  test('an operator registers a grid worker’s patrol report (网格巡查) and sees its possible duplicates', async () => {
     const page = await session.newPage();
     await page.setViewportSize({ width: 1920, height: 1080 });
     await openDesk(page, 'planner');
     await page.getByTestId('desk-intake').click();
     await page.getByTestId('intake').waitFor();
+    expect(await page.getByTestId('intake-source').inputValue()).toBe('12345');
+    expect(await page.getByTestId('intake-source').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['12345', 'grid_patrol', 'media', 'transfer']);
+    await page.getByTestId('intake-source').selectOption('grid_patrol');
     await page.getByTestId('intake-phone').fill('13812345678');
     await page.getByTestId('intake-street').fill('曹杨');
     await page.getByTestId('intake-street-option').first().click();
@@ -138,7 +141,7 @@ describe('the clue desk in Chromium', () => {
     // Without a description the server names the field.
     await page.getByTestId('intake-save').click();
     await page.getByTestId('intake-issue-description').waitFor({ timeout: 15_000 });
-    await page.getByTestId('intake-description').fill('来电反映居民楼内有人开办学科类培训班，每晚有大量学生进出');
+    await page.getByTestId('intake-description').fill('网格员巡查发现居民楼内有人开办学科类培训班，每晚有大量学生进出');
     await shot(page, 'desk-intake-1920');
     await page.getByTestId('intake-save').click();
     await page.getByTestId('intake-saved').waitFor({ timeout: 30_000 });
@@ -146,6 +149,7 @@ describe('the clue desk in Chromium', () => {
     await page.getByTestId('intake-open-saved').click();
     await expect.poll(() => detailStatus(page), { timeout: 30_000 }).toBe('received');
     expect(await page.getByTestId('desk-detail-phone').textContent()).toContain('****');
+    expect(await page.getByTestId('desk-detail-source').textContent()).toContain('网格巡查');
   });
 
   test('a district leader sees only 普陀区 clues', async () => {

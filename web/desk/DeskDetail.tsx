@@ -85,7 +85,11 @@ export function DeskDetail(props: DeskDetailProps) {
             <dt>{t('desk.detail.category')}</dt>
             <dd>{translateCode(t, 'type', c.suspectedType)}</dd>
             <dt>{t('desk.detail.source')}</dt>
-            <dd>{translateCode(t, 'source', c.source)}{c.externalId ? ` · ${c.externalId}` : ''}</dd>
+            <dd data-testid="desk-detail-source">
+              {translateCode(t, 'source', c.source)}
+              {c.externalId ? ` · ${c.externalId}` : ''}
+              {c.checkInId !== null ? ` · ${t('desk.detail.checkIn', { id: c.checkInId })}` : ''}
+            </dd>
             <dt>{t('desk.detail.reportedAt')}</dt>
             <dd>{shanghaiMinute(c.reportedAt)}</dd>
             <dt>{t('desk.detail.address')}</dt>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ClueIntake, ClueLoopDetail, DuplicateCandidates } from '../../server/contract/clue-loop.js';
-import { clueKinds, suspectedTypes } from '../../server/contract/enums.js';
+import { clueKinds, deskIntakeSources, suspectedTypes } from '../../server/contract/enums.js';
 import type { StreetCollection } from '../../server/contract/streets.js';
 import { shanghaiIsoString } from '../../server/domain/time.js';
 import type { ApiError } from '../api/errors.js';
@@ -8,7 +8,8 @@ import { errorText } from '../i18n/errors.js';
 import { translateCode, useI18n } from '../i18n/index.js';
 import type { StepOutcome } from './use-desk-page.js';
 
-// The 12345 operator's form (接听登记): who called, what kind, what is suspected, where (a 街镇 searched by name, then
+// The desk's intake form (线索登记): a 12345 call, a grid worker's patrol report (网格巡查上报), a media report or a
+// transfer; who reported, what kind, what is suspected, where (a 街镇 searched by name, then
 // the address, and the point picked on the map or the street's centre), what was said. After saving, the new clue's
 // possible duplicates.
 
@@ -43,6 +44,7 @@ function streetCentre(street: Street): [number, number] | null {
 export function IntakeDialog(props: IntakeDialogProps) {
   const i18n = useI18n();
   const { t } = i18n;
+  const [source, setSource] = useState<(typeof deskIntakeSources)[number]>('12345');
   const [phone, setPhone] = useState('');
   const [kind, setKind] = useState<(typeof clueKinds)[number]>('complaint');
   const [category, setCategory] = useState<(typeof suspectedTypes)[number]>('unlicensed');
@@ -54,7 +56,7 @@ export function IntakeDialog(props: IntakeDialogProps) {
   const [saving, setSaving] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const first = useRef<HTMLInputElement>(null);
+  const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
   const matches = useMemo(() => {
     const q = streetQuery.trim();
@@ -78,7 +80,7 @@ export function IntakeDialog(props: IntakeDialogProps) {
     }
     setSaving(true);
     const intake: ClueIntake = {
-      source: '12345',
+      source,
       kind,
       reportedAt: shanghaiIsoString(new Date(props.nowMs)),
       geometry: { type: 'Point', coordinates: position },
@@ -129,8 +131,15 @@ export function IntakeDialog(props: IntakeDialogProps) {
         ) : (
           <form className="desk-form desk-form--grid" onSubmit={(e) => void submit(e)} noValidate data-testid="intake-form">
             <label className="desk-form__field">
-              <span>{t('intake.phone')}</span>
-              <input ref={first} type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} data-testid="intake-phone" aria-invalid={fields.callerPhone ? true : undefined} />
+              <span>{t('intake.source')}</span>
+              <select ref={first} value={source} onChange={(e) => setSource(e.target.value as typeof source)} data-testid="intake-source" aria-invalid={fields.source ? true : undefined}>
+                {deskIntakeSources.map((s) => <option key={s} value={s}>{translateCode(t, 'source', s)}</option>)}
+              </select>
+              {issue('source')}
+            </label>
+            <label className="desk-form__field">
+              <span>{t(source === '12345' ? 'intake.phone' : 'intake.contactPhone')}</span>
+              <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} data-testid="intake-phone" aria-invalid={fields.callerPhone ? true : undefined} />
               {issue('callerPhone')}
             </label>
             <label className="desk-form__field">

@@ -38,8 +38,12 @@ export interface GeneratedClue {
 }
 
 const SOURCES = clueSources;
-/** Shares of the channels, in the order of clueSources. */
-const SOURCE_WEIGHTS = [0.36, 0.2, 0.14, 0.2, 0.03, 0.07];
+/**
+ * Shares of the channels. The demo's clues predate the campaigns' check-ins, so none comes from a campaign (a zero
+ * share draws as if the channel were not listed).
+ */
+const SOURCE_SHARES: Readonly<Record<ClueSource, number>> = { '12345': 0.36, 随手拍: 0.2, platform: 0.14, grid_patrol: 0.2, media: 0.03, transfer: 0.07, campaign: 0 };
+const SOURCE_WEIGHTS = SOURCES.map((s) => SOURCE_SHARES[s]);
 
 /** Shares of the suspected types in term time and in the vacations, in the order of suspectedTypes. */
 const TYPES = suspectedTypes;

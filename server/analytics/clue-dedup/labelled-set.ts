@@ -2,11 +2,14 @@
 // once or several times, with the kinds of rewriting real re-reports show, and hard negatives that a looser rule
 // would merge. Deterministic: the same size and seed give the same set.
 
-import { clueSources, type ClueSource, type SuspectedType } from '../../domain/vocabulary.js';
+import type { ClueSource, SuspectedType } from '../../domain/vocabulary.js';
 import { DAY_MS } from '../../domain/time.js';
 import { METRES_PER_DEGREE_LATITUDE, metresPerDegreeLongitude } from '../../domain/geodesy.js';
 import { createRandom, type Random } from '../../domain/random.js';
 import type { DedupClue } from './clue.js';
+
+/** The channels a case is re-reported through (a campaign's finding is the inspectors' own record, not a re-report). */
+const REPORT_CHANNELS: readonly ClueSource[] = ['12345', '随手拍', 'platform', 'grid_patrol', 'media', 'transfer'];
 
 export interface LabelledClue extends DedupClue {
   id: number;
@@ -279,7 +282,7 @@ export function labelledClueSet(options: LabelledSetOptions): LabelledClue[] {
       flats.push({ flat, day: caseDay });
       const category = random.pick(FLAT_TYPES);
       for (let c = 0; c < copies && clues.length < size; c++) {
-        const source = random.pick(clueSources);
+        const source = random.pick(REPORT_CHANNELS);
         const reported = random.chance(0.8) ? category : random.pick(FLAT_TYPES);
         report(flat.lon, flat.lat, caseDay + (c === 0 ? 0 : random.int(MAX_REREPORT_DAYS)), flatText(random, source, flat, reported), reported, source);
       }
@@ -290,7 +293,7 @@ export function labelledClueSet(options: LabelledSetOptions): LabelledClue[] {
       institutions.push({ inst, day: caseDay });
       const category = random.pick(INSTITUTION_TYPES);
       for (let c = 0; c < copies && clues.length < size; c++) {
-        const source = random.pick(clueSources);
+        const source = random.pick(REPORT_CHANNELS);
         const reported = random.chance(0.8) ? category : random.pick(INSTITUTION_TYPES);
         // The registry match (institutionId) is made on some clues only: those an operator linked.
         report(inst.lon, inst.lat, caseDay + (c === 0 ? 0 : random.int(MAX_REREPORT_DAYS)), institutionText(random, source, inst, reported), reported, source, random.chance(0.4) ? inst.id : undefined);

@@ -19,7 +19,9 @@ import { appendAudit } from '../../db/queries/audit.js';
 import { clueById, type ClueDetailRow } from '../../db/queries/clues.js';
 import { insertClue, institutionInDistrict, placePoint } from '../../db/queries/clue-writes.js';
 import { childClueIds, clueLoopColumns, institutionCategoryOf, storedPhotoIds, updateClueLoop, type ClueLoopPatch, type ClueLoopRow } from '../../db/queries/clue-loop.js';
+import { insertClueAttachments, type NewClueReportPhoto } from '../../db/queries/clue-reports.js';
 import { departmentNames } from '../../db/queries/departments.js';
+import { cluePhotos, type CluePhotoRow } from '../../db/queries/photos.js';
 import { cityWide, type Queryable, type Scope } from '../../db/queries/queryable.js';
 import type { UserRow } from '../../db/queries/users.js';
 import { isAdmin, requireWriter, scopeOf } from './access.js';
@@ -41,12 +43,13 @@ const CLOCK_SKEW_MS = 5 * MINUTE_MS;
 export interface LoadedClue {
   row: ClueDetailRow;
   loop: ClueLoopRow;
+  photos: CluePhotoRow[];
 }
 
 async function loadClue(q: Queryable, scope: Scope, id: number, now: Date, forUpdate = false): Promise<LoadedClue> {
   const row = await clueById(q, { scope, id, now, forUpdate });
   if (!row) throw notFound(`clue ${id}`);
-  return { row, loop: (await clueLoopColumns(q, id))! };
+  return { row, loop: (await clueLoopColumns(q, id))!, photos: await cluePhotos(q, id) };
 }
 
 const loopState = ({ row, loop }: LoadedClue): LoopState => ({
@@ -77,6 +80,7 @@ export function clueLoopDetail(calendar: WorkCalendar, now: Date, reader: Intake
       phoneMasked: loop.callerPhone !== null && !seesPhone,
       externalId: loop.externalId,
       attachments: loop.attachments,
+      photos: clue.photos,
       leadDepartment: loop.leadDepartment,
       coDepartments: loop.coDepartments,
       matrixRuleId: loop.matrixRuleId,
@@ -125,7 +129,7 @@ export const deadlineOf = (calendar: WorkCalendar, kind: keyof typeof CLUE_DEADL
  * 登记: a clue from the 12345 operator's form, a grid patrol or the public 随手拍 page (actor 'public': source 随手拍,
  * any district, audited as `public`). Its district and grid cell come from its point, its deadline from its kind.
  */
-export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: ClueIntakeBody): Promise<ClueLoopDetail> {
+export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: ClueIntakeBody, photos: readonly NewClueReportPhoto[] = []): Promise<ClueLoopDetail> {
   if (actor !== 'public') requireWriter(actor);
   if (actor === 'public' && input.source !== '随手拍') throw unprocessable('source', 'a public report comes through 随手拍');
   const scope = actor === 'public' ? cityWide : scopeOf(actor);
@@ -159,10 +163,12 @@ export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: 
       callerPhone: input.callerPhone ?? null,
       attachments: input.attachments,
     });
+    await insertClueAttachments(tx, id, photos);
     const after = await loadClue(tx, cityWide, id, now);
     const { districtCode, source, suspectedType, status, reportedAt, dueAt } = after.row.properties;
     await announce(tx, now, { kind: 'clue.created', districtCode, campaignId: null, payload: { clueId: id, districtCode, source, suspectedType, status, reportedAt, dueAt } });
-    return { entityId: String(id), before: null, after: clueAuditRecord(after), result: after };
+    const record = clueAuditRecord(after);
+    return { entityId: String(id), before: null, after: photos.length > 0 ? { ...record, photos: photos.map((p) => p.sha256) } : record, result: after };
   });
   notifyLiveEvents(deps);
   return clueLoopDetail(calendar, now, actor, result);

@@ -43,6 +43,12 @@ export async function benchmarkRowCounts(q: Queryable): Promise<{ institutions: 
   return row;
 }
 
+/** Benchmark-only: a credit code of the registry, for the institution search's exact match. */
+export async function firstCreditCode(q: Queryable): Promise<string | null> {
+  const [row] = await parsedRows(q, z.object({ code: z.string() }), sql`SELECT credit_code AS code FROM institutions WHERE credit_code IS NOT NULL ORDER BY id LIMIT 1`);
+  return row?.code ?? null;
+}
+
 // ---- re-planning a running day (scripts/bench/replan.ts) ----
 
 /** Benchmark-only: the districts with the most officers. */

@@ -39,6 +39,16 @@ export async function insertClueReport(tx: Queryable, r: NewClueReport, photos: 
   return row.id;
 }
 
+/** The photos the desk attached to a clue at intake, in the order given. */
+export async function insertClueAttachments(tx: Queryable, clueId: number, photos: readonly NewClueReportPhoto[]): Promise<void> {
+  if (photos.length === 0) return;
+  await tx.rows(sql`
+    INSERT INTO clue_attachments (clue_id, position, sha256, thumbnail_sha256, source_media_type, width, height, byte_size, taken_at)
+    SELECT ${clueId}, p.position, p.sha256, p."thumbnailSha256", p."sourceMediaType", p.width, p.height, p."byteSize", p."takenAt"::timestamptz
+    FROM json_to_recordset(${jsonParam(photos.map((p, position) => ({ ...p, position, takenAt: p.takenAt?.toISOString() ?? null })))})
+      AS p(position int, sha256 text, "thumbnailSha256" text, "sourceMediaType" text, width int, height int, "byteSize" int, "takenAt" text)`);
+}
+
 /** Whether a tracking code is taken (a fresh 80-bit code practically never is; checked all the same). */
 export async function trackingCodeTaken(q: Queryable, code: string): Promise<boolean> {
   return (await q.rows(sql`SELECT 1 FROM clue_reports WHERE tracking_code = ${code}`)).length > 0;

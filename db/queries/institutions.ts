@@ -136,3 +136,41 @@ export async function institutionById(q: Queryable, p: { scope: Scope; id: numbe
     WHERE i.id = ${p.id} AND ${districtFilter(sql`i.district_code`, p.scope)}`);
   return row ? row.feature : null;
 }
+
+const matchRow = z
+  .object({
+    id: z.int(),
+    name: z.string(),
+    category: z.enum(institutionCategories),
+    status: z.enum(institutionStatuses),
+    districtCode: z.string(),
+    districtName: z.string(),
+    address: z.string(),
+    creditCode: z.string().nullable(),
+    licenceNo: z.string().nullable(),
+    lon: z.number(),
+    lat: z.number(),
+  })
+  .transform(({ lon, lat, ...m }) => ({ ...m, position: [lon, lat] as [number, number] }));
+export type InstitutionMatchRow = z.output<typeof matchRow>;
+
+/**
+ * Institutions whose name contains `text`, or whose credit code or licence number is `text`: the name itself first,
+ * then names that begin with it, then the shorter names. strpos rather than LIKE, so `%` and `_` in the text are
+ * characters, not wildcards. Only a text with Latin letters folds the names' case: lower() over every name costs five
+ * times the search itself, and Chinese has no case.
+ */
+export async function searchInstitutions(q: Queryable, p: { scope: Scope; text: string; limit: number }): Promise<InstitutionMatchRow[]> {
+  const folded = /[A-Za-z]/.test(p.text);
+  const name = folded ? sql`lower(i.name)` : sql`i.name`;
+  const text = folded ? p.text.toLowerCase() : p.text;
+  return parsedRows(q, matchRow, sql`
+    SELECT i.id, i.name, i.category::text AS category, i.status::text AS status, i.district_code AS "districtCode",
+           d.name AS "districtName", i.address, i.credit_code AS "creditCode", i.licence_no AS "licenceNo",
+           ST_X(i.geom) AS lon, ST_Y(i.geom) AS lat
+    FROM institutions i JOIN districts d ON d.code = i.district_code
+    WHERE ${districtFilter(sql`i.district_code`, p.scope)}
+      AND (strpos(${name}, ${text}) > 0 OR i.credit_code = upper(${p.text}) OR i.licence_no = ${p.text})
+    ORDER BY ${name} = ${text} DESC, strpos(${name}, ${text}) = 1 DESC, char_length(i.name), i.id
+    LIMIT ${p.limit}`);
+}

@@ -93,11 +93,12 @@ const fileNamesRow = z.object({ sha256: z.string(), thumbnailSha256: z.string() 
 
 /** Every photo row's two file names (its bytes and its thumbnail): what the store must hold. */
 export async function photoFileNames(q: Queryable): Promise<{ sha256: string; thumbnailSha256: string }[]> {
-  // The public reports' photos (clue_report_photos) live in the same store.
+  // The public reports' photos (clue_report_photos) and the desk's attachments (clue_attachments) live in the same store.
   return parsedRows(q, fileNamesRow, sql`
     SELECT sha256, "thumbnailSha256" FROM (
       SELECT p.sha256, p.thumbnail_sha256 AS "thumbnailSha256" FROM photos p
-      UNION SELECT r.sha256, r.thumbnail_sha256 FROM clue_report_photos r) AS named
+      UNION SELECT r.sha256, r.thumbnail_sha256 FROM clue_report_photos r
+      UNION SELECT a.sha256, a.thumbnail_sha256 FROM clue_attachments a) AS named
     ORDER BY sha256`);
 }
 
@@ -124,6 +125,36 @@ export async function fileNamesInUse(q: Queryable, names: readonly string[]): Pr
   const rows = await parsedRows(q, z.object({ name: z.string() }), sql`
     SELECT n.name FROM json_array_elements_text(${jsonParam(names)}) AS n(name)
     WHERE EXISTS (SELECT 1 FROM photos p WHERE p.sha256 = n.name OR p.thumbnail_sha256 = n.name)
-       OR EXISTS (SELECT 1 FROM clue_report_photos r WHERE r.sha256 = n.name OR r.thumbnail_sha256 = n.name)`);
+       OR EXISTS (SELECT 1 FROM clue_report_photos r WHERE r.sha256 = n.name OR r.thumbnail_sha256 = n.name)
+       OR EXISTS (SELECT 1 FROM clue_attachments a WHERE a.sha256 = n.name OR a.thumbnail_sha256 = n.name)`);
   return new Set(rows.map((r) => r.name));
+}
+
+const cluePhotoRow = z.object({
+  sha256: z.string(),
+  thumbnailSha256: z.string(),
+  width: col.int,
+  height: col.int,
+  /** Where it came with the clue: the 随手拍 report, or the desk's intake. */
+  origin: z.enum(['report', 'intake']),
+});
+export type CluePhotoRow = z.output<typeof cluePhotoRow>;
+
+/** A clue's photos from outside: its 随手拍 report's and those attached at intake, with their place in each. */
+const cluePhotosOf = (clueId: number) => sql`
+  SELECT rp.sha256, rp.thumbnail_sha256 AS "thumbnailSha256", rp.width, rp.height, 'report' AS origin, rp.position
+  FROM clue_reports r JOIN clue_report_photos rp ON rp.report_id = r.id WHERE r.clue_id = ${clueId}
+  UNION ALL
+  SELECT a.sha256, a.thumbnail_sha256, a.width, a.height, 'intake', a.position FROM clue_attachments a WHERE a.clue_id = ${clueId}`;
+
+/** The photos of one clue in the order they came (the caller has read the clue in scope). */
+export async function cluePhotos(q: Queryable, clueId: number): Promise<CluePhotoRow[]> {
+  return parsedRows(q, cluePhotoRow, sql`SELECT p.sha256, p."thumbnailSha256", p.width, p.height, p.origin FROM (${cluePhotosOf(clueId)}) p ORDER BY p.origin DESC, p.position`);
+}
+
+/** One photo of a clue by its display copy's SHA-256, null when it is not one of the clue's. */
+export async function cluePhotoOf(q: Queryable, p: { clueId: number; sha256: string }): Promise<CluePhotoRow | null> {
+  const [row] = await parsedRows(q, cluePhotoRow, sql`
+    SELECT p.sha256, p."thumbnailSha256", p.width, p.height, p.origin FROM (${cluePhotosOf(p.clueId)}) p WHERE p.sha256 = ${p.sha256} LIMIT 1`);
+  return row ?? null;
 }

@@ -63,3 +63,34 @@ export const clueReportPhotos = pgTable(
     index('clue_report_photos_sha256_idx').on(t.sha256),
   ],
 );
+
+/**
+ * Photos the 12345 operator attached to a clue at intake (a caller's photos sent by message or mail), stored as a
+ * public report's are: a re-encoded JPEG display copy and its thumbnail, without any metadata of the file sent.
+ */
+export const clueAttachments = pgTable(
+  'clue_attachments',
+  {
+    clueId: integer('clue_id')
+      .notNull()
+      .references(() => clues.id),
+    position: smallint('position').notNull(),
+    /** The display copy (JPEG) in the photo store. */
+    sha256: text('sha256').notNull(),
+    thumbnailSha256: text('thumbnail_sha256').notNull(),
+    /** The type the file had by its bytes (JPEG, PNG or WebP). */
+    sourceMediaType: text('source_media_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    /** EXIF DateTimeOriginal of the file sent, when it had one. */
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clueId, t.position] }),
+    check('clue_attachments_position', sql`${t.position} BETWEEN 0 AND 3`),
+    check('clue_attachments_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$' AND ${t.thumbnailSha256} ~ '^[0-9a-f]{64}$'`),
+    check('clue_attachments_media_type', sql`${t.sourceMediaType} IN ('image/jpeg', 'image/png', 'image/webp')`),
+    index('clue_attachments_sha256_idx').on(t.sha256),
+  ],
+);

@@ -42,6 +42,18 @@ const departmentCode = z.string().regex(/^[a-z_]{2,40}$/, 'must be a department 
 const reason = z.string().trim().min(4, 'at least 4 characters').max(2000);
 const note = z.string().trim().max(2000).optional();
 
+export const cluePhotoSchema = z
+  .object({
+    sha256: z.string(),
+    thumbnailSha256: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    /** Came with the 随手拍 report, or attached at the desk's intake. */
+    origin: z.enum(['report', 'intake']),
+  })
+  .openapi('CluePhoto');
+export type CluePhoto = z.output<typeof cluePhotoSchema>;
+
 export const clueLoopPropertiesSchema = clueDetailPropertiesSchema
   .extend({
     kind: z.enum(clueKinds),
@@ -50,6 +62,8 @@ export const clueLoopPropertiesSchema = clueDetailPropertiesSchema
     phoneMasked: z.boolean(),
     externalId: z.string().nullable(),
     attachments: z.array(z.string()),
+    /** Photos from outside: the 随手拍 report's and those attached at intake; read at `/api/clues/{id}/photos/{sha256}`. */
+    photos: z.array(cluePhotoSchema),
     leadDepartment: z.string().nullable(),
     coDepartments: z.array(z.string()),
     matrixRuleId: z.string().nullable(),
@@ -445,6 +459,60 @@ export const createClueRoute = createRoute(
     summary: 'Register a new clue (audited as clue.create); its district and grid cell come from its point, its deadline from its kind',
     request: { body: jsonBody(clueIntakeSchema) },
     responses: { 201: jsonContent(clueLoopDetailSchema, 'the registered clue'), 413: errorResponses[413], 422: errorResponses[422] },
+  }),
+);
+
+/** The multipart intake: the JSON intake as the field `clue`, and up to MAX_REPORT_PHOTOS files as `photos`. */
+export const clueIntakeFormSchema = z
+  .object({
+    /** The same body as POST /clues takes, as JSON text. */
+    clue: z.string().openapi({ description: 'the ClueIntake as JSON text' }),
+    photos: z.preprocess(
+      (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
+      z.array(z.custom<File>((value) => typeof File !== 'undefined' && value instanceof File, { message: 'expected a file' }).openapi({ type: 'string', format: 'binary' })),
+    ),
+  })
+  .openapi('ClueIntakeForm');
+
+/** POST /clues/with-photos: the 12345 form with the caller's photos, all or nothing. */
+export const createClueWithPhotosRoute = createRoute(
+  protectedRoute({
+    method: 'post',
+    path: '/clues/with-photos',
+    tags: ['clues'],
+    summary: 'Register a new clue with up to four photos (JPEG/PNG/WebP by their bytes, ≤ 8 MB each), stored re-encoded without EXIF; nothing is written on any refusal',
+    request: { body: { required: true, content: { 'multipart/form-data': { schema: clueIntakeFormSchema } } } },
+    responses: {
+      201: jsonContent(clueLoopDetailSchema, 'the registered clue with its photos'),
+      413: { ...errorResponses[413], description: 'a photo larger than 8 MB, or the form beyond its limit' },
+      415: { ...errorResponses[415], description: 'a photo that is not a JPEG, PNG or WebP by its bytes' },
+      422: errorResponses[422],
+    },
+  }),
+);
+
+const cluePhotoParams = idParamsSchema.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex').openapi({ param: { name: 'sha256', in: 'path' } }) });
+const imageResponse = { description: 'the image (JPEG)', content: { 'image/jpeg': { schema: z.string().openapi({ format: 'binary' }) } } };
+
+export const cluePhotoRoute = createRoute(
+  protectedRoute({
+    method: 'get',
+    path: '/clues/{id}/photos/{sha256}',
+    tags: ['clues'],
+    summary: 'A photo of the clue (display copy, re-encoded without EXIF); 404 for a clue outside the account’s district',
+    request: { params: cluePhotoParams },
+    responses: { 200: imageResponse, 404: errorResponses[404] },
+  }),
+);
+
+export const cluePhotoThumbnailRoute = createRoute(
+  protectedRoute({
+    method: 'get',
+    path: '/clues/{id}/photos/{sha256}/thumbnail',
+    tags: ['clues'],
+    summary: 'A photo’s thumbnail (320 px) of the clue; 404 for a clue outside the account’s district',
+    request: { params: cluePhotoParams },
+    responses: { 200: imageResponse, 404: errorResponses[404] },
   }),
 );
 

@@ -57,6 +57,45 @@ export const institutionDetailSchema = featureSchema(pointGeometrySchema, instit
 );
 export type InstitutionDetail = z.infer<typeof institutionDetailSchema>;
 
+/** Most answers of a search: a combobox's list. */
+export const MAX_INSTITUTION_MATCHES = 20;
+
+export const institutionSearchQuerySchema = z.object({
+  /** Part of the name (any characters, Chinese included), or a whole 统一社会信用代码 or 办学许可证号. */
+  q: z.string().trim().min(1, 'type part of a name, a credit code or a licence number').max(50),
+  limit: z.coerce.number().int().min(1).max(MAX_INSTITUTION_MATCHES).default(8),
+});
+
+export const institutionMatchSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    category: z.enum(institutionCategories),
+    status: z.enum(institutionStatuses),
+    districtCode: z.string(),
+    districtName: z.string(),
+    address: z.string(),
+    creditCode: z.string().nullable(),
+    licenceNo: z.string().nullable(),
+    /** [lon, lat] WGS84. */
+    position: z.tuple([z.number(), z.number()]),
+  })
+  .openapi('InstitutionMatch');
+export type InstitutionMatch = z.infer<typeof institutionMatchSchema>;
+export const institutionMatchesSchema = z.object({ matches: z.array(institutionMatchSchema) }).openapi('InstitutionMatches');
+export type InstitutionMatches = z.infer<typeof institutionMatchesSchema>;
+
+export const searchInstitutionsRoute = createRoute(
+  protectedRoute({
+    method: 'get',
+    path: '/institutions/search',
+    tags: ['institutions'],
+    summary: 'Institutions of the account’s district by part of their name, or by credit code or licence number; the best matches first',
+    request: { query: institutionSearchQuerySchema },
+    responses: { 200: jsonContent(institutionMatchesSchema, 'the matches, at most `limit`') },
+  }),
+);
+
 export const listInstitutionsRoute = createRoute(
   protectedRoute({
     method: 'get',

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { clueImportRoute } from '../contract/clue-loop.js';
+import { clueImportRoute, createClueWithPhotosRoute } from '../contract/clue-loop.js';
 import { photoUploadRoute } from '../contract/field.js';
 import { MAX_REPORT_BODY_BYTES, submitPublicReportRoute } from '../contract/public-reports.js';
 import { payloadTooLarge } from '../services/errors.js';
@@ -25,8 +25,8 @@ const limitOf = (maxSize: number) =>
     },
   });
 
-/** A public report (随手拍) is a multipart form of up to four photos: its larger limit, enforced while it streams. */
-const reportPath = `/api${submitPublicReportRoute.path}`;
+/** A public report (随手拍) and the desk's intake with photos are multipart forms of up to four photos: their larger limit. */
+const photoFormPaths = [`/api${submitPublicReportRoute.path}`, `/api${createClueWithPhotosRoute.path}`];
 
 /** Refuses request bodies over `maxBytes` with 413 before anything reads them (except those with a limit of their own). */
 export const limitBody = (maxBytes = maxBodyBytes): MiddlewareHandler => {
@@ -34,6 +34,6 @@ export const limitBody = (maxBytes = maxBodyBytes): MiddlewareHandler => {
   const reportLimit = limitOf(MAX_REPORT_BODY_BYTES);
   return async (c, next) => {
     if (ownLimit.some((r) => r.method === c.req.method && r.path === c.req.path)) return next();
-    return c.req.method === 'POST' && c.req.path === reportPath ? reportLimit(c, next) : limit(c, next);
+    return c.req.method === 'POST' && photoFormPaths.includes(c.req.path) ? reportLimit(c, next) : limit(c, next);
   };
 };

@@ -3,6 +3,9 @@ import {
   clueDuplicatesRoute,
   clueImportRoute,
   clueMetricsRoute,
+  cluePhotoRoute,
+  cluePhotoThumbnailRoute,
+  createClueWithPhotosRoute,
   clueQueueRoute,
   clueStepRoutes,
   clueTimelineRoute,
@@ -14,12 +17,17 @@ import { readLimitedBody } from '../http/limited-body.js';
 import { createRouter } from '../http/router.js';
 import { clueDuplicates, clueLoopMetrics, clueQueuePage, clueTimeline } from '../services/clue-desk.js';
 import { importPlatformClues } from '../services/clue-import.js';
+import { cluePhotoFile, intakeClueWithPhotos } from '../services/clue-photos.js';
 import { clueStep, dispatchClues } from '../services/clue-loop.js';
 import type { Deps } from '../services/deps.js';
 import { responsibilityMatrix, updateResponsibilityMatrix } from '../services/responsibility-matrix.js';
 
 // The clue desk (docs/clues.md#api-steps). Mounted before the clues router, so /clues/queue, /clues/metrics,
-// /clues/import and /clues/dispatch are not read as a clue id.
+// /clues/import, /clues/dispatch and /clues/with-photos are not read as a clue id.
+
+/** A photo's name is the hash of its bytes, so what a URL answers never changes; private: it is evidence. */
+const IMMUTABLE = 'private, max-age=31536000, immutable';
+
 export function clueLoopRouter(deps: Deps) {
   const s = clueStepRoutes;
   const param = (c: { req: { valid(t: 'param'): { id: number } } }) => c.req.valid('param').id;
@@ -29,6 +37,23 @@ export function clueLoopRouter(deps: Deps) {
     .openapi(clueImportRoute, async (c) =>
       c.json(await importPlatformClues(deps, c.get('user'), await readLimitedBody(c.req.raw, MAX_CLUE_IMPORT_BYTES), c.req.valid('query')), 200),
     )
+    .openapi(createClueWithPhotosRoute, async (c) => {
+      const { photos, clue } = c.req.valid('form');
+      const files = await Promise.all(photos.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+      const detail = await intakeClueWithPhotos(deps, c.get('user'), { clue }, files);
+      c.header('Location', `/api/clues/${detail.id}`);
+      return c.json(detail, 201);
+    })
+    .openapi(cluePhotoRoute, async (c) => {
+      const { id, sha256 } = c.req.valid('param');
+      const bytes = await cluePhotoFile(deps, c.get('user'), { id, sha256, which: 'photo' });
+      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'image/jpeg', 'Cache-Control': IMMUTABLE });
+    })
+    .openapi(cluePhotoThumbnailRoute, async (c) => {
+      const { id, sha256 } = c.req.valid('param');
+      const bytes = await cluePhotoFile(deps, c.get('user'), { id, sha256, which: 'thumbnail' });
+      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'image/jpeg', 'Cache-Control': IMMUTABLE });
+    })
     .openapi(bulkDispatchRoute, async (c) => c.json(await dispatchClues(deps, c.get('user'), c.req.valid('json')), 200))
     .openapi(getMatrixRoute, async (c) => c.json(await responsibilityMatrix(deps, c.get('user')), 200))
     .openapi(putMatrixRoute, async (c) => c.json(await updateResponsibilityMatrix(deps, c.get('user'), c.req.valid('json')), 200))

@@ -20,8 +20,10 @@ import { appendAudit } from '../../db/queries/audit.js';
 import { clueById, type ClueDetailRow } from '../../db/queries/clues.js';
 import { insertClue, institutionInDistrict, placePoint } from '../../db/queries/clue-writes.js';
 import { childClueIds, clueLoopColumns, institutionCategoryOf, storedPhotoIds, updateClueLoop, type ClueLoopPatch, type ClueLoopRow } from '../../db/queries/clue-loop.js';
+import { insertClueAttachments, type NewClueReportPhoto } from '../../db/queries/clue-reports.js';
 import { departmentNames } from '../../db/queries/departments.js';
 import type { NewLiveEvent } from '../../db/queries/live-events.js';
+import { cluePhotos, type CluePhotoRow } from '../../db/queries/photos.js';
 import { cityWide, type Queryable, type Scope } from '../../db/queries/queryable.js';
 import type { UserRow } from '../../db/queries/users.js';
 import { isAdmin, requireWriter, scopeOf } from './access.js';
@@ -43,12 +45,13 @@ const CLOCK_SKEW_MS = 5 * MINUTE_MS;
 export interface LoadedClue {
   row: ClueDetailRow;
   loop: ClueLoopRow;
+  photos: CluePhotoRow[];
 }
 
 async function loadClue(q: Queryable, scope: Scope, id: number, now: Date, forUpdate = false): Promise<LoadedClue> {
   const row = await clueById(q, { scope, id, now, forUpdate });
   if (!row) throw notFound(`clue ${id}`);
-  return { row, loop: (await clueLoopColumns(q, id))! };
+  return { row, loop: (await clueLoopColumns(q, id))!, photos: await cluePhotos(q, id) };
 }
 
 const loopState = ({ row, loop }: LoadedClue): LoopState => ({
@@ -79,6 +82,7 @@ export function clueLoopDetail(calendar: WorkCalendar, now: Date, reader: Intake
       phoneMasked: loop.callerPhone !== null && !seesPhone,
       externalId: loop.externalId,
       attachments: loop.attachments,
+      photos: clue.photos,
       leadDepartment: loop.leadDepartment,
       coDepartments: loop.coDepartments,
       matrixRuleId: loop.matrixRuleId,
@@ -176,7 +180,7 @@ export async function insertPlacedClue(tx: Queryable, p: { scope: Scope; calenda
  * 登记: a clue from the desk's form (12345, a grid worker's patrol report, the media, a transfer) or the public 随手拍
  * page (actor 'public': source 随手拍, any district, audited as `public`).
  */
-export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: NewClueInput): Promise<ClueLoopDetail> {
+export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: NewClueInput, photos: readonly NewClueReportPhoto[] = []): Promise<ClueLoopDetail> {
   if (actor !== 'public') requireWriter(actor);
   if (actor === 'public' && input.source !== '随手拍') throw unprocessable('source', 'a public report comes through 随手拍');
   const scope = actor === 'public' ? cityWide : scopeOf(actor);
@@ -185,8 +189,10 @@ export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: 
   const calendar = await workCalendar(deps);
   const { result } = await audited(deps, { actor: actor === 'public' ? 'public' : actor.username, action: 'clue.create', entity: 'clue' }, async (tx) => {
     const { clue, event } = await insertPlacedClue(tx, { scope, calendar, now, input });
+    await insertClueAttachments(tx, clue.row.id, photos);
     await announce(tx, now, event);
-    return { entityId: String(clue.row.id), before: null, after: clueAuditRecord(clue), result: clue };
+    const record = clueAuditRecord(clue);
+    return { entityId: String(clue.row.id), before: null, after: photos.length > 0 ? { ...record, photos: photos.map((p) => p.sha256) } : record, result: clue };
   });
   notifyLiveEvents(deps);
   return clueLoopDetail(calendar, now, actor, result);

@@ -2,16 +2,13 @@
 // tracking code (docs/clues.md#随手拍-and-tracking). The report becomes a clue of source 随手拍, audited with actor
 // `public`; its photos are stored re-encoded, without their EXIF.
 import { createHash } from 'node:crypto';
-import { clueOfTrackingCode, clueAuditEntries, insertClueReport, lockReportsOfAddress, publicDistrictBorders, reportsOfAddressSince, trackingCodeTaken, type NewClueReportPhoto } from '../../db/queries/clue-reports.js';
+import { clueOfTrackingCode, clueAuditEntries, insertClueReport, lockReportsOfAddress, publicDistrictBorders, reportsOfAddressSince, trackingCodeTaken, } from '../../db/queries/clue-reports.js';
 import { insertClue, placePoint } from '../../db/queries/clue-writes.js';
 import { clueById } from '../../db/queries/clues.js';
 import { cityWide, type Queryable } from '../../db/queries/queryable.js';
 import {
-  MAX_REPORT_PHOTO_BYTES,
-  MAX_REPORT_PHOTOS,
   PUBLIC_REPORTS_PER_HOUR,
   publicReportInputSchema,
-  reportImageTypes,
   type PositionSource,
   type PublicClueView,
   type PublicReportReceipt,
@@ -20,11 +17,10 @@ import { maskPhone, normaliseTrackingCode, trackingCodeOf } from '../domain/clue
 import { publicFeedbackOf, publicStatusLabel, publicSteps, type ClueAuditEntry } from '../domain/public-clue-view.js';
 import { HOUR_MS } from '../domain/time.js';
 import { readPhotoExif } from '../photos/exif.js';
-import { sniffReportImageType } from '../photos/sniff.js';
-import { displayCopyOf, PhotoDecodeError, type DisplayCopy } from '../photos/thumbnail.js';
 import { audited } from './audit.js';
 import { workCalendar } from './calendar.js';
 import { deadlineOf } from './clue-loop.js';
+import { checkPhotos, storePhotos, type PhotoFile } from './clue-photos.js';
 import type { Deps } from './deps.js';
 import { notFound, ServiceError, tooManyRequests, unprocessable } from './errors.js';
 import { announce, notifyLiveEvents } from './live-event-outbox.js';
@@ -32,10 +28,7 @@ import { announce, notifyLiveEvents } from './live-event-outbox.js';
 type PublicReportDeps = Pick<Deps, 'database' | 'now' | 'photos' | 'randomBytes' | 'liveEvents' | 'calendar'>;
 
 /** A photo of the form as the route read it: the bytes decide its type, the name and declared type only inform. */
-export interface ReportPhotoFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export type ReportPhotoFile = PhotoFile;
 
 /** The audit log's actor of every public report. */
 export const PUBLIC_ACTOR = 'public';
@@ -45,33 +38,6 @@ export const trackPath = (code: string): string => `/track/${code}`;
 
 /** The address as the rate limit keeps it: a SHA-256, never the address itself. */
 export const addressHashOf = (clientKey: string): string => createHash('sha256').update(`jointops clue report\n${clientKey}`).digest('hex');
-
-const photoIssue = (code: 'unsupported_media_type' | 'payload_too_large', index: number, message: string) =>
-  new ServiceError(code, `photos.${index}: ${message}`, { issues: [{ path: `photos.${index}`, message }] });
-
-interface CheckedPhoto {
-  copy: DisplayCopy;
-  sourceMediaType: (typeof reportImageTypes)[number];
-  bytes: Uint8Array;
-}
-
-/** Every photo checked and re-encoded before anything is written: one bad photo refuses the whole report. */
-async function checkPhotos(photos: readonly ReportPhotoFile[]): Promise<CheckedPhoto[]> {
-  if (photos.length > MAX_REPORT_PHOTOS) throw unprocessable('photos', `at most ${MAX_REPORT_PHOTOS} photos`);
-  const checked: CheckedPhoto[] = [];
-  for (const [index, photo] of photos.entries()) {
-    if (photo.bytes.length > MAX_REPORT_PHOTO_BYTES) throw photoIssue('payload_too_large', index, `${photo.name} is larger than ${MAX_REPORT_PHOTO_BYTES / 1024 / 1024} MB`);
-    const type = sniffReportImageType(photo.bytes);
-    if (!type) throw photoIssue('unsupported_media_type', index, `${photo.name} is not a JPEG, PNG or WebP image`);
-    try {
-      checked.push({ copy: await displayCopyOf(photo.bytes, type), sourceMediaType: type, bytes: photo.bytes });
-    } catch (error) {
-      if (error instanceof PhotoDecodeError) throw unprocessable(`photos.${index}`, `${photo.name}: ${error.message}`);
-      throw error;
-    }
-  }
-  return checked;
-}
 
 /** The map pick when the form gives one, else the first photo's EXIF GPS; the point must lie in a district. */
 async function placeReport(q: Queryable, form: { longitude?: number; latitude?: number }, firstPhoto: Uint8Array | undefined) {
@@ -117,29 +83,15 @@ export async function submitPublicReport(deps: PublicReportDeps, input: unknown,
     throw new ServiceError('validation_failed', `invalid report: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
   }
   const form = parsed.data;
-  const checked = await checkPhotos(photos);
+  const checked = await checkPhotos(photos, 'photos');
   const now = deps.now();
   const addressHash = addressHashOf(clientKey);
   const place = await placeReport(deps.database, form, checked[0]?.bytes);
   await withinHourlyAllowance(deps.database, addressHash, now);
 
-  const exifTimes = await Promise.all(checked.map(async (p) => (await readPhotoExif(p.bytes)).takenAt));
   // Files first, rows second (as the field photos): a failure between leaves files photos:check lists, never a row
   // without its file.
-  const stored: NewClueReportPhoto[] = [];
-  for (const [index, photo] of checked.entries()) {
-    const display = await deps.photos.put(photo.copy.display);
-    const thumbnail = await deps.photos.put(photo.copy.thumbnail);
-    stored.push({
-      sha256: display.sha256,
-      thumbnailSha256: thumbnail.sha256,
-      sourceMediaType: photo.sourceMediaType,
-      width: photo.copy.width,
-      height: photo.copy.height,
-      byteSize: photo.copy.display.length,
-      takenAt: exifTimes[index],
-    });
-  }
+  const { rows: stored } = await storePhotos(deps.photos, checked);
 
   // A resident's report is a complaint (投诉举报): its 办理时限 in working days, as the desk's intake counts it.
   const deadline = deadlineOf(await workCalendar(deps), 'complaint', now);

@@ -16,6 +16,7 @@ import {
   type ClueTimeline,
   type DuplicateCandidates,
 } from '../../server/contract/clue-loop.js';
+import { institutionMatchesSchema, type InstitutionMatches } from '../../server/contract/institutions.js';
 import type { StreetCollection } from '../../server/contract/streets.js';
 import * as endpoints from './endpoints.js';
 import { checked } from './checked.js';
@@ -47,8 +48,25 @@ export const clueStep = (id: number, step: ClueStep, body: Record<string, unknow
 /** Dispatches the clues by the matrix, each on its own: per clue, dispatched or why not. */
 export const bulkDispatch = (ids: readonly number[]) => checked(bulkDispatchResultSchema, post('/api/clues/dispatch', { ids }));
 
-/** The 12345 operator's form: the registered clue. */
-export const createClue = (intake: ClueIntake) => checked(clueLoopDetailSchema, post('/api/clues', intake));
+/** The 12345 operator's form: the registered clue; with the caller's photos, one multipart form (all or nothing). */
+export function createClue(intake: ClueIntake, photos: readonly File[] = []): Promise<ClueLoopDetail> {
+  if (photos.length === 0) return checked(clueLoopDetailSchema, post('/api/clues', intake));
+  const form = new FormData();
+  form.set('clue', JSON.stringify(intake));
+  for (const photo of photos) form.append('photos', photo);
+  return checked(clueLoopDetailSchema, readJson<unknown>(fetch('/api/clues/with-photos', { method: 'POST', credentials: 'same-origin', body: form })));
+}
+
+/** Where an `<img>` reads a clue's photo (the display copy) or its thumbnail; the server checks the clue's district. */
+export const cluePhotoUrl = (clueId: number, sha256: string, which: 'photo' | 'thumbnail') =>
+  `/api/clues/${clueId}/photos/${sha256}${which === 'thumbnail' ? '/thumbnail' : ''}`;
+
+export const searchInstitutions = (q: string, signal?: AbortSignal) =>
+  checked(institutionMatchesSchema, get('/api/institutions/search', { q, limit: '8' }, signal));
+
+/** The suspected institution's search of the intake form; null asks nothing. */
+export const useInstitutionSearch = (q: string | null) =>
+  useResource<InstitutionMatches>(q === null ? null : `desk-institutions:${q}`, (signal) => searchInstitutions(q!, signal));
 
 /** `revision` asks again after a write. */
 export const useClueQueue = (query: Record<string, string>, revision: number) =>

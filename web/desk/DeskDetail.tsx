@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ClueLoopDetail, ClueStep, ClueTimeline, DuplicateCandidates } from '../../server/contract/clue-loop.js';
+import { cluePhotoUrl } from '../api/desk.js';
 import { translateCode, useI18n } from '../i18n/index.js';
 import { districtName } from '../i18n/names.js';
 import type { StepOutcome } from './use-desk-page.js';
@@ -106,6 +107,22 @@ export function DeskDetail(props: DeskDetailProps) {
             <dd className="desk-facts__text">{c.description}</dd>
           </dl>
         </section>
+
+        {c.photos.length > 0 && (
+          <section className="desk-block" aria-label={t('desk.detail.photos')} data-testid="desk-photos">
+            <h3>{t('desk.detail.photos')} <span className="hint">{c.photos.length} · {[...new Set(c.photos.map((p) => t(`desk.detail.photoOrigin.${p.origin}`)))].join('、')}</span></h3>
+            <ul className="desk-photos">
+              {c.photos.map((p, index) => (
+                <li key={p.sha256}>
+                  {/* The full size opens in its own tab: the session cookie goes with it, the server checks the district. */}
+                  <a href={cluePhotoUrl(c.id, p.sha256, 'photo')} target="_blank" rel="noopener" title={t('desk.detail.photoOpen', { n: index + 1 })} data-testid="desk-photo-open">
+                    <img src={cluePhotoUrl(c.id, p.sha256, 'thumbnail')} alt={t('desk.detail.photoOpen', { n: index + 1 })} width={Math.round((p.width / Math.max(p.width, p.height)) * 96)} height={Math.round((p.height / Math.max(p.width, p.height)) * 96)} loading="lazy" data-testid="desk-photo" />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         <section className="desk-block" aria-label={t('desk.detail.departments')} data-testid="desk-departments">
           <h3>{t('desk.detail.departments')}</h3>

@@ -133,6 +133,10 @@ export function DeskPage({ user, onLanguage, onLogout }: DeskPageProps) {
           onPick={intake.startPick}
           nowMs={page.nowMs}
           onSubmit={intake.submit}
+          institutionText={intake.institutionText}
+          onInstitutionText={intake.setInstitutionText}
+          institutionMatches={intake.institutionMatches?.data ?? null}
+          institutionsLoading={intake.institutionMatches?.loading ?? false}
           saved={intake.saved}
           onSaved={intake.setSaved}
           duplicates={intake.duplicates.data}

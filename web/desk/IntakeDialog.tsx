@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ClueIntake, ClueLoopDetail, DuplicateCandidates } from '../../server/contract/clue-loop.js';
 import { clueKinds, deskIntakeSources, suspectedTypes } from '../../server/contract/enums.js';
+import type { InstitutionMatch, InstitutionMatches } from '../../server/contract/institutions.js';
+import { MAX_REPORT_PHOTOS } from '../../server/contract/public-reports.js';
 import type { StreetCollection } from '../../server/contract/streets.js';
 import { shanghaiIsoString } from '../../server/domain/time.js';
 import type { ApiError } from '../api/errors.js';
 import { errorText } from '../i18n/errors.js';
 import { translateCode, useI18n } from '../i18n/index.js';
+import { InstitutionCombo } from './InstitutionCombo.js';
 import type { StepOutcome } from './use-desk-page.js';
 
 // The desk's intake form (线索登记): a 12345 call, a grid worker's patrol report (网格巡查上报), a media report or a
-// transfer; who reported, what kind, what is suspected, where (a 街镇 searched by name, then
-// the address, and the point picked on the map or the street's centre), what was said. After saving, the new clue's
-// possible duplicates.
+// transfer; who reported, what kind, what is suspected, the suspected institution (searched), where (a 街镇 searched by
+// name, then the address, and the point picked on the map, the street's centre or the institution's place), what was
+// said, the reporter's photos. After saving, the new clue's possible duplicates.
 
 type Street = StreetCollection['features'][number];
 
@@ -23,7 +26,11 @@ export interface IntakeDialogProps {
   picking: boolean;
   onPick: () => void;
   nowMs: number;
-  onSubmit: (intake: ClueIntake) => Promise<StepOutcome>;
+  onSubmit: (intake: ClueIntake, photos: readonly File[]) => Promise<StepOutcome>;
+  institutionText: string;
+  onInstitutionText: (text: string) => void;
+  institutionMatches: InstitutionMatches | null;
+  institutionsLoading: boolean;
   saved: ClueLoopDetail | null;
   onSaved: (clue: ClueLoopDetail | null) => void;
   duplicates: DuplicateCandidates | null;
@@ -53,6 +60,8 @@ export function IntakeDialog(props: IntakeDialogProps) {
   const [address, setAddress] = useState('');
   const { position, onPosition: setPosition } = props;
   const [description, setDescription] = useState('');
+  const [institution, setInstitution] = useState<InstitutionMatch | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
   const [saving, setSaving] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -69,6 +78,15 @@ export function IntakeDialog(props: IntakeDialogProps) {
     if (!address.startsWith(s.properties.name)) setAddress(`${s.properties.name}${address}`);
     const centre = streetCentre(s);
     if (centre && !position) setPosition(centre);
+  };
+  const chooseInstitution = (match: InstitutionMatch | null) => {
+    setInstitution(match);
+    if (!match) return;
+    props.onInstitutionText(match.name);
+    if (!address.trim()) setAddress(match.address);
+  };
+  const addPhotos = (files: FileList | null) => {
+    if (files) setPhotos((chosen) => [...chosen, ...Array.from(files)].slice(0, MAX_REPORT_PHOTOS));
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -87,9 +105,10 @@ export function IntakeDialog(props: IntakeDialogProps) {
       address: address.trim(),
       description: description.trim(),
       suspectedType: category,
+      ...(institution ? { institutionId: institution.id } : {}),
       ...(phone.trim() ? { callerPhone: phone.trim() } : {}),
     };
-    const outcome = await props.onSubmit(intake);
+    const outcome = await props.onSubmit(intake, photos);
     setSaving(false);
     if (outcome.ok) return props.onSaved(outcome.clue);
     const byField: Record<string, string> = {};
@@ -154,6 +173,15 @@ export function IntakeDialog(props: IntakeDialogProps) {
                 {suspectedTypes.map((k) => <option key={k} value={k}>{translateCode(t, 'type', k)}</option>)}
               </select>
             </label>
+            <InstitutionCombo
+              text={props.institutionText}
+              onText={props.onInstitutionText}
+              matches={props.institutionMatches?.matches ?? null}
+              loading={props.institutionsLoading}
+              chosen={institution}
+              onChoose={chooseInstitution}
+            />
+            {issue('institutionId')}
             <div className="desk-form__field desk-combo">
               <label htmlFor="intake-street">{t('intake.street')}</label>
               <input id="intake-street" role="combobox" aria-expanded={matches.length > 0} aria-controls="intake-street-list" aria-autocomplete="list" placeholder={t('intake.streetSearch')} value={streetQuery} onChange={(e) => { setStreetQuery(e.target.value); setStreet(null); }} data-testid="intake-street" />
@@ -180,6 +208,11 @@ export function IntakeDialog(props: IntakeDialogProps) {
                 {street && streetCentre(street) && (
                   <button type="button" className="button button--small button--ghost" onClick={() => setPosition(streetCentre(street))}>{t('intake.positionOfStreet')}</button>
                 )}
+                {institution && (!position || position[0] !== institution.position[0] || position[1] !== institution.position[1]) && (
+                  <button type="button" className={`button button--small${position ? ' button--ghost' : ''}`} onClick={() => setPosition(institution.position)} data-testid="intake-position-of-institution">
+                    {t('intake.positionOfInstitution')}
+                  </button>
+                )}
               </span>
               {issue('geometry')}
             </div>
@@ -188,6 +221,29 @@ export function IntakeDialog(props: IntakeDialogProps) {
               <textarea rows={4} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="intake-description" aria-invalid={fields.description ? true : undefined} />
               {issue('description')}
             </label>
+            <div className="desk-form__field desk-form__wide">
+              <span id="intake-photos-label">{t('intake.photos')}</span>
+              <span className="desk-form__position">
+                {/* The browser's own file button speaks the browser's language; this one speaks the page's. */}
+                <label className={`button button--small desk-file-button${photos.length >= MAX_REPORT_PHOTOS ? ' desk-file-button--full' : ''}`}>
+                  {t('intake.photosAdd')}
+                  <input className="desk-file-button__input" type="file" accept="image/jpeg,image/png,image/webp" multiple aria-labelledby="intake-photos-label" disabled={photos.length >= MAX_REPORT_PHOTOS} onChange={(e) => { addPhotos(e.target.files); e.target.value = ''; }} data-testid="intake-photos" />
+                </label>
+                <span className="hint">{t('intake.photosHint', { n: MAX_REPORT_PHOTOS })}</span>
+              </span>
+              {photos.length > 0 && (
+                <ul className="desk-files" data-testid="intake-photo-list">
+                  {photos.map((file, index) => (
+                    <li key={`${index}:${file.name}`}>
+                      <span>{file.name}</span>
+                      <span className="hint">{Math.max(1, Math.round(file.size / 1024))} KB</span>
+                      <button type="button" className="button button--small button--ghost" onClick={() => setPhotos((chosen) => chosen.filter((_, i) => i !== index))} aria-label={t('intake.photoRemove', { name: file.name })}>✕</button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {issue('photos')}
+            </div>
             {general && <p className="desk-error desk-form__wide" role="alert" data-testid="intake-error">{general}</p>}
             <div className="desk-form__actions desk-form__wide">
               <button type="submit" className="button button--primary" disabled={saving} data-testid="intake-save">{saving ? t('desk.form.saving') : t('intake.save')}</button>

@@ -5,7 +5,7 @@ import { systemClock } from '../../server/domain/clock.js';
 import { shanghaiDate } from '../../server/domain/time.js';
 import { useDistricts } from '../api/index.js';
 import { ApiError } from '../api/errors.js';
-import { bulkDispatch, clueStep, createClue, useAllStreets, useClueDuplicates, useClueLoopDetail, useClueMetrics, useClueQueue, useClueTimeline } from '../api/desk.js';
+import { bulkDispatch, clueStep, createClue, useAllStreets, useInstitutionSearch, useClueDuplicates, useClueLoopDetail, useClueMetrics, useClueQueue, useClueTimeline } from '../api/desk.js';
 import { nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
 import { deskClueLayers, type DeskPoint } from '../layers/desk-layers.js';
 import { darkTheme } from '../layers/theme.js';
@@ -29,6 +29,9 @@ import {
 
 /** The queue's first filter, where `/` puts the focus. */
 export const FIRST_FILTER_ID = 'desk-filter-first';
+
+/** The institution search asks once the operator has stopped typing this long. */
+const SEARCH_REST_MS = 200;
 
 /** The SLA clocks move on at this pace. */
 const TICK_MS = 30_000;
@@ -152,15 +155,25 @@ export function useDeskPage(user: Me) {
     setPicked(lngLat);
     setPicking(false);
   }, []);
-  const submitIntake = useCallback(async (intake: ClueIntake): Promise<StepOutcome> => {
+  const submitIntake = useCallback(async (intake: ClueIntake, photos: readonly File[]): Promise<StepOutcome> => {
     try {
-      const clue = await createClue(intake);
+      const clue = await createClue(intake, photos);
       refresh();
       return { ok: true, clue };
     } catch (error) {
       return failure(error);
     }
   }, [refresh]);
+
+  // The suspected institution's search: asked once the typing rests.
+  const [institutionText, setInstitutionText] = useState('');
+  const [institutionQuery, setInstitutionQuery] = useState<string | null>(null);
+  useEffect(() => {
+    const text = institutionText.trim();
+    const timer = setTimeout(() => setInstitutionQuery(intakeOpen && text ? text.slice(0, 50) : null), SEARCH_REST_MS);
+    return () => clearTimeout(timer);
+  }, [institutionText, intakeOpen]);
+  const institutionMatches = useInstitutionSearch(institutionQuery);
 
   // The 街镇 of the intake's address search: asked for when the form first opens.
   const streets = useAllStreets(intakeOpen ? scope : undefined);
@@ -228,6 +241,9 @@ export function useDeskPage(user: Me) {
       saved,
       setSaved,
       duplicates: savedDuplicates,
+      institutionText,
+      setInstitutionText,
+      institutionMatches: institutionQuery !== null && institutionQuery === institutionText.trim() ? institutionMatches : null,
     },
     viewRequest,
     refresh,

@@ -1797,6 +1797,16 @@ export const zhCN = {
   'intake.noDuplicates': '未发现疑似重复的线索',
   'intake.openSaved': '打开该线索',
   'intake.another': '继续登记',
+  'intake.institutionNoMatch': '没有匹配的机构',
+  'intake.positionOfInstitution': '取机构位置',
+  'intake.photos': '来电人提供的照片',
+  'intake.photosAdd': '添加照片',
+  'intake.photosHint': '至多 {n} 张，JPEG、PNG 或 WebP，每张不超过 8 MB',
+  'intake.photoRemove': '移除 {name}',
+  'desk.detail.photos': '照片',
+  'desk.detail.photoOrigin.report': '随手拍',
+  'desk.detail.photoOrigin.intake': '12345 附件',
+  'desk.detail.photoOpen': '查看原图（第 {n} 张）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

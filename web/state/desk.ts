@@ -260,3 +260,13 @@ export function stripFigures(answer: { groups: readonly MetricsGroup[] }, distri
     reopenRate: weight > 0 ? weighed.reduce((s, g) => s + g.reopenRate! * g.closed, 0) / weight : null,
   };
 }
+
+/**
+ * The active option of a combobox's list after an arrow key (`step` +1 down, −1 up): from none, down takes the first
+ * and up the last; past either end it wraps. −1 (none) when the list is empty.
+ */
+export function nextActiveOption(active: number, count: number, step: 1 | -1): number {
+  if (count === 0) return -1;
+  if (active < 0 || active >= count) return step > 0 ? 0 : count - 1;
+  return (active + step + count) % count;
+}

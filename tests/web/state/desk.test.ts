@@ -7,6 +7,7 @@ import {
   INITIAL_CURSOR,
   keyAction,
   metricsPeriod,
+  nextActiveOption,
   queueQuery,
   slaClock,
   slaUrgency,
@@ -156,5 +157,18 @@ describe('the metrics strip', () => {
   });
   test('nothing to count is no rate, not zero', () => {
     expect(stripFigures({ groups: [] }, null)).toEqual({ onTimeRate: null, openOverdue: 0, p50: null, p90: null, reopenRate: null });
+  });
+});
+
+describe('nextActiveOption (the institution combobox)', () => {
+  test('from none, down takes the first and up the last; the ends wrap; an empty list has none', () => {
+    expect(nextActiveOption(-1, 5, 1)).toBe(0);
+    expect(nextActiveOption(-1, 5, -1)).toBe(4);
+    expect(nextActiveOption(2, 5, 1)).toBe(3);
+    expect(nextActiveOption(4, 5, 1)).toBe(0);
+    expect(nextActiveOption(0, 5, -1)).toBe(4);
+    expect(nextActiveOption(-1, 0, 1)).toBe(-1);
+    // A list that shrank under the cursor starts again at its end.
+    expect(nextActiveOption(7, 3, 1)).toBe(0);
   });
 });

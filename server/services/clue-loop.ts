@@ -188,9 +188,14 @@ export async function intakeClue(deps: ClueLoopDeps, actor: IntakeActor, input: 
   if (input.reportedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw unprocessable('reportedAt', 'lies in the future');
   const calendar = await workCalendar(deps);
   const { result } = await audited(deps, { actor: actor === 'public' ? 'public' : actor.username, action: 'clue.create', entity: 'clue' }, async (tx) => {
-    const { clue, event } = await insertPlacedClue(tx, { scope, calendar, now, input });
-    await insertClueAttachments(tx, clue.row.id, photos);
-    await announce(tx, now, event);
+    const placed = await insertPlacedClue(tx, { scope, calendar, now, input });
+    let clue = placed.clue;
+    if (photos.length > 0) {
+      await insertClueAttachments(tx, clue.row.id, photos);
+      // The photos belong to the clue's detail: read it again once they are in.
+      clue = await loadClue(tx, cityWide, clue.row.id, now);
+    }
+    await announce(tx, now, placed.event);
     const record = clueAuditRecord(clue);
     return { entityId: String(clue.row.id), before: null, after: photos.length > 0 ? { ...record, photos: photos.map((p) => p.sha256) } : record, result: clue };
   });

@@ -113,8 +113,14 @@ describe('the desk’s tools in Chromium', () => {
     await shot(page, 'desk-import-1920');
     expect(await platformTotal()).toBe(before);
 
-    // The fixed file: clean, then imported whole.
-    await page.getByTestId('import-file').setInputFiles(file([row('PS-E2E-1', '2026-10-20 14:22'), row('PS-E2E-2', '2026-10-21 09:05')]));
+    // The fixed file, dropped onto the zone: clean, then imported whole.
+    const fixed = [HEADER, row('PS-E2E-1', '2026-10-20 14:22'), row('PS-E2E-2', '2026-10-21 09:05')].join('\n');
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'complaints-fixed.csv', { type: 'text/csv' }));
+      document.querySelector('[data-testid=import-drop]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, fixed);
+    await expect.poll(() => page.getByTestId('import-drop').textContent(), { timeout: 30_000 }).toContain('complaints-fixed.csv');
     await expect.poll(() => page.getByTestId('import-report').getAttribute('data-clean'), { timeout: 30_000 }).toBe('true');
     await importIdle(page);
     expect(await page.getByTestId('import-rows').locator('tbody tr').count()).toBe(2);

@@ -17,10 +17,10 @@ const FIELD_KEYS = {
 
 function changeLines(t: Translate, changes: NonNullable<Version['changes']>): string[] {
   const lines: string[] = [];
-  if (changes.added.length) lines.push(t('matrix.history.added', { ids: changes.added.join('、') }));
-  if (changes.removed.length) lines.push(t('matrix.history.removed', { ids: changes.removed.join('、') }));
+  if (changes.added.length) lines.push(t('matrix.history.added', { ids: changes.added.join(t('matrix.listSeparator')) }));
+  if (changes.removed.length) lines.push(t('matrix.history.removed', { ids: changes.removed.join(t('matrix.listSeparator')) }));
   for (const c of changes.changed)
-    lines.push(t('matrix.history.changed', { id: c.id, fields: c.fields.map((f) => (f in FIELD_KEYS ? t(FIELD_KEYS[f as keyof typeof FIELD_KEYS]) : f)).join('、') }));
+    lines.push(t('matrix.history.changed', { id: c.id, fields: c.fields.map((f) => (f in FIELD_KEYS ? t(FIELD_KEYS[f as keyof typeof FIELD_KEYS]) : f)).join(t('matrix.listSeparator')) }));
   if (changes.reordered) lines.push(t('matrix.history.reordered'));
   return lines.length ? lines : [t('matrix.history.noChange')];
 }

@@ -7,7 +7,7 @@ import { departmentName } from './format.js';
 export const issueText = (t: Translate, issue: EditorIssue): string => ('key' in issue ? t(issue.key, issue.params) : issue.text);
 
 /** "居民楼内、线上培训", or "任意" for a condition that matches anything. */
-export const typesText = (t: Translate, types: readonly SuspectedType[]): string => (types.length ? types.map((s) => translateCode(t, 'type', s)).join('、') : t('matrix.any'));
+export const typesText = (t: Translate, types: readonly SuspectedType[]): string => (types.length ? types.map((s) => translateCode(t, 'type', s)).join(t('matrix.listSeparator')) : t('matrix.any'));
 export const categoriesText = (t: Translate, categories: readonly InstitutionCategory[]): string =>
-  categories.length ? categories.map((c) => translateCode(t, 'campaign.category', c)).join('、') : t('matrix.any');
-export const departmentsText = (t: Translate, codes: readonly string[]): string => (codes.length ? codes.map((d) => departmentName(t, d)).join('、') : '—');
+  categories.length ? categories.map((c) => translateCode(t, 'campaign.category', c)).join(t('matrix.listSeparator')) : t('matrix.any');
+export const departmentsText = (t: Translate, codes: readonly string[]): string => (codes.length ? codes.map((d) => departmentName(t, d)).join(t('matrix.listSeparator')) : '—');

@@ -1866,6 +1866,7 @@ export const en: Record<MessageKey, string> = {
   'import.mapping': "Columns of the fields (* required)",
   'import.commitNone': 'Import all',
   'matrix.inForceDefault': 'In force: version {n} (the default)',
+  'matrix.listSeparator': ', ',
   'import.mapping.found': "found by its header",
   'import.mapping.none': "— none —",
   'import.mapping.column': "Column {n}: {header}",

@@ -1865,6 +1865,7 @@ export const zhCN = {
   'import.mapping': "字段与列的对应（* 为必填）",
   'import.commitNone': '全部导入',
   'matrix.inForceDefault': '现行：第 {n} 版（系统默认）',
+  'matrix.listSeparator': '、',
   'import.mapping.found': "按表头识别",
   'import.mapping.none': "— 无 —",
   'import.mapping.column': "第 {n} 列：{header}",

@@ -109,6 +109,7 @@ describe('the desk’s tools in Chromium', () => {
     expect(await problem.getAttribute('data-line')).toBe('3');
     expect(await problem.getAttribute('data-field')).toBe('reportedAt');
     expect(await problem.textContent()).toContain('投诉时间');
+    expect(await problem.textContent()).toContain('不是有效时间');
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     await shot(page, 'desk-import-1920');
     expect(await platformTotal()).toBe(before);

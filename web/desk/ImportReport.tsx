@@ -1,7 +1,7 @@
 import type { ClueImportReport } from '../../server/contract/clue-loop.js';
-import { translateCode, useI18n } from '../i18n/index.js';
+import { translateCode, useI18n, type MessageKey } from '../i18n/index.js';
 import { districtName } from '../i18n/names.js';
-import { reportLines } from '../state/platform-import.js';
+import { problemMessage, reportLines } from '../state/platform-import.js';
 import { shanghaiMinute } from './format.js';
 import { fieldKey } from './ImportPreview.js';
 
@@ -10,6 +10,11 @@ import { fieldKey } from './ImportPreview.js';
 export function ImportReport({ report, checking }: { report: ClueImportReport; checking: boolean }) {
   const { t, language } = useI18n();
   const lines = reportLines(report.problems);
+  const messageOf = (message: string) => {
+    const known = problemMessage(message);
+    const params = known && Object.fromEntries(Object.entries(known.params).map(([k, v]) => [k, /^\d{6}$/.test(v) ? districtName(v, language) : v]));
+    return known ? t(known.key as MessageKey, params!) : message;
+  };
   const fieldName = (field: string) => (field === 'file' || field === 'encoding' || field.length === 0 ? t(`import.field.${field === 'encoding' ? 'encoding' : 'file'}`) : t(fieldKey(field)));
   return (
     <section className="panel import-report" aria-labelledby="import-report-title" aria-busy={checking} data-testid="import-report" data-clean={lines.length === 0 ? 'true' : 'false'}>
@@ -30,7 +35,7 @@ export function ImportReport({ report, checking }: { report: ClueImportReport; c
                 <tr key={i} data-testid="import-problem" data-line={p.line ?? ''} data-field={p.field}>
                   <td className="matrix-num">{p.line ?? t('import.report.wholeFile')}</td>
                   <td>{fieldName(p.field)}</td>
-                  <td>{p.message}</td>
+                  <td title={p.message}>{messageOf(p.message)}</td>
                 </tr>
               ))}
             </tbody>

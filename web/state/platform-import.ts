@@ -40,3 +40,38 @@ export const canCommit = (report: ClueImportReport | null): boolean => report !=
 
 /** The column shown for each field: the user's choice, else what the server found by the headers. */
 export const effectiveMapping = (report: ClueImportReport | null, byHand: FieldMapping): FieldMapping => ({ ...(report?.mapping ?? {}), ...byHand });
+
+/** A problem's words in the catalogue: the key and its parameters, or null to show the server's words as they are. */
+export interface ProblemMessage {
+  key: `import.problem.${string}`;
+  params: Record<string, string>;
+}
+
+// The importer's messages (server/domain/platform-csv.ts, server/services/clue-import.ts) are English, for logs; the
+// report says the ones it knows in the language shown and any other as written.
+const PROBLEM_PATTERNS: readonly [RegExp, string, readonly string[]][] = [
+  [/^empty$/, 'empty', []],
+  [/^in the future$/, 'future', []],
+  [/^not a time: (.*) \(/, 'time', ['value']],
+  [/^not a district of Shanghai: (.*)$/, 'district', ['value']],
+  [/^not a position in Shanghai: (.*)$/, 'position', ['value']],
+  [/^(.*) also on line (\d+)$/, 'twice', ['value', 'line']],
+  [/^(.*) was imported before$/, 'imported', ['value']],
+  [/^no position/, 'noPosition', []],
+  [/^the position lies in district (\S+), not in (\S+)/, 'elsewhere', ['found', 'named']],
+  [/^this account imports clues of district (\S+) only, not (\S+)$/, 'scope', ['allowed', 'named']],
+  [/^no column for /, 'noColumn', []],
+  [/^column (\d+) does not exist: the file has (\d+) columns$/, 'beyond', ['column', 'columns']],
+  [/^no complaints below the header$/, 'noRows', []],
+  [/^(\d+) rows: at most (\d+) at once$/, 'tooMany', ['rows', 'max']],
+  [/^longer than/, 'tooLong', []],
+  [/^the file is not valid UTF-8/, 'notUtf8', []],
+];
+
+export function problemMessage(message: string): ProblemMessage | null {
+  for (const [pattern, name, names] of PROBLEM_PATTERNS) {
+    const m = pattern.exec(message);
+    if (m) return { key: `import.problem.${name}`, params: Object.fromEntries(names.map((n, i) => [n, m[i + 1]])) };
+  }
+  return null;
+}

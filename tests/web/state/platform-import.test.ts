@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ClueImportReport } from '../../../server/contract/clue-loop.js';
-import { canCommit, effectiveMapping, importQuery, reportLines } from '../../../web/state/platform-import.js';
+import { canCommit, effectiveMapping, importQuery, problemMessage, reportLines } from '../../../web/state/platform-import.js';
 import { filtersFromSearch } from '../../../web/state/desk.js';
 import { deskSearch, deskViewOf } from '../../../web/navigation.js';
 
@@ -43,6 +43,15 @@ describe('the platform import', () => {
     expect(canCommit(report({ rowCount: 0 }))).toBe(false);
     expect(canCommit(report({ committed: true }))).toBe(false);
     expect(effectiveMapping(report(), { reportedAt: 5 })).toEqual({ externalId: 0, reportedAt: 5 });
+  });
+});
+
+describe('the importer’s messages in the catalogue', () => {
+  test('known messages by key with their values; any other shown as written', () => {
+    expect(problemMessage('not a time: "2026-13-01" (2026-10-03 14:22, Shanghai time)')).toEqual({ key: 'import.problem.time', params: { value: '"2026-13-01"' } });
+    expect(problemMessage('TS1 also on line 2')).toEqual({ key: 'import.problem.twice', params: { value: 'TS1', line: '2' } });
+    expect(problemMessage('the position lies in district 310106, not in 310107 as the file says')).toEqual({ key: 'import.problem.elsewhere', params: { found: '310106', named: '310107' } });
+    expect(problemMessage('something new')).toBeNull();
   });
 });
 

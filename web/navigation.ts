@@ -57,6 +57,26 @@ export const canReview = (role: string): boolean => role === 'admin' || role ===
 /** The clue desk is the grid centre's: administrators, planners and district leaders work clues there. */
 export const canUseDesk = (role: string): boolean => role === 'admin' || role === 'planner' || role === 'leader';
 
+/**
+ * The desk's own views under /desk, by `?view=`: the queue (no parameter), the responsibility matrix (责任矩阵) and the
+ * national platform's import (全国监管平台投诉导入). They share the desk's address because they are its tools.
+ */
+export const DESK_VIEWS = ['queue', 'matrix', 'import'] as const;
+export type DeskView = (typeof DESK_VIEWS)[number];
+
+export function deskViewOf(search: string): DeskView {
+  const view = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search).get('view');
+  return (DESK_VIEWS as readonly (string | null)[]).includes(view) ? (view as DeskView) : 'queue';
+}
+
+/** The desk's query string for a view: the view (none for the queue), its own parameters, the language kept. */
+export function deskSearch(view: DeskView, currentSearch: string, extra: Record<string, string> = {}): string {
+  return pageSearch('desk', currentSearch, view === 'queue' ? extra : { view, ...extra });
+}
+
+/** The matrix's API stores versions for administrators only; everyone else is not shown the editor. */
+export const canEditMatrix = (role: string): boolean => role === 'admin';
+
 /** The query string that opens `page` fresh: only the page and the language travel, each page owns its other parameters. */
 export function pageSearch(page: Page, currentSearch: string, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams(page === 'dashboard' || page === 'field' ? {} : page === 'review' || page === 'desk' ? extra : { page, ...extra });

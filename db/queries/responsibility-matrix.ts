@@ -33,10 +33,10 @@ export async function currentMatrix(q: Queryable): Promise<StoredMatrix | null> 
   return row ?? null;
 }
 
-/** Every version, newest first. */
-export async function matrixVersions(q: Queryable): Promise<MatrixVersionRow[]> {
-  return parsedRows(q, z.object({ version: col.int, createdBy: z.string(), createdAt: z.string(), ruleCount: col.int }), sql`
-    SELECT version, created_by AS "createdBy", ${isoUtc(sql`created_at`)} AS "createdAt", jsonb_array_length(rules) AS "ruleCount"
+/** Every version with its rules as stored, newest first (the history compares each with the one before). */
+export async function matrixVersions(q: Queryable): Promise<(MatrixVersionRow & { rules: unknown })[]> {
+  return parsedRows(q, z.object({ version: col.int, createdBy: z.string(), createdAt: z.string(), ruleCount: col.int, rules: col.json(z.unknown()) }), sql`
+    SELECT version, created_by AS "createdBy", ${isoUtc(sql`created_at`)} AS "createdAt", jsonb_array_length(rules) AS "ruleCount", rules
     FROM responsibility_matrices ORDER BY version DESC`);
 }
 

@@ -297,7 +297,21 @@ export const matrixRuleSchema = z
     reason: z.string().trim().min(4).max(500),
   })
   .strict();
-export const matrixVersionSchema = z.object({ version: z.number().int(), createdBy: z.string(), createdAt: z.string(), ruleCount: z.number().int() });
+export const matrixChangesSchema = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  /** Rules kept under their id, with the fields that changed (suspectedTypes, institutionCategories, lead, co, reason). */
+  changed: z.array(z.object({ id: z.string(), fields: z.array(z.string()) })),
+  reordered: z.boolean(),
+});
+export const matrixVersionSchema = z.object({
+  version: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  ruleCount: z.number().int(),
+  /** Against the version before; null for the first. */
+  changes: matrixChangesSchema.nullable(),
+});
 export const responsibilityMatrixSchema = z
   .object({
     current: z.object({ version: z.number().int(), createdBy: z.string(), createdAt: z.string(), rules: z.array(matrixRuleSchema) }),
@@ -322,7 +336,7 @@ const mappingParam = z
   .max(2000)
   .transform((text, ctx) => {
     try {
-      const parsed = z.record(z.enum(platformFields), z.number().int().min(0).max(200)).safeParse(JSON.parse(text));
+      const parsed = z.partialRecord(z.enum(platformFields), z.number().int().min(0).max(200)).safeParse(JSON.parse(text));
       if (parsed.success) return parsed.data;
       ctx.addIssue({ code: 'custom', message: `mapping: ${parsed.error.issues[0].message} (fields: ${platformFields.join(', ')})` });
     } catch {
@@ -344,6 +358,12 @@ export const clueImportReportSchema = z
     committed: z.boolean(),
     encoding: z.string(),
     rowCount: z.number().int(),
+    /** The header row as decoded. */
+    header: z.array(z.string()),
+    /** The column of each field (from 0), as found by the headers the importer knows or mapped by hand. */
+    mapping: z.partialRecord(z.enum(platformFields), z.number().int()),
+    /** The first rows below the header as decoded, the phone column masked for everyone but administrators. */
+    sample: z.array(z.array(z.string())),
     problems: z.array(z.object({ path: z.string(), message: z.string() })),
     rows: z.array(
       z.object({

@@ -11,7 +11,9 @@ import type { SuspectedType } from './vocabulary.js';
 
 export const platformFields = ['externalId', 'reportedAt', 'districtName', 'address', 'description', 'category', 'institutionName', 'phone', 'lon', 'lat'] as const;
 export type PlatformField = (typeof platformFields)[number];
-const REQUIRED: readonly PlatformField[] = ['externalId', 'reportedAt', 'districtName', 'address', 'description'];
+/** The fields a row cannot do without; the others may have no column. */
+export const PLATFORM_REQUIRED_FIELDS: readonly PlatformField[] = ['externalId', 'reportedAt', 'districtName', 'address', 'description'];
+const REQUIRED = PLATFORM_REQUIRED_FIELDS;
 
 /** The headers each field goes by in the exports seen, first the platform's own. */
 export const PLATFORM_HEADERS: Readonly<Record<PlatformField, readonly string[]>> = {
@@ -94,11 +96,18 @@ export interface PlatformClue {
 
 export interface PlatformImport {
   encoding: Encoding;
+  /** The header row as decoded, so a client can show the columns and map them by hand. */
+  header: string[];
+  /** The first rows below the header as decoded (at most PLATFORM_SAMPLE_ROWS): a wrong encoding shows in them. */
+  sample: string[][];
   mapping: ColumnMapping;
   rows: PlatformClue[];
   /** Every problem, by line and field; the import writes nothing unless this is empty. */
   problems: InputIssue[];
 }
+
+/** The rows of the file a preview shows. */
+export const PLATFORM_SAMPLE_ROWS = 5;
 
 /** The largest file the import reads at once: 20,000 complaints. */
 export const MAX_PLATFORM_ROWS = 20_000;
@@ -126,16 +135,28 @@ export function categoryOf(text: string): SuspectedType {
 
 /** Reads a complaints export; `now` refuses complaints dated in the future. */
 export function readPlatformCsv(bytes: Uint8Array, options: { now: Date; encoding?: Encoding | 'auto'; mapping?: ColumnMapping }): PlatformImport {
-  const { text, encoding } = decodeCsvBytes(bytes, options.encoding);
+  let decoded: { text: string; encoding: Encoding };
+  try {
+    decoded = decodeCsvBytes(bytes, options.encoding);
+  } catch {
+    // Only a file named UTF-8 (or carrying its byte order mark) fails to decode: GBK decodes any bytes.
+    return { encoding: 'utf-8', header: [], sample: [], mapping: {}, rows: [], problems: [{ path: 'encoding', message: 'the file is not valid UTF-8: choose GBK or auto' }] };
+  }
+  const { text, encoding } = decoded;
   const table = parseCsv(text).filter((r) => r.some((c) => c.trim() !== ''));
   const problems: InputIssue[] = [];
   const [header = [], ...body] = table;
+  const sample = body.slice(0, PLATFORM_SAMPLE_ROWS);
   const mapping = mapColumns(header, options.mapping);
   for (const field of REQUIRED)
     if (mapping[field] === undefined) problems.push({ path: `header.${field}`, message: `no column for ${field} (headers looked for: ${PLATFORM_HEADERS[field].join(', ')}); map it by hand` });
+  for (const field of platformFields) {
+    const index = mapping[field];
+    if (index !== undefined && index >= header.length) problems.push({ path: `header.${field}`, message: `column ${index} does not exist: the file has ${header.length} columns` });
+  }
   if (body.length > MAX_PLATFORM_ROWS) problems.push({ path: 'file', message: `${body.length} rows: at most ${MAX_PLATFORM_ROWS} at once` });
   if (body.length === 0) problems.push({ path: 'file', message: 'no complaints below the header' });
-  if (problems.length) return { encoding, mapping, rows: [], problems };
+  if (problems.length) return { encoding, header, sample, mapping, rows: [], problems };
 
   const rows: PlatformClue[] = [];
   const seen = new Map<string, number>();
@@ -177,5 +198,5 @@ export function readPlatformCsv(bytes: Uint8Array, options: { now: Date; encodin
         position,
       });
   });
-  return { encoding, mapping, rows: problems.length ? [] : rows, problems };
+  return { encoding, header, sample, mapping, rows: problems.length ? [] : rows, problems };
 }

@@ -97,3 +97,34 @@ export function matrixProblems(matrix: readonly MatrixRule[], departmentCodes: R
     problems.push({ path: 'rules', message: 'the matrix needs a fallback rule (no types, no categories) so that every clue has a lead' });
   return problems;
 }
+
+/** What one version of the matrix changed against the one before: the history says it without the reader diffing. */
+export interface MatrixChanges {
+  added: string[];
+  removed: string[];
+  /** Rules kept under their id whose conditions, departments or reason changed, and which of those. */
+  changed: { id: string; fields: string[] }[];
+  /** The order of the kept rules changed: the first match decides, so an order is a change too. */
+  reordered: boolean;
+}
+
+const RULE_FIELDS = ['suspectedTypes', 'institutionCategories', 'lead', 'co', 'reason'] as const;
+
+export function matrixChanges(before: readonly MatrixRule[], after: readonly MatrixRule[]): MatrixChanges {
+  const old = new Map(before.map((r) => [r.id, r]));
+  const kept = new Set(after.map((r) => r.id));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const changed = after.flatMap((rule) => {
+    const was = old.get(rule.id);
+    const fields = was ? RULE_FIELDS.filter((f) => !same(was[f], rule[f])) : [];
+    return fields.length ? [{ id: rule.id, fields: [...fields] }] : [];
+  });
+  const keptBefore = before.map((r) => r.id).filter((id) => kept.has(id));
+  const keptAfter = after.map((r) => r.id).filter((id) => old.has(id));
+  return {
+    added: after.filter((r) => !old.has(r.id)).map((r) => r.id),
+    removed: before.filter((r) => !kept.has(r.id)).map((r) => r.id),
+    changed,
+    reordered: keptBefore.join('\n') !== keptAfter.join('\n'),
+  };
+}

@@ -4,12 +4,13 @@
 import gcoord from 'gcoord';
 import type { ClueImportQuery, ClueImportReport } from '../contract/clue-loop.js';
 import type { InputIssue } from '../domain/errors.js';
-import { readPlatformCsv, type PlatformClue } from '../domain/platform-csv.js';
+import { maskPhone } from '../domain/clue-privacy.js';
+import { readPlatformCsv, type PlatformClue, type PlatformImport } from '../domain/platform-csv.js';
 import { insertClue, placePoint, type PointPlacement } from '../../db/queries/clue-writes.js';
 import { storedExternalIds } from '../../db/queries/clue-loop.js';
 import type { Queryable } from '../../db/queries/queryable.js';
 import type { UserRow } from '../../db/queries/users.js';
-import { requireWriter, scopeOf } from './access.js';
+import { isAdmin, requireWriter, scopeOf } from './access.js';
 import { audited } from './audit.js';
 import { workCalendar } from './calendar.js';
 import { deadlineOf, type ClueLoopDeps } from './clue-loop.js';
@@ -48,6 +49,13 @@ async function placeRows(q: Queryable, user: UserRow, rows: readonly PlatformClu
 const reportRows = (rows: readonly PlatformClue[], ids: ReadonlyMap<number, number> = new Map()): ClueImportReport['rows'] =>
   rows.map((r) => ({ line: r.line, externalId: r.externalId, districtCode: r.districtCode, suspectedType: r.suspectedType, reportedAt: r.reportedAt.toISOString(), clueId: ids.get(r.line) ?? null }));
 
+/** The preview's rows; a caller's phone is masked as everywhere but for administrators. */
+function sampleFor(user: UserRow, file: PlatformImport): string[][] {
+  const phone = file.mapping.phone;
+  if (phone === undefined || isAdmin(user)) return file.sample;
+  return file.sample.map((cells) => cells.map((cell, i) => (i === phone && cell.trim() ? maskPhone(cell.trim()) : cell)));
+}
+
 /**
  * A dry run (the default) answers the report; `commit` writes every row in one transaction with one audit entry
  * (`clue.import`), or with any problem nothing (422 with every problem).
@@ -56,7 +64,7 @@ export async function importPlatformClues(deps: ClueLoopDeps, user: UserRow, byt
   requireWriter(user);
   const now = deps.now();
   const file = readPlatformCsv(bytes, { now, encoding: query.encoding, mapping: query.mapping });
-  const base = { encoding: file.encoding, rowCount: file.rows.length };
+  const base = { encoding: file.encoding, rowCount: file.rows.length, header: file.header, mapping: file.mapping, sample: sampleFor(user, file) };
   if (!query.commit) {
     const { problems } = file.problems.length ? { problems: [] } : await placeRows(deps.database, user, file.rows);
     return { ...base, committed: false, problems: [...file.problems, ...problems], rows: reportRows(file.rows) };

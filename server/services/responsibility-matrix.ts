@@ -2,7 +2,7 @@
 // is stored; administrators store a new version against the one they edited, checked with matrixProblems.
 import type { MatrixUpdate, ResponsibilityMatrix } from '../contract/clue-loop.js';
 import { matrixRuleSchema } from '../contract/clue-loop.js';
-import { DEFAULT_RESPONSIBILITY_MATRIX, matrixProblems, type MatrixRule } from '../domain/responsibility-matrix.js';
+import { DEFAULT_RESPONSIBILITY_MATRIX, matrixChanges, matrixProblems, type MatrixRule } from '../domain/responsibility-matrix.js';
 import { departmentNames } from '../../db/queries/departments.js';
 import type { Queryable } from '../../db/queries/queryable.js';
 import { currentMatrix, insertMatrixVersion, lockMatrixWrites, matrixVersions } from '../../db/queries/responsibility-matrix.js';
@@ -30,10 +30,13 @@ export async function matrixInForce(q: Queryable): Promise<MatrixInForce> {
 
 async function matrixAnswer(q: Queryable): Promise<ResponsibilityMatrix> {
   const current = await matrixInForce(q);
-  const versions = await matrixVersions(q);
+  const stored = await matrixVersions(q);
+  // Newest first: each version is compared with the next one down, the oldest with nothing.
+  const rulesOf = stored.map((v) => storedRules.parse(v.rules));
+  const versions = stored.map(({ rules: _rules, ...v }, i) => ({ ...v, changes: i + 1 < stored.length ? matrixChanges(rulesOf[i + 1], rulesOf[i]) : null }));
   return {
     current: { ...current, rules: [...current.rules].map((r) => ({ ...r, co: [...r.co] })) as ResponsibilityMatrix['current']['rules'] },
-    versions: versions.length ? versions : [{ version: 1, createdBy: 'system', createdAt: current.createdAt, ruleCount: current.rules.length }],
+    versions: versions.length ? versions : [{ version: 1, createdBy: 'system', createdAt: current.createdAt, ruleCount: current.rules.length, changes: null }],
   };
 }
 

@@ -82,6 +82,19 @@ describe('the responsibility matrix', () => {
     const d = await sendJson(app, 'POST', `/api/clues/${clue.body.id}/dispatch`, {}, leader);
     expect(d.body.properties).toMatchObject({ matrixVersion: 2, matrixRuleId: 'online', coDepartments: ['public_security', 'market_regulation'], whistle: true });
   });
+
+  test('each version of the history says what it changed against the one before', async () => {
+    const current = (await getJson(app, '/api/responsibility-matrix', admin)).body;
+    const edited = current.current.rules.filter((r: any) => r.id !== 'daycare').map((r: any) => (r.id === 'one-to-one' ? { ...r, lead: 'urban_management', co: ['education'] } : r));
+    edited.splice(0, 0, { id: 'tutoring-app', suspectedTypes: ['online'], lead: 'public_security', co: ['education'], reason: '以 App 名义组织的线上培训' });
+    const stored = await sendJson(app, 'PUT', '/api/responsibility-matrix', { expectedVersion: current.current.version, rules: edited }, admin);
+    expect(stored.status, JSON.stringify(stored.body)).toBe(200);
+    const [newest, before, first] = stored.body.versions;
+    expect(newest).toMatchObject({ version: current.current.version + 1, createdBy: 'admin', ruleCount: edited.length });
+    expect(newest.changes).toEqual({ added: ['tutoring-app'], removed: ['daycare'], changed: [{ id: 'one-to-one', fields: ['lead', 'co'] }], reordered: false });
+    expect(before.changes).toEqual({ added: [], removed: [], changed: [{ id: 'online', fields: ['co'] }], reordered: false });
+    expect(first).toMatchObject({ version: 1, changes: null });
+  });
 });
 
 const HEADER = '投诉编号,投诉时间,所属区,投诉地址,投诉类型,投诉内容,被投诉机构,联系电话,经度,纬度';
@@ -138,6 +151,40 @@ describe('POST /api/clues/import', () => {
     const again = await importCsv(csv([row('TS-3')]), '?commit=true');
     expect(again.status).toBe(422);
     expect(again.body.error.details.issues[0]).toEqual({ path: 'line 2.externalId', message: 'TS-3 was imported before' });
+  });
+
+  test('the dry run answers the header, the mapping it used and the first rows; the phone masked for all but administrators', async () => {
+    const file = csv([row('TS-20'), row('TS-21')]);
+    const asAdmin = await importCsv(file, '');
+    expect(asAdmin.body.header).toEqual(HEADER.split(','));
+    expect(asAdmin.body.mapping).toEqual({ externalId: 0, reportedAt: 1, districtName: 2, address: 3, category: 4, description: 5, institutionName: 6, phone: 7, lon: 8, lat: 9 });
+    expect(asAdmin.body.sample.map((cells: string[]) => cells.slice(0, 3))).toEqual([['TS-20', '2026-10-20 14:22', '普陀区'], ['TS-21', '2026-10-20 14:22', '普陀区']]);
+    expect(asAdmin.body.sample[0][7]).toBe('13900001111');
+    const asLeader = await importCsv(file, '', leader);
+    expect(asLeader.body.sample[0][7]).toBe('139****1111');
+    expect(asLeader.body.sample[0][5]).toBe('居民楼内违规培训');
+  });
+
+  test('unknown headers: the report names the missing columns and still shows the file; the mapping by hand imports it', async () => {
+    const before = await countRows(database);
+    const [x, y] = gcj(putuoPoint);
+    const odd = new TextEncoder().encode(`no,when,where,district,what,x,y\nTS-30,2026-10-20 14:22,普陀区 某路 3 号,普陀区,居民楼内补课,${x},${y}`);
+    const dry = await importCsv(odd, '');
+    expect(dry.status).toBe(200);
+    expect(dry.body.problems.map((p: any) => p.path)).toEqual(['header.externalId', 'header.reportedAt', 'header.address', 'header.description']);
+    expect(dry.body.header).toEqual(['no', 'when', 'where', 'district', 'what', 'x', 'y']);
+    expect(dry.body.mapping).toEqual({ districtName: 3 });
+    expect(dry.body.sample[0][0]).toBe('TS-30');
+    const mapping = encodeURIComponent(JSON.stringify({ externalId: 0, reportedAt: 1, address: 2, description: 4, lon: 5, lat: 6 }));
+    const mapped = await importCsv(odd, `?mapping=${mapping}`);
+    expect(mapped.body.problems).toEqual([]);
+    expect(mapped.body.mapping).toMatchObject({ externalId: 0, districtName: 3, lon: 5 });
+    const beyond = await importCsv(odd, `?mapping=${encodeURIComponent(JSON.stringify({ phone: 9 }))}`);
+    expect(beyond.body.problems.map((p: any) => p.path)).toContain('header.phone');
+    const named = await importCsv(new Uint8Array([0xc6, 0xd5, 0xcd, 0xd3]), '?encoding=utf-8&commit=true');
+    expect(named.status).toBe(422);
+    expect(named.body.error.details.issues).toEqual([{ path: 'encoding', message: 'the file is not valid UTF-8: choose GBK or auto' }]);
+    expect((await countRows(database)).clues).toBe(before.clues);
   });
 
   test('a district-scoped account imports its own district only; bad query parameters are 400', async () => {

@@ -4,15 +4,18 @@ import type { ApiError } from '../api/errors.js';
 import { errorText } from '../i18n/errors.js';
 import { useI18n, type Language } from '../i18n/index.js';
 import type { DistrictFeature } from '../layers/types.js';
-import { useNavigation } from '../navigation.js';
+import { canEditMatrix, useNavigation, type DeskView } from '../navigation.js';
 import { TopBar } from '../panels/TopBar.js';
 import { DeskDetail } from './DeskDetail.js';
 import { DeskMap } from './DeskMap.js';
 import { DeskMetrics } from './DeskMetrics.js';
 import { DeskQueue } from './DeskQueue.js';
+import { ImportPage } from './ImportPage.js';
 import { IntakeDialog } from './IntakeDialog.js';
+import { MatrixPage } from './MatrixPage.js';
 import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { useDeskPage } from './use-desk-page.js';
+import { useDeskView } from './use-desk-view.js';
 import './desk.css';
 
 // The clue desk (工单台): the grid centre works its clues from intake to 结案 — the queue with its SLA clocks, the map
@@ -26,7 +29,16 @@ export interface DeskPageProps {
 
 const NO_DISTRICTS: readonly DistrictFeature[] = [];
 
-export function DeskPage({ user, onLanguage, onLogout }: DeskPageProps) {
+/** The desk's views (`/desk?view=`): the queue, and the tools beside it. */
+export function DeskPage(props: DeskPageProps) {
+  const { view, open } = useDeskView();
+  const back = () => open('queue');
+  if (view === 'matrix') return <MatrixPage {...props} onBack={back} />;
+  if (view === 'import') return <ImportPage {...props} onBack={back} onShowImported={() => open('queue', { source: 'platform' })} />;
+  return <DeskWork {...props} onOpenView={open} />;
+}
+
+function DeskWork({ user, onLanguage, onLogout, onOpenView }: DeskPageProps & { onOpenView: (view: DeskView) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const page = useDeskPage(user);
@@ -51,6 +63,16 @@ export function DeskPage({ user, onLanguage, onLogout }: DeskPageProps) {
           <h1>{t('desk.title')}</h1>
           <span className="synthetic-badge" data-testid="desk-synthetic">{t('desk.synthetic')}</span>
           <span className="desk-head__actions">
+            {canEditMatrix(user.role) && (
+              <button type="button" className="button button--ghost" data-testid="desk-open-matrix" onClick={() => onOpenView('matrix')}>
+                {t('desk.tool.matrix')}
+              </button>
+            )}
+            {user.canWrite && (
+              <button type="button" className="button button--ghost" data-testid="desk-open-import" onClick={() => onOpenView('import')}>
+                {t('desk.tool.import')}
+              </button>
+            )}
             {user.canWrite && (
               <button type="button" className="button button--primary" data-testid="desk-intake" onClick={() => intake.setOpen(true)}>
                 {t('desk.intake')}

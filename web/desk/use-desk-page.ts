@@ -5,6 +5,7 @@ import { systemClock } from '../../server/domain/clock.js';
 import { shanghaiDate } from '../../server/domain/time.js';
 import { useDistricts } from '../api/index.js';
 import { ApiError } from '../api/errors.js';
+import { clueSources, clueStatuses } from '../../server/contract/enums.js';
 import { bulkDispatch, clueStep, createClue, useAllStreets, useInstitutionSearch, useClueDuplicates, useClueLoopDetail, useClueMetrics, useClueQueue, useClueTimeline } from '../api/desk.js';
 import { nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
 import { deskClueLayers, type DeskPoint } from '../layers/desk-layers.js';
@@ -13,6 +14,7 @@ import {
   cursorReducer,
   EMPTY_FILTERS,
   fieldIssues,
+  filtersFromSearch,
   INITIAL_CURSOR,
   isOpenStatus,
   keyAction,
@@ -50,7 +52,8 @@ export interface BulkOutcome {
 
 export function useDeskPage(user: Me) {
   const scope = user.role === 'leader' ? user.districtCode : null;
-  const [filters, setFilters] = useState<DeskFilters>(() => ({ ...EMPTY_FILTERS, district: scope }));
+  // A link may open the queue filtered (`/desk?source=platform`, after an import).
+  const [filters, setFilters] = useState<DeskFilters>(() => ({ ...EMPTY_FILTERS, ...filtersFromSearch(window.location.search, { sources: clueSources, statuses: clueStatuses }), district: scope }));
   const setFilter = useCallback((patch: Partial<Omit<DeskFilters, 'offset'>>) => setFilters((f) => withFilter(f, patch)), []);
   const setOffset = useCallback((offset: number) => setFilters((f) => ({ ...f, offset: Math.max(0, offset) })), []);
   const [revision, setRevision] = useState(0);

@@ -96,6 +96,15 @@ export function queueQuery(filters: DeskFilters, scopeDistrict: string | null = 
   return query;
 }
 
+/** The queue's filters a link may carry (`/desk?source=platform`): the sources and the status, unknown values dropped. */
+export function filtersFromSearch(search: string, known: { sources: readonly string[]; statuses: readonly string[] }): Partial<DeskFilters> {
+  const params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const listOf = (name: string, allowed: readonly string[]) => (params.get(name) ?? '').split(',').filter((v) => allowed.includes(v));
+  const source = listOf('source', known.sources);
+  const status = listOf('status', known.statuses);
+  return { ...(source.length ? { source } : {}), ...(status.length ? { status } : {}) };
+}
+
 /** A change of any filter but the page starts again at the first page. */
 export function withFilter(filters: DeskFilters, patch: Partial<Omit<DeskFilters, 'offset'>>): DeskFilters {
   return { ...filters, ...patch, offset: 0 };

@@ -94,6 +94,27 @@ describe('readPlatformCsv', () => {
     expect(mapColumns(['\uFEFF投诉编号', ' 投诉时间 ', '所属区（县）'])).toMatchObject({ externalId: 0, reportedAt: 1 });
   });
 
+  test('the header, the mapping found and the first rows come back for a preview, also when a column is missing', () => {
+    const unknown = 'no,when,where,district,what\n1,2026-10-03 14:22,某路1号,静安区,补课\n2,2026-10-03 15:00,某路2号,静安区,补课';
+    const read = readPlatformCsv(utf8(unknown), { now });
+    expect(read.header).toEqual(['no', 'when', 'where', 'district', 'what']);
+    expect(read.mapping).toEqual({ districtName: 3 });
+    expect(read.sample).toEqual([
+      ['1', '2026-10-03 14:22', '某路1号', '静安区', '补课'],
+      ['2', '2026-10-03 15:00', '某路2号', '静安区', '补课'],
+    ]);
+    const rows = Array.from({ length: 8 }, (_, i) => `TS${i},2026-10-03 14:22,普陀区,某路,居民楼,补课,,`);
+    expect(readPlatformCsv(utf8([HEADER, ...rows].join('\n')), { now }).sample).toHaveLength(5);
+  });
+
+  test('a column mapped beyond the file is named; a file named UTF-8 that is not is a problem of the encoding, not a crash', () => {
+    const read = readPlatformCsv(utf8(`${HEADER}\n${GOOD}`), { now, mapping: { phone: 12 } });
+    expect(read.problems).toEqual([{ path: 'header.phone', message: 'column 12 does not exist: the file has 8 columns' }]);
+    const gbk = readPlatformCsv(gbkOf(`${HEADER}\n${GOOD}`), { now, encoding: 'utf-8' });
+    expect(gbk.problems).toEqual([{ path: 'encoding', message: 'the file is not valid UTF-8: choose GBK or auto' }]);
+    expect(gbk.rows).toEqual([]);
+  });
+
   test('an empty file is refused', () => {
     expect(readPlatformCsv(utf8(`${HEADER}\n\n`), { now }).problems).toEqual([{ path: 'file', message: 'no complaints below the header' }]);
   });

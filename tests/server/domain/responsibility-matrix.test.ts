@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEPARTMENTS } from '../../../db/seed/generate/departments.js';
-import { DEFAULT_RESPONSIBILITY_MATRIX, dispatchByMatrix, matrixProblems, type MatrixRule } from '../../../server/domain/responsibility-matrix.js';
+import { DEFAULT_RESPONSIBILITY_MATRIX, dispatchByMatrix, matrixChanges, matrixProblems, type MatrixRule } from '../../../server/domain/responsibility-matrix.js';
 import { institutionCategories, suspectedTypes } from '../../../server/domain/vocabulary.js';
 
 const departmentCodes = new Set(DEPARTMENTS.map((d) => d.code));
@@ -56,5 +56,33 @@ describe('an edited matrix', () => {
       'rules: the matrix needs a fallback rule (no types, no categories) so that every clue has a lead',
     ]);
     expect(() => dispatchByMatrix(bad, { suspectedType: 'other', institutionCategory: null })).toThrow(/fallback/);
+  });
+});
+
+describe('matrixChanges', () => {
+  const base = DEFAULT_RESPONSIBILITY_MATRIX;
+  test('the same matrix changes nothing', () => {
+    expect(matrixChanges(base, base.map((r) => ({ ...r, co: [...r.co] })))).toEqual({ added: [], removed: [], changed: [], reordered: false });
+  });
+
+  test('a rule added, one removed, one edited in two fields, and the order of the others', () => {
+    const [first, second, ...rest] = base.filter((r) => r.id !== 'daycare');
+    const after: MatrixRule[] = [
+      second,
+      { ...first, lead: 'housing', reason: '改由房管部门牵头' },
+      { id: 'new-rule', suspectedTypes: ['online'], lead: 'education', co: [], reason: '新规则' },
+      ...rest,
+    ];
+    expect(matrixChanges(base, after)).toEqual({
+      added: ['new-rule'],
+      removed: ['daycare'],
+      changed: [{ id: first.id, fields: ['lead', 'reason'] }],
+      reordered: true,
+    });
+  });
+
+  test('a condition dropped is a change of that condition, the order kept is no reordering', () => {
+    const after = base.map((r) => (r.id === 'online' ? { ...r, suspectedTypes: undefined } : r));
+    expect(matrixChanges(base, after)).toEqual({ added: [], removed: [], changed: [{ id: 'online', fields: ['suspectedTypes'] }], reordered: false });
   });
 });

@@ -284,3 +284,46 @@ describe('OGC API – Features', () => {
     }
   });
 });
+
+describe('campaign targets', () => {
+  test('the targets of a campaign’s current plan, one feature each with its visit days, in scope and by datetime', async () => {
+    const [user] = await database.rows(sql`SELECT id FROM users WHERE username = 'planner'`);
+    const at = '2026-11-01T00:00:00Z';
+    const [campaign] = await database.rows(sql`
+      INSERT INTO campaigns (status, current_version, districts, created_by, created_at, updated_at)
+      VALUES ('active', 1, ARRAY['310107', '310106'], ${user.id}, ${at}::timestamptz, ${at}::timestamptz) RETURNING id`);
+    const target = (refId: number, districtCode: string, location: [number, number]) => ({
+      key: `institution:${refId}`, kind: 'institution', refId, name: `机构${refId}`, districtCode, riskTier: 'C', priority: 60, location,
+    });
+    const plan = {
+      targets: [target(1, putuo, [121.39, 31.25]), target(2, '310106', [121.44, 31.23])],
+      shifts: [],
+      teams: [
+        { id: 'a', districtCode: putuo, date: '2026-11-03', shiftId: 's', members: [], stops: [{ targetKey: 'institution:1' }] },
+        { id: 'b', districtCode: putuo, date: '2026-11-05', shiftId: 's', members: [], stops: [{ targetKey: 'institution:1' }] },
+        { id: 'c', districtCode: '310106', date: '2026-11-04', shiftId: 's', members: [], stops: [{ targetKey: 'institution:2' }] },
+      ],
+    };
+    await database.rows(sql`
+      INSERT INTO campaign_plans (campaign_id, campaign_version, plan, draw_record, created_by, created_at, updated_at)
+      VALUES (${campaign.id}, 1, ${JSON.stringify(plan)}::json, '{}'::json, ${user.id}, ${at}::timestamptz, ${at}::timestamptz)`);
+    const city = await ogc('/ogc/collections/campaign-targets/items');
+    const ours = city.body.features.filter((f: any) => f.properties.campaignId === Number(campaign.id));
+    expect(ours.map((f: any) => f.id)).toEqual([`${Number(campaign.id)}:institution:1`, `${Number(campaign.id)}:institution:2`]);
+    expect(ours[0]).toMatchObject({
+      geometry: { type: 'Point', coordinates: [121.39, 31.25] },
+      properties: { firstDate: '2026-11-03', lastDate: '2026-11-05', visits: 2, districtCode: putuo, campaignStatus: 'active' },
+    });
+    const scoped = await ogc('/ogc/collections/campaign-targets/items', putuoSecret);
+    expect(scoped.body.features.every((f: any) => f.properties.districtCode === putuo)).toBe(true);
+    expect(scoped.body.features.some((f: any) => f.id === `${Number(campaign.id)}:institution:1`)).toBe(true);
+    const onFourth = await ogc('/ogc/collections/campaign-targets/items?datetime=2026-11-04');
+    const ids = onFourth.body.features.map((f: any) => f.id);
+    expect(ids).toContain(`${Number(campaign.id)}:institution:1`); // visited on the 3rd and the 5th: the 4th lies between
+    expect(ids).toContain(`${Number(campaign.id)}:institution:2`);
+    const later = await ogc('/ogc/collections/campaign-targets/items?datetime=2026-11-05T00:00:00%2B08:00/..');
+    expect(later.body.features.map((f: any) => f.id)).not.toContain(`${Number(campaign.id)}:institution:2`);
+    const one = await ogc(`/ogc/collections/campaign-targets/items/${Number(campaign.id)}:institution:2`, putuoSecret);
+    expect(one.status).toBe(404);
+  });
+});

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { ogcCollectionParam, ogcFeatureQuerySchema, ogcFormatQuerySchema, ogcItemsQuerySchema } from '../contract/ogc.js';
 import { CRS84, ogcFormatOf, type OgcCollectionId } from '../domain/ogc.js';
@@ -63,5 +64,13 @@ export function ogcRouter(deps: Deps) {
       const id = collectionOf(c);
       const query = validQuery(c, ogcFeatureQuerySchema);
       return send(c, await ogcFeatureAnswer(deps, ogcRequest(c, query.f), id, c.req.param('featureId')), true);
+    })
+    // Anything else under /ogc is answered here, not by the web app that is mounted after it.
+    .all('*', (c) => {
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+        c.header('Allow', 'GET, HEAD');
+        throw new HTTPException(405, { message: 'the OGC API only reads: use GET' });
+      }
+      throw notFound(`OGC resource ${c.req.path}`);
     });
 }

@@ -160,6 +160,8 @@ describe('OGC API – Features', () => {
     expect(institutions.links.find((l: any) => l.rel === 'items' && l.type === 'application/geo+json')).toBeDefined();
     expect((await ogc('/ogc/collections/institutions')).body.id).toBe('institutions');
     expect((await ogc('/ogc/collections/nope')).status).toBe(404);
+    expect((await ogc('/ogc/collections/institutions/items/1/more')).status).toBe(404);
+    expect((await ogc('/ogc/elsewhere')).status).toBe(404);
   });
 
   test('following next to the end returns every feature once, numberMatched equal to the count', async () => {
@@ -283,6 +285,18 @@ describe('OGC API – Features', () => {
       expect(body.error.message, path).toContain(parameter);
     }
   });
+});
+
+test('the API only reads: a write is a 405 and changes nothing', async () => {
+  const before = await count(sql`SELECT count(*)::int AS n FROM institutions`);
+  const response = await app.request('/ogc/collections/institutions/items', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${citySecret}`, 'Content-Type': 'application/geo+json' },
+    body: JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [121.4, 31.2] }, properties: { name: 'x' } }),
+  });
+  expect(response.status).toBe(405);
+  expect(response.headers.get('allow')).toBe('GET, HEAD');
+  expect(await count(sql`SELECT count(*)::int AS n FROM institutions`)).toBe(before);
 });
 
 describe('campaign targets', () => {

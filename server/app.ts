@@ -42,6 +42,9 @@ import { listPublicationsRouter } from './routes/list-publications.js';
 import { photosRouter } from './routes/photos.js';
 import { fieldRouter } from './routes/field.js';
 import { wallDisplaysRouter } from './routes/wall-displays.js';
+import { gisTokensRouter } from './routes/gis-tokens.js';
+import { ogcRouter } from './routes/ogc.js';
+import { requireOgcReader } from './middleware/ogc-access.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
@@ -98,7 +101,7 @@ export function createDeps(options: AppOptions): Deps {
   };
 }
 
-/** Public routes, then the session check, then one router per resource; the built web app last. */
+/** Public routes, then the session check, then one router per resource; the OGC API; the built web app last. */
 export function createApp(options: AppOptions) {
   const deps = createDeps(options);
   const version = packageJson.version;
@@ -108,6 +111,8 @@ export function createApp(options: AppOptions) {
   app.use('*', withRequestId(), securityHeaders());
   app.use(`${publicApiPrefix}*`, limitPublicRequests(deps.now, options.publicRequestsPerMinute));
   app.use('/api/*', limitBody(options.maxBodyBytes), requireSameOrigin(), requireSession(deps));
+  app.use('/ogc', requireOgcReader(deps));
+  app.use('/ogc/*', requireOgcReader(deps));
   registerSecurityScheme(app);
 
   const api = app
@@ -138,8 +143,11 @@ export function createApp(options: AppOptions) {
     .route('/api', wallDisplaysRouter(deps))
     .route('/api', reviewRouter(deps))
     .route('/api', listPublicationsRouter(deps))
+    .route('/api', gisTokensRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
+  // Outside /api: a GIS client's requests carry a bearer token, not the session and same-origin checks of the web app.
+  api.route('/ogc', ogcRouter(deps));
   if (options.staticDir) serveWebApp(api, options.staticDir);
   return Object.assign(api, { deps });
 }

@@ -19,6 +19,7 @@ import type { PlannerHandoff } from './state/planner.js';
 import { parseUrlState } from './state/url.js';
 import { WallApp } from './wall/WallApp.js';
 import { DisplaysView } from './walls/DisplaysView.js';
+import { TokensView } from './tokens/TokensView.js';
 
 // The report page brings ECharts: loaded when opened, so the dashboard's bundle does not carry it.
 const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ default: m.ReportPage })));
@@ -186,6 +187,9 @@ function SignedInApp() {
         )}
         {session.status === 'authenticated' && shownPage === 'displays' && (
           <DisplaysView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        )}
+        {session.status === 'authenticated' && shownPage === 'tokens' && (
+          <TokensView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
         {session.status === 'authenticated' && shownPage === 'lists' && (
           <ListsAdminView key={session.user.id} user={session.user} today={today} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />

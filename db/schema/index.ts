@@ -20,3 +20,4 @@ export * from './review.js';
 export * from './responsibility-matrix.js';
 export * from './clue-reports.js';
 export * from './list-publications.js';
+export * from './gis-tokens.js';

@@ -137,6 +137,8 @@ export const auditActions = [
   'review.ranking_weights',
   'review.export',
   'list.publish',
+  'gis_token.issue',
+  'gis_token.revoke',
 ] as const;
 export const auditEntities = [
   'database',
@@ -155,6 +157,7 @@ export const auditEntities = [
   'review_briefing',
   'responsibility_matrix',
   'list_publication',
+  'gis_token',
 ] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日

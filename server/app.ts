@@ -31,6 +31,7 @@ import { healthRouter } from './routes/health.js';
 import { institutionsRouter } from './routes/institutions.js';
 import { routingRouter } from './routes/routing.js';
 import { serveWebApp } from './routes/static-web.js';
+import { roadsRouter } from './routes/roads.js';
 import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
 import { campaignPlansRouter } from './routes/campaign-plans.js';
@@ -120,6 +121,7 @@ export function createApp(options: AppOptions) {
     .route('/api', authRouter(deps))
     .route('/api', districtsRouter(deps))
     .route('/api', streetsRouter(deps))
+    .route('/api', roadsRouter(deps))
     .route('/api', gridCellsRouter(deps))
     .route('/api', institutionsRouter(deps))
     .route('/api', clueLoopRouter(deps))

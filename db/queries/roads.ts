@@ -2,10 +2,10 @@
  * SQL of the road network (OpenStreetMap import): replace it as a whole, read it back for the router. Rows travel
  * as one JSON parameter per batch unpacked with json_to_recordset, fast on PGlite and PostgreSQL alike.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../client.js';
-import { col, inBbox, inTransaction, jsonParam as json, parsedRows, type BboxDegrees, type Queryable } from './queryable.js';
+import { col, inBbox, inTransaction, jsonParam as json, parsedRows, type BboxDegrees, type Queryable, type Scope } from './queryable.js';
 
 // These rows mirror RoadNodeRecord / RoadEdgeRecord of server/routing/network/types.ts on purpose: db/ may not
 // import server/, and the pure routing module may not import db/. TypeScript's structural typing keeps the two in
@@ -161,4 +161,54 @@ export async function roadNetworkCounts(database: Database): Promise<RoadNetwork
            sum(ST_Length(geom::geography)) / 1000 AS kilometres
     FROM road_edges`);
   return { nodes: row.nodes, edges: row.edges, kilometres: row.kilometres ?? 0 };
+}
+
+const roadMatchRow = z
+  .object({
+    name: z.string(),
+    lon: z.number(),
+    lat: z.number(),
+    districtCode: z.string().nullable(),
+    districtName: z.string().nullable(),
+    streetCode: z.string().nullable(),
+    streetName: z.string().nullable(),
+  })
+  .transform(({ lon, lat, ...m }) => ({ ...m, position: [lon, lat] as [number, number] }));
+export type RoadMatchRow = z.output<typeof roadMatchRow>;
+
+/**
+ * Road names containing `text`, one row a name, placed at the middle of its longest edge with the district and 街镇
+ * there. The name itself first, then names that begin with it, then the shorter ones; strpos, not LIKE, so `%` and
+ * `_` are characters. A district's user sees a road only when one of its edges runs into the district (touching the
+ * border is not enough), placed at the middle of that edge's part inside: a road across the border is put on their
+ * side, where the district's own lookup would be ambiguous on the border line itself.
+ */
+export async function searchRoads(q: Queryable, p: { scope: Scope; text: string; limit: number }): Promise<RoadMatchRow[]> {
+  const folded = /[A-Za-z]/.test(p.text);
+  const text = folded ? p.text.toLowerCase() : p.text;
+  const key = (column: SQL) => (folded ? sql`lower(${column})` : column);
+  const rank = (column: SQL) => sql`${key(column)} = ${text} DESC, strpos(${key(column)}, ${text}) = 1 DESC, char_length(${column}), ${column}`;
+  const scoped = p.scope.districtCode !== null;
+  return parsedRows(q, roadMatchRow, sql`
+    WITH named AS (
+      SELECT DISTINCT ON (e.name) e.name,
+             ${scoped
+               ? sql`ST_LineInterpolatePoint(ST_GeometryN(ST_CollectionExtract(ST_Intersection(e.geom, sd.geom), 2), 1), 0.5)`
+               : sql`ST_LineInterpolatePoint(e.geom, 0.5)`} AS point
+      FROM road_edges e
+      ${scoped ? sql`JOIN districts sd ON sd.code = ${p.scope.districtCode} AND ST_Intersects(sd.geom, e.geom) AND NOT ST_Touches(sd.geom, e.geom)` : sql``}
+      WHERE e.name IS NOT NULL AND strpos(${key(sql`e.name`)}, ${text}) > 0
+      ORDER BY e.name, e.length_m DESC, e.id
+    ), chosen AS (
+      SELECT name, point FROM named ORDER BY ${rank(sql`name`)} LIMIT ${p.limit}
+    )
+    SELECT c.name, ST_X(c.point) AS lon, ST_Y(c.point) AS lat,
+           d.code AS "districtCode", d.name AS "districtName", s.code AS "streetCode", s.name AS "streetName"
+    FROM chosen c
+    LEFT JOIN LATERAL (SELECT code, name FROM districts
+                       WHERE ${scoped ? sql`code = ${p.scope.districtCode}` : sql`ST_Intersects(geom, c.point)`}
+                       ORDER BY code LIMIT 1) d ON TRUE
+    LEFT JOIN LATERAL (SELECT code, name FROM streets WHERE geom IS NOT NULL AND ST_Intersects(geom, c.point)
+                       ORDER BY district_code = d.code DESC, code LIMIT 1) s ON TRUE
+    ORDER BY ${rank(sql`c.name`)}`);
 }

@@ -9,6 +9,7 @@ export * from './health.js';
 export * from './auth.js';
 export * from './districts.js';
 export * from './streets.js';
+export * from './roads.js';
 export * from './grid-cells.js';
 export * from './institutions.js';
 export * from './clues.js';

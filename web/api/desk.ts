@@ -17,6 +17,7 @@ import {
   type DuplicateCandidates,
 } from '../../server/contract/clue-loop.js';
 import { institutionMatchesSchema, type InstitutionMatches } from '../../server/contract/institutions.js';
+import { roadMatchesSchema, type RoadMatches } from '../../server/contract/roads.js';
 import type { StreetCollection } from '../../server/contract/streets.js';
 import * as endpoints from './endpoints.js';
 import { checked } from './checked.js';
@@ -87,3 +88,9 @@ export const useClueMetrics = (query: Record<string, string> | null, revision: n
 /** 街镇 for the intake's search, of one district or of all (null); undefined = not wanted yet. */
 export const useAllStreets = (district: string | null | undefined) =>
   useResource<StreetCollection>(district === undefined ? null : `desk-streets:${district ?? 'all'}`, (signal) => endpoints.streets(district ?? null, signal));
+
+export const searchRoads = (q: string, signal?: AbortSignal) => checked(roadMatchesSchema, get('/api/roads/search', { q, limit: '8' }, signal));
+
+/** Road names for the intake's address search; null asks nothing. */
+export const useRoadSearch = (q: string | null) =>
+  useResource<RoadMatches>(q === null ? null : `desk-roads:${q}`, (signal) => searchRoads(q!, signal));

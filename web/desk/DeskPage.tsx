@@ -159,6 +159,10 @@ function DeskWork({ user, onLanguage, onLogout, onOpenView }: DeskPageProps & { 
           onInstitutionText={intake.setInstitutionText}
           institutionMatches={intake.institutionMatches?.data ?? null}
           institutionsLoading={intake.institutionMatches?.loading ?? false}
+          placeText={intake.placeText}
+          onPlaceText={intake.setPlaceText}
+          roadMatches={intake.roadMatches?.data ?? null}
+          roadsLoading={intake.roadMatches?.loading ?? false}
           saved={intake.saved}
           onSaved={intake.setSaved}
           duplicates={intake.duplicates.data}

@@ -2,21 +2,28 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ClueIntake, ClueLoopDetail, DuplicateCandidates } from '../../server/contract/clue-loop.js';
 import { clueKinds, deskIntakeSources, suspectedTypes } from '../../server/contract/enums.js';
 import type { InstitutionMatch, InstitutionMatches } from '../../server/contract/institutions.js';
+import type { RoadMatch, RoadMatches } from '../../server/contract/roads.js';
 import { MAX_REPORT_PHOTOS } from '../../server/contract/public-reports.js';
 import type { StreetCollection } from '../../server/contract/streets.js';
 import { shanghaiIsoString } from '../../server/domain/time.js';
 import type { ApiError } from '../api/errors.js';
 import { errorText } from '../i18n/errors.js';
 import { translateCode, useI18n } from '../i18n/index.js';
+import { addressWithPlace } from '../state/desk.js';
+import { Combobox } from './Combobox.js';
 import { InstitutionCombo } from './InstitutionCombo.js';
 import type { StepOutcome } from './use-desk-page.js';
 
 // The desk's intake form (线索登记): a 12345 call, a grid worker's patrol report (网格巡查上报), a media report or a
-// transfer; who reported, what kind, what is suspected, the suspected institution (searched), where (a 街镇 searched by
-// name, then the address, and the point picked on the map, the street's centre or the institution's place), what was
-// said, the reporter's photos. After saving, the new clue's possible duplicates.
+// transfer; who reported, what kind, what is suspected, the suspected institution (searched), where (a 街镇 or a road
+// searched by name, then the address, and the point picked on the map, the street's centre, the road's point or the
+// institution's place), what was said, the reporter's photos. After saving, the new clue's possible duplicates.
 
 type Street = StreetCollection['features'][number];
+/** What the address search offers: the 街镇 matching by name (from the list at hand), then the roads (asked). */
+type Place = { kind: 'street'; street: Street } | { kind: 'road'; road: RoadMatch };
+const placeKey = (p: Place) => (p.kind === 'street' ? `street:${p.street.properties.code}` : `road:${p.road.name}`);
+const roadWhere = (r: RoadMatch) => [r.streetName, r.districtName].filter(Boolean).join(' · ');
 
 export interface IntakeDialogProps {
   streets: StreetCollection | null;
@@ -31,6 +38,11 @@ export interface IntakeDialogProps {
   onInstitutionText: (text: string) => void;
   institutionMatches: InstitutionMatches | null;
   institutionsLoading: boolean;
+  placeText: string;
+  onPlaceText: (text: string) => void;
+  /** The server's roads for the place text as it stands; null while none are asked or they are for an older text. */
+  roadMatches: RoadMatches | null;
+  roadsLoading: boolean;
   saved: ClueLoopDetail | null;
   onSaved: (clue: ClueLoopDetail | null) => void;
   duplicates: DuplicateCandidates | null;
@@ -55,8 +67,8 @@ export function IntakeDialog(props: IntakeDialogProps) {
   const [phone, setPhone] = useState('');
   const [kind, setKind] = useState<(typeof clueKinds)[number]>('complaint');
   const [category, setCategory] = useState<(typeof suspectedTypes)[number]>('unlicensed');
-  const [streetQuery, setStreetQuery] = useState('');
-  const [street, setStreet] = useState<Street | null>(null);
+  const { placeText, onPlaceText } = props;
+  const [place, setPlace] = useState<Place | null>(null);
   const [address, setAddress] = useState('');
   const { position, onPosition: setPosition } = props;
   const [description, setDescription] = useState('');
@@ -67,17 +79,27 @@ export function IntakeDialog(props: IntakeDialogProps) {
   const [general, setGeneral] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
-  const matches = useMemo(() => {
-    const q = streetQuery.trim();
-    if (!q || !props.streets || (street && street.properties.name === q)) return [];
-    return props.streets.features.filter((f) => f.properties.name.includes(q)).slice(0, 8);
-  }, [streetQuery, props.streets, street]);
-  const chooseStreet = (s: Street) => {
-    setStreet(s);
-    setStreetQuery(s.properties.name);
-    if (!address.startsWith(s.properties.name)) setAddress(`${s.properties.name}${address}`);
-    const centre = streetCentre(s);
-    if (centre && !position) setPosition(centre);
+  const placeOptions = useMemo((): Place[] | null => {
+    const q = placeText.trim();
+    if (!q || place) return null;
+    const streets: Place[] = (props.streets?.features ?? []).filter((f) => f.properties.name.includes(q)).slice(0, 8).map((street) => ({ kind: 'street', street }));
+    return [...streets, ...(props.roadMatches?.matches ?? []).map((road): Place => ({ kind: 'road', road }))];
+  }, [placeText, props.streets, props.roadMatches, place]);
+  // The 街镇 of the chosen road too, when it is in the list at hand: its centre stays one click away.
+  const street = place?.kind === 'street' ? place.street : (props.streets?.features.find((f) => place?.kind === 'road' && f.properties.code === place.road.streetCode) ?? null);
+  const road = place?.kind === 'road' ? place.road : null;
+  const choosePlace = (chosen: Place) => {
+    setPlace(chosen);
+    if (chosen.kind === 'street') {
+      onPlaceText(chosen.street.properties.name);
+      setAddress(addressWithPlace(address, [chosen.street.properties.name]));
+      const centre = streetCentre(chosen.street);
+      if (centre && !position) setPosition(centre);
+    } else {
+      onPlaceText(chosen.road.name);
+      setAddress(addressWithPlace(address, [chosen.road.streetName ?? '', chosen.road.name]));
+      if (!position) setPosition(chosen.road.position);
+    }
   };
   const chooseInstitution = (match: InstitutionMatch | null) => {
     setInstitution(match);
@@ -182,19 +204,41 @@ export function IntakeDialog(props: IntakeDialogProps) {
               onChoose={chooseInstitution}
             />
             {issue('institutionId')}
-            <div className="desk-form__field desk-combo">
-              <label htmlFor="intake-street">{t('intake.street')}</label>
-              <input id="intake-street" role="combobox" aria-expanded={matches.length > 0} aria-controls="intake-street-list" aria-autocomplete="list" placeholder={t('intake.streetSearch')} value={streetQuery} onChange={(e) => { setStreetQuery(e.target.value); setStreet(null); }} data-testid="intake-street" />
-              {matches.length > 0 && (
-                <ul id="intake-street-list" role="listbox" className="desk-combo__list">
-                  {matches.map((s) => (
-                    <li key={s.properties.code} role="option" aria-selected={false}>
-                      <button type="button" onClick={() => chooseStreet(s)} data-testid="intake-street-option">{s.properties.name}</button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
+            <Combobox<Place>
+              id="intake-street"
+              label={t('intake.street')}
+              placeholder={t('intake.streetSearch')}
+              text={placeText}
+              onText={(text) => {
+                onPlaceText(text);
+                setPlace(null);
+              }}
+              options={placeOptions}
+              optionKey={placeKey}
+              renderOption={(p) =>
+                p.kind === 'street' ? (
+                  <>
+                    <strong>{p.street.properties.name}</strong>
+                    <span className="hint">{t('intake.placeStreet')}</span>
+                  </>
+                ) : (
+                  <>
+                    <strong>{p.road.name}</strong>
+                    <span className="hint">{[t('intake.placeRoad'), roadWhere(p.road)].filter(Boolean).join(' · ')}</span>
+                  </>
+                )
+              }
+              onChoose={choosePlace}
+              loading={props.roadsLoading || props.roadMatches === null}
+              noMatch={t('intake.placeNoMatch')}
+              below={
+                road && (
+                  <span className="hint" data-testid="intake-road-chosen">
+                    {[t('intake.placeRoad'), roadWhere(road)].filter(Boolean).join(' · ')}
+                  </span>
+                )
+              }
+            />
             <label className="desk-form__field desk-form__wide">
               <span>{t('intake.address')}</span>
               <input value={address} onChange={(e) => setAddress(e.target.value)} data-testid="intake-address" aria-invalid={fields.address ? true : undefined} />
@@ -207,6 +251,9 @@ export function IntakeDialog(props: IntakeDialogProps) {
                 <button type="button" className="button button--small" onClick={props.onPick} data-testid="intake-pick">{t('intake.positionPick')}</button>
                 {street && streetCentre(street) && (
                   <button type="button" className="button button--small button--ghost" onClick={() => setPosition(streetCentre(street))}>{t('intake.positionOfStreet')}</button>
+                )}
+                {road && (!position || position[0] !== road.position[0] || position[1] !== road.position[1]) && (
+                  <button type="button" className="button button--small button--ghost" onClick={() => setPosition(road.position)} data-testid="intake-position-of-road">{t('intake.positionOfRoad')}</button>
                 )}
                 {institution && (!position || position[0] !== institution.position[0] || position[1] !== institution.position[1]) && (
                   <button type="button" className={`button button--small${position ? ' button--ghost' : ''}`} onClick={() => setPosition(institution.position)} data-testid="intake-position-of-institution">

@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../server/domain/time.js';
 import { useDistricts } from '../api/index.js';
 import { ApiError } from '../api/errors.js';
 import { clueSources, clueStatuses } from '../../server/contract/enums.js';
-import { bulkDispatch, clueStep, createClue, useAllStreets, useInstitutionSearch, useClueDuplicates, useClueLoopDetail, useClueMetrics, useClueQueue, useClueTimeline } from '../api/desk.js';
+import { bulkDispatch, clueStep, createClue, useAllStreets, useInstitutionSearch, useRoadSearch, useClueDuplicates, useClueLoopDetail, useClueMetrics, useClueQueue, useClueTimeline } from '../api/desk.js';
 import { nextViewRequestSeq, type ViewRequest } from '../map/MapView.js';
 import { deskClueLayers, type DeskPoint } from '../layers/desk-layers.js';
 import { darkTheme } from '../layers/theme.js';
@@ -32,7 +32,7 @@ import {
 /** The queue's first filter, where `/` puts the focus. */
 export const FIRST_FILTER_ID = 'desk-filter-first';
 
-/** The institution search asks once the operator has stopped typing this long. */
+/** The intake's searches ask once the operator has stopped typing this long. */
 const SEARCH_REST_MS = 200;
 
 /** The SLA clocks move on at this pace. */
@@ -48,6 +48,17 @@ const failure = (error: unknown): { ok: false; error: ApiError; fields: Record<s
 export interface BulkOutcome {
   dispatched: number;
   failed: { id: number; message: string }[];
+}
+
+/** The text to search for once its typing has rested (trimmed, at most 50 characters); null while none is wanted. */
+function useRestingQuery(text: string, wanted: boolean): string | null {
+  const [query, setQuery] = useState<string | null>(null);
+  useEffect(() => {
+    const trimmed = text.trim();
+    const timer = setTimeout(() => setQuery(wanted && trimmed ? trimmed.slice(0, 50) : null), SEARCH_REST_MS);
+    return () => clearTimeout(timer);
+  }, [text, wanted]);
+  return query;
 }
 
 export function useDeskPage(user: Me) {
@@ -147,9 +158,12 @@ export function useDeskPage(user: Me) {
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState<[number, number] | null>(null);
   const [saved, setSaved] = useState<ClueLoopDetail | null>(null);
+  /** The intake's 街镇 / road search text; a new form starts empty. */
+  const [placeText, setPlaceText] = useState('');
   const savedDuplicates = useClueDuplicates(saved?.properties.id ?? null, 0);
   const setIntakeOpen = useCallback((open: boolean) => {
     setIntakeOpenState(open);
+    setPlaceText('');
     setPicking(false);
     setPicked(null);
     setSaved(null);
@@ -168,15 +182,12 @@ export function useDeskPage(user: Me) {
     }
   }, [refresh]);
 
-  // The suspected institution's search: asked once the typing rests.
+  // The suspected institution's search and the address's road search: asked once the typing rests.
   const [institutionText, setInstitutionText] = useState('');
-  const [institutionQuery, setInstitutionQuery] = useState<string | null>(null);
-  useEffect(() => {
-    const text = institutionText.trim();
-    const timer = setTimeout(() => setInstitutionQuery(intakeOpen && text ? text.slice(0, 50) : null), SEARCH_REST_MS);
-    return () => clearTimeout(timer);
-  }, [institutionText, intakeOpen]);
+  const institutionQuery = useRestingQuery(institutionText, intakeOpen);
   const institutionMatches = useInstitutionSearch(institutionQuery);
+  const roadQuery = useRestingQuery(placeText, intakeOpen);
+  const roadMatches = useRoadSearch(roadQuery);
 
   // The 街镇 of the intake's address search: asked for when the form first opens.
   const streets = useAllStreets(intakeOpen ? scope : undefined);
@@ -247,6 +258,9 @@ export function useDeskPage(user: Me) {
       institutionText,
       setInstitutionText,
       institutionMatches: institutionQuery !== null && institutionQuery === institutionText.trim() ? institutionMatches : null,
+      placeText,
+      setPlaceText,
+      roadMatches: roadQuery !== null && roadQuery === placeText.trim() ? roadMatches : null,
     },
     viewRequest,
     refresh,

@@ -279,3 +279,13 @@ export function nextActiveOption(active: number, count: number, step: 1 | -1): n
   if (active < 0 || active >= count) return step > 0 ? 0 : count - 1;
   return (active + step + count) % count;
 }
+
+/**
+ * The address after choosing where the report is (a 街镇, or a road with its 街镇): those names first, in order and
+ * each once, then what was typed after the ones already there.
+ */
+export function addressWithPlace(address: string, names: readonly string[]): string {
+  let rest = address;
+  for (const name of names) if (name && rest.startsWith(name)) rest = rest.slice(name.length);
+  return `${names.join('')}${rest}`;
+}

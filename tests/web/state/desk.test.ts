@@ -7,6 +7,7 @@ import {
   INITIAL_CURSOR,
   keyAction,
   metricsPeriod,
+  addressWithPlace,
   nextActiveOption,
   queueQuery,
   slaClock,
@@ -160,7 +161,7 @@ describe('the metrics strip', () => {
   });
 });
 
-describe('nextActiveOption (the institution combobox)', () => {
+describe('nextActiveOption (the intake’s comboboxes)', () => {
   test('from none, down takes the first and up the last; the ends wrap; an empty list has none', () => {
     expect(nextActiveOption(-1, 5, 1)).toBe(0);
     expect(nextActiveOption(-1, 5, -1)).toBe(4);
@@ -170,5 +171,16 @@ describe('nextActiveOption (the institution combobox)', () => {
     expect(nextActiveOption(-1, 0, 1)).toBe(-1);
     // A list that shrank under the cursor starts again at its end.
     expect(nextActiveOption(7, 3, 1)).toBe(0);
+  });
+});
+
+describe('addressWithPlace (the intake’s 街镇 or road)', () => {
+  test('puts the 街镇 and the road before what was typed, each once', () => {
+    expect(addressWithPlace('', ['南京东路街道'])).toBe('南京东路街道');
+    expect(addressWithPlace('100号', ['南京东路街道'])).toBe('南京东路街道100号');
+    expect(addressWithPlace('南京东路街道100号', ['南京东路街道'])).toBe('南京东路街道100号');
+    expect(addressWithPlace('南京东路街道', ['南京东路街道', '九江路'])).toBe('南京东路街道九江路');
+    expect(addressWithPlace('南京东路街道九江路8号', ['南京东路街道', '九江路'])).toBe('南京东路街道九江路8号');
+    expect(addressWithPlace('3楼', ['', '九江路'])).toBe('九江路3楼');
   });
 });

@@ -42,6 +42,8 @@ import { listPublicationsRouter } from './routes/list-publications.js';
 import { photosRouter } from './routes/photos.js';
 import { fieldRouter } from './routes/field.js';
 import { wallDisplaysRouter } from './routes/wall-displays.js';
+import { tilesRouter } from './routes/tiles.js';
+import { TileService } from './services/tiles.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
@@ -71,6 +73,8 @@ export interface AppOptions {
   publicRequestsPerMinute?: number;
   /** The response cache's budget in bytes; 0 turns it off (the API benchmark's uncached figures). */
   responseCacheBytes?: number;
+  /** The vector tile cache's budget in bytes. */
+  tileCacheBytes?: number;
   /** The photo store's directory (main.ts: PHOTO_DIR, else DATA_DIR/photos); omitted = ./data/photos. */
   photoDir?: string;
   /** The live-event reader's poll, heartbeat and buffer (tests shorten them). */
@@ -95,6 +99,7 @@ export function createDeps(options: AppOptions): Deps {
     photos: new PhotoStore(options.photoDir ?? 'data/photos'),
     liveEvents: new LiveEventHub(options.database, options.liveEvents),
     randomBytes: options.randomBytes ?? ((length) => randomBytes(length)),
+    tiles: new TileService(now, options.tileCacheBytes),
   };
 }
 
@@ -108,6 +113,7 @@ export function createApp(options: AppOptions) {
   app.use('*', withRequestId(), securityHeaders());
   app.use(`${publicApiPrefix}*`, limitPublicRequests(deps.now, options.publicRequestsPerMinute));
   app.use('/api/*', limitBody(options.maxBodyBytes), requireSameOrigin(), requireSession(deps));
+  app.use('/tiles/*', requireSession(deps));
   registerSecurityScheme(app);
 
   const api = app
@@ -138,6 +144,7 @@ export function createApp(options: AppOptions) {
     .route('/api', wallDisplaysRouter(deps))
     .route('/api', reviewRouter(deps))
     .route('/api', listPublicationsRouter(deps))
+    .route('/tiles', tilesRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   if (options.staticDir) serveWebApp(api, options.staticDir);

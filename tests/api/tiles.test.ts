@@ -213,7 +213,9 @@ describe.runIf(process.env.DATABASE_URL)('both engines', () => {
   ];
   test.each(cases)('%s at z %d: same layer, ids, properties; geometry within two tile units', async (layer, z, at) => {
     const { x, y } = tileOf(at.lon, at.lat, z);
-    const p: TileParams = { layer, z, x, y, scope: { districtCode: null }, from: layer === 'grid-cells' ? new Date('2024-10-01') : undefined, to: layer === 'grid-cells' ? new Date('2026-11-02') : undefined };
+    // The period ends before the clue that the caching test writes, so both databases hold the same clues in it.
+    const inPeriod = layer === 'grid-cells' || layer === 'clues';
+    const p: TileParams = { layer, z, x, y, scope: { districtCode: null }, from: inPeriod ? new Date('2024-10-01') : undefined, to: inPeriod ? new Date('2026-10-30') : undefined };
     const reference = decode(await buildTile(postgres, 'postgis', p));
     for (const [engine, database] of [['server on PostgreSQL', postgres], ['server on PGlite', embedded]] as const) {
       const tile = decode(await buildTile(database, 'server', p));

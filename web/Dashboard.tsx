@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Me } from '../server/contract/index.js';
-import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useStreets, useSummary, useDebounced, type ApiError } from './api/index.js';
+import { tileUrl, useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useStreets, useSummary, useDebounced, type ApiError } from './api/index.js';
 import { errorText } from './i18n/errors.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { featureBounds } from './layers/bounds.js';
@@ -82,7 +82,9 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const zoom = state.view.zoom;
   const gridAtCells = choroplethLevel(zoom) === 'gridCells';
   const gridRes = useGridCells(bbox, state.timeRange, state.district, state.layers.grid && gridAtCells);
-  const institutionsRes = useInstitutions(bbox, state.district, state.layers.institutions);
+  // Zoomed out, the institutions come as vector tiles; the GeoJSON (with every field) is asked for only zoomed in.
+  const institutionsAsPoints = institutionMode(zoom) === 'points';
+  const institutionsRes = useInstitutions(bbox, state.district, state.layers.institutions && institutionsAsPoints);
   // Clues feed the heatmap and, zoomed out, the district choropleth.
   const cluesWanted = state.layers.heatmap || (state.layers.grid && !gridAtCells);
   const cluesRes = useClues(bbox, state.timeRange, state.district, cluesWanted);
@@ -136,6 +138,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
           selection: state.selection,
           hasDistrictLayers: true,
           analysis: hotspots.mode,
+          institutionTilesUrl: INSTITUTION_TILES_URL,
         },
         model,
       ),
@@ -293,9 +296,12 @@ function selectedDistrict(selection: Selection | null, districts: readonly Distr
   return districts.find((d) => d.properties.code === selection.code) ?? null;
 }
 
+const INSTITUTION_TILES_URL = tileUrl('institutions');
+
 function selectionFromPick(pick: Picked, zoom: number): Selection | null {
   switch (pick.layerId) {
     case 'institution-points':
+    case 'institution-tiles':
       return { kind: 'institution', id: pick.object.properties.id };
     case 'clue-points':
       return { kind: 'clue', id: pick.object.properties.id };

@@ -59,8 +59,8 @@ const near = (p: TileParams) => sql`ST_Transform(${bufferedEnvelope(p)}, 4326)`;
 export function mvtTileSql(p: TileParams): SQL {
   const fields = sql.join(fieldNames(p.layer).map((name) => sql`src.${sql.identifier(name)}`), sql`, `);
   return sql`
-    SELECT ST_AsMVT(t, ${p.layer}::text, ${tileExtent}::int, 'geom', 'id') AS tile FROM (
-      SELECT src.id, ${fields}, ST_AsMVTGeom(src.geom, ${envelope(p)}, ${tileExtent}::int, ${tileBuffer}::int, true) AS geom
+    SELECT ST_AsMVT(t, ${p.layer}::text, ${tileExtent}::int, 'geom', 'feature_id') AS tile FROM (
+      SELECT src.id AS feature_id, ${fields}, ST_AsMVTGeom(src.geom, ${envelope(p)}, ${tileExtent}::int, ${tileBuffer}::int, true) AS geom
       FROM (${layerSource(p, near(p))}) src ORDER BY src.id
     ) t WHERE t.geom IS NOT NULL`;
 }

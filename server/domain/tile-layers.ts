@@ -16,6 +16,7 @@ export type TileFieldType = 'Number' | 'String' | 'Boolean';
 
 export interface TileLayerSpec {
   description: string;
+  /** Layers of numbered records carry the id as a field too: a binary tile client finds properties only. */
   fields: Record<string, TileFieldType>;
   /** Whether the layer counts clues in a period (`from`, `to` required). */
   needsPeriod: boolean;
@@ -38,19 +39,19 @@ export const tileLayers: Record<TileLayerName, TileLayerSpec> = {
   },
   'grid-cells': {
     description: '网格 cells with the clues reported in [from, to); feature id = the cell id',
-    fields: { code: 'String', districtCode: 'String', streetCode: 'String', clueCount: 'Number' },
+    fields: { id: 'Number', code: 'String', districtCode: 'String', streetCode: 'String', clueCount: 'Number' },
     needsPeriod: true,
     acceptsPeriod: false,
   },
   institutions: {
     description: 'training institutions; feature id = the institution id (GET /api/institutions/{id} for details)',
-    fields: { name: 'String', category: 'String', status: 'String', listStatus: 'String', districtCode: 'String' },
+    fields: { id: 'Number', name: 'String', category: 'String', status: 'String', listStatus: 'String', districtCode: 'String' },
     needsPeriod: false,
     acceptsPeriod: false,
   },
   clues: {
     description: 'clues (线索), optionally those reported in [from, to); feature id = the clue id (GET /api/clues/{id})',
-    fields: { status: 'String', source: 'String', suspectedType: 'String', districtCode: 'String', reportedAt: 'String' },
+    fields: { id: 'Number', status: 'String', source: 'String', suspectedType: 'String', districtCode: 'String', reportedAt: 'String' },
     needsPeriod: false,
     acceptsPeriod: true,
   },

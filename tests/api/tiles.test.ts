@@ -73,7 +73,7 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     expect(layers.institutions.map((f) => f.id).sort((a, b) => a! - b!)).toEqual(expected);
     const first = layers.institutions[0];
     expect(first.type).toBe(1);
-    expect(Object.keys(first.properties).sort()).toEqual(['category', 'districtCode', 'listStatus', 'name', 'status']);
+    expect(Object.keys(first.properties).sort()).toEqual(['category', 'districtCode', 'id', 'listStatus', 'name', 'status']);
     for (const f of layers.institutions) for (const p of f.rings.flat()) expect(p.x >= -64 && p.x <= 4160 && p.y >= -64 && p.y <= 4160).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import { CLUE_POINTS_MIN_ZOOM, clueHeatmapLayer, cluePointLayer } from './clue-l
 import { districtChoroplethLayer, districtLabelLayer, districtLabels } from './district-layers.js';
 import { gridChoroplethLayer } from './grid-layer.js';
 import { institutionClusterLayers, institutionClusters, institutionPointLayer } from './institution-layers.js';
+import { institutionTileLayer } from './institution-tile-layer.js';
 import type { Theme } from './theme.js';
 import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from './types.js';
 
@@ -29,6 +30,8 @@ export interface LayerInput extends MapData {
   hasDistrictLayers: boolean;
   /** What the hot spot analysis asks of the layers beneath it (see `analysisMode`); default none. */
   analysis?: AnalysisMode;
+  /** The institutions' vector tiles (web/api tileUrl): drawn at the city zoom instead of clusters of the GeoJSON. */
+  institutionTilesUrl?: string;
 }
 
 /**
@@ -114,6 +117,7 @@ export function buildDeckLayers(input: LayerInput, model: ChoroplethModel = chor
   if (visible.institutions) {
     const selectedId = input.selection?.kind === 'institution' ? input.selection.id : null;
     if (institutionMode(zoom) === 'points') layers.push(recedeInstitutions(institutionPointLayer(input.institutions, theme, selectedId)));
+    else if (input.institutionTilesUrl) layers.push(recedeInstitutions(institutionTileLayer(input.institutionTilesUrl, theme)));
     else layers.push(...institutionClusterLayers(institutionClusters(input.institutions, zoom), theme).map(recedeInstitutions));
   }
   if (visible.districts && input.districts.length > 0) {

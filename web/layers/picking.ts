@@ -9,6 +9,7 @@ import { EMERGING_LAYER_ID } from './emerging-layer.js';
 import { GRID_CHOROPLETH_LAYER_ID } from './grid-layer.js';
 import { HOTSPOT_LAYER_ID, type HotspotCellFeature } from './hotspot-layer.js';
 import { INSTITUTION_CLUSTERS_LAYER_ID, INSTITUTION_POINTS_LAYER_ID } from './institution-layers.js';
+import { INSTITUTION_TILES_LAYER_ID, type InstitutionTileFeature } from './institution-tile-layer.js';
 import { ROUTE_CANDIDATES_LAYER_ID, type Candidate } from './route-layers.js';
 import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature } from './types.js';
 
@@ -16,6 +17,7 @@ import type { ClueFeature, DistrictFeature, GridCellFeature, InstitutionFeature 
 interface PickedObjects {
   [INSTITUTION_POINTS_LAYER_ID]: InstitutionFeature;
   [INSTITUTION_CLUSTERS_LAYER_ID]: Cluster;
+  [INSTITUTION_TILES_LAYER_ID]: InstitutionTileFeature;
   [CLUE_POINTS_LAYER_ID]: ClueFeature;
   [GRID_CHOROPLETH_LAYER_ID]: GridCellFeature;
   [DISTRICT_CHOROPLETH_LAYER_ID]: DistrictFeature;
@@ -39,6 +41,7 @@ export type ScreenPick = Picked & { x: number; y: number };
 const PICKABLE: Record<PickableLayerId, true> = {
   [INSTITUTION_POINTS_LAYER_ID]: true,
   [INSTITUTION_CLUSTERS_LAYER_ID]: true,
+  [INSTITUTION_TILES_LAYER_ID]: true,
   [CLUE_POINTS_LAYER_ID]: true,
   [GRID_CHOROPLETH_LAYER_ID]: true,
   [DISTRICT_CHOROPLETH_LAYER_ID]: true,

@@ -266,7 +266,7 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
             {emptyMessage}
           </div>
         )}
-        <Legend model={model} visible={state.layers} institutionMode={institutionMode(zoom)} />
+        <Legend model={model} visible={state.layers} institutionMode={institutionsAsPoints ? 'points' : 'tiles'} />
         <HoverTooltip hover={hover} districts={districts} counts={districtCounts ?? model.countsByDistrict} />
         <DetailPanel
           selection={state.selection}

@@ -40,7 +40,8 @@ describe('JointOps dashboard in Chromium', () => {
     await page.waitForTimeout(800);
     const after = await countPixels(session.browser, page, MAP_REGION, PIXEL);
     expect(after.institution).toBeLessThan(before.institution * 0.05);
-    expect(after.districtBorder).toBeGreaterThan(before.districtBorder * 0.8);
+    // 已登记's blue dots are near the border colour, so the border is counted against a floor, not against before.
+    expect(after.districtBorder).toBeGreaterThan(1500);
     expect(new URL(page.url()).searchParams.get('layers')).toBe('districts');
     await shot(page, '03-admin-institutions-off');
   });
@@ -68,7 +69,7 @@ describe('JointOps dashboard in Chromium', () => {
     await logIn(page, 'admin');
     await waitForMapIdle(page);
     await shot(page, '04-admin-all-layers');
-    // find an institution cluster under the pointer by scanning the map region
+    // find an institution (drawn from the vector tiles at the city zoom) under the pointer by scanning the map region
     let found = false;
     for (let y = MAP_REGION.y + 80; y < MAP_REGION.y + MAP_REGION.height && !found; y += 40) {
       for (let x = MAP_REGION.x + 80; x < MAP_REGION.x + MAP_REGION.width && !found; x += 40) {
@@ -77,16 +78,17 @@ describe('JointOps dashboard in Chromium', () => {
         const tooltip = page.getByTestId('tooltip');
         // The tooltip may vanish between the count and the read: a short read that gives up counts as no tooltip.
         const text = (await tooltip.count()) ? await tooltip.textContent({ timeout: 500 }).catch(() => null) : null;
-        if (text && /家机构|institutions/.test(text)) {
+        if (text && /持证|已登记|无证无照|停业整顿|已吊销/.test(text)) {
           found = true;
           await page.mouse.click(x, y);
         }
       }
     }
-    expect(found, 'a hoverable institution cluster').toBe(true);
+    expect(found, 'a hoverable institution').toBe(true);
+    // The click hands over the tile feature's id; the panel asks for the institution's detail.
     await page.getByTestId('detail-panel').waitFor();
-    expect(await page.getByTestId('detail-panel').textContent()).toContain('机构聚合');
-    await shot(page, '05-admin-cluster-detail');
+    await expect.poll(() => page.getByTestId('detail-panel').textContent()).toMatch(/持证|已登记|无证无照|停业整顿|已吊销/);
+    await shot(page, '05-admin-institution-detail');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('detail-panel').count()).toBe(0);
   });
@@ -95,7 +97,9 @@ describe('JointOps dashboard in Chromium', () => {
     const page = await session.newPage();
     const institutionDistricts = new Set<string>();
     let institutionResponses = 0;
+    let institutionTiles = 0;
     page.on('response', async (response) => {
+      if (/\/tiles\/institutions\//.test(response.url()) && response.status() === 200) institutionTiles += 1;
       if (!/\/api\/institutions\?/.test(response.url()) || !response.ok()) return;
       const body = (await response.json()) as { features: { properties: { districtCode: string } }[] };
       institutionResponses += 1;
@@ -109,8 +113,9 @@ describe('JointOps dashboard in Chromium', () => {
     expect(await items.first().getAttribute('data-code')).toBe('310107');
     expect(await items.first().textContent()).toContain('普陀区');
     expect(await page.getByTestId('user-chip').textContent()).toContain('普陀区');
-    expect(institutionResponses).toBeGreaterThan(0);
-    expect([...institutionDistricts]).toEqual(['310107']);
+    // Below the points' zoom the institutions come as tiles (their scope: tests/api/tiles.test.ts), above it as GeoJSON.
+    expect(institutionTiles + institutionResponses).toBeGreaterThan(0);
+    expect(institutionResponses === 0 || [...institutionDistricts].join() === '310107').toBe(true);
     const pixels = await countPixels(session.browser, page, MAP_REGION, PIXEL);
     expect(pixels.districtBorder).toBeGreaterThan(300);
     await shot(page, '06-putuo-leader');

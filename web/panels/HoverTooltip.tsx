@@ -13,7 +13,8 @@ export function HoverTooltip({ hover, districts, counts }: { hover: ScreenPick |
   let title = '';
   let lines: string[] = [];
   switch (hover.layerId) {
-    case 'institution-points': {
+    case 'institution-points':
+    case 'institution-tiles': {
       const p = hover.object.properties;
       title = p.name;
       lines = [`${translateCode(t, 'status', p.status)} · ${p.category}`, p.listStatus !== 'none' ? translateCode(t, 'list', p.listStatus) : ''];

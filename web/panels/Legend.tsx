@@ -6,7 +6,7 @@ import { css, darkTheme } from '../layers/theme.js';
 import type { LayerId } from '../state/dashboard.js';
 
 
-export function Legend({ model, visible, institutionMode }: { model: ChoroplethModel; visible: Record<LayerId, boolean>; institutionMode: 'clusters' | 'points' }) {
+export function Legend({ model, visible, institutionMode }: { model: ChoroplethModel; visible: Record<LayerId, boolean>; institutionMode: 'clusters' | 'points' | 'tiles' }) {
   const { t } = useI18n();
   // An empty legend box reads as broken: with no legend-bearing layer on there is nothing to explain.
   if (!visible.grid && !visible.heatmap && !visible.institutions) return null;

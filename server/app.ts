@@ -46,6 +46,8 @@ import { wallDisplaysRouter } from './routes/wall-displays.js';
 import { gisTokensRouter } from './routes/gis-tokens.js';
 import { ogcRouter } from './routes/ogc.js';
 import { requireOgcReader } from './middleware/ogc-access.js';
+import { tilesRouter } from './routes/tiles.js';
+import { TileService } from './services/tiles.js';
 import { ResponseCache } from './services/response-cache.js';
 import { CalendarCache } from './services/calendar.js';
 import { CellWeightsCache } from './services/cell-weights.js';
@@ -75,6 +77,8 @@ export interface AppOptions {
   publicRequestsPerMinute?: number;
   /** The response cache's budget in bytes; 0 turns it off (the API benchmark's uncached figures). */
   responseCacheBytes?: number;
+  /** The vector tile cache's budget in bytes. */
+  tileCacheBytes?: number;
   /** The photo store's directory (main.ts: PHOTO_DIR, else DATA_DIR/photos); omitted = ./data/photos. */
   photoDir?: string;
   /** The live-event reader's poll, heartbeat and buffer (tests shorten them). */
@@ -99,6 +103,7 @@ export function createDeps(options: AppOptions): Deps {
     photos: new PhotoStore(options.photoDir ?? 'data/photos'),
     liveEvents: new LiveEventHub(options.database, options.liveEvents),
     randomBytes: options.randomBytes ?? ((length) => randomBytes(length)),
+    tiles: new TileService(now, options.tileCacheBytes),
   };
 }
 
@@ -114,6 +119,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', limitBody(options.maxBodyBytes), requireSameOrigin(), requireSession(deps));
   app.use('/ogc', requireOgcReader(deps));
   app.use('/ogc/*', requireOgcReader(deps));
+  app.use('/tiles/*', requireSession(deps));
   registerSecurityScheme(app);
 
   const api = app
@@ -146,6 +152,7 @@ export function createApp(options: AppOptions) {
     .route('/api', reviewRouter(deps))
     .route('/api', listPublicationsRouter(deps))
     .route('/api', gisTokensRouter(deps))
+    .route('/tiles', tilesRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 
   // Outside /api: a GIS client's requests carry a bearer token, not the session and same-origin checks of the web app.

@@ -6,6 +6,7 @@ import type { AuditActors, AuditPage, AuditQuery, AuditVerification } from '../c
 import type { Clock, MonotonicClock } from '../domain/clock.js';
 import type { AuditAction, AuditEntity } from '../domain/vocabulary.js';
 import { requireAdmin } from './access.js';
+import type { TileService } from './tiles.js';
 
 export interface AuditedChange<T> {
   entityId: string | null;
@@ -19,11 +20,11 @@ export interface AuditedChange<T> {
  * change and its audit entry are stored, or neither.
  */
 export async function audited<T>(
-  deps: { database: Database; now: Clock },
+  deps: { database: Database; now: Clock; tiles?: TileService },
   entry: { actor: string; action: AuditAction; entity: AuditEntity },
   change: (tx: Queryable) => Promise<AuditedChange<T>>,
 ): Promise<{ result: T; audit: AuditRow }> {
-  return inTransaction(deps.database, async (tx) => {
+  const done = await inTransaction(deps.database, async (tx) => {
     const done = await change(tx);
     const audit = await appendAudit(tx, {
       at: deps.now(),
@@ -36,6 +37,9 @@ export async function audited<T>(
     });
     return { result: done.result, audit };
   });
+  // After the commit: a tile asked for from now on is built from the new data.
+  deps.tiles?.versions.recordWrite(entry.entity, done.audit);
+  return done;
 }
 
 /** One page of the audit log, for administrators only. */

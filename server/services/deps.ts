@@ -10,6 +10,7 @@ import type { RoutingEngine } from './routing-engine.js';
 import type { CampaignPlanJobs } from './campaign-plan-jobs.js';
 import type { PhotoStore } from '../photos/store.js';
 import type { LiveEventHub } from './live-event-hub.js';
+import type { TileService } from './tiles.js';
 
 /**
  * What every service is given: the database and the clock, and the few pieces of state that live as long as the
@@ -33,4 +34,6 @@ export interface Deps {
   liveEvents: LiveEventHub;
   /** Unpredictable bytes for secrets such as tracking codes: node:crypto's CSPRNG; tests inject a fixed source. */
   randomBytes: (length: number) => Uint8Array;
+  /** The vector tiles' engine path, cache and per-layer data versions. */
+  tiles: TileService;
 }

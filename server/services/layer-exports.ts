@@ -1,0 +1,137 @@
+// A map layer with its filter as a file (docs/interop.md#exports). The rows are read through the layer's own service,
+// so an export holds exactly what the map shows the same account for the same filter: the same scope, the same
+// filters, the same 403 for another district. Every file that leaves is recorded in the audit log with its row count.
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { geoPackageFile } from '../../db/queries/geopackage.js';
+import type { UserRow } from '../../db/queries/users.js';
+import { exportContentTypes, MAX_EXPORT_ROWS, type ExportFormat, type ExportLayer, type ExportQuery } from '../contract/exports.js';
+import { maxPageLimit } from '../contract/params.js';
+import { shanghaiDistrict } from '../domain/districts.js';
+import { SHANGHAI_UTC_OFFSET_MS } from '../domain/time.js';
+import {
+  contentDisposition,
+  csvHeader,
+  csvRow,
+  exportNames,
+  geoJsonClosing,
+  geoJsonFeature,
+  geoJsonOpening,
+  gpkgTable,
+  layerSpecs,
+  shapefileParts,
+  zipStored,
+  type ExportFeature,
+} from '../interop/index.js';
+import { audited } from './audit.js';
+import { listClues } from './clues.js';
+import type { Deps } from './deps.js';
+import { unprocessable } from './errors.js';
+import { districtLayer, gridCellLayer, streetLayer } from './geography.js';
+import { listInstitutions } from './institutions.js';
+
+type ExportDeps = Pick<Deps, 'database' | 'now'>;
+
+interface Page {
+  features: ExportFeature[];
+  nextCursor?: string | null;
+}
+
+const parsePage = (text: string) => JSON.parse(text) as Page;
+
+/** Walks the keyset pages of a paged layer; refuses, before any file is made, a filter with more rows than a file holds. */
+async function allPages(readPage: (cursor: number | undefined, limit: number) => Promise<string>): Promise<ExportFeature[]> {
+  const features: ExportFeature[] = [];
+  let cursor: number | undefined;
+  for (;;) {
+    const page = parsePage(await readPage(cursor, maxPageLimit));
+    features.push(...page.features);
+    if (features.length > MAX_EXPORT_ROWS) throw tooManyRows();
+    if (!page.nextCursor) return features;
+    cursor = Number(page.nextCursor);
+  }
+}
+
+const tooManyRows = () =>
+  unprocessable('bbox', `the filter holds more than ${MAX_EXPORT_ROWS} rows; narrow the area, the period or the district`, { maxRows: MAX_EXPORT_ROWS });
+
+type LayerReader<L extends ExportLayer> = (deps: ExportDeps, user: UserRow, query: ExportQuery<L>) => Promise<ExportFeature[]>;
+
+// Paging belongs to the layer's endpoint (limit, cursor are dropped): a file holds every row of the filter.
+const layerReaders: { [L in ExportLayer]: LayerReader<L> } = {
+  institutions: (deps, user, { limit: _l, cursor: _c, ...filter }) => allPages((cursor, limit) => listInstitutions(deps, user, { ...filter, cursor, limit })),
+  clues: (deps, user, { limit: _l, cursor: _c, ...filter }) => allPages((cursor, limit) => listClues(deps, user, { ...filter, cursor, limit })),
+  'grid-cells': async (deps, user, filter) => parsePage(await gridCellLayer(deps, user, filter)).features,
+  streets: async (deps, user, filter) => parsePage(await streetLayer(deps, user, filter)).features,
+  districts: async (deps, user) => parsePage(await districtLayer(deps, user)).features,
+};
+
+async function readLayer<L extends ExportLayer>(deps: ExportDeps, user: UserRow, layer: L, query: ExportQuery<L>): Promise<ExportFeature[]> {
+  const reader: LayerReader<L> = layerReaders[layer];
+  const features = await reader(deps, user, query);
+  if (features.length > MAX_EXPORT_ROWS) throw tooManyRows();
+  return features;
+}
+
+let sqlJs: Promise<SqlJsStatic> | undefined;
+/** SQLite in WebAssembly, loaded on the first GeoPackage and kept. */
+const sqlite = () => (sqlJs ??= initSqlJs());
+
+export interface LayerExportFile {
+  contentType: string;
+  contentDisposition: string;
+  body: string | Uint8Array<ArrayBuffer>;
+  rows: number;
+}
+
+const ownBuffer = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
+
+async function encode(layer: ExportLayer, format: ExportFormat, features: ExportFeature[], now: Date): Promise<string | Uint8Array<ArrayBuffer>> {
+  if (format === 'geojson') return geoJsonOpening(layer) + features.map((f, i) => geoJsonFeature(layer, f, i === 0)).join('') + geoJsonClosing;
+  if (format === 'csv') return csvHeader(layer) + features.map((f) => csvRow(layer, f)).join('');
+  if (format === 'gpkg') return ownBuffer(geoPackageFile(await sqlite(), { ...gpkgTable(layer, features), changedAt: now }));
+  const parts = shapefileParts(layer, features, now);
+  const base = layerSpecs[layer].table;
+  const text = new TextEncoder();
+  return ownBuffer(
+    zipStored(
+      [
+        { name: `${base}.shp`, data: parts.shp },
+        { name: `${base}.shx`, data: parts.shx },
+        { name: `${base}.dbf`, data: parts.dbf },
+        { name: `${base}.prj`, data: text.encode(parts.prj) },
+        { name: `${base}.cpg`, data: text.encode(parts.cpg) },
+      ],
+      new Date(now.getTime() + SHANGHAI_UTC_OFFSET_MS),
+    ),
+  );
+}
+
+/** The filter as the audit log keeps it: plain JSON values (a bbox as its four numbers, instants as ISO text). */
+function auditFilter(filter: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || key === 'limit' || key === 'cursor') continue;
+    if (value instanceof Date) out[key] = value.toISOString();
+    else if (key === 'bbox' && value && typeof value === 'object') {
+      const b = value as { minLon: number; minLat: number; maxLon: number; maxLat: number };
+      out[key] = [b.minLon, b.minLat, b.maxLon, b.maxLat];
+    } else out[key] = value;
+  }
+  return out;
+}
+
+export async function exportLayer<L extends ExportLayer>(deps: ExportDeps, user: UserRow, layer: L, format: ExportFormat, query: ExportQuery<L>): Promise<LayerExportFile> {
+  const features = await readLayer(deps, user, layer, query);
+  const now = deps.now();
+  const body = await encode(layer, format, features, now);
+  const districtCode = (query as { district?: string }).district ?? user.districtCode;
+  const district = districtCode ? { code: districtCode, name: shanghaiDistrict(districtCode)?.name ?? districtCode } : null;
+  const names = exportNames({ layer, format, district, date: new Date(now.getTime() + SHANGHAI_UTC_OFFSET_MS).toISOString().slice(0, 10) });
+  await audited(deps, { actor: user.username, action: 'layer.export', entity: 'map_layer' }, async () => ({
+    entityId: layer,
+    before: null,
+    after: { file: names.ascii, format, filter: auditFilter(query as Record<string, unknown>), scope: user.districtCode, rows: features.length },
+    result: null,
+  }));
+  return { contentType: exportContentTypes[format], contentDisposition: contentDisposition(names), body, rows: features.length };
+}

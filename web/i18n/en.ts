@@ -56,6 +56,9 @@ export const en: Record<MessageKey, string> = {
   'layers.truncated': 'first {count} shown',
   'layers.underAnalysis': 'under the hot spots',
   'layers.zoomForGrid': 'zoom in for grid cells',
+  'export.menu': 'Export',
+  'export.menuFor': 'Export {layer}',
+  'export.hint': 'This layer in the map’s area, period and district as a file',
 
   'time.title': 'Time range',
   'time.from': 'From',

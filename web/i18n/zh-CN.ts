@@ -55,6 +55,9 @@ export const zhCN = {
   'layers.truncated': '仅显示前 {count} 条',
   'layers.underAnalysis': '让位于热点分析',
   'layers.zoomForGrid': '放大查看网格',
+  'export.menu': '导出',
+  'export.menuFor': '导出{layer}',
+  'export.hint': '按当前地图范围、时段与区县导出本图层',
 
   'time.title': '时间范围',
   'time.from': '起',

@@ -79,15 +79,41 @@ const sqlite = () => (sqlJs ??= initSqlJs());
 export interface LayerExportFile {
   contentType: string;
   contentDisposition: string;
-  body: string | Uint8Array<ArrayBuffer>;
+  /** GeoJSON and CSV stream in chunks; a shapefile's zip and a GeoPackage are whole files by their nature. */
+  body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>;
   rows: number;
 }
 
 const ownBuffer = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
 
-async function encode(layer: ExportLayer, format: ExportFormat, features: ExportFeature[], now: Date): Promise<string | Uint8Array<ArrayBuffer>> {
-  if (format === 'geojson') return geoJsonOpening(layer) + features.map((f, i) => geoJsonFeature(layer, f, i === 0)).join('') + geoJsonClosing;
-  if (format === 'csv') return csvHeader(layer) + features.map((f) => csvRow(layer, f)).join('');
+/** Features per chunk of a streamed text file: the text of the whole layer is never held at once. */
+const TEXT_CHUNK_FEATURES = 1000;
+
+function textStream(pieces: () => Generator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const source = pieces();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = source.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+}
+
+function* chunked(head: string, features: readonly ExportFeature[], piece: (f: ExportFeature, i: number) => string, tail: string): Generator<string> {
+  yield head;
+  for (let start = 0; start < features.length; start += TEXT_CHUNK_FEATURES)
+    yield features
+      .slice(start, start + TEXT_CHUNK_FEATURES)
+      .map((f, i) => piece(f, start + i))
+      .join('');
+  if (tail) yield tail;
+}
+
+async function encode(layer: ExportLayer, format: ExportFormat, features: ExportFeature[], now: Date): Promise<ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>> {
+  if (format === 'geojson') return textStream(() => chunked(geoJsonOpening(layer), features, (f, i) => geoJsonFeature(layer, f, i === 0), geoJsonClosing));
+  if (format === 'csv') return textStream(() => chunked(csvHeader(layer), features, (f) => csvRow(layer, f), ''));
   if (format === 'gpkg') return ownBuffer(geoPackageFile(await sqlite(), { ...gpkgTable(layer, features), changedAt: now }));
   const parts = shapefileParts(layer, features, now);
   const base = layerSpecs[layer].table;

@@ -1,8 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listAudit } from '../../db/queries/audit.js';
 import type { Database } from '../../db/client.js';
 import { parseCsv } from '../../server/domain/csv.js';
@@ -111,14 +111,18 @@ const ogrinfo = spawnSync('ogrinfo', ['--version'], { encoding: 'utf8' });
 const haveGdal = ogrinfo.status === 0;
 if (!haveGdal) console.warn('layer-exports: GDAL’s ogrinfo is not installed (apt-get install gdal-bin); the tests that open the files are skipped');
 
-/** `ogrinfo` on a file: its summary (-so) or every feature. */
+/** `ogrinfo` on a file: its summary (-so) or every feature; GDAL opens it without a warning or an error. */
 function ogr(path: string, summaryOnly: boolean): string {
-  return execFileSync('ogrinfo', ['-ro', '-al', ...(summaryOnly ? ['-so'] : []), path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync('ogrinfo', ['-ro', '-al', ...(summaryOnly ? ['-so'] : []), path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  expect(run.status).toBe(0);
+  expect(run.stderr).not.toMatch(/warning|error/i);
+  return run.stdout;
 }
 const featureCount = (summary: string) => Number(/Feature Count: (\d+)/.exec(summary)?.[1]);
 
 describe.skipIf(!haveGdal)('GDAL opens every format', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jointops-exports-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const layers = [
     { layer: 'institutions', query: `bbox=${shanghaiBbox}`, geometry: 'Point', name: 'name' },
     { layer: 'clues', query: `bbox=${shanghaiBbox}&${allTime}`, geometry: 'Point', name: null },

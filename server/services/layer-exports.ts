@@ -29,7 +29,12 @@ import { unprocessable } from './errors.js';
 import { districtLayer, gridCellLayer, streetLayer } from './geography.js';
 import { listInstitutions } from './institutions.js';
 
-type ExportDeps = Pick<Deps, 'database' | 'now'>;
+type ExportDeps = Pick<Deps, 'database' | 'now'> & {
+  /** Most rows in one file; MAX_EXPORT_ROWS unless a test asks for a smaller one. */
+  maxExportRows?: number;
+};
+
+const rowCap = (deps: ExportDeps) => deps.maxExportRows ?? MAX_EXPORT_ROWS;
 
 interface Page {
   features: ExportFeature[];
@@ -39,27 +44,27 @@ interface Page {
 const parsePage = (text: string) => JSON.parse(text) as Page;
 
 /** Walks the keyset pages of a paged layer; refuses, before any file is made, a filter with more rows than a file holds. */
-async function allPages(readPage: (cursor: number | undefined, limit: number) => Promise<string>): Promise<ExportFeature[]> {
+async function allPages(maxRows: number, readPage: (cursor: number | undefined, limit: number) => Promise<string>): Promise<ExportFeature[]> {
   const features: ExportFeature[] = [];
   let cursor: number | undefined;
   for (;;) {
-    const page = parsePage(await readPage(cursor, maxPageLimit));
+    const page = parsePage(await readPage(cursor, Math.min(maxPageLimit, maxRows + 1)));
     features.push(...page.features);
-    if (features.length > MAX_EXPORT_ROWS) throw tooManyRows();
+    if (features.length > maxRows) throw tooManyRows(maxRows);
     if (!page.nextCursor) return features;
     cursor = Number(page.nextCursor);
   }
 }
 
-const tooManyRows = () =>
-  unprocessable('bbox', `the filter holds more than ${MAX_EXPORT_ROWS} rows; narrow the area, the period or the district`, { maxRows: MAX_EXPORT_ROWS });
+const tooManyRows = (maxRows: number) =>
+  unprocessable('bbox', `the filter holds more than ${maxRows} rows; narrow the area, the period or the district`, { maxRows });
 
 type LayerReader<L extends ExportLayer> = (deps: ExportDeps, user: UserRow, query: ExportQuery<L>) => Promise<ExportFeature[]>;
 
 // Paging belongs to the layer's endpoint (limit, cursor are dropped): a file holds every row of the filter.
 const layerReaders: { [L in ExportLayer]: LayerReader<L> } = {
-  institutions: (deps, user, { limit: _l, cursor: _c, ...filter }) => allPages((cursor, limit) => listInstitutions(deps, user, { ...filter, cursor, limit })),
-  clues: (deps, user, { limit: _l, cursor: _c, ...filter }) => allPages((cursor, limit) => listClues(deps, user, { ...filter, cursor, limit })),
+  institutions: (deps, user, { limit: _l, cursor: _c, ...filter }) => allPages(rowCap(deps), (cursor, limit) => listInstitutions(deps, user, { ...filter, cursor, limit })),
+  clues: (deps, user, { limit: _l, cursor: _c, ...filter }) => allPages(rowCap(deps), (cursor, limit) => listClues(deps, user, { ...filter, cursor, limit })),
   'grid-cells': async (deps, user, filter) => parsePage(await gridCellLayer(deps, user, filter)).features,
   streets: async (deps, user, filter) => parsePage(await streetLayer(deps, user, filter)).features,
   districts: async (deps, user) => parsePage(await districtLayer(deps, user)).features,
@@ -68,7 +73,7 @@ const layerReaders: { [L in ExportLayer]: LayerReader<L> } = {
 async function readLayer<L extends ExportLayer>(deps: ExportDeps, user: UserRow, layer: L, query: ExportQuery<L>): Promise<ExportFeature[]> {
   const reader: LayerReader<L> = layerReaders[layer];
   const features = await reader(deps, user, query);
-  if (features.length > MAX_EXPORT_ROWS) throw tooManyRows();
+  if (features.length > rowCap(deps)) throw tooManyRows(rowCap(deps));
   return features;
 }
 

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listAudit } from '../../db/queries/audit.js';
+import { userForLogin } from '../../db/queries/users.js';
+import { exportLayer } from '../../server/services/layer-exports.js';
+import { institutionsQuerySchema } from '../../server/contract/institutions.js';
+import { testAsOf } from '../support/db.js';
 import type { Database } from '../../db/client.js';
 import { parseCsv } from '../../server/domain/csv.js';
 import { allTime, getJson, roleCookies, shanghaiBbox, testApp, type TestApp } from '../support/api.js';
@@ -97,6 +101,19 @@ describe('scope and filter', () => {
     const [entry] = (await listAudit(database, { limit: 5 })).entries.filter((e) => e.id > since);
     expect(entry).toMatchObject({ actor: 'putuo_leader', action: 'layer.export', entity: 'map_layer', entityId: 'streets' });
     expect(entry.after).toMatchObject({ format: 'gpkg', scope: PUTUO, rows: Number(file.headers.get('x-export-rows')) });
+  });
+
+  test('a filter with more rows than a file holds is 422 naming bbox, before anything is read out or audited', async () => {
+    const { passwordHash: _p, ...user } = (await userForLogin(database, 'putuo_leader'))!;
+    const query = institutionsQuerySchema.parse({ bbox: shanghaiBbox });
+    const deps = (maxExportRows: number) => ({ database, now: () => testAsOf, maxExportRows });
+    const whole = await exportLayer(deps(100_000), user, 'institutions', 'csv', query);
+    const since = await lastAuditId();
+    await expect(exportLayer(deps(whole.rows), user, 'institutions', 'csv', query)).resolves.toMatchObject({ rows: whole.rows });
+    const refused = exportLayer(deps(whole.rows - 1), user, 'institutions', 'gpkg', query);
+    await expect(refused).rejects.toMatchObject({ status: 422, details: { issues: [{ path: 'bbox' }], maxRows: whole.rows - 1 } });
+    const audited = (await listAudit(database, { limit: 5 })).entries.filter((e) => e.id > since);
+    expect(audited).toHaveLength(1);
   });
 
   test('the file name is ASCII with a Chinese filename* for the district', async () => {

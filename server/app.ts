@@ -36,6 +36,7 @@ import { streetsRouter } from './routes/streets.js';
 import { summaryRouter } from './routes/summary.js';
 import { campaignPlansRouter } from './routes/campaign-plans.js';
 import { campaignOutputsRouter } from './routes/campaign-outputs.js';
+import { exportsRouter } from './routes/exports.js';
 import { campaignReportRouter } from './routes/campaign-report.js';
 import { publicResultsRouter } from './routes/public-results.js';
 import { publicReportsRouter } from './routes/public-reports.js';
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions) {
     .route('/api', campaignsRouter(deps))
     .route('/api', campaignPlansRouter(deps))
     .route('/api', campaignOutputsRouter(deps))
+    .route('/api', exportsRouter(deps))
     .route('/api', campaignReportRouter(deps))
     .route('/api', publicResultsRouter(deps))
     .route('/api', publicReportsRouter(deps))

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Me } from '../server/contract/index.js';
-import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useStreets, useSummary, useDebounced, type ApiError } from './api/index.js';
+import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useStreets, useSummary, useDebounced, exportFormats, layerExportable, layerExportPath, type ApiError } from './api/index.js';
 import { errorText } from './i18n/errors.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
 import { featureBounds } from './layers/bounds.js';
@@ -238,7 +238,13 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
             status={layerStatus}
             gridAtCells={gridAtCells}
             underAnalysis={hotspots.mode === 'none' ? [] : hiddenUnderAnalysis('shown')}
-            onToggle={(layer) => dispatch({ type: 'layerToggled', layer })} />
+            onToggle={(layer) => dispatch({ type: 'layerToggled', layer })}
+            exportFormats={exportFormats}
+            exportPath={(layer, format) => {
+              const filter = { bbox, range: state.timeRange, district: state.district };
+              return layerExportable(layer, filter) ? layerExportPath(layer, format, filter) : null;
+            }}
+          />
           <TimeRangeControl
             range={state.timeRange}
             today={today}

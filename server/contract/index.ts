@@ -22,3 +22,4 @@ export * from './campaigns.js';
 export * from './calendar.js';
 export * from './field.js';
 export * from './wall-displays.js';
+export * from './exports.js';

@@ -136,6 +136,7 @@ export const auditActions = [
   'wall_display.pair',
   'review.ranking_weights',
   'review.export',
+  'layer.export',
   'list.publish',
   'gis_token.issue',
   'gis_token.revoke',
@@ -158,6 +159,7 @@ export const auditEntities = [
   'responsibility_matrix',
   'list_publication',
   'gis_token',
+  'map_layer',
 ] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the browser tests compile the server through its imports alone, so the declaration must be reached from here
+/// <reference path="./vt-pbf.d.ts" />
 // Tiles for engines without ST_AsMVT: the SQL has clipped and scaled the features to tile units
 // (db/queries/tiles.ts#clippedFeaturesSql), vt-pbf writes the protobuf as PostGIS would (version 2, extent 4096).
 import { fromGeojsonVt, type GeojsonVtFeature } from 'vt-pbf';

@@ -56,6 +56,9 @@ export const en: Record<MessageKey, string> = {
   'layers.truncated': 'first {count} shown',
   'layers.underAnalysis': 'under the hot spots',
   'layers.zoomForGrid': 'zoom in for grid cells',
+  'export.menu': 'Export',
+  'export.menuFor': 'Export {layer}',
+  'export.hint': 'This layer in the map’s area, period and district as a file',
 
   'time.title': 'Time range',
   'time.from': 'From',
@@ -416,6 +419,7 @@ export const en: Record<MessageKey, string> = {
   'auditAction.clue.import': 'Import platform complaints',
   'auditAction.matrix.update': 'Change responsibility matrix',
   'auditAction.review.export': 'Export review briefing',
+  'auditAction.layer.export': 'Map layer exported',
   'auditAction.list.publish': 'Publish black and white lists',
   'auditEntity.database': 'Database',
   'auditEntity.session': 'Session',
@@ -433,6 +437,7 @@ export const en: Record<MessageKey, string> = {
   'auditEntity.ranking_weights': 'Ranking weights',
   'auditEntity.review_briefing': 'Review briefing',
   'auditEntity.list_publication': 'Black and white lists',
+  'auditEntity.map_layer': 'Map layer',
   'auditEntity.responsibility_matrix': 'Responsibility matrix',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': 'How much more the clues in and around this cell cluster than chance would give: higher is more clustered, below zero sparser',

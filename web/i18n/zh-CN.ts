@@ -55,6 +55,9 @@ export const zhCN = {
   'layers.truncated': '仅显示前 {count} 条',
   'layers.underAnalysis': '让位于热点分析',
   'layers.zoomForGrid': '放大查看网格',
+  'export.menu': '导出',
+  'export.menuFor': '导出{layer}',
+  'export.hint': '按当前地图范围、时段与区县导出本图层',
 
   'time.title': '时间范围',
   'time.from': '起',
@@ -415,6 +418,7 @@ export const zhCN = {
   'auditAction.clue.import': '导入平台投诉',
   'auditAction.matrix.update': '修改责任矩阵',
   'auditAction.review.export': '导出研判简报',
+  'auditAction.layer.export': '导出地图图层',
   'auditAction.list.publish': '发布黑白名单',
   'auditEntity.database': '数据库',
   'auditEntity.session': '会话',
@@ -432,6 +436,7 @@ export const zhCN = {
   'auditEntity.ranking_weights': '拉榜权重',
   'auditEntity.review_briefing': '研判简报',
   'auditEntity.list_publication': '黑白名单',
+  'auditEntity.map_layer': '地图图层',
   'auditEntity.responsibility_matrix': '责任矩阵',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': '该网格及其周边的线索比随机分布聚集多少：越大越聚集，负值表示比随机更稀疏',

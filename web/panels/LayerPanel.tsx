@@ -1,5 +1,7 @@
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import type { ExportFormat } from '../api/index.js';
 import { LAYER_IDS, type LayerId } from '../state/dashboard.js';
+import { ExportMenu } from './ExportMenu.js';
 
 export interface LayerStatus {
   loading: boolean;
@@ -23,9 +25,12 @@ export interface LayerPanelProps {
   /** Layers switched on but not drawn while a hot spot analysis is shown, which colours the same cells. */
   underAnalysis: readonly LayerId[];
   onToggle: (layer: LayerId) => void;
+  exportFormats: readonly ExportFormat[];
+  /** The download of a layer with the map's filter, null while the map has no area to ask for. */
+  exportPath: (layer: LayerId, format: ExportFormat) => string | null;
 }
 
-export function LayerPanel({ layers, status, gridAtCells, underAnalysis, onToggle }: LayerPanelProps) {
+export function LayerPanel({ layers, status, gridAtCells, underAnalysis, onToggle, exportFormats, exportPath }: LayerPanelProps) {
   const { t, language } = useI18n();
   return (
     <section className="panel" aria-labelledby="layers-title">
@@ -53,6 +58,9 @@ export function LayerPanel({ layers, status, gridAtCells, underAnalysis, onToggl
                 {layers[id] && underAnalysis.includes(id) && <span className="hint">{t('layers.underAnalysis')}</span>}
                 {layers[id] && !underAnalysis.includes(id) && id === 'grid' && !gridAtCells && <span className="hint">{t('layers.zoomForGrid')}</span>}
                 {layers[id] && s.truncated && s.count !== null && <span className="hint hint--warn">{t('layers.truncated', { count: s.count.toLocaleString(language) })}</span>}
+                {layers[id] && exportPath(id, 'geojson') !== null && (
+                  <ExportMenu layerName={t(labels[id])} formats={exportFormats} pathOf={(format) => exportPath(id, format) ?? ''} testId={`export-${id}`} />
+                )}
               </span>
             </li>
           );

@@ -79,16 +79,17 @@ const layers: Record<OgcCollectionId, Layer> = {
   // One feature per target of a campaign's current plan, with the days its teams visit it.
   'campaign-targets': {
     from: sql`(
-      SELECT t.campaign_id || ':' || (tg->>'key') AS fid, t.campaign_id, tg->>'key' AS target_key, tg->>'kind' AS kind,
-             (tg->>'refId')::int AS ref_id, tg->>'name' AS name, tg->>'districtCode' AS district_code,
-             tg->>'riskTier' AS risk_tier, (tg->>'priority')::float8 AS priority, c.status AS campaign_status,
+      SELECT t.campaign_id || ':' || (tg->>'key') AS fid, t.campaign_id, tg->>'key' AS target_key, min(tg->>'kind') AS kind,
+             min((tg->>'refId')::int) AS ref_id, min(tg->>'name') AS name, min(tg->>'districtCode') AS district_code,
+             max(tg->>'riskTier') AS risk_tier, max((tg->>'priority')::float8) AS priority, c.status AS campaign_status,
              min(t.date) AS first_date, max(t.date) AS last_date, count(*) AS visits,
-             ST_SetSRID(ST_MakePoint((tg->'location'->>0)::float8, (tg->'location'->>1)::float8), 4326) AS geom
+             ST_SetSRID(ST_MakePoint(min((tg->'location'->>0)::float8), min((tg->'location'->>1)::float8)), 4326) AS geom
       FROM plan_team_shifts t
       JOIN campaigns c ON c.id = t.campaign_id AND c.current_version = t.campaign_version
       CROSS JOIN LATERAL jsonb_array_elements(t.targets) tg
-      GROUP BY t.campaign_id, tg->>'key', tg->>'kind', tg->>'refId', tg->>'name', tg->>'districtCode', tg->>'riskTier',
-               tg->>'priority', c.status, tg->'location'->>0, tg->'location'->>1
+      -- One feature per target, whatever its shifts say of it: a re-planned shift raises its priority (the highest is
+      -- kept), and an id the feature answers twice would break the keyset paging.
+      GROUP BY t.campaign_id, tg->>'key', c.status
     ) f`,
     key: sql`f.fid`,
     keyParam: textKey,
@@ -119,6 +120,8 @@ export interface OgcItemsParams {
 }
 
 export const ogcHasTimeField = (collection: OgcCollectionId): boolean => layers[collection].time !== undefined;
+/** Whether a collection's features are keyed by an integer id (a paging cursor must then be one, within int range). */
+export const ogcKeyIsInteger = (collection: OgcCollectionId): boolean => layers[collection].keyParam === intKey;
 
 function timeFilter(layer: Layer, interval: OgcInterval | undefined): SQL {
   if (!interval || !layer.time) return sql`TRUE`;

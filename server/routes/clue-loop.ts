@@ -13,6 +13,7 @@ import {
   MAX_CLUE_IMPORT_BYTES,
   putMatrixRoute,
 } from '../contract/clue-loop.js';
+import type { Context } from 'hono';
 import { readLimitedBody } from '../http/limited-body.js';
 import { createRouter } from '../http/router.js';
 import { clueDuplicates, clueLoopMetrics, clueQueuePage, clueTimeline } from '../services/clue-desk.js';
@@ -25,8 +26,18 @@ import { responsibilityMatrix, updateResponsibilityMatrix } from '../services/re
 // The clue desk (docs/clues.md#api-steps). Mounted before the clues router, so /clues/queue, /clues/metrics,
 // /clues/import, /clues/dispatch and /clues/with-photos are not read as a clue id.
 
-/** A photo's name is the hash of its bytes, so what a URL answers never changes; private: it is evidence. */
-const IMMUTABLE = 'private, max-age=31536000, immutable';
+/**
+ * A clue's photo is evidence read at a shared desk: the browser asks again each time (the hash of its bytes is its
+ * ETag, so that costs a 304), and a signed-out or re-scoped account gets no copy from the cache.
+ */
+const REVALIDATE = 'private, no-cache';
+
+/** The photo, or 304 when the browser holds it already (asked only after the clue was read in the user's scope). */
+function photoAnswer(c: Context, etag: string, bytes: Buffer) {
+  const headers = { 'Content-Type': 'image/jpeg', 'Cache-Control': REVALIDATE, ETag: etag };
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  return c.body(new Uint8Array(bytes), 200, headers);
+}
 
 export function clueLoopRouter(deps: Deps) {
   const s = clueStepRoutes;
@@ -47,12 +58,12 @@ export function clueLoopRouter(deps: Deps) {
     .openapi(cluePhotoRoute, async (c) => {
       const { id, sha256 } = c.req.valid('param');
       const bytes = await cluePhotoFile(deps, c.get('user'), { id, sha256, which: 'photo' });
-      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'image/jpeg', 'Cache-Control': IMMUTABLE });
+      return photoAnswer(c, `"${sha256}"`, bytes);
     })
     .openapi(cluePhotoThumbnailRoute, async (c) => {
       const { id, sha256 } = c.req.valid('param');
       const bytes = await cluePhotoFile(deps, c.get('user'), { id, sha256, which: 'thumbnail' });
-      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'image/jpeg', 'Cache-Control': IMMUTABLE });
+      return photoAnswer(c, `"${sha256}-thumbnail"`, bytes);
     })
     .openapi(bulkDispatchRoute, async (c) => c.json(await dispatchClues(deps, c.get('user'), c.req.valid('json')), 200))
     .openapi(getMatrixRoute, async (c) => c.json(await responsibilityMatrix(deps, c.get('user')), 200))

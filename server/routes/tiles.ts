@@ -7,7 +7,7 @@ import { validationHook } from '../middleware/errors.js';
 import type { Deps } from '../services/deps.js';
 import { tileFor, tileJsonFor } from '../services/tiles.js';
 
-/** Tiles are per account (scope), change with the data and are revalidated cheaply (304), so a short private life. */
+/** Tiles are per account (scope) and change with the data: the browser keeps one a minute, then revalidates it (304). */
 const cacheControl = 'private, max-age=60, must-revalidate';
 
 function valid<S extends z.ZodType>(schema: S, value: unknown, target: string): z.output<S> {

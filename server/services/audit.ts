@@ -38,7 +38,7 @@ export async function audited<T>(
     return { result: done.result, audit };
   });
   // After the commit: a tile asked for from now on is built from the new data.
-  deps.tiles?.versions.recordWrite(entry.entity, done.audit);
+  deps.tiles?.versions.recordWrite(entry.entity);
   return done;
 }
 

@@ -120,11 +120,16 @@ export async function flowBackConfirmedCheckIn(tx: Queryable, p: ConfirmedCheckI
 
 const emptySummary = (): FlowBack['summary'] => ({ institutionId: null, lastInspectedOn: null, violationIds: [], clues: [], createdClueId: null });
 
-/** The device's point when it lies in the team's district, else the target's (a stop near a district's border). */
-async function pointInDistrict(tx: Queryable, districtCode: string, point: LonLat, target: LonLat): Promise<LonLat> {
-  if (point === target) return point;
-  const place = await placePoint(tx, { type: 'Point', coordinates: point });
-  return place.districtCode === districtCode ? point : target;
+/**
+ * The device's point when it lies in the team's district, else the target's (a stop near a district's border); null
+ * when neither does (a target geocoded just across the border).
+ */
+async function pointInDistrict(tx: Queryable, districtCode: string, point: LonLat, target: LonLat): Promise<LonLat | null> {
+  for (const candidate of point === target ? [point] : [point, target]) {
+    const place = await placePoint(tx, { type: 'Point', coordinates: candidate });
+    if (place.districtCode === districtCode) return candidate;
+  }
+  return null;
 }
 
 /**
@@ -137,6 +142,9 @@ async function clueOfFinding(tx: Queryable, p: ConfirmedCheckIn, institution: In
   const nothing = { audits: [], events: [], createdClueId: null };
   if (!target || !findsProblem(checkIn) || (await clueIdOfCheckIn(tx, checkIn.id)) !== null) return nothing;
   const point = await pointInDistrict(tx, p.districtCode, checkInCluePoint({ position: checkIn.position, farFromTarget: checkIn.farFromTarget, target: target.location }), target.location);
+  // The co-signature is the officers' record and must not fail for the clue it brings: a clue the team's district
+  // cannot hold is left to the desk (the check-in's findings are in its audit entry).
+  if (point === null) return nothing;
   const { clue, event } = await insertPlacedClue(tx, {
     scope: { districtCode: p.districtCode },
     calendar: p.calendar,

@@ -11,7 +11,7 @@ import type { UserRow } from '../../db/queries/users.js';
 import { requireAdmin } from './access.js';
 import { audited } from './audit.js';
 import type { Deps } from './deps.js';
-import { conflict, notFound, tooManyRequests, unauthenticated, unprocessable } from './errors.js';
+import { conflict, forbidden, notFound, tooManyRequests, unauthenticated, unprocessable } from './errors.js';
 
 type TokenDeps = Pick<Deps, 'database' | 'now' | 'loginLimiter'>;
 
@@ -41,13 +41,22 @@ async function lockedToken(tx: Queryable, id: number): Promise<GisTokenRow> {
   return row;
 }
 
-export async function listGisTokensFor(deps: Pick<Deps, 'database'>, user: UserRow): Promise<GisToken[]> {
+/**
+ * A token reads as far as its scope, so only a city-wide administrator hands them out: an administrator bound to a
+ * district could otherwise mint a token that sees more than the account itself.
+ */
+function requireTokenKeeper(user: UserRow): void {
   requireAdmin(user, 'manage the GIS client tokens');
+  if (user.districtCode !== null) throw forbidden(`GIS client tokens are managed by a city-wide administrator; this account is bound to district ${user.districtCode}`);
+}
+
+export async function listGisTokensFor(deps: Pick<Deps, 'database'>, user: UserRow): Promise<GisToken[]> {
+  requireTokenKeeper(user);
   return (await listGisTokens(deps.database)).map(toGisToken);
 }
 
 export async function issueGisToken(deps: TokenDeps, user: UserRow, body: IssueGisToken): Promise<{ token: GisToken; secret: string }> {
-  requireAdmin(user, 'manage the GIS client tokens');
+  requireTokenKeeper(user);
   const secret = `${SECRET_PREFIX}${newSessionToken()}`;
   const { result } = await audited(deps, { actor: user.username, action: 'gis_token.issue', entity: 'gis_token' }, async (tx) => {
     // Checked here rather than left to the foreign key, so that an unknown district is a 422 naming the field.
@@ -67,7 +76,7 @@ export async function issueGisToken(deps: TokenDeps, user: UserRow, body: IssueG
 }
 
 export async function revokeGisTokenFor(deps: TokenDeps, user: UserRow, id: number): Promise<GisToken> {
-  requireAdmin(user, 'manage the GIS client tokens');
+  requireTokenKeeper(user);
   const { result } = await audited(deps, { actor: user.username, action: 'gis_token.revoke', entity: 'gis_token' }, async (tx) => {
     const before = await lockedToken(tx, id);
     if (before.revokedAt) throw conflict(`GIS token ${id} was revoked already`, { revokedAt: before.revokedAt.toISOString() });

@@ -3,7 +3,7 @@
 import type { OgcItemsQuery } from '../contract/ogc.js';
 import { CRS84, OGC_DEFAULT_LIMIT, OGC_MAX_LIMIT, ogcCollectionIds, ogcCollections, ogcConformance, ogcFormats, type OgcCollectionId, type OgcFormat } from '../domain/ogc.js';
 import { renderOgcHtml, type OgcHtmlPage, type OgcLink } from '../domain/ogc-html.js';
-import { ogcExtent, ogcFeature, ogcHasTimeField, ogcItems } from '../../db/queries/ogc-features.js';
+import { ogcExtent, ogcFeature, ogcHasTimeField, ogcItems, ogcKeyIsInteger } from '../../db/queries/ogc-features.js';
 import type { Scope } from '../../db/queries/queryable.js';
 import type { Deps } from './deps.js';
 import { notFound, ServiceError } from './errors.js';
@@ -123,16 +123,17 @@ function itemsQueryString(q: OgcItemsQuery, raw: Record<string, string>, after?:
   return params.toString();
 }
 
+const invalidQuery = (parameter: string, message: string) =>
+  new ServiceError('validation_failed', `invalid query: ${parameter}: ${message}`, { target: 'query', issues: [{ path: [parameter], message, code: 'custom' }] });
+
 /**
  * One page of a collection's features. `raw` is the query as sent, so that the links repeat the client's own
  * bbox and datetime text; paging is by key (`after` = the last id shown), so pages stay stable while features are added.
  */
 export async function ogcItemsAnswer(deps: OgcDeps, r: OgcRequest, id: OgcCollectionId, q: OgcItemsQuery, raw: Record<string, string>): Promise<OgcAnswer> {
-  if (q.datetime && !ogcHasTimeField(id))
-    throw new ServiceError('validation_failed', `invalid query: datetime: the collection ${id} has no time field`, {
-      target: 'query',
-      issues: [{ path: ['datetime'], message: `the collection ${id} has no time field`, code: 'custom' }],
-    });
+  if (q.datetime && !ogcHasTimeField(id)) throw invalidQuery('datetime', `the collection ${id} has no time field`);
+  if (q.after !== undefined && ogcKeyIsInteger(id) && !/^\d{1,9}$/.test(q.after))
+    throw invalidQuery('after', `the collection ${id} pages by its integer ids: after is the last id of the page before`);
   const page = await ogcItems(deps.database, { collection: id, scope: r.scope, bbox: q.bbox, datetime: q.datetime, limit: q.limit, after: q.after });
   const href = `${r.base}/collections/${id}/items`;
   const links: OgcLink[] = [

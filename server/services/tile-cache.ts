@@ -66,8 +66,10 @@ export class TileCache {
 
 /**
  * A counter per layer, bumped when an audited write of this process commits (services/audit.ts) for the layers its
- * entity changes. Writes of other processes (imports, a second server) are noticed by the audit log's head, read at
- * most every `syncEveryMs`: a head that this process did not write bumps every layer.
+ * entity changes, so that its own next tile is new at once. Writes of other processes (imports, a second server) are
+ * noticed by the audit log's head, read at most every `syncEveryMs`: any head other than the one last read bumps every
+ * layer. A write of this process moves the head too and so costs one more bump; the head is not taken from it,
+ * because another process may have written just before it and that write would then go unseen.
  */
 export class LayerVersions {
   private readonly counters = new Map<TileLayerName, number>(tileLayerNames.map((name) => [name, 0]));
@@ -84,9 +86,8 @@ export class LayerVersions {
     return this.counters.get(layer) ?? 0;
   }
 
-  recordWrite(entity: AuditEntity, head: { id: number; hash: string }): void {
+  recordWrite(entity: AuditEntity): void {
     for (const layer of layersChangedBy(entity)) this.counters.set(layer, this.of(layer) + 1);
-    this.knownHead = `${head.id}:${head.hash.slice(0, 16)}`;
   }
 
   /** Catches up with writes made elsewhere; cheap when checked recently. */

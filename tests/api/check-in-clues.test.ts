@@ -42,6 +42,7 @@ interface Stop {
 let campaignId: number;
 let institutionStops: Stop[];
 let gridCellStop: Stop;
+let compliantCheckInId: number;
 
 async function transition(cookie: string, id: number, action: string) {
   const answer = await sendJson(app, 'POST', `/api/campaigns/${id}/transitions`, { action, version: 1 }, cookie);
@@ -268,6 +269,35 @@ describe('a co-signed check-in that finds a problem becomes a clue', () => {
     const before = await clueCount();
     const { checkIn } = await checkInAndCosign(stop, 'compliant');
     expect(await cluesOfCheckIn(checkIn.id)).toEqual([]);
+    expect(await clueCount()).toBe(before);
+    compliantCheckInId = checkIn.id;
+  });
+
+  test('a finding whose target lies across the district border makes no clue and does not fail the co-signature', async () => {
+    const listed = (await getJson(app, `/api/field/check-ins?campaignId=${campaignId}`, admin)).body.find((c: any) => c.id === compliantCheckInId);
+    // The same visit as if it had found a case, at a target geocoded (with the phone) in 静安, outside the team's 普陀.
+    const [jingan] = await rows<{ lon: number; lat: number }>(sql`
+      SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM grid_cells WHERE district_code = '310106' ORDER BY id LIMIT 1`);
+    const across: [number, number] = [Number(jingan.lon), Number(jingan.lat)];
+    const before = await clueCount();
+    // Run inside a transaction rolled back afterwards: the visit's violations are not to stay in the test data.
+    const rolledBack = new Error('roll back');
+    let flowBack: Awaited<ReturnType<typeof flowBackConfirmedCheckIn>> | undefined;
+    await inTransaction(database, async (tx) => {
+      flowBack = await flowBackConfirmedCheckIn(tx, {
+        checkIn: { ...listed, result: 'case', position: across, farFromTarget: false },
+        districtCode: PUTUO,
+        campaignName: CAMPAIGN_NAME,
+        target: { kind: 'gridCell', name: '网格（越界）', address: '', location: across },
+        actor: 'border',
+        at: new Date('2026-11-01T03:00:00Z'),
+        calendar,
+      });
+      throw rolledBack;
+    }).catch((error: unknown) => {
+      if (error !== rolledBack) throw error;
+    });
+    expect(flowBack?.summary.createdClueId).toBeNull();
     expect(await clueCount()).toBe(before);
   });
 });

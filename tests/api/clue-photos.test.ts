@@ -157,6 +157,22 @@ describe('GET /api/clues/{id}/photos/{sha256}', () => {
     }
   });
 
+  test('evidence is not kept by the browser beyond the session: no-cache with the hash as ETag, 304 once read in scope', async () => {
+    const url = `/api/clues/${clueId}/photos/${photoSha}`;
+    const first = await app.request(url, { headers: { Cookie: leader } });
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect(first.headers.get('etag')).toBe(`"${photoSha}"`);
+    const again = await app.request(url, { headers: { Cookie: leader, 'If-None-Match': `"${photoSha}"` } });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+    // The 304 comes only after the clue was read in the user's scope.
+    const [jingan] = await database.rows(sql`SELECT id FROM clues WHERE district_code = '310106' ORDER BY id LIMIT 1`);
+    const elsewhere = await app.request(`/api/clues/${Number(jingan.id)}/photos/${photoSha}`, { headers: { Cookie: leader, 'If-None-Match': `"${photoSha}"` } });
+    expect(elsewhere.status).toBe(404);
+    const thumb = await app.request(`${url}/thumbnail`, { headers: { Cookie: leader } });
+    expect(thumb.headers.get('etag')).toBe(`"${photoSha}-thumbnail"`);
+  });
+
   test('404 for a user of another district, for a photo of another clue, and without a login 401', async () => {
     const [jingan] = await database.rows(sql`SELECT id FROM clues WHERE district_code = '310106' ORDER BY id LIMIT 1`);
     expect((await app.request(`/api/clues/${Number(jingan.id)}/photos/${photoSha}`, { headers: { Cookie: leader } })).status).toBe(404);

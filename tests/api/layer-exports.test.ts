@@ -90,6 +90,15 @@ describe('scope and filter', () => {
     expect((await download('/api/exports/officers.csv', admin)).status).toBe(400);
   });
 
+  test('a link on another site starts no export: 403, nothing audited', async () => {
+    const since = await lastAuditId();
+    const response = await app.request('/api/exports/districts.geojson', { headers: { Cookie: admin, 'Sec-Fetch-Site': 'cross-site' } });
+    expect(response.status).toBe(403);
+    expect(await lastAuditId()).toBe(since);
+    const fromHere = await app.request('/api/exports/districts.geojson', { headers: { Cookie: admin, 'Sec-Fetch-Site': 'same-origin' } });
+    expect(fromHere.status).toBe(200);
+  });
+
   test('without a session the export is 401', async () => {
     expect((await app.request('/api/exports/districts.geojson')).status).toBe(401);
   });

@@ -79,6 +79,21 @@ describe('GIS tokens', () => {
     expect(JSON.stringify(tokens)).not.toContain(citySecret);
   });
 
+  test('an administrator bound to a district manages no tokens: a token could read beyond the account', async () => {
+    const hash = (await database.rows(sql`SELECT password_hash FROM users WHERE username = 'admin'`))[0].password_hash;
+    await database.rows(sql`
+      INSERT INTO users (username, display_name, password_hash, role, district_code)
+      VALUES ('putuo_admin', 'putuo_admin', ${hash}, 'admin', ${putuo}) ON CONFLICT (username) DO NOTHING`);
+    const districtAdmin = await loginCookie(app, 'putuo_admin');
+    const count = async () => Number((await database.rows(sql`SELECT count(*)::int AS n FROM gis_tokens`))[0].n);
+    const before = await count();
+    const refused = await issue({ name: 'wider than me', districtCode: null }, districtAdmin);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toContain('city-wide administrator');
+    expect((await app.request('/api/gis-tokens', { headers: { Cookie: districtAdmin } })).status).toBe(403);
+    expect(await count()).toBe(before);
+  });
+
   test('a revoked token is refused with 401, an unknown one too; revoking twice is a conflict', async () => {
     const { body } = await issue({ name: '临时', districtCode: null });
     expect((await ogc('/ogc/collections', body.secret)).status).toBe(200);
@@ -278,6 +293,9 @@ describe('OGC API – Features', () => {
       ['/ogc/collections/institutions/items?crs=EPSG:4326', 'crs'],
       ['/ogc/collections/institutions/items?colour=red', 'colour'],
       ['/ogc/collections?f=xml', 'f'],
+      ['/ogc/collections/institutions/items?after=abc', 'after'],
+      ['/ogc/collections/clues/items?after=99999999999', 'after'],
+      ['/ogc/collections/grid-cells/items?after=-1', 'after'],
     ];
     for (const [path, parameter] of cases) {
       const { status, body } = await ogc(path);

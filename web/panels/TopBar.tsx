@@ -46,7 +46,7 @@ const PAGE_ENTRIES: readonly PageEntry[] = [
     page: 'calendar',
     label: 'calendarAdmin.open',
     offered: (user) => user.canEditCalendar,
-    className: 'topbar__calendar',
+    className: 'topbar__admin-page',
     // a calendar page marked 休, as printed calendars mark a day off: not the campaigns' plain calendar beside it
     icon: (
       <>
@@ -57,9 +57,9 @@ const PAGE_ENTRIES: readonly PageEntry[] = [
       </>
     ),
   },
-  { page: 'displays', label: 'displays.open', offered: (user) => user.role === 'admin', icon: <path d="M1.5 2.5h13v9h-13z M5 14.5h6M8 11.5v3" /> },
+  { page: 'displays', label: 'displays.open', offered: (user) => user.role === 'admin', className: 'topbar__admin-page', icon: <path d="M1.5 2.5h13v9h-13z M5 14.5h6M8 11.5v3" /> },
   // a key: what a GIS client holds to read the map's layers
-  { page: 'tokens', label: 'tokens.open', offered: (user) => user.role === 'admin', icon: <path d="M5.5 10.5a3 3 0 1 1 0-6 3 3 0 0 1 0 6z M8.5 7.5h6M12 7.5v2.5M14.5 7.5v2" /> },
+  { page: 'tokens', label: 'tokens.open', offered: (user) => user.role === 'admin', className: 'topbar__admin-page', icon: <path d="M5.5 10.5a3 3 0 1 1 0-6 3 3 0 0 1 0 6z M8.5 7.5h6M12 7.5v2.5M14.5 7.5v2" /> },
   {
     page: 'lists',
     label: 'listsAdmin.open',

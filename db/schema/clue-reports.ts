@@ -34,6 +34,24 @@ export const clueReports = pgTable(
 );
 
 /**
+ * A stored photo of a clue (a 随手拍 report's or a 12345 call's): its place among the clue's photos, the re-encoded
+ * JPEG display copy and its thumbnail in the photo store, what the file sent was, and when it was taken.
+ */
+const storedPhotoColumns = () => ({
+    position: smallint('position').notNull(),
+    /** The display copy (JPEG) in the photo store. */
+    sha256: text('sha256').notNull(),
+    thumbnailSha256: text('thumbnail_sha256').notNull(),
+    /** The type the file sent had by its bytes (JPEG, PNG or WebP). */
+    sourceMediaType: text('source_media_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    /** EXIF DateTimeOriginal of the file sent, when it had one. */
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+});
+
+/**
  * The photos of a public report, in the order sent: the display copy and its thumbnail in the photo store, both
  * re-encoded JPEG without any metadata (the original, with its EXIF GPS, is not kept).
  */
@@ -43,17 +61,7 @@ export const clueReportPhotos = pgTable(
     reportId: integer('report_id')
       .notNull()
       .references(() => clueReports.id, { onDelete: 'cascade' }),
-    position: smallint('position').notNull(),
-    /** The display copy (JPEG) in the photo store. */
-    sha256: text('sha256').notNull(),
-    thumbnailSha256: text('thumbnail_sha256').notNull(),
-    /** The type the reporter's file had by its bytes (JPEG, PNG or WebP). */
-    sourceMediaType: text('source_media_type').notNull(),
-    width: integer('width').notNull(),
-    height: integer('height').notNull(),
-    byteSize: integer('byte_size').notNull(),
-    /** EXIF DateTimeOriginal of the file sent, when it had one. */
-    takenAt: timestamp('taken_at', { withTimezone: true }),
+    ...storedPhotoColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.reportId, t.position] }),
@@ -74,17 +82,7 @@ export const clueAttachments = pgTable(
     clueId: integer('clue_id')
       .notNull()
       .references(() => clues.id),
-    position: smallint('position').notNull(),
-    /** The display copy (JPEG) in the photo store. */
-    sha256: text('sha256').notNull(),
-    thumbnailSha256: text('thumbnail_sha256').notNull(),
-    /** The type the file had by its bytes (JPEG, PNG or WebP). */
-    sourceMediaType: text('source_media_type').notNull(),
-    width: integer('width').notNull(),
-    height: integer('height').notNull(),
-    byteSize: integer('byte_size').notNull(),
-    /** EXIF DateTimeOriginal of the file sent, when it had one. */
-    takenAt: timestamp('taken_at', { withTimezone: true }),
+    ...storedPhotoColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.clueId, t.position] }),

@@ -74,6 +74,8 @@ describe('the command-centre wall in Chromium', () => {
     const before = Number(await page.getByTestId('wall').getAttribute('data-step'));
     await page.reload();
     await page.getByTestId('wall').waitFor({ timeout: 60_000 });
+    // The page is drawn before its first answer; the tour's step is known with it.
+    await expect.poll(() => page.getByTestId('wall').getAttribute('data-step'), { timeout: 30_000 }).not.toBe('');
     const after = Number(await page.getByTestId('wall').getAttribute('data-step'));
     const steps = await page.locator('.wall-head__dots i').count();
     expect([before, (before + 1) % steps, (before + 2) % steps]).toContain(after);

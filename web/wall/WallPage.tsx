@@ -148,7 +148,8 @@ export function WallPage({ display, onUnauthenticated }: WallPageProps) {
       data-testid="wall"
       data-scene={step.scene}
       data-district={step.districtCode ?? ''}
-      data-step={position?.index ?? 0}
+      // No step before the first answer: the tour is not known yet.
+      data-step={position?.index ?? ''}
       data-stream={stream.status}
       data-stale={stale}
       data-night={night}

@@ -16,7 +16,7 @@ options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchron
 if ! "${run_as[@]}" "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
   "${run_as[@]}" "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -o "$options" start >/dev/null
 fi
-for db in jointops jointops_test; do
+for db in jointops jointops_test jointops_e2e; do
   "${run_as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1 \
     || "${run_as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE $db"
 done

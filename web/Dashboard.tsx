@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Me } from '../server/contract/index.js';
+import { tileCover } from '../server/domain/tile-cover.js';
 import { useClueDetail, useClues, useDistricts, useGridCells, useInstitutionDetail, useInstitutions, useStreets, useSummary, useDebounced, exportFormats, layerExportable, layerExportPath, type ApiError } from './api/index.js';
 import { errorText } from './i18n/errors.js';
 import { I18nContext, translator, type Language } from './i18n/index.js';
@@ -82,10 +83,11 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const zoom = state.view.zoom;
   const gridAtCells = choroplethLevel(zoom) === 'gridCells';
   const gridRes = useGridCells(bbox, state.timeRange, state.district, state.layers.grid && gridAtCells);
-  const institutionsRes = useInstitutions(bbox, state.district, state.layers.institutions);
+  const cover = useMemo(() => (bbox ? tileCover(bbox, zoom) : null), [bbox, zoom]);
+  const institutionsRes = useInstitutions(cover, state.district, state.layers.institutions);
   // Clues feed the heatmap and, zoomed out, the district choropleth.
   const cluesWanted = state.layers.heatmap || (state.layers.grid && !gridAtCells);
-  const cluesRes = useClues(bbox, state.timeRange, state.district, cluesWanted);
+  const cluesRes = useClues(cover, state.timeRange, state.district, cluesWanted);
   const summaryRes = useSummary(state.timeRange, state.district);
   const institutionDetail = useInstitutionDetail(state.selection);
   const clueDetail = useClueDetail(state.selection);
@@ -177,18 +179,17 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const status = (res: { loading: boolean; error: ApiError | null; retry: () => void }, count: number | null, truncated = false): LayerStatus => ({
+  const status = (res: { loading: boolean; error: ApiError | null; retry: () => void }, count: number | null): LayerStatus => ({
     loading: res.loading,
     error: failed(res.error),
     retry: res.retry,
     count,
-    truncated,
   });
   const layerStatus: Record<LayerId, LayerStatus> = {
     districts: status(districtsRes, districts.length),
     grid: gridAtCells ? status(gridRes, gridRes.data ? gridCells.length : null) : status(cluesRes, null),
-    institutions: status(institutionsRes, institutionsRes.data ? institutions.length : null, institutionsRes.data?.truncated),
-    heatmap: status(cluesRes, cluesRes.data ? clues.length : null, cluesRes.data?.truncated),
+    institutions: status(institutionsRes, institutionsRes.data ? institutions.length : null),
+    heatmap: status(cluesRes, cluesRes.data ? clues.length : null),
   };
   const anyLoading = !mapReady || Object.entries(layerStatus).some(([id, s]) => state.layers[id as LayerId] && s.loading) || summaryRes.loading;
   useEffect(() => {

@@ -30,6 +30,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** The port to listen on (a restart on the port its pages already use); default: a free one. */
   port?: number;
+  /** A PostgreSQL to serve instead of the environment's DATABASE_URL (or the embedded database when that is unset). */
+  databaseUrl?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -50,14 +52,14 @@ export async function freePort(): Promise<number> {
  * answers. A start on an empty directory builds the demo data (about a minute); one on a copy of a built directory
  * (`copyDataFrom`) takes seconds.
  */
-export async function startServer({ timeoutMs = 240_000, copyDataFrom, dataDir: givenDataDir, port: givenPort }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer({ timeoutMs = 240_000, copyDataFrom, dataDir: givenDataDir, port: givenPort, databaseUrl }: ServerOptions = {}): Promise<RunningServer> {
   const port = givenPort ?? (await freePort());
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'jointops-e2e-'));
   if (copyDataFrom) cpSync(copyDataFrom, dataDir, { recursive: true });
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {

@@ -1,9 +1,7 @@
 import type {
-  ClueCollection,
   ClueDetail,
   DistrictCollection,
   GridCellCollection,
-  InstitutionCollection,
   InstitutionDetail,
   Me,
   StreetCollection,
@@ -13,13 +11,7 @@ import type { TimeRange } from '../state/dashboard.js';
 import { rangeToInstants } from '../state/dates.js';
 import { bboxParam, type Bbox } from '../state/selectors.js';
 import { client, withSignal } from './client.js';
-import { readPages } from './paging.js';
 import { readJson } from './transport.js';
-
-/** The API's largest page; the map reads at most this many pages per layer and says when it stopped early. */
-export const PAGE_LIMIT = 10000;
-export const MAX_INSTITUTION_PAGES = 2;
-export const MAX_CLUE_PAGES = 2;
 
 const optionalDistrict = (district: string | null) => district ?? undefined;
 
@@ -38,30 +30,6 @@ export const streets = (district: string | null, signal?: AbortSignal) =>
 export const gridCells = (bbox: Bbox, range: TimeRange, district: string | null, signal?: AbortSignal) =>
   readJson<GridCellCollection>(
     client.api['grid-cells'].$get({ query: { bbox: bboxParam(bbox), ...rangeToInstants(range), district: optionalDistrict(district) } }, withSignal(signal)),
-  );
-
-export const institutions = (bbox: Bbox, district: string | null, signal?: AbortSignal) =>
-  readPages(
-    (cursor) =>
-      readJson<InstitutionCollection>(
-        client.api.institutions.$get(
-          { query: { bbox: bboxParam(bbox), limit: String(PAGE_LIMIT), district: optionalDistrict(district), cursor } },
-          withSignal(signal),
-        ),
-      ),
-    MAX_INSTITUTION_PAGES,
-  );
-
-export const clues = (bbox: Bbox, range: TimeRange, district: string | null, signal?: AbortSignal) =>
-  readPages(
-    (cursor) =>
-      readJson<ClueCollection>(
-        client.api.clues.$get(
-          { query: { bbox: bboxParam(bbox), ...rangeToInstants(range), limit: String(PAGE_LIMIT), district: optionalDistrict(district), cursor } },
-          withSignal(signal),
-        ),
-      ),
-    MAX_CLUE_PAGES,
   );
 
 export const summary = (range: TimeRange, district: string | null, signal?: AbortSignal) =>

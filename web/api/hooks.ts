@@ -4,6 +4,8 @@ import type { Selection, TimeRange } from '../state/dashboard.js';
 import { bboxParam, type Bbox } from '../state/selectors.js';
 import * as analysis from './analysis.js';
 import * as endpoints from './endpoints.js';
+import * as tiles from './tiles.js';
+import { coverKey, type TileCover } from '../../server/domain/tile-cover.js';
 import { ApiError } from './errors.js';
 import { onUnauthenticated } from './transport.js';
 import { clearResourceCache, useResource } from './use-resource.js';
@@ -66,14 +68,16 @@ export function useGridCells(bbox: Bbox | null, range: TimeRange, district: stri
   return useResource(key, (signal) => endpoints.gridCells(bbox!, range, district, signal));
 }
 
-export function useInstitutions(bbox: Bbox | null, district: string | null, enabled: boolean) {
-  const key = enabled && bbox ? `institutions:${bboxParam(bbox)}:${district ?? ''}` : null;
-  return useResource(key, (signal) => endpoints.institutions(bbox!, district, signal));
+/** The institutions of the tiles that cover the view (web/api/tiles.ts). */
+export function useInstitutions(cover: TileCover | null, district: string | null, enabled: boolean) {
+  const key = enabled && cover ? `institutions:${coverKey(cover)}:${district ?? ''}` : null;
+  return useResource(key, (signal) => tiles.institutionTiles(cover!, district, signal));
 }
 
-export function useClues(bbox: Bbox | null, range: TimeRange, district: string | null, enabled: boolean) {
-  const key = enabled && bbox ? `clues:${bboxParam(bbox)}:${rangeKey(range)}:${district ?? ''}` : null;
-  return useResource(key, (signal) => endpoints.clues(bbox!, range, district, signal));
+/** The clues of the period in the tiles that cover the view. */
+export function useClues(cover: TileCover | null, range: TimeRange, district: string | null, enabled: boolean) {
+  const key = enabled && cover ? `clues:${coverKey(cover)}:${rangeKey(range)}:${district ?? ''}` : null;
+  return useResource(key, (signal) => tiles.clueTiles(cover!, range, district, signal));
 }
 
 export function useSummary(range: TimeRange, district: string | null) {

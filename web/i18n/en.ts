@@ -53,7 +53,6 @@ export const en: Record<MessageKey, string> = {
   'layers.loading': 'loading',
   'layers.error': 'failed',
   'layers.retry': 'Retry',
-  'layers.truncated': 'first {count} shown',
   'layers.underAnalysis': 'under the hot spots',
   'layers.zoomForGrid': 'zoom in for grid cells',
   'export.menu': 'Export',

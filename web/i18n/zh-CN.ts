@@ -52,7 +52,6 @@ export const zhCN = {
   'layers.loading': '加载中',
   'layers.error': '加载失败',
   'layers.retry': '重试',
-  'layers.truncated': '仅显示前 {count} 条',
   'layers.underAnalysis': '让位于热点分析',
   'layers.zoomForGrid': '放大查看网格',
   'export.menu': '导出',

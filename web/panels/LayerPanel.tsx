@@ -8,7 +8,6 @@ export interface LayerStatus {
   error: string | null;
   retry: () => void;
   count: number | null;
-  truncated: boolean;
 }
 
 const labels: Record<LayerId, MessageKey> = {
@@ -57,7 +56,6 @@ export function LayerPanel({ layers, status, gridAtCells, underAnalysis, onToggl
                 {layers[id] && !s.error && s.count !== null && <span className="count">{s.count.toLocaleString(language)}</span>}
                 {layers[id] && underAnalysis.includes(id) && <span className="hint">{t('layers.underAnalysis')}</span>}
                 {layers[id] && !underAnalysis.includes(id) && id === 'grid' && !gridAtCells && <span className="hint">{t('layers.zoomForGrid')}</span>}
-                {layers[id] && s.truncated && s.count !== null && <span className="hint hint--warn">{t('layers.truncated', { count: s.count.toLocaleString(language) })}</span>}
                 {layers[id] && exportPath(id, 'geojson') !== null && (
                   <ExportMenu layerName={t(labels[id])} formats={exportFormats} pathOf={(format) => exportPath(id, format) ?? ''} testId={`export-${id}`} />
                 )}

@@ -23,12 +23,12 @@ const cell = (id: number, clueCount: number): GridCellFeature => ({
 
 const institution = (id: number, status: InstitutionFeature['properties']['status'], listStatus: InstitutionFeature['properties']['listStatus'] = 'none'): InstitutionFeature => ({
   type: 'Feature', id, geometry: { type: 'Point', coordinates: [121.4 + id * 0.001, 31.25] },
-  properties: { id, name: `机构${id}`, category: '学科类', nature: '营利', status, listStatus, districtCode: '310107', gridCellId: null, lastInspectedOn: null, synthetic: true },
+  properties: { id, name: `机构${id}`, category: '学科类', status, listStatus, districtCode: '310107' },
 });
 
 const clue = (id: number, districtCode: string): ClueFeature => ({
   type: 'Feature', id, geometry: { type: 'Point', coordinates: [121.4, 31.25] },
-  properties: { id, source: '12345', reportedAt: '2026-11-01T10:00:00+08:00', suspectedType: 'daycare', status: 'received', institutionId: null, districtCode, gridCellId: null, dueAt: null, closedAt: null, synthetic: true },
+  properties: { id, source: '12345', reportedAt: '2026-11-01T10:00:00+08:00', suspectedType: 'daycare', status: 'received', districtCode },
 });
 
 function input(overrides: Partial<LayerInput> = {}): LayerInput {

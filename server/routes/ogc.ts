@@ -8,6 +8,7 @@ import { validationHook } from '../middleware/errors.js';
 import type { Deps } from '../services/deps.js';
 import { notFound } from '../services/errors.js';
 import {
+  ogcApiAnswer,
   ogcCollection,
   ogcCollectionList,
   ogcConformanceAnswer,
@@ -49,6 +50,7 @@ function send(c: Context<AppEnv>, answer: OgcAnswer, features = false) {
 export function ogcRouter(deps: Deps) {
   return new Hono<AppEnv>()
     .get('/', (c) => send(c, ogcLanding(ogcRequest(c, validQuery(c, ogcFormatQuerySchema).f))))
+    .get('/api', (c) => send(c, ogcApiAnswer(ogcRequest(c, validQuery(c, ogcFormatQuerySchema).f))))
     .get('/conformance', (c) => send(c, ogcConformanceAnswer(ogcRequest(c, validQuery(c, ogcFormatQuerySchema).f))))
     .get('/collections', async (c) => send(c, await ogcCollectionList(deps, ogcRequest(c, validQuery(c, ogcFormatQuerySchema).f))))
     .get('/collections/:collectionId', async (c) => {

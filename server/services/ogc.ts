@@ -2,6 +2,7 @@
 // the reader's scope (a GIS token's or a session's district), as JSON / GeoJSON or as a readable HTML page.
 import type { OgcItemsQuery } from '../contract/ogc.js';
 import { CRS84, OGC_DEFAULT_LIMIT, OGC_MAX_LIMIT, ogcCollectionIds, ogcCollections, ogcConformance, ogcFormats, type OgcCollectionId, type OgcFormat } from '../domain/ogc.js';
+import { ogcOpenApi, OPENAPI_MEDIA_TYPE } from '../domain/ogc-openapi.js';
 import { renderOgcHtml, type OgcHtmlPage, type OgcLink } from '../domain/ogc-html.js';
 import { ogcExtent, ogcFeature, ogcHasTimeField, ogcItems, ogcKeyIsInteger } from '../../db/queries/ogc-features.js';
 import type { Scope } from '../../db/queries/queryable.js';
@@ -46,6 +47,8 @@ export function ogcLanding(r: OgcRequest): OgcAnswer {
   const description = 'Districts, streets, grid cells, institutions, clues and campaign targets as GeoJSON features (CRS84).';
   const links: OgcLink[] = [
     ...selfLinks(`${r.base}`, r.format),
+    { href: `${r.base}/api?f=json`, rel: 'service-desc', type: OPENAPI_MEDIA_TYPE, title: 'The API definition (OpenAPI 3.0)' },
+    { href: `${r.base}/api?f=html`, rel: 'service-doc', type: ogcFormats.html, title: 'The API definition as a page' },
     { href: `${r.base}/conformance`, rel: 'conformance', type: ogcFormats.json, title: 'Conformance classes' },
     { href: `${r.base}/conformance`, rel: REL_CONFORMANCE, type: ogcFormats.json, title: 'Conformance classes' },
     { href: `${r.base}/collections`, rel: 'data', type: ogcFormats.json, title: 'Collections' },
@@ -53,6 +56,18 @@ export function ogcLanding(r: OgcRequest): OgcAnswer {
   ];
   if (r.format === 'html') return htmlAnswer({ title, description, links });
   return jsonAnswer({ title, description, links });
+}
+
+export function ogcApiAnswer(r: OgcRequest): OgcAnswer {
+  const definition = ogcOpenApi(r.base);
+  if (r.format === 'json') return jsonAnswer(definition, OPENAPI_MEDIA_TYPE);
+  const rows = Object.entries(definition.paths).map(([path, { get }]) => ['GET', { text: path, href: `${r.base}${path === '/' ? '' : path}` }, get.summary]);
+  return htmlAnswer({
+    title: definition.info.title,
+    description: definition.info.description,
+    links: selfLinks(`${r.base}/api`, r.format, OPENAPI_MEDIA_TYPE),
+    table: { columns: ['Method', 'Path', 'Answers'], rows },
+  });
 }
 
 export function ogcConformanceAnswer(r: OgcRequest): OgcAnswer {

@@ -151,13 +151,41 @@ describe('OGC API – Features', () => {
     expect(body.links.find((l: any) => l.rel === 'alternate').type).toBe('text/html');
   });
 
-  test('conformance names Core, GeoJSON, HTML and CRS', async () => {
+  test('the API definition (service-desc) is an OpenAPI 3.0 document of every path, each of which answers', async () => {
+    const landing = await ogc('/ogc');
+    const desc = landing.body.links.find((l: any) => l.rel === 'service-desc');
+    expect(desc.type).toBe('application/vnd.oai.openapi+json;version=3.0');
+    expect(landing.body.links.find((l: any) => l.rel === 'service-doc').type).toBe('text/html');
+    const { status, body, headers } = await ogc(local(desc.href));
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('application/vnd.oai.openapi+json;version=3.0');
+    expect(body.openapi).toMatch(/^3\.0\.\d$/);
+    expect(body.servers[0].url).toBe(new URL(desc.href).origin + '/ogc');
+    expect(body.components.parameters.collectionId.schema.enum).toEqual((await ogc('/ogc/collections')).body.collections.map((c: any) => c.id));
+    expect(body.components.parameters.limit.schema).toMatchObject({ minimum: 1, maximum: 10000, default: 1000 });
+    expect(body.components.securitySchemes.gisToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    // Every path it names is served, and every $ref it makes is defined.
+    const [first] = (await ogc('/ogc/collections/institutions/items?limit=1')).body.features;
+    for (const path of Object.keys(body.paths)) {
+      const concrete = path.replace('{collectionId}', 'institutions').replace('{featureId}', String(first.id));
+      expect((await ogc(`/ogc${concrete === '/' ? '' : concrete}`)).status, concrete).toBe(200);
+    }
+    const refs = [...JSON.stringify(body).matchAll(/"\$ref":"#\/components\/(\w+)\/([\w-]+)"/g)];
+    expect(refs.length).toBeGreaterThan(10);
+    for (const [, group, name] of refs) expect(body.components[group][name], `${group}/${name}`).toBeDefined();
+    const html = await ogc('/ogc/api?f=html');
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.text).toContain('/collections/{collectionId}/items');
+  });
+
+  test('conformance names Core, GeoJSON, HTML, OpenAPI 3.0 and CRS', async () => {
     const { body } = await ogc('/ogc/conformance');
     expect(body.conformsTo).toEqual(
       expect.arrayContaining([
         'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
         'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
         'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html',
+        'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
         'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
       ]),
     );

@@ -9,6 +9,8 @@ export interface TileParams {
   x: number;
   y: number;
   scope: Scope;
+  /** The one district asked for, within the scope (services/access.ts#allowedDistrict has checked it). */
+  district?: string;
   from?: Date;
   to?: Date;
 }
@@ -24,27 +26,27 @@ function layerSource(p: TileParams, near: SQL): SQL {
   switch (p.layer) {
     case 'districts':
       return sql`SELECT ${codeId(sql`d.code`)} AS id, d.code, d.name, d.name_en AS "nameEn", ST_Transform(d.geom, 3857) AS geom
-        FROM districts d WHERE d.geom && ${near} AND ${districtFilter(sql`d.code`, p.scope)}`;
+        FROM districts d WHERE d.geom && ${near} AND ${districtFilter(sql`d.code`, p.scope, p.district)}`;
     case 'streets':
       return sql`SELECT ${codeId(sql`s.code`)} AS id, s.code, s.name, s.district_code AS "districtCode", ST_Transform(s.geom, 3857) AS geom
-        FROM streets s WHERE s.geom && ${near} AND ${districtFilter(sql`s.district_code`, p.scope)}`;
+        FROM streets s WHERE s.geom && ${near} AND ${districtFilter(sql`s.district_code`, p.scope, p.district)}`;
     case 'grid-cells': {
       const inPeriod = p.from && p.to ? sql`c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}` : sql`FALSE`;
       return sql`SELECT g.id, g.code, g.district_code AS "districtCode", g.street_code AS "streetCode",
           (SELECT count(*)::int FROM clues c WHERE c.grid_cell_id = g.id AND ${inPeriod}
              AND ${districtFilter(sql`c.district_code`, p.scope)}) AS "clueCount",
           ST_Transform(g.geom, 3857) AS geom
-        FROM grid_cells g WHERE g.geom && ${near} AND ${districtFilter(sql`g.district_code`, p.scope)}`;
+        FROM grid_cells g WHERE g.geom && ${near} AND ${districtFilter(sql`g.district_code`, p.scope, p.district)}`;
     }
     case 'institutions':
       return sql`SELECT i.id, i.name, i.category::text AS category, i.status::text AS status,
           i.list_status::text AS "listStatus", i.district_code AS "districtCode", ST_Transform(i.geom, 3857) AS geom
-        FROM institutions i WHERE i.geom && ${near} AND ${districtFilter(sql`i.district_code`, p.scope)}`;
+        FROM institutions i WHERE i.geom && ${near} AND ${districtFilter(sql`i.district_code`, p.scope, p.district)}`;
     case 'clues': {
       const inPeriod = p.from && p.to ? sql`c.reported_at >= ${instant(p.from)} AND c.reported_at < ${instant(p.to)}` : sql`TRUE`;
       return sql`SELECT c.id, c.status::text AS status, c.source::text AS source, c.suspected_type::text AS "suspectedType",
           c.district_code AS "districtCode", ${isoUtc(sql`c.reported_at`)} AS "reportedAt", ST_Transform(c.geom, 3857) AS geom
-        FROM clues c WHERE c.geom && ${near} AND ${inPeriod} AND ${districtFilter(sql`c.district_code`, p.scope)}`;
+        FROM clues c WHERE c.geom && ${near} AND ${inPeriod} AND ${districtFilter(sql`c.district_code`, p.scope, p.district)}`;
     }
   }
 }
@@ -125,12 +127,12 @@ export async function engineHasAsMvt(q: Queryable): Promise<boolean> {
 }
 
 /** The layer's extent in degrees within the scope, for its TileJSON (null when it has no features). */
-export async function layerBounds(q: Queryable, layer: TileLayerName, scope: Scope): Promise<[number, number, number, number] | null> {
+export async function layerBounds(q: Queryable, layer: TileLayerName, scope: Scope, district?: string): Promise<[number, number, number, number] | null> {
   const table = { districts: 'districts', streets: 'streets', 'grid-cells': 'grid_cells', institutions: 'institutions', clues: 'clues' }[layer];
-  const district = sql`${sql.identifier(layer === 'districts' ? 'code' : 'district_code')}`;
+  const districtColumn = sql`${sql.identifier(layer === 'districts' ? 'code' : 'district_code')}`;
   const [row] = await parsedRows(q, z.object({ minx: z.number().nullable(), miny: z.number().nullable(), maxx: z.number().nullable(), maxy: z.number().nullable() }), sql`
     SELECT ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy
-    FROM (SELECT ST_Extent(geom)::geometry AS e FROM ${sql.identifier(table)} WHERE ${districtFilter(district, scope)}) x`);
+    FROM (SELECT ST_Extent(geom)::geometry AS e FROM ${sql.identifier(table)} WHERE ${districtFilter(districtColumn, scope, district)}) x`);
   if (!row || row.minx === null || row.miny === null || row.maxx === null || row.maxy === null) return null;
   return [row.minx, row.miny, row.maxx, row.maxy];
 }

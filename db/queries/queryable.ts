@@ -10,6 +10,12 @@ export interface Queryable {
    * use it for statements whose result is not read, and parsedRows for the others.
    */
   rows(query: SQL): Promise<Record<string, unknown>[]>;
+  /**
+   * As `rows`, for a statement run so often that parsing and planning it each time costs about as much as running it
+   * (a vector tile: a few hundred microseconds each): the server keeps it planned. Absent (PGlite, a transaction) =
+   * `rows`. Rows as pg's own parsers make them, so only for results whose types both parse alike (bytea).
+   */
+  preparedRows?(query: SQL): Promise<Record<string, unknown>[]>;
 }
 
 /** Runs `work` in one transaction; everything it writes (the change and its audit row) commits or rolls back together. */

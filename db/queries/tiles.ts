@@ -70,7 +70,8 @@ export function mvtTileSql(p: TileParams): SQL {
 const tileRow = z.object({ tile: z.instanceof(Uint8Array).nullable() });
 
 export async function mvtTile(q: Queryable, p: TileParams): Promise<Uint8Array> {
-  const [row] = await parsedRows(q, tileRow, mvtTileSql(p));
+  const planned: Queryable = { rows: (query) => (q.preparedRows ? q.preparedRows(query) : q.rows(query)) };
+  const [row] = await parsedRows(planned, tileRow, mvtTileSql(p));
   return row?.tile ?? new Uint8Array();
 }
 

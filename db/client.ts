@@ -4,11 +4,12 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type Assume, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { RenderedStatement } from './queries/queryable.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -29,7 +30,7 @@ export interface Database {
   /** Runs one statement and returns its rows as the driver made them (see parsedRows in db/queries/queryable.ts). */
   rows(query: SQL): Promise<Record<string, unknown>[]>;
   /** PostgreSQL: as `rows`, kept parsed and planned by the server (db/queries/queryable.ts#Queryable.preparedRows). */
-  preparedRows?(query: SQL): Promise<Record<string, unknown>[]>;
+  preparedRows?(statement: RenderedStatement): Promise<Record<string, unknown>[]>;
   /**
    * Hears `NOTIFY channel` from every connection to the database, delivered when the notifying transaction commits.
    * PostgreSQL: on a connection of its own, reconnected with backoff after a drop (`onListening` says when it hears
@@ -100,8 +101,6 @@ async function createPostgres(url: string, { onProgress }: DbOptions): Promise<D
   return database;
 }
 
-const dialect = new PgDialect();
-
 /**
  * Named statements: each pooled connection parses and plans a statement the first time it runs it, then binds the
  * values only. The name is taken from the text, so one name never stands for two statements; the texts are as many as
@@ -109,8 +108,7 @@ const dialect = new PgDialect();
  */
 function preparedOn(pool: pg.Pool): NonNullable<Database['preparedRows']> {
   const names = new Map<string, string>();
-  return async (query) => {
-    const { sql: text, params } = dialect.sqlToQuery(query);
+  return async ({ sql: text, params }) => {
     let name = names.get(text);
     if (name === undefined) {
       name = `jo_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;

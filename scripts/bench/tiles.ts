@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import type { AddressInfo } from 'node:net';
 import { createDb, migrate, type Database } from '../../db/client.js';
 import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
-import { mvtTileSql, type TileParams } from '../../db/queries/tiles.js';
+import { mvtTileSql, mvtTileStatement, type TileParams } from '../../db/queries/tiles.js';
 import { seedDemo } from '../../db/seed/index.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { createApp } from '../../server/app.js';
@@ -63,7 +63,7 @@ async function measure(database: Database) {
   const encoding = await uncachedApp.deps.tiles.encodingFor(database);
   const params = (t: { layer: TileLayerName; x: number; y: number }): TileParams => ({ layer: t.layer, z: zoom, x: t.x, y: t.y, scope: { districtCode: null }, ...(t.layer === 'grid-cells' ? period : {}) });
   const bare = (t: { layer: TileLayerName; x: number; y: number }) => database.rows(mvtTileSql(params(t)));
-  const prepared = (t: { layer: TileLayerName; x: number; y: number }) => database.preparedRows!(mvtTileSql(params(t)));
+  const prepared = (t: { layer: TileLayerName; x: number; y: number }) => database.preparedRows!(mvtTileStatement(params(t)));
   // One whole unmeasured pass of each first: the JIT and every pooled connection's caches (PostGIS keeps its
   // projections per connection) are then as warm for the one as for the other, whichever runs first.
   const paths: [string, (t: { layer: TileLayerName; x: number; y: number }) => Promise<unknown>][] = [['endpoint', fetchTile]];

@@ -58,6 +58,18 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
   });
 
+  test('a signed-out session is refused at once, though its tiles were just served and cached', async () => {
+    const cookie = await loginCookie(app, 'planner');
+    const path = tilePath('institutions', 12);
+    expect((await tileBytes(path, cookie)).response.status).toBe(200);
+    expect((await tileBytes(path, cookie)).response.headers.get('server-timing')).toBe('cache;desc=hit');
+    expect((await sendJson(app, 'POST', '/api/auth/logout', {}, cookie)).status).toBe(200);
+    const after = await tileBytes(path, cookie);
+    expect(after.response.status).toBe(401);
+    expect(after.bytes.length).toBeGreaterThan(0);
+    expect(new TextDecoder().decode(after.bytes)).toContain('unauthenticated');
+  });
+
   test('institutions: the features of the tile and its buffer, as /api/institutions finds them there', async () => {
     const z = 13;
     const { x, y } = tileOf(putuoCentre.lon, putuoCentre.lat, z);

@@ -7,7 +7,9 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type Assume, type SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { RenderedStatement } from './queries/queryable.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -27,6 +29,8 @@ export interface Database {
   engine: Engine;
   /** Runs one statement and returns its rows as the driver made them (see parsedRows in db/queries/queryable.ts). */
   rows(query: SQL): Promise<Record<string, unknown>[]>;
+  /** PostgreSQL: as `rows`, kept parsed and planned by the server (db/queries/queryable.ts#Queryable.preparedRows). */
+  preparedRows?(statement: RenderedStatement): Promise<Record<string, unknown>[]>;
   /**
    * Hears `NOTIFY channel` from every connection to the database, delivered when the notifying transaction commits.
    * PostgreSQL: on a connection of its own, reconnected with backoff after a drop (`onListening` says when it hears
@@ -92,7 +96,26 @@ async function createPostgres(url: string, { onProgress }: DbOptions): Promise<D
   pool.on('error', (error) => onProgress?.(`PostgreSQL pool error: ${error.message}`));
   const db = drizzlePg(pool, { schema });
   const listen = async (channel: string, listener: NotificationListener) => listenOnOwnConnection(url, channel, listener);
-  return wrap(db, 'postgres', listen, () => pool.end(), () => migratePg(db, { migrationsFolder }));
+  const database = wrap(db, 'postgres', listen, () => pool.end(), () => migratePg(db, { migrationsFolder }));
+  database.preparedRows = preparedOn(pool);
+  return database;
+}
+
+/**
+ * Named statements: each pooled connection parses and plans a statement the first time it runs it, then binds the
+ * values only. The name is taken from the text, so one name never stands for two statements; the texts are as many as
+ * the shapes of the queries that use it, not their values.
+ */
+function preparedOn(pool: pg.Pool): NonNullable<Database['preparedRows']> {
+  const names = new Map<string, string>();
+  return async ({ sql: text, params }) => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `jo_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+      names.set(text, name);
+    }
+    return (await pool.query({ name, text, values: params })).rows as Record<string, unknown>[];
+  };
 }
 
 const LISTEN_RETRY_FIRST_MS = 200;

@@ -10,6 +10,12 @@ export interface Queryable {
    * use it for statements whose result is not read, and parsedRows for the others.
    */
   rows(query: SQL): Promise<Record<string, unknown>[]>;
+  /**
+   * As `rows`, for a statement run so often that parsing and planning it each time costs about as much as running it
+   * (a vector tile: a few hundred microseconds each): the server keeps it planned. Absent (PGlite, a transaction) =
+   * `rows`. Rows as pg's own parsers make them, so only for results whose types both parse alike (bytea).
+   */
+  preparedRows?(statement: RenderedStatement): Promise<Record<string, unknown>[]>;
 }
 
 /** Runs `work` in one transaction; everything it writes (the change and its audit row) commits or rolls back together. */
@@ -27,18 +33,33 @@ export class RowShapeError extends Error {
 
 /** Runs `query` and parses every row with `schema`, which also converts what the two drivers answer differently. */
 export async function parsedRows<S extends z.ZodType>(q: Queryable, schema: S, query: SQL): Promise<z.output<S>[]> {
-  const rows = await q.rows(query);
+  return parsedFrom(schema, await q.rows(query), () => new PgDialect().sqlToQuery(query).sql);
+}
+
+/** A statement's text and values, rendered already (db/queries/tiles.ts#mvtTileStatement). */
+export interface RenderedStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** parsedRows for a rendered statement, kept planned by the engine where it can (Queryable.preparedRows). */
+export async function parsedPreparedRows<S extends z.ZodType>(q: Queryable, schema: S, statement: RenderedStatement, query: () => SQL): Promise<z.output<S>[]> {
+  const rows = q.preparedRows ? await q.preparedRows(statement) : await q.rows(query());
+  return parsedFrom(schema, rows, () => statement.sql);
+}
+
+function parsedFrom<S extends z.ZodType>(schema: S, rows: Record<string, unknown>[], text: () => string): z.output<S>[] {
   return rows.map((row, index) => {
     const parsed = schema.safeParse(row);
-    if (!parsed.success) throw new RowShapeError(shapeMessage(query, index, parsed.error));
+    if (!parsed.success) throw new RowShapeError(shapeMessage(text(), index, parsed.error));
     return parsed.data;
   });
 }
 
-function shapeMessage(query: SQL, index: number, error: z.ZodError): string {
+function shapeMessage(text: string, index: number, error: z.ZodError): string {
   const [issue] = error.issues;
   const where = issue.path.length ? `column ${issue.path.map(String).join('.')}` : 'the row';
-  const statement = new PgDialect().sqlToQuery(query).sql.replace(/\s+/g, ' ').trim();
+  const statement = text.replace(/\s+/g, ' ').trim();
   const excerpt = statement.length > 120 ? `${statement.slice(0, 120)}…` : statement;
   return `row ${index} of a query does not match its schema: ${where}: ${issue.message} (${excerpt})`;
 }

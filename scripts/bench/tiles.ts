@@ -1,5 +1,6 @@
 // Vector tile throughput (docs/interop.md#vector-tiles): uncached tiles through the whole endpoint against the bare
-// ST_AsMVT statement on PostgreSQL, the server-encoded tiles on PGlite, and cached tiles per second over loopback
+// ST_AsMVT statement on PostgreSQL (sent as a client would, parsed and planned each time, and prepared as the endpoint
+// sends it), the server-encoded tiles on PGlite, and cached tiles per second over loopback
 // (autocannon in a worker thread, the server on the main one). Prints one JSON document.
 // Usage: npm run --silent bench:tiles   (PostgreSQL too when DATABASE_URL is set; its data is replaced)
 import { serve } from '@hono/node-server';
@@ -7,7 +8,7 @@ import autocannon from 'autocannon';
 import type { AddressInfo } from 'node:net';
 import { createDb, migrate, type Database } from '../../db/client.js';
 import { analyzeIfNeverAnalyzed } from '../../db/queries/maintenance.js';
-import { mvtTileSql, type TileParams } from '../../db/queries/tiles.js';
+import { mvtTileSql, mvtTileStatement, type TileParams } from '../../db/queries/tiles.js';
 import { seedDemo } from '../../db/seed/index.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { createApp } from '../../server/app.js';
@@ -45,6 +46,9 @@ async function perSecond<T>(items: readonly T[], run: (item: T) => Promise<unkno
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The uncached paths run in turn this many times; the medians are reported, with the spread. */
+const measuredRounds = 3;
 
 async function measure(database: Database) {
   const tiles = tileSet();
@@ -56,14 +60,26 @@ async function measure(database: Database) {
     if (response.status !== 200 && response.status !== 204) throw new Error(`${path(t)}: ${response.status}`);
     await response.arrayBuffer();
   };
-  await perSecond(tiles.slice(0, 20), fetchTile);
-  const endpoint = await perSecond(tiles, fetchTile);
   const encoding = await uncachedApp.deps.tiles.encodingFor(database);
-  let rawSql: number | null = null;
-  if (encoding === 'postgis') {
-    const params = (t: { layer: TileLayerName; x: number; y: number }): TileParams => ({ layer: t.layer, z: zoom, x: t.x, y: t.y, scope: { districtCode: null }, ...(t.layer === 'grid-cells' ? period : {}) });
-    rawSql = await perSecond(tiles, (t) => database.rows(mvtTileSql(params(t))));
+  const params = (t: { layer: TileLayerName; x: number; y: number }): TileParams => ({ layer: t.layer, z: zoom, x: t.x, y: t.y, scope: { districtCode: null }, ...(t.layer === 'grid-cells' ? period : {}) });
+  const bare = (t: { layer: TileLayerName; x: number; y: number }) => database.rows(mvtTileSql(params(t)));
+  const prepared = (t: { layer: TileLayerName; x: number; y: number }) => database.preparedRows!(mvtTileStatement(params(t)));
+  // One whole unmeasured pass of each first: the JIT and every pooled connection's caches (PostGIS keeps its
+  // projections per connection) are then as warm for the one as for the other, whichever runs first.
+  const paths: [string, (t: { layer: TileLayerName; x: number; y: number }) => Promise<unknown>][] = [['endpoint', fetchTile]];
+  if (encoding === 'postgis') paths.push(['bare', bare], ['prepared', prepared]);
+  for (const [, run] of paths) await perSecond(tiles, run);
+  const rounds: Record<string, number>[] = [];
+  for (let i = 0; i < measuredRounds; i++) {
+    const figures: Record<string, number> = {};
+    for (const [name, run] of paths) figures[name] = await perSecond(tiles, run);
+    rounds.push(figures);
   }
+  const endpoint = median(rounds.map((r) => r.endpoint));
+  const spread = (name: string) => [round(Math.min(...rounds.map((r) => r[name]))), round(Math.max(...rounds.map((r) => r[name])))];
+  const ratio = (name: string) => (encoding === 'postgis' ? Math.round(median(rounds.map((r) => r.endpoint / r[name])) * 100) / 100 : null);
+  const rawSql = encoding === 'postgis' ? median(rounds.map((r) => r.bare)) : null;
+  const rawPrepared = encoding === 'postgis' ? median(rounds.map((r) => r.prepared)) : null;
 
   const app = createApp({ database });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -81,8 +97,12 @@ async function measure(database: Database) {
     encoding,
     tiles: tiles.length,
     uncachedTilesPerSecond: round(endpoint),
+    uncachedSpread: spread('endpoint'),
     rawStAsMvtTilesPerSecond: rawSql === null ? null : round(rawSql),
-    endpointVsRawSql: rawSql === null ? null : Math.round((endpoint / rawSql) * 100) / 100,
+    rawSpread: rawSql === null ? null : spread('bare'),
+    endpointVsRawSql: ratio('bare'),
+    rawPreparedTilesPerSecond: rawPrepared === null ? null : round(rawPrepared),
+    endpointVsRawPrepared: ratio('prepared'),
     cachedTilesPerSecond: round(result.requests.average),
     cachedLatencyP99Ms: result.latency.p99,
     cachedErrors: result.errors + non2xx,

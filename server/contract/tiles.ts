@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tileLayerNames, tileMaxZoom, tileMinZoom } from '../domain/tile-layers.js';
-import { checkTimeRange, timeRangeShape } from './params.js';
+import { shanghaiDistrict } from '../domain/districts.js';
+import { checkTimeRange, districtCodeParam, timeRangeShape } from './params.js';
 
 const tileIndex = z.string().regex(/^\d{1,7}$/, 'must be a whole number').transform(Number);
 
@@ -17,8 +18,11 @@ export const tileAddressSchema = z.object({
     .transform((text) => Number(text.slice(0, -4))),
 });
 
+/** A district of the city: a well-formed code that names none would only ever draw empty tiles. */
+const tileDistrictParam = districtCodeParam.refine((code) => shanghaiDistrict(code) !== undefined, 'district must be one of the city’s districts');
+
 export const tileQuerySchema = z
-  .object({ from: timeRangeShape.from.optional(), to: timeRangeShape.to.optional() })
+  .object({ from: timeRangeShape.from.optional(), to: timeRangeShape.to.optional(), district: tileDistrictParam.optional() })
   .strict()
   .superRefine(checkTimeRange);
 export type TileQuery = z.infer<typeof tileQuerySchema>;

@@ -43,8 +43,9 @@ export function tilesRouter(deps: Deps) {
         search.set('from', c.req.query('from')!);
         search.set('to', c.req.query('to')!);
       }
+      if (query.district) search.set('district', query.district);
       const text = search.size ? `?${search.toString().replaceAll('%3A', ':')}` : '';
       c.header('Cache-Control', cacheControl);
-      return c.json(await tileJsonFor(deps, c.get('user'), layer, url.origin, text), 200);
+      return c.json(await tileJsonFor(deps, c.get('user'), layer, query, url.origin, text), 200);
     });
 }

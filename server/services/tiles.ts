@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/queries/queryable.js';
 import type { UserRow } from '../../db/queries/users.js';
 import type { TileJson, TileQuery } from '../contract/tiles.js';
 import { isTileInRange, tileLayers, tileMaxZoom, tileMinZoom, type TileLayerName } from '../domain/tile-layers.js';
-import { scopeOf } from './access.js';
+import { scopedTo } from './access.js';
 import { unprocessable } from './errors.js';
 import { encodeTile } from './tile-encoder.js';
 import { LayerVersions, TileCache, type CachedTile } from './tile-cache.js';
@@ -57,14 +57,17 @@ function checkedParams(user: UserRow, r: TileRequest): TileParams {
   const spec = tileLayers[r.layer];
   if (spec.needsPeriod && !r.query.from) throw unprocessable('from', `the ${r.layer} layer counts clues in a period: give from and to`);
   if (!spec.needsPeriod && !spec.acceptsPeriod && r.query.from) throw unprocessable('from', `the ${r.layer} layer takes no period`);
-  return { layer: r.layer, z: r.z, x: r.x, y: r.y, scope: scopeOf(user), from: r.query.from, to: r.query.to };
+  return { layer: r.layer, z: r.z, x: r.x, y: r.y, ...scopedTo(user, r.query.district), from: r.query.from, to: r.query.to };
 }
 
-/** The tile for `user` (cached by layer, address, scope, period and the layer's data version) and whether it was cached. */
+/**
+ * The tile for `user` (cached by layer, address, scope, the district asked for, period and the layer's data version)
+ * and whether it was cached.
+ */
 export async function tileFor(deps: TileDeps, user: UserRow, r: TileRequest): Promise<CachedTile & { hit: boolean }> {
   const params = checkedParams(user, r);
   await deps.tiles.versions.sync(deps.database);
-  const key = [r.layer, r.z, r.x, r.y, user.districtCode ?? '*', r.query.from?.toISOString() ?? '', r.query.to?.toISOString() ?? '', deps.tiles.versions.of(r.layer)].join('/');
+  const key = [r.layer, r.z, r.x, r.y, user.districtCode ?? '*', params.district ?? '*', r.query.from?.toISOString() ?? '', r.query.to?.toISOString() ?? '', deps.tiles.versions.of(r.layer)].join('/');
   const { tile, hit } = deps.tiles.cache.lookup(key, async () => {
     const bytes = await buildTile(deps.database, await deps.tiles.encodingFor(deps.database), params);
     return { bytes, etag: etagOf(bytes) };
@@ -75,9 +78,10 @@ export async function tileFor(deps: TileDeps, user: UserRow, r: TileRequest): Pr
 const shanghai: [number, number, number, number] = [120.85, 30.67, 122.2, 31.88];
 
 /** The layer's TileJSON 3.0.0: where its tiles are, their zoom range, the scope's extent and the fields. */
-export async function tileJsonFor(deps: TileDeps, user: UserRow, layer: TileLayerName, origin: string, search: string): Promise<TileJson> {
+export async function tileJsonFor(deps: TileDeps, user: UserRow, layer: TileLayerName, query: TileQuery, origin: string, search: string): Promise<TileJson> {
   const spec = tileLayers[layer];
-  const bounds = (await layerBounds(deps.database, layer, scopeOf(user))) ?? shanghai;
+  const { scope, district } = scopedTo(user, query.district);
+  const bounds = (await layerBounds(deps.database, layer, scope, district)) ?? shanghai;
   return {
     tilejson: '3.0.0',
     name: layer,

@@ -58,6 +58,18 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.mvt', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
   });
 
+  test('a signed-out session is refused at once, though its tiles were just served and cached', async () => {
+    const cookie = await loginCookie(app, 'planner');
+    const path = tilePath('institutions', 12);
+    expect((await tileBytes(path, cookie)).response.status).toBe(200);
+    expect((await tileBytes(path, cookie)).response.headers.get('server-timing')).toBe('cache;desc=hit');
+    expect((await sendJson(app, 'POST', '/api/auth/logout', {}, cookie)).status).toBe(200);
+    const after = await tileBytes(path, cookie);
+    expect(after.response.status).toBe(401);
+    expect(after.bytes.length).toBeGreaterThan(0);
+    expect(new TextDecoder().decode(after.bytes)).toContain('unauthenticated');
+  });
+
   test('institutions: the features of the tile and its buffer, as /api/institutions finds them there', async () => {
     const z = 13;
     const { x, y } = tileOf(putuoCentre.lon, putuoCentre.lat, z);
@@ -157,6 +169,63 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.mvt', () => {
   });
 });
 
+describe('the district parameter', () => {
+  const cityTile = (layer: TileLayerName, query: string) => {
+    const { x, y } = tileOf(121.47, 31.23, 9);
+    return `/tiles/${layer}/9/${x}/${y}.mvt${query}`;
+  };
+
+  test('narrows a city-wide account to that district, each layer, as the district account sees it', async () => {
+    for (const layer of ['districts', 'streets', 'institutions', 'clues'] as const) {
+      const chosen = decode((await tileBytes(cityTile(layer, `?district=${putuo}`), admin)).bytes)[layer] ?? [];
+      const all = decode((await tileBytes(cityTile(layer, ''), admin)).bytes)[layer] ?? [];
+      const leaders = decode((await tileBytes(cityTile(layer, ''), leader)).bytes)[layer] ?? [];
+      expect(chosen.length, layer).toBeGreaterThan(0);
+      expect(all.length, layer).toBeGreaterThan(chosen.length);
+      for (const f of chosen) expect(layer === 'districts' ? f.properties.code : f.properties.districtCode, layer).toBe(putuo);
+      expect(chosen.map((f) => f.id).sort(), layer).toEqual(leaders.map((f) => f.id).sort());
+    }
+    const cells = decode((await tileBytes(tilePath('grid-cells', 12, `?${period}&district=310106`), admin)).bytes)['grid-cells'] ?? [];
+    for (const f of cells) expect(f.properties.districtCode).toBe('310106');
+  });
+
+  test('a district account may name its own district; another is refused as /api/institutions refuses it', async () => {
+    const own = await tileBytes(cityTile('institutions', `?district=${putuo}`), leader);
+    const plain = await tileBytes(cityTile('institutions', ''), leader);
+    expect(own.response.status).toBe(200);
+    expect(own.bytes).toEqual(plain.bytes);
+    const other = await getJson(app, cityTile('institutions', '?district=310104'), leader);
+    const api = await getJson(app, '/api/institutions?bbox=121.3,31.1,121.6,31.4&district=310104', leader);
+    expect(api.status).toBe(403);
+    expect(other.status).toBe(403);
+    expect(other.body.error.code).toBe(api.body.error.code);
+    expect(other.body.error.details).toEqual(api.body.error.details);
+    const json = await getJson(app, '/tiles/institutions.json?district=310104', leader);
+    expect(json.status).toBe(403);
+  });
+
+  test('a malformed or unknown district is a 400 naming district, on tiles and TileJSON', async () => {
+    for (const bad of ['abc', '31010', '3101070', '999999', '310108']) {
+      for (const path of [cityTile('institutions', `?district=${bad}`), `/tiles/institutions.json?district=${bad}`]) {
+        const { status, body } = await getJson(app, path, admin);
+        expect(status, path).toBe(400);
+        expect(JSON.stringify(body.error.details.issues), path).toContain('district');
+      }
+    }
+  });
+
+  test('is part of the cache key: the district tile and the city tile are kept apart', async () => {
+    const path = tilePath('institutions', 11);
+    const narrowed = await tileBytes(`${path}?district=310106`, admin);
+    const whole = await tileBytes(path, admin);
+    expect(whole.response.headers.get('server-timing')).toBe('cache;desc=miss');
+    expect(whole.response.headers.get('etag')).not.toBe(narrowed.response.headers.get('etag'));
+    const again = await tileBytes(`${path}?district=310106`, admin);
+    expect(again.response.headers.get('server-timing')).toBe('cache;desc=hit');
+    expect(again.bytes).toEqual(narrowed.bytes);
+  });
+});
+
 describe('GET /tiles/{layer}.json', () => {
   test('TileJSON 3.0.0 with the tile template, zooms, the scope’s bounds and the fields', async () => {
     const { status, body, headers } = await getJson(app, `/tiles/grid-cells.json?${period}`, leader);
@@ -172,6 +241,10 @@ describe('GET /tiles/{layer}.json', () => {
     expect(minLat).toBeLessThan(maxLat);
     expect(body.vector_layers[0]).toMatchObject({ id: 'grid-cells', fields: { clueCount: 'Number', code: 'String' } });
     expect((await getJson(app, '/tiles/parcels.json', leader)).status).toBe(400);
+    const narrowed = await getJson(app, `/tiles/institutions.json?district=310106`, admin);
+    expect(narrowed.body.tiles[0]).toMatch(/\/tiles\/institutions\/\{z\}\/\{x\}\/\{y\}\.mvt\?district=310106$/);
+    const city = await getJson(app, `/tiles/institutions.json`, admin);
+    expect(narrowed.body.bounds[2] - narrowed.body.bounds[0]).toBeLessThan(city.body.bounds[2] - city.body.bounds[0]);
     expect((await app.request('/tiles/districts.json')).status).toBe(401);
   });
 });

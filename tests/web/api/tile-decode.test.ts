@@ -34,11 +34,11 @@ describe('the map reads point tiles', () => {
     const bytes = encodeTile('institutions', [institution(7), institution(8, 121.435, 31.236)]);
     const features = decodePointTile(bytes, 'institutions', { z, x, y }, institutionTilePropertiesSchema);
     expect(features.map((f) => f.id)).toEqual([7, 8]);
-    expect(features[0]!.properties).toEqual({ id: 7, name: '机构7', category: '学科类', status: 'unlicensed', listStatus: 'black', districtCode: '310107' });
+    expect(features[0].properties).toEqual({ id: 7, name: '机构7', category: '学科类', status: 'unlicensed', listStatus: 'black', districtCode: '310107' });
     // A tile unit at z 14 is about 0.6 m: well within 1e-5 degrees.
-    expect(features[0]!.geometry.coordinates[0]).toBeCloseTo(place.lon, 5);
-    expect(features[0]!.geometry.coordinates[1]).toBeCloseTo(place.lat, 5);
-    expect(features[1]!.geometry.coordinates[0]).toBeCloseTo(121.435, 5);
+    expect(features[0].geometry.coordinates[0]).toBeCloseTo(place.lon, 5);
+    expect(features[0].geometry.coordinates[1]).toBeCloseTo(place.lat, 5);
+    expect(features[1].geometry.coordinates[0]).toBeCloseTo(121.435, 5);
   });
 
   test('a layer the tile does not hold is no features', () => {

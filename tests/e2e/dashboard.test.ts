@@ -1,3 +1,5 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import Pbf from 'pbf';
 import { describe, expect, test } from 'vitest';
 import { logIn, waitForMapIdle } from './browser.js';
 import { countPixels, PIXEL, type Region } from './pixels.js';
@@ -95,11 +97,12 @@ describe('JointOps dashboard in Chromium', () => {
     const page = await session.newPage();
     const institutionDistricts = new Set<string>();
     let institutionResponses = 0;
+    // The map reads institutions from vector tiles: every feature of every tile it was sent is in the district.
     page.on('response', async (response) => {
-      if (!/\/api\/institutions\?/.test(response.url()) || !response.ok()) return;
-      const body = (await response.json()) as { features: { properties: { districtCode: string } }[] };
+      if (!/\/tiles\/institutions\/\d+\/\d+\/\d+\.mvt/.test(response.url()) || response.status() !== 200) return;
+      const layer = new VectorTile(new Pbf(await response.body())).layers.institutions;
       institutionResponses += 1;
-      for (const f of body.features) institutionDistricts.add(f.properties.districtCode);
+      for (let i = 0; i < (layer?.length ?? 0); i++) institutionDistricts.add(String(layer.feature(i).properties.districtCode));
     });
     await page.goto(session.server.url);
     await logIn(page, 'putuo_leader');

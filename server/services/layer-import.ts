@@ -17,7 +17,8 @@ import type { Queryable } from '../../db/queries/queryable.js';
 import type { Clock } from '../domain/clock.js';
 import type { InputIssue } from '../domain/errors.js';
 import type { Encoding } from '../domain/platform-csv.js';
-import { layerRows, type ClueImportRow, type GridCellImportRow, type ImportLayer, type InstitutionImportRow, type LayerRows } from '../interop/import/layers.js';
+import type { WorkCalendar } from '../domain/calendar.js';
+import { inFileOrder, layerRows, type ClueImportRow, type GridCellImportRow, type ImportLayer, type InstitutionImportRow, type LayerRows } from '../interop/import/layers.js';
 import { readSourceFile, type ImportCrs, type ImportFormat } from '../interop/import/source.js';
 import { audited } from './audit.js';
 import { workCalendar, type CalendarCache } from './calendar.js';
@@ -145,9 +146,8 @@ function checkRows(q: Queryable, rows: LayerRows, problems: InputIssue[], progre
   return checkGridCells(q, rows.rows, problems, progress);
 }
 
-async function store(tx: Queryable, deps: LayerImportDeps, layer: ImportLayer, placed: readonly Placed<unknown>[], progress: (n: number) => void): Promise<number[]> {
+async function store(tx: Queryable, calendar: WorkCalendar | null, layer: ImportLayer, placed: readonly Placed<unknown>[], progress: (n: number) => void): Promise<number[]> {
   const ids: number[] = [];
-  const calendar = layer === 'clues' ? await workCalendar(deps) : null;
   for (const batch of batches(placed)) {
     if (layer === 'institutions')
       ids.push(
@@ -181,12 +181,6 @@ async function store(tx: Queryable, deps: LayerImportDeps, layer: ImportLayer, p
   return ids;
 }
 
-/** Problems of the whole file first, then by record, so that a report reads down the file like the file itself. */
-function inFileOrder(problems: readonly InputIssue[]): InputIssue[] {
-  const position = (p: InputIssue) => Number(/^(?:line|feature) (\d+)\./.exec(p.path)?.[1] ?? 0);
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => position(a.p) - position(b.p) || a.i - b.i).map(({ p }) => p);
-}
-
 /**
  * Checks a file and, unless it is a dry run or any record has a problem, writes all its rows in one transaction with
  * one audit entry (`layer.import`, the counts in it). A refusal answers the report with every problem; nothing is written.
@@ -216,12 +210,14 @@ export async function importLayerFile(deps: LayerImportDeps, actor: string, byte
     const placed = await checkRows(deps.database, rows, problems, counter('checking', rows.rows.length));
     return report(false, problems.length ? 0 : placed.length, problems);
   }
+  // Loaded before the transaction: PGlite has one connection, which the transaction holds.
+  const calendar = options.layer === 'clues' ? await workCalendar(deps) : null;
   try {
     const { result } = await audited(deps, { actor, action: 'layer.import', entity: 'layer_import' }, async (tx) => {
       const found: InputIssue[] = [];
       const placed = await checkRows(tx, rows, found, counter('checking', rows.rows.length));
       if (found.length) throw new Refused(found);
-      const ids = await store(tx, deps, options.layer, placed, counter('storing', placed.length));
+      const ids = await store(tx, calendar, options.layer, placed, counter('storing', placed.length));
       return {
         entityId: options.layer,
         before: null,

@@ -38,18 +38,18 @@ export const LAYER_FIELDS: Readonly<Record<ImportLayer, Readonly<Record<string, 
     address: ['address', '地址', '机构地址'],
   },
   clues: {
-    reportedAt: ['reportedAt', 'reported_at', '受理时间', '投诉时间', '时间'],
+    reportedAt: ['reportedAt', 'reported_at', 'reported', '受理时间', '投诉时间', '报告时间', '时间'],
     address: ['address', '地址'],
     description: ['description', '内容', '线索内容', '问题描述'],
-    suspectedType: ['suspectedType', 'suspected_type', '疑似类型', '类型'],
+    suspectedType: ['suspectedType', 'suspected_type', 'susp_type', '疑似类型', '类型'],
     source: ['source', '来源'],
     kind: ['kind', '诉求类型'],
     externalId: ['externalId', 'external_id', '编号', '工单编号'],
   },
   'grid-cells': {
-    code: ['code', '网格编码', '网格编号'],
-    workerName: ['workerName', 'worker_name', '网格员'],
-    streetCode: ['streetCode', 'street_code', '街镇编码'],
+    code: ['code', '网格编码', '网格代码'],
+    workerName: ['workerName', 'worker_name', 'worker', '网格员'],
+    streetCode: ['streetCode', 'street_code', 'street', '街镇编码', '街镇代码'],
   },
 };
 /** The position columns of a CSV, which the reader turns into the geometry. */
@@ -189,8 +189,17 @@ function gridCellRow(record: SourceRecord, cell: Cell, problems: InputIssue[]): 
   return { at: record.at, code: cell('code'), workerName: cell('workerName'), streetCode: cell('streetCode') || null, geometry: g };
 }
 
+/** Problems of the whole file first, then by record, so that a report reads down the file like the file itself. */
+export function inFileOrder(problems: readonly InputIssue[]): InputIssue[] {
+  const position = (p: InputIssue) => Number(/^(?:line|feature) (\d+)\./.exec(p.path)?.[1] ?? 0);
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => position(a.p) - position(b.p) || a.i - b.i).map(({ p }) => p);
+}
+
 /** The records as rows of the layer, with every problem the file shows by itself (the database's checks come after). */
 export function layerRows(layer: ImportLayer, file: SourceFile, options: { now: Date; mapping?: Readonly<Record<string, string>> }): { rows: LayerRows; problems: InputIssue[] } {
+  // A file that cannot be read at all has nothing more to say.
+  const unreadable = file.problems.filter((p) => p.path === 'file' || p.path === 'encoding');
+  if (unreadable.length) return { rows: { layer, rows: [] }, problems: unreadable };
   const { columns, problems } = layerColumns(layer, file.columns, options.mapping ?? {});
   problems.unshift(...file.problems);
   if (file.records.length === 0 && !problems.some((p) => p.path === 'file')) problems.push({ path: 'file', message: 'no records' });
@@ -211,5 +220,5 @@ export function layerRows(layer: ImportLayer, file: SourceFile, options: { now: 
     problems.push(...rowProblems);
     if (row && rowProblems.length === 0) rows.push(row);
   }
-  return { rows: { layer, rows } as LayerRows, problems };
+  return { rows: { layer, rows } as LayerRows, problems: inFileOrder(problems) };
 }

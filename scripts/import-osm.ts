@@ -11,6 +11,7 @@ import { createGunzip, gzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { createDb, migrate } from '../db/client.js';
 import { replaceRoadNetwork } from '../db/queries/roads.js';
+import { progressBar } from './progress-bar.js';
 import { createOsmRoadReader, prepareRoadNetwork, RoadNetworkInputError, summariseNetwork, type OsmRoadImport } from '../server/routing/network/index.js';
 
 class UsageError extends Error {}
@@ -27,22 +28,6 @@ function parseArguments(argv: string[]): { file: string; out: string | null } {
   }
   if (positional.length !== 1) throw new UsageError('usage: npm run import:osm -- <file.osm | file.osm.gz> [--out <network.json.gz>]');
   return { file: positional[0], out };
-}
-
-/** One progress line on stderr: redrawn in place on a terminal, every quarter otherwise. */
-function progressBar(label: string) {
-  let lastQuarter = -1;
-  return (fraction: number) => {
-    const clamped = Math.max(0, Math.min(1, fraction));
-    const width = 30;
-    const filled = Math.round(clamped * width);
-    const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(clamped * 100)}%`;
-    if (process.stderr.isTTY) process.stderr.write(`\r${line}${clamped === 1 ? '\n' : ''}`);
-    else if (Math.floor(clamped * 4) > lastQuarter) {
-      lastQuarter = Math.floor(clamped * 4);
-      process.stderr.write(`${line}\n`);
-    }
-  };
 }
 
 async function readOsm(file: string): Promise<OsmRoadImport> {

@@ -59,7 +59,7 @@ export const tileLayers: Record<TileLayerName, TileLayerSpec> = {
 
 /**
  * The layers an audited write of `entity` may change. A check-in's flow-back updates its institution and may open a
- * clue; a 黑白名单 publication sets institutions' list status; a rebuild changes everything. Entities absent here
+ * clue; a 黑白名单 publication sets institutions' list status; a rebuild or an import of a file changes everything. Entities absent here
  * (plans, campaigns, photos, sessions…) draw nothing on these layers.
  */
 const layersByEntity: Partial<Record<AuditEntity, readonly TileLayerName[]>> = {
@@ -67,6 +67,7 @@ const layersByEntity: Partial<Record<AuditEntity, readonly TileLayerName[]>> = {
   check_in: ['institutions', 'clues', 'grid-cells'],
   list_publication: ['institutions'],
   database: tileLayerNames,
+  layer_import: tileLayerNames,
 };
 
 export const layersChangedBy = (entity: AuditEntity): readonly TileLayerName[] => layersByEntity[entity] ?? [];

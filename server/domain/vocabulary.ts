@@ -137,6 +137,7 @@ export const auditActions = [
   'review.ranking_weights',
   'review.export',
   'layer.export',
+  'layer.import',
   'list.publish',
   'gis_token.issue',
   'gis_token.revoke',
@@ -160,6 +161,7 @@ export const auditEntities = [
   'list_publication',
   'gis_token',
   'map_layer',
+  'layer_import',
 ] as const;
 /**
  * How a day of a campaign (专项行动) counts for tutoring and so for patrols: 上课日 school day, 周末 weekend, 法定节假日

@@ -419,6 +419,7 @@ export const en: Record<MessageKey, string> = {
   'auditAction.matrix.update': 'Change responsibility matrix',
   'auditAction.review.export': 'Export review briefing',
   'auditAction.layer.export': 'Map layer exported',
+  'auditAction.layer.import': 'Map layer imported from a file',
   'auditAction.list.publish': 'Publish black and white lists',
   'auditEntity.database': 'Database',
   'auditEntity.session': 'Session',
@@ -437,6 +438,7 @@ export const en: Record<MessageKey, string> = {
   'auditEntity.review_briefing': 'Review briefing',
   'auditEntity.list_publication': 'Black and white lists',
   'auditEntity.map_layer': 'Map layer',
+  'auditEntity.layer_import': 'Layer import',
   'auditEntity.responsibility_matrix': 'Responsibility matrix',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': 'How much more the clues in and around this cell cluster than chance would give: higher is more clustered, below zero sparser',

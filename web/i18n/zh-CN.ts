@@ -418,6 +418,7 @@ export const zhCN = {
   'auditAction.matrix.update': '修改责任矩阵',
   'auditAction.review.export': '导出研判简报',
   'auditAction.layer.export': '导出地图图层',
+  'auditAction.layer.import': '从文件导入图层',
   'auditAction.list.publish': '发布黑白名单',
   'auditEntity.database': '数据库',
   'auditEntity.session': '会话',
@@ -436,6 +437,7 @@ export const zhCN = {
   'auditEntity.review_briefing': '研判简报',
   'auditEntity.list_publication': '黑白名单',
   'auditEntity.map_layer': '地图图层',
+  'auditEntity.layer_import': '图层导入',
   'auditEntity.responsibility_matrix': '责任矩阵',
   // Names, plain-language help and the chart's axes of the cell detail; the institution cluster panel.
   'cell.zHelp': '该网格及其周边的线索比随机分布聚集多少：越大越聚集，负值表示比随机更稀疏',

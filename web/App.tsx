@@ -186,10 +186,10 @@ function SignedInApp() {
           <BoardView key={`${session.user.id}:${window.location.search}`} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('campaigns')} />
         )}
         {session.status === 'authenticated' && shownPage === 'displays' && (
-          <DisplaysView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+          <DisplaysView key={session.user.id} user={session.user} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
         {session.status === 'authenticated' && shownPage === 'tokens' && (
-          <TokensView key={session.user.id} user={session.user} language={language} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+          <TokensView key={session.user.id} user={session.user} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
         {session.status === 'authenticated' && shownPage === 'lists' && (
           <ListsAdminView key={session.user.id} user={session.user} today={today} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />

@@ -83,7 +83,8 @@ export function Dashboard({ user, today, language, onLanguage, onLogout, onOpenP
   const zoom = state.view.zoom;
   const gridAtCells = choroplethLevel(zoom) === 'gridCells';
   const gridRes = useGridCells(bbox, state.timeRange, state.district, state.layers.grid && gridAtCells);
-  const cover = useMemo(() => (bbox ? tileCover(bbox, zoom) : null), [bbox, zoom]);
+  // The tiles the view needs; the layers' resources are keyed by the cover, so a pan within its tiles asks nothing.
+  const cover = bbox ? tileCover(bbox, zoom) : null;
   const institutionsRes = useInstitutions(cover, state.district, state.layers.institutions);
   // Clues feed the heatmap and, zoomed out, the district choropleth.
   const cluesWanted = state.layers.heatmap || (state.layers.grid && !gridAtCells);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { col, instant, parsedRows, type Queryable } from './queryable.js';
+import { placementColumns } from './placement.js';
 
 export interface ClueStatusUpdate {
   id: number;
@@ -40,8 +41,7 @@ export async function placePoint(q: Queryable, geojson: unknown): Promise<PointP
     SELECT GeometryType(input.geom) AS "geometryType",
            ST_IsValid(input.geom) AS valid,
            ST_IsValidReason(input.geom) AS reason,
-           (SELECT d.code FROM districts d WHERE ST_Intersects(d.geom, input.geom) ORDER BY d.code LIMIT 1) AS "districtCode",
-           (SELECT g.id FROM grid_cells g WHERE ST_Intersects(g.geom, input.geom) ORDER BY g.id LIMIT 1) AS "gridCellId"
+           ${placementColumns(sql`input.geom`)}
     FROM input`);
   return row;
 }

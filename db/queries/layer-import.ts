@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { placementColumns } from './placement.js';
 import { col, jsonParam, parsedRows, type Queryable } from './queryable.js';
 
-// The database side of importing a layer's file: where each record falls (district and grid cell by ST_Contains, and
+// The database side of importing a layer's file: where each record falls (district and grid cell, placed as every write places them, and
 // so whether it lies inside Shanghai at all), what is already stored, and the inserts, each over a batch of rows
 // handed over as one JSON array so that a file of 100,000 records takes a hundred statements, not 100,000.
 
@@ -14,16 +15,14 @@ export interface PointPlace {
 
 const pointPlace = z.object({ i: col.int, districtCode: z.string().nullable(), gridCellId: col.int.nullable() });
 
-/** The district and grid cell that contain each point (WGS84); a point in no district is outside Shanghai. */
+/** The district and grid cell of each point (WGS84), placed as every write places; a point in no district is outside Shanghai. */
 export async function placePoints(q: Queryable, points: readonly { i: number; lon: number; lat: number }[]): Promise<PointPlace[]> {
   if (points.length === 0) return [];
   return parsedRows(q, pointPlace, sql`
     WITH input AS (
       SELECT t.i, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326) AS geom
       FROM json_to_recordset(${jsonParam(points)}) AS t(i int, lon float8, lat float8))
-    SELECT input.i,
-           (SELECT d.code FROM districts d WHERE ST_Contains(d.geom, input.geom) ORDER BY d.code LIMIT 1) AS "districtCode",
-           (SELECT g.id FROM grid_cells g WHERE ST_Contains(g.geom, input.geom) ORDER BY g.id LIMIT 1) AS "gridCellId"
+    SELECT input.i, ${placementColumns(sql`input.geom`)}
     FROM input`);
 }
 

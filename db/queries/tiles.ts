@@ -16,10 +16,10 @@ export interface TileParams {
   to?: Date;
 }
 
-/** A numeric code as the feature id (MVT ids are unsigned integers); none for a code that is not all digits. */
 /** An instant bound as text: a Date, or the placeholder of a statement built once for many tiles (mvtTileStatement). */
 const bound = (at: Date): SQL => (at instanceof Date ? instant(at) : sql`${at}::timestamptz`);
 
+/** A numeric code as the feature id (MVT ids are unsigned integers); none for a code that is not all digits. */
 const codeId = (column: SQL) => sql`CASE WHEN ${column} ~ '^[0-9]{1,15}$' THEN ${column}::bigint END`;
 
 /**

@@ -23,7 +23,6 @@ import { readSourceFile, type ImportCrs, type ImportFormat } from '../interop/im
 import { audited } from './audit.js';
 import { workCalendar, type CalendarCache } from './calendar.js';
 import { deadlineOf } from './clue-loop.js';
-import type { TileService } from './tiles.js';
 
 /** Rows per statement: large enough that 100,000 rows take a hundred round trips, small enough to stay a few MB. */
 export const IMPORT_BATCH = 2_000;
@@ -61,13 +60,23 @@ export interface LayerImportDeps {
   database: Database;
   now: Clock;
   calendar: CalendarCache;
-  tiles?: TileService;
 }
 
 class Refused extends Error {
   constructor(readonly problems: InputIssue[]) {
     super(`${problems.length} problem(s)`);
   }
+}
+
+/** The lowest and highest id written, for the audit entry (ids of a large import are too many to list). */
+function idRange(ids: readonly number[]): { firstId: number | null; lastId: number | null } {
+  let firstId: number | null = null;
+  let lastId: number | null = null;
+  for (const id of ids) {
+    if (firstId === null || id < firstId) firstId = id;
+    if (lastId === null || id > lastId) lastId = id;
+  }
+  return { firstId, lastId };
 }
 
 function batches<T>(rows: readonly T[]): T[][] {
@@ -140,45 +149,45 @@ async function checkGridCells(q: Queryable, rows: readonly GridCellImportRow[], 
   return placed;
 }
 
-function checkRows(q: Queryable, rows: LayerRows, problems: InputIssue[], progress: (n: number) => void): Promise<Placed<InstitutionImportRow | ClueImportRow | GridCellImportRow>[]> {
-  if (rows.layer === 'institutions') return checkInstitutions(q, rows.rows, problems, progress);
-  if (rows.layer === 'clues') return checkClues(q, rows.rows, problems, progress);
-  return checkGridCells(q, rows.rows, problems, progress);
+type PlacedRows =
+  | { layer: 'institutions'; placed: Placed<InstitutionImportRow>[] }
+  | { layer: 'clues'; placed: Placed<ClueImportRow>[] }
+  | { layer: 'grid-cells'; placed: Placed<GridCellImportRow>[] };
+
+async function checkRows(q: Queryable, rows: LayerRows, problems: InputIssue[], progress: (n: number) => void): Promise<PlacedRows> {
+  if (rows.layer === 'institutions') return { layer: rows.layer, placed: await checkInstitutions(q, rows.rows, problems, progress) };
+  if (rows.layer === 'clues') return { layer: rows.layer, placed: await checkClues(q, rows.rows, problems, progress) };
+  return { layer: rows.layer, placed: await checkGridCells(q, rows.rows, problems, progress) };
 }
 
-async function store(tx: Queryable, calendar: WorkCalendar | null, layer: ImportLayer, placed: readonly Placed<unknown>[], progress: (n: number) => void): Promise<number[]> {
+/** Inserts the placed rows batch by batch; answers their ids. */
+async function insertBatches<R>(rows: readonly R[], insert: (batch: R[]) => Promise<number[]>, progress: (n: number) => void): Promise<number[]> {
   const ids: number[] = [];
-  for (const batch of batches(placed)) {
-    if (layer === 'institutions')
-      ids.push(
-        ...(await insertInstitutions(
-          tx,
-          (batch as Placed<InstitutionImportRow>[]).map(({ row: r, districtCode, gridCellId }) => ({
-            name: r.name, creditCode: r.creditCode, licenceNo: r.licenceNo, category: r.category, nature: r.nature, status: r.status,
-            address: r.address, lon: r.position[0], lat: r.position[1], districtCode, gridCellId,
-          })),
-        )),
-      );
-    else if (layer === 'clues')
-      ids.push(
-        ...(await insertClues(
-          tx,
-          (batch as Placed<ClueImportRow>[]).map(({ row: r, districtCode, gridCellId }) => ({
-            source: r.source, reportedAt: r.reportedAt, lon: r.position[0], lat: r.position[1], address: r.address, description: r.description,
-            suspectedType: r.suspectedType, kind: r.kind, externalId: r.externalId, districtCode, gridCellId, dueAt: deadlineOf(calendar!, r.kind, r.reportedAt),
-          })),
-        )),
-      );
-    else
-      ids.push(
-        ...(await insertGridCells(
-          tx,
-          (batch as Placed<GridCellImportRow>[]).map(({ row: r, districtCode, streetCode }) => ({ code: r.code, workerName: r.workerName, districtCode, streetCode: streetCode!, geometry: r.geometry })),
-        )),
-      );
+  for (const batch of batches(rows)) {
+    ids.push(...(await insert(batch)));
     progress(batch.length);
   }
   return ids;
+}
+
+function store(tx: Queryable, calendar: WorkCalendar | null, rows: PlacedRows, progress: (n: number) => void): Promise<number[]> {
+  switch (rows.layer) {
+    case 'institutions':
+      return insertBatches(rows.placed, (batch) =>
+        insertInstitutions(tx, batch.map(({ row: r, districtCode, gridCellId }) => ({
+          name: r.name, creditCode: r.creditCode, licenceNo: r.licenceNo, category: r.category, nature: r.nature, status: r.status,
+          address: r.address, lon: r.position[0], lat: r.position[1], districtCode, gridCellId,
+        }))), progress);
+    case 'clues':
+      return insertBatches(rows.placed, (batch) =>
+        insertClues(tx, batch.map(({ row: r, districtCode, gridCellId }) => ({
+          source: r.source, reportedAt: r.reportedAt, lon: r.position[0], lat: r.position[1], address: r.address, description: r.description,
+          suspectedType: r.suspectedType, kind: r.kind, externalId: r.externalId, districtCode, gridCellId, dueAt: deadlineOf(calendar!, r.kind, r.reportedAt),
+        }))), progress);
+    case 'grid-cells':
+      return insertBatches(rows.placed, (batch) =>
+        insertGridCells(tx, batch.map(({ row: r, districtCode, streetCode }) => ({ code: r.code, workerName: r.workerName, districtCode, streetCode: streetCode!, geometry: r.geometry }))), progress);
+  }
 }
 
 /**
@@ -207,7 +216,7 @@ export async function importLayerFile(deps: LayerImportDeps, actor: string, byte
     return (n: number) => onProgress?.(stage, (done += n), total);
   };
   if (options.dryRun || problems.length) {
-    const placed = await checkRows(deps.database, rows, problems, counter('checking', rows.rows.length));
+    const { placed } = await checkRows(deps.database, rows, problems, counter('checking', rows.rows.length));
     return report(false, problems.length ? 0 : placed.length, problems);
   }
   // Loaded before the transaction: PGlite has one connection, which the transaction holds.
@@ -217,11 +226,11 @@ export async function importLayerFile(deps: LayerImportDeps, actor: string, byte
       const found: InputIssue[] = [];
       const placed = await checkRows(tx, rows, found, counter('checking', rows.rows.length));
       if (found.length) throw new Refused(found);
-      const ids = await store(tx, calendar, options.layer, placed, counter('storing', placed.length));
+      const ids = await store(tx, calendar, placed, counter('storing', placed.placed.length));
       return {
         entityId: options.layer,
         before: null,
-        after: { file: options.fileName, format: file.format, encoding: file.encoding, crs: file.crs, records: file.records.length, imported: ids.length, firstId: ids.reduce<number | null>((m, id) => (m === null || id < m ? id : m), null), lastId: ids.reduce<number | null>((m, id) => (m === null || id > m ? id : m), null) },
+        after: { file: options.fileName, format: file.format, encoding: file.encoding, crs: file.crs, records: file.records.length, imported: ids.length, ...idRange(ids) },
         result: ids.length,
       };
     });

@@ -5,7 +5,7 @@ import { createDb, resetDatabase, type Database } from '../../db/client.js';
 import { seedDemo, type SeedSummary } from '../../db/seed/index.js';
 import { seedChecksum } from '../../db/queries/seed.js';
 import { verifyAuditChain } from '../../db/queries/audit.js';
-import { isValidCreditCode } from '../../db/seed/generate/credit-code.js';
+import { isValidCreditCode } from '../../server/domain/credit-code.js';
 import { dropScratchDatabase, scratchDatabaseUrl } from '../support/db.js';
 
 // Test-only password hashing (the product's lives in the server); scrypt$salt$key in hex.

@@ -8,31 +8,12 @@ import { coverTiles, type TileCover } from '../../server/domain/tile-cover.js';
 import type { TileLayerName } from '../../server/domain/tile-layers.js';
 import type { TimeRange } from '../state/dashboard.js';
 import { rangeToInstants } from '../state/dates.js';
-import { ApiError, errorFromBody } from './errors.js';
 import { decodePointTile, mergeById, type TileAddress } from './tile-decode.js';
-import { notifyUnauthenticated } from './transport.js';
+import { readBytes } from './transport.js';
 
 export interface TiledFeatures<P> {
   /** Every feature of the tiles: tiles drop none, so there is no page budget to run out of. */
   features: Feature<PointGeometry, P>[];
-}
-
-async function tileBytes(path: string, signal: AbortSignal | undefined): Promise<Uint8Array | null> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', signal });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw new ApiError('aborted', 0, 'aborted');
-    throw new ApiError(error instanceof Error ? error.message : String(error), 0, 'network');
-  }
-  // An empty tile is a 204: no feature there.
-  if (response.status === 204) return null;
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    if (response.status === 401) notifyUnauthenticated();
-    throw errorFromBody(response.status, body);
-  }
-  return new Uint8Array(await response.arrayBuffer());
 }
 
 async function pointLayer<P extends { id: number }>(
@@ -44,7 +25,8 @@ async function pointLayer<P extends { id: number }>(
 ): Promise<TiledFeatures<P>> {
   const search = new URLSearchParams(query).toString();
   const read = async (t: TileAddress) => {
-    const bytes = await tileBytes(`/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt${search ? `?${search}` : ''}`, signal);
+    // An empty tile is a 204: no feature there.
+    const bytes = await readBytes(fetch(`/tiles/${layer}/${t.z}/${t.x}/${t.y}.mvt${search ? `?${search}` : ''}`, { credentials: 'same-origin', signal }));
     return bytes ? decodePointTile(bytes, layer, t, schema) : [];
   };
   return { features: mergeById(await Promise.all(coverTiles(cover).map(read))) };

@@ -14,15 +14,33 @@ export function notifyUnauthenticated(): void {
   for (const listener of unauthenticatedListeners) listener();
 }
 
-/** Turns a fetch (as made by the typed client) into parsed JSON or an ApiError. */
-export async function readJson<T>(response: Promise<Response>, options: { notifyUnauthenticated?: boolean } = {}): Promise<T> {
-  let res: Response;
+/** The response of a request, or the ApiError of a request that never got one (aborted, offline). */
+export async function responseOf(response: Promise<Response>): Promise<Response> {
   try {
-    res = await response;
+    return await response;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw new ApiError('aborted', 0, 'aborted');
     throw new ApiError(error instanceof Error ? error.message : String(error), 0, 'network');
   }
+}
+
+/** The ApiError of a response that is not ok, from its body; a 401 tells the app the session ended. */
+function failureOf(res: Response, body: unknown, options: { notifyUnauthenticated?: boolean }): ApiError {
+  if (res.status === 401 && options.notifyUnauthenticated !== false) notifyUnauthenticated();
+  return errorFromBody(res.status, body);
+}
+
+/** A response's bytes (null for 204 No Content), or the ApiError its JSON body names. */
+export async function readBytes(response: Promise<Response>): Promise<Uint8Array | null> {
+  const res = await responseOf(response);
+  if (!res.ok) throw failureOf(res, await res.json().catch(() => null), {});
+  if (res.status === 204) return null;
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Turns a fetch (as made by the typed client) into parsed JSON or an ApiError. */
+export async function readJson<T>(response: Promise<Response>, options: { notifyUnauthenticated?: boolean } = {}): Promise<T> {
+  const res = await responseOf(response);
   let body: unknown = null;
   const text = await res.text();
   if (text) {
@@ -32,10 +50,6 @@ export async function readJson<T>(response: Promise<Response>, options: { notify
       throw new ApiError(`HTTP ${res.status}: not JSON`, res.status, 'bad_response');
     }
   }
-  if (!res.ok) {
-    const error = errorFromBody(res.status, body);
-    if (res.status === 401 && options.notifyUnauthenticated !== false) notifyUnauthenticated();
-    throw error;
-  }
+  if (!res.ok) throw failureOf(res, body, options);
   return body as T;
 }

@@ -13,13 +13,12 @@ import '../walls/displays.css';
 
 export interface RegistryPageProps {
   user: Me;
-  language: Language;
   onLanguage: (language: Language) => void;
   onLogout: () => void;
   onBack: () => void;
 }
 
-export interface RegistryShellProps extends Omit<RegistryPageProps, 'language'> {
+export interface RegistryShellProps extends RegistryPageProps {
   /** The page's name in test ids and the refusal's id (`displays`, `tokens`). */
   id: string;
   forbidden: { title: string; body: string; back: string };

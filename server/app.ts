@@ -45,6 +45,7 @@ import { photosRouter } from './routes/photos.js';
 import { fieldRouter } from './routes/field.js';
 import { wallDisplaysRouter } from './routes/wall-displays.js';
 import { gisTokensRouter } from './routes/gis-tokens.js';
+import { layerImportsRouter } from './routes/layer-imports.js';
 import { ogcRouter } from './routes/ogc.js';
 import { requireOgcReader } from './middleware/ogc-access.js';
 import { tilesRouter } from './routes/tiles.js';
@@ -154,6 +155,7 @@ export function createApp(options: AppOptions) {
     .route('/api', reviewRouter(deps))
     .route('/api', listPublicationsRouter(deps))
     .route('/api', gisTokensRouter(deps))
+    .route('/api', layerImportsRouter(deps))
     .route('/tiles', tilesRouter(deps))
     .doc(openApiPath, openApiInfo(version));
 

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { clueImportRoute, createClueWithPhotosRoute } from '../contract/clue-loop.js';
 import { photoUploadRoute } from '../contract/field.js';
+import { layerImportRoute } from '../contract/layer-imports.js';
 import { MAX_REPORT_BODY_BYTES, submitPublicReportRoute } from '../contract/public-reports.js';
 import { payloadTooLarge } from '../services/errors.js';
 
@@ -15,6 +16,8 @@ const ownLimit = [
   { method: 'POST', path: `/api${photoUploadRoute.path}` },
   // A platform export of 20,000 complaints (MAX_CLUE_IMPORT_BYTES).
   { method: 'POST', path: `/api${clueImportRoute.path}` },
+  // A layer's file of 100,000 institutions (MAX_LAYER_IMPORT_BYTES).
+  { method: 'POST', path: `/api${layerImportRoute.path}` },
 ];
 
 const limitOf = (maxSize: number) =>

@@ -14,6 +14,10 @@ import {
   streetDistricts,
 } from '../../db/queries/layer-import.js';
 import type { Queryable } from '../../db/queries/queryable.js';
+import type { UserRow } from '../../db/queries/users.js';
+import type { LayerImportQueryValues } from '../contract/layer-imports.js';
+import { requireAdmin } from './access.js';
+import { forbidden, unprocessable } from './errors.js';
 import type { Clock } from '../domain/clock.js';
 import type { InputIssue } from '../domain/errors.js';
 import type { Encoding } from '../domain/platform-csv.js';
@@ -50,6 +54,9 @@ export interface LayerImportReport {
   records: number;
   /** Rows written, or that a dry run found ready to write. */
   imported: number;
+  /** The file's columns (attributes), and the column each field was read from. */
+  columns: string[];
+  fields: Record<string, string>;
   problems: InputIssue[];
 }
 
@@ -196,7 +203,7 @@ function store(tx: Queryable, calendar: WorkCalendar | null, rows: PlacedRows, p
  */
 export async function importLayerFile(deps: LayerImportDeps, actor: string, bytes: Uint8Array, options: LayerImportOptions, onProgress?: ImportProgress): Promise<LayerImportReport> {
   const file = readSourceFile(bytes, { fileName: options.fileName, encoding: options.encoding, crs: options.crs }, options.mapping);
-  const { rows, problems } = layerRows(options.layer, file, { now: deps.now(), mapping: options.mapping });
+  const { rows, problems, columns } = layerRows(options.layer, file, { now: deps.now(), mapping: options.mapping });
   const report = (committed: boolean, imported: number, all: InputIssue[]): LayerImportReport => ({
     layer: options.layer,
     file: options.fileName,
@@ -208,6 +215,8 @@ export async function importLayerFile(deps: LayerImportDeps, actor: string, byte
     committed,
     records: file.records.length,
     imported,
+    columns: file.columns,
+    fields: columns,
     problems: inFileOrder(all),
   });
   const counter = (stage: ImportStage, total: number) => {
@@ -239,4 +248,22 @@ export async function importLayerFile(deps: LayerImportDeps, actor: string, byte
     if (error instanceof Refused) return report(false, 0, error.problems);
     throw error;
   }
+}
+
+/**
+ * The upload page's import: a city-wide administrator's alone, since the rows land in whichever district their
+ * position is in. Answers the report whether it wrote or refused (`committed` says which), as the CLI does.
+ */
+export async function importLayerUpload(deps: LayerImportDeps, user: UserRow, bytes: Uint8Array, query: LayerImportQueryValues): Promise<LayerImportReport> {
+  requireAdmin(user, 'import a layer');
+  if (user.districtCode !== null) throw forbidden(`layers are imported by a city-wide administrator; this account is bound to district ${user.districtCode}`);
+  if (bytes.byteLength === 0) throw unprocessable('file', 'empty: choose a GeoJSON, CSV or zipped Shapefile');
+  return importLayerFile(deps, user.username, bytes, {
+    layer: query.layer,
+    fileName: query.fileName,
+    encoding: query.encoding,
+    crs: query.crs,
+    mapping: query.mapping,
+    dryRun: query.dryRun,
+  });
 }

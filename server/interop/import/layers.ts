@@ -17,49 +17,14 @@ import {
   type SuspectedType,
 } from '../../domain/vocabulary.js';
 import type { Geometry } from '../geometry.js';
+import { LAYER_FIELDS, POSITION_FIELDS, REQUIRED_FIELDS as REQUIRED, type ImportLayer } from '../../domain/import-vocabulary.js';
 import { findColumn, type SourceFile, type SourceRecord } from './source.js';
+
+export { importLayers, LAYER_FIELDS, type ImportLayer } from '../../domain/import-vocabulary.js';
 
 // What each layer's import needs from a record: its fields found by the API's names or their usual Chinese headers
 // (or mapped by hand), checked one by one, so the report names every problem by record and field before anything is
 // written. Checks that need the database (inside Shanghai, already stored) come after, in the service.
-
-export const importLayers = ['institutions', 'clues', 'grid-cells'] as const;
-export type ImportLayer = (typeof importLayers)[number];
-
-/** Each layer's fields and the headers they go by, the API's own name first. */
-export const LAYER_FIELDS: Readonly<Record<ImportLayer, Readonly<Record<string, readonly string[]>>>> = {
-  institutions: {
-    name: ['name', '机构名称', '名称'],
-    creditCode: ['creditCode', 'credit_code', '统一社会信用代码', '信用代码'],
-    licenceNo: ['licenceNo', 'licence_no', 'licenseNo', '办学许可证号', '许可证号'],
-    category: ['category', '类别', '机构类别'],
-    nature: ['nature', '性质', '机构性质'],
-    status: ['status', '状态', '机构状态'],
-    address: ['address', '地址', '机构地址'],
-  },
-  clues: {
-    reportedAt: ['reportedAt', 'reported_at', 'reported', '受理时间', '投诉时间', '报告时间', '时间'],
-    address: ['address', '地址'],
-    description: ['description', '内容', '线索内容', '问题描述'],
-    suspectedType: ['suspectedType', 'suspected_type', 'susp_type', '疑似类型', '类型'],
-    source: ['source', '来源'],
-    kind: ['kind', '诉求类型'],
-    externalId: ['externalId', 'external_id', '编号', '工单编号'],
-  },
-  'grid-cells': {
-    code: ['code', '网格编码', '网格代码'],
-    workerName: ['workerName', 'worker_name', 'worker', '网格员'],
-    streetCode: ['streetCode', 'street_code', 'street', '街镇编码', '街镇代码'],
-  },
-};
-/** The position columns of a CSV, which the reader turns into the geometry. */
-const POSITION_FIELDS = ['longitude', 'latitude', 'geometry'];
-
-const REQUIRED: Readonly<Record<ImportLayer, readonly string[]>> = {
-  institutions: ['name', 'category', 'nature', 'status', 'address'],
-  clues: ['reportedAt', 'address', 'description'],
-  'grid-cells': ['code', 'workerName'],
-};
 
 /** Statuses by their Chinese names, as registries write them. */
 const STATUS_NAMES: Readonly<Record<string, InstitutionStatus>> = { 持证: 'licensed', 已登记: 'registered', 无证无照: 'unlicensed', 停业整顿: 'suspended', 已吊销: 'revoked' };
@@ -102,7 +67,7 @@ export function layerColumns(layer: ImportLayer, columns: readonly string[], map
   const fields = LAYER_FIELDS[layer];
   const problems: InputIssue[] = [];
   for (const field of Object.keys(mapping))
-    if (!(field in fields) && !POSITION_FIELDS.includes(field)) problems.push({ path: `map.${field}`, message: `${layer} have no field ${field} (fields: ${[...Object.keys(fields), ...POSITION_FIELDS].join(', ')})` });
+    if (!(field in fields) && !(POSITION_FIELDS as readonly string[]).includes(field)) problems.push({ path: `map.${field}`, message: `${layer} have no field ${field} (fields: ${[...Object.keys(fields), ...POSITION_FIELDS].join(', ')})` });
   const found: Record<string, string> = {};
   for (const [field, headers] of Object.entries(fields)) {
     const column = findColumn(columns, headers, mapping[field]);
@@ -196,10 +161,14 @@ export function inFileOrder(problems: readonly InputIssue[]): InputIssue[] {
 }
 
 /** The records as rows of the layer, with every problem the file shows by itself (the database's checks come after). */
-export function layerRows(layer: ImportLayer, file: SourceFile, options: { now: Date; mapping?: Readonly<Record<string, string>> }): { rows: LayerRows; problems: InputIssue[] } {
+export function layerRows(
+  layer: ImportLayer,
+  file: SourceFile,
+  options: { now: Date; mapping?: Readonly<Record<string, string>> },
+): { rows: LayerRows; problems: InputIssue[]; columns: Record<string, string> } {
   // A file that cannot be read at all has nothing more to say.
   const unreadable = file.problems.filter((p) => p.path === 'file' || p.path === 'encoding');
-  if (unreadable.length) return { rows: { layer, rows: [] }, problems: unreadable };
+  if (unreadable.length) return { rows: { layer, rows: [] }, problems: unreadable, columns: {} };
   const { columns, problems } = layerColumns(layer, file.columns, options.mapping ?? {});
   problems.unshift(...file.problems);
   if (file.records.length === 0 && !problems.some((p) => p.path === 'file')) problems.push({ path: 'file', message: 'no records' });
@@ -207,7 +176,7 @@ export function layerRows(layer: ImportLayer, file: SourceFile, options: { now: 
   const seen = new Map<string, string>();
   const rows: unknown[] = [];
   if (problems.some((p) => p.path.startsWith('header.') || p.path.startsWith('map.') || p.path === 'file' || p.path === 'encoding'))
-    return { rows: { layer, rows: [] }, problems };
+    return { rows: { layer, rows: [] }, problems, columns };
   for (const record of file.records) {
     const cell: Cell = (field) => (columns[field] === undefined ? '' : (record.fields[columns[field]] ?? '').trim());
     const rowProblems: InputIssue[] = [];
@@ -220,5 +189,5 @@ export function layerRows(layer: ImportLayer, file: SourceFile, options: { now: 
     problems.push(...rowProblems);
     if (row && rowProblems.length === 0) rows.push(row);
   }
-  return { rows: { layer, rows } as LayerRows, problems: inFileOrder(problems) };
+  return { rows: { layer, rows } as LayerRows, problems: inFileOrder(problems), columns };
 }

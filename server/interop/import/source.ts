@@ -10,10 +10,9 @@ import { unzip, ZipError } from './unzip.js';
 // GBK) or a zipped Shapefile, in WGS84, GCJ-02 (the offset datum Chinese web maps must use), BD-09 (Baidu's offset on
 // top of it) or CGCS2000. Pure: bytes in, records and problems out.
 
-export const importFormats = ['geojson', 'csv', 'shapefile'] as const;
-export type ImportFormat = (typeof importFormats)[number];
-export const importCrses = ['wgs84', 'gcj02', 'bd09', 'cgcs2000'] as const;
-export type ImportCrs = (typeof importCrses)[number];
+import type { ImportCrs, ImportFormat } from '../../domain/import-vocabulary.js';
+
+export { importCrses, importFormats, type ImportCrs, type ImportFormat } from '../../domain/import-vocabulary.js';
 
 export interface SourceRecord {
   /** Where the record is in the file, as a report names it: "line 3" (CSV) or "feature 3". */

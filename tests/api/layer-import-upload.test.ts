@@ -23,7 +23,7 @@ const header = '机构名称,类别,性质,状态,地址,经度,纬度\n';
 const csv = (...rows: string[]) => new TextEncoder().encode(header + rows.map((r) => `${r}\n`).join(''));
 
 async function upload(body: Uint8Array | string, query: Record<string, string>, cookie = cookies.admin) {
-  const response = await app.request(`/api/layer-imports?${new URLSearchParams(query)}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Cookie: cookie }, body });
+  const response = await app.request(`/api/layer-imports?${new URLSearchParams(query).toString()}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Cookie: cookie }, body });
   return { status: response.status, body: (await response.json()) as any };
 }
 

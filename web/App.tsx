@@ -20,6 +20,7 @@ import { parseUrlState } from './state/url.js';
 import { WallApp } from './wall/WallApp.js';
 import { DisplaysView } from './walls/DisplaysView.js';
 import { TokensView } from './tokens/TokensView.js';
+import { LayerImportsView } from './imports/LayerImportsView.js';
 
 // The report page brings ECharts: loaded when opened, so the dashboard's bundle does not carry it.
 const ReportPage = lazy(() => import('./report/ReportPage.js').then((m) => ({ default: m.ReportPage })));
@@ -33,7 +34,7 @@ const DeskPage = lazy(() => import('./desk/DeskPage.js').then((m) => ({ default:
 /**
  * `?page=planner` opens the patrol route planner (巡查路线规划), `?page=audit` the audit log (审计日志), `?page=campaigns`
  * the special campaigns (专项行动), `?page=calendar` the calendar screen (校历与节假日), `?page=report&campaign=<id>` a
- * campaign's after-action report (总结); the path /field the phone page. `/results/<id>` is the public result list
+ * campaign's after-action report (总结), `?page=imports` the layer import (图层导入); the path /field the phone page. `/results/<id>` is the public result list
  * (一公开), shown without a login; so are `/lists` and `/lists/<YYYY-MM>`, the monthly 黑白名单.
  */
 const pageInUrl = (): Page => pageOfLocation(window.location.pathname, window.location.search);
@@ -190,6 +191,9 @@ function SignedInApp() {
         )}
         {session.status === 'authenticated' && shownPage === 'tokens' && (
           <TokensView key={session.user.id} user={session.user} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
+        )}
+        {session.status === 'authenticated' && shownPage === 'imports' && (
+          <LayerImportsView key={session.user.id} user={session.user} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />
         )}
         {session.status === 'authenticated' && shownPage === 'lists' && (
           <ListsAdminView key={session.user.id} user={session.user} today={today} onLanguage={changeLanguage} onLogout={() => void logout()} onBack={() => goTo('dashboard')} />

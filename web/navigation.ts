@@ -5,7 +5,7 @@ import { createContext, useContext } from 'react';
 // after-action report (`?page=report&campaign=<id>`). The phone page of the field officers (执法队员) has a path of its
 // own, /field, because it is the address a team types or bookmarks on a phone, and the one its service worker keeps
 // for offline use.
-export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board', 'report', 'displays', 'lists', 'tokens'] as const;
+export const PAGES = ['dashboard', 'planner', 'audit', 'campaigns', 'calendar', 'board', 'report', 'displays', 'lists', 'tokens', 'imports'] as const;
 export type Page = (typeof PAGES)[number] | 'field' | 'review' | 'desk';
 
 /** The command-centre wall's path: a page of its own, paired by token or signed in (web/wall/WallApp.tsx). */

@@ -1,9 +1,10 @@
 import { useId, useState, type DragEvent } from 'react';
 import { useI18n } from '../i18n/index.js';
+import './import-drop.css';
 
 // The file: chosen with the file dialog (the label is the keyboard's way in) or dropped onto the zone.
 
-export function ImportDropZone({ fileName, busy, onFile }: { fileName: string | null; busy: boolean; onFile: (file: File) => void }) {
+export function ImportDropZone({ fileName, busy, onFile, accept = '.csv,text/csv', choose }: { fileName: string | null; busy: boolean; onFile: (file: File) => void; accept?: string; choose?: string }) {
   const { t } = useI18n();
   const id = useId();
   const [over, setOver] = useState(false);
@@ -24,12 +25,12 @@ export function ImportDropZone({ fileName, busy, onFile }: { fileName: string | 
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <label htmlFor={id} className="button button--primary">{fileName ? t('import.another') : t('import.choose')}</label>
+      <label htmlFor={id} className="button button--primary">{fileName ? t('import.another') : (choose ?? t('import.choose'))}</label>
       <input
         id={id}
         className="visually-hidden"
         type="file"
-        accept=".csv,text/csv"
+        accept={accept}
         data-testid="import-file"
         disabled={busy}
         onChange={(e) => {

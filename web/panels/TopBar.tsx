@@ -60,6 +60,8 @@ const PAGE_ENTRIES: readonly PageEntry[] = [
   { page: 'displays', label: 'displays.open', offered: (user) => user.role === 'admin', className: 'topbar__admin-page', icon: <path d="M1.5 2.5h13v9h-13z M5 14.5h6M8 11.5v3" /> },
   // a key: what a GIS client holds to read the map's layers
   { page: 'tokens', label: 'tokens.open', offered: (user) => user.role === 'admin', className: 'topbar__admin-page', icon: <path d="M5.5 10.5a3 3 0 1 1 0-6 3 3 0 0 1 0 6z M8.5 7.5h6M12 7.5v2.5M14.5 7.5v2" /> },
+  // a tray with an arrow into it: a file brought into the map's layers
+  { page: 'imports', label: 'imports.open', offered: (user) => user.role === 'admin' && user.districtCode === null, className: 'topbar__admin-page', icon: <path d="M8 1.5v8M5 6.5l3 3 3-3M2 10v4h12v-4" /> },
   {
     page: 'lists',
     label: 'listsAdmin.open',

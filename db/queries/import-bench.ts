@@ -1,21 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { ImportedInstitution } from './layer-import.js';
 import { placementColumns } from './placement.js';
 import { col, parsedRows, type Queryable } from './queryable.js';
 
 // Benchmark-only (scripts/bench/import.ts): the reference an import of institutions is measured against, and the
 // clean-up that lets the next run start from the same seeded rows.
 
-export interface ReferenceInstitution {
-  name: string;
-  creditCode: string;
-  category: string;
-  nature: string;
-  status: string;
-  address: string;
-  lon: number;
-  lat: number;
-}
+/** An institution as the reference stores it: the import's row without what placement derives. */
+export type ReferenceInstitution = Omit<ImportedInstitution, 'licenceNo' | 'districtCode' | 'gridCellId'>;
 
 /**
  * The rows as a plain multi-row statement with bound values, placed by the same rule as every write

@@ -8,7 +8,7 @@ import { clueKinds, clueSources, clueStatuses, deskIntakeSources, institutionCat
 import { pointGeometrySchema } from './geojson.js';
 import { clueDetailPropertiesSchema, newClueSchema } from './clues.js';
 import { featureSchema } from './geojson.js';
-import { csvEnumParam, districtCodeParam, idParamsSchema } from './params.js';
+import { csvEnumParam, districtCodeParam, idParamsSchema, jsonQueryParam } from './params.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
 
 // The clue loop's desk (线索闭环, docs/clues.md#api-steps): the clue's detail with its dispatch, deadline, escalation and
@@ -331,19 +331,12 @@ export type MatrixUpdate = z.output<typeof matrixUpdateSchema>;
 
 // ——— platform CSV import ———
 
-const mappingParam = z
-  .string()
-  .max(2000)
-  .transform((text, ctx) => {
-    try {
-      const parsed = z.partialRecord(z.enum(platformFields), z.number().int().min(0).max(200)).safeParse(JSON.parse(text));
-      if (parsed.success) return parsed.data;
-      ctx.addIssue({ code: 'custom', message: `mapping: ${parsed.error.issues[0].message} (fields: ${platformFields.join(', ')})` });
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'mapping must be JSON: {"field": column index}' });
-    }
-    return z.NEVER;
-  });
+const mappingParam = jsonQueryParam(z.partialRecord(z.enum(platformFields), z.number().int().min(0).max(200)), {
+  name: 'mapping',
+  maxLength: 2000,
+  shape: '{"field": column index}',
+  hint: `fields: ${platformFields.join(', ')}`,
+});
 export const clueImportQuerySchema = z
   .object({
     encoding: z.enum(['auto', 'utf-8', 'gbk']).default('auto'),

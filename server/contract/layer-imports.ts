@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { importCrses, importFormats, importLayers, LAYER_FIELDS, POSITION_FIELDS } from '../domain/import-vocabulary.js';
+import { jsonQueryParam } from './params.js';
 import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
 
 // 图层导入 (`?page=imports`): an administrator sends a layer's file (GeoJSON, CSV, zipped Shapefile) as the request
@@ -9,19 +10,13 @@ import { errorResponses, jsonContent, protectedRoute } from './route-config.js';
 /** Every field a layer's columns can be mapped to by hand: the layer's own and the CSV's position columns. */
 const MAPPABLE_FIELDS = [...new Set([...Object.values(LAYER_FIELDS).flatMap((fields) => Object.keys(fields)), ...POSITION_FIELDS])];
 
-const mappingParam = z
-  .string()
-  .max(4000)
-  .transform((text, ctx) => {
-    try {
-      const parsed = z.partialRecord(z.enum(MAPPABLE_FIELDS as [string, ...string[]]), z.string().min(1).max(200)).safeParse(JSON.parse(text));
-      if (parsed.success) return parsed.data as Record<string, string>;
-      ctx.addIssue({ code: 'custom', message: `mapping: ${parsed.error.issues[0].message} (fields: ${MAPPABLE_FIELDS.join(', ')})` });
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'mapping: not JSON' });
-    }
-    return z.NEVER;
-  });
+const mappingParam = jsonQueryParam(z.partialRecord(z.enum(MAPPABLE_FIELDS as [string, ...string[]]), z.string().min(1).max(200)), {
+  name: 'mapping',
+  maxLength: 4000,
+  shape: '{"field": "column header"}',
+  hint: `fields: ${MAPPABLE_FIELDS.join(', ')}`,
+  // JSON has no undefined values: each key present holds a header.
+}).transform((mapping) => mapping as Record<string, string>);
 
 export const layerImportQuerySchema = z
   .object({

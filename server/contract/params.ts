@@ -132,3 +132,23 @@ export const idParamsSchema = z.object({
     .transform(Number)
     .openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
 });
+
+/**
+ * A query parameter that carries JSON (an import's column mapping): parsed, then checked by `schema`; the message
+ * names the parameter and, for JSON that is not JSON, the shape it should have.
+ */
+export function jsonQueryParam<T>(schema: z.ZodType<T>, options: { name: string; maxLength: number; shape: string; hint: string }) {
+  return z
+    .string()
+    .max(options.maxLength)
+    .transform((text, ctx) => {
+      try {
+        const parsed = schema.safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: 'custom', message: `${options.name}: ${parsed.error.issues[0].message} (${options.hint})` });
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${options.name} must be JSON: ${options.shape}` });
+      }
+      return z.NEVER;
+    });
+}

@@ -7,13 +7,13 @@
  * Exit 0 imported (or a dry run found nothing wrong), 2 refused (the report names every problem by record and field),
  * 1 a usage error or a failure.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createDb, migrate } from '../db/client.js';
 import { systemClock } from '../server/domain/clock.js';
 import type { Encoding } from '../server/domain/platform-csv.js';
 import { importLayers, type ImportLayer } from '../server/interop/import/layers.js';
-import { importCrses, type ImportCrs } from '../server/interop/import/source.js';
+import { importCrses, type ByteSource, type ImportCrs } from '../server/interop/import/source.js';
 import { CalendarCache } from '../server/services/calendar.js';
 import { importLayerFile, type ImportStage } from '../server/services/layer-import.js';
 import { progressBar } from './progress-bar.js';
@@ -70,10 +70,12 @@ function parseArguments(argv: readonly string[]): Arguments {
   return { layer: layer as ImportLayer, crs: crs as ImportCrs | undefined, encoding: encoding ? ENCODINGS[encoding] : undefined, dryRun, mapping, file: positional[0] };
 }
 
-function readInput(file: string): Uint8Array {
+/** The file, read in chunks of a megabyte each time the import asks for it: never held whole (a Shapefile's zip aside). */
+function fileSource(file: string): ByteSource {
   try {
-    if (statSync(file).isDirectory()) throw new UsageError(`cannot read ${file}: a directory`);
-    return readFileSync(file);
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UsageError(`cannot read ${file}: a directory`);
+    return { size: stat.size, chunks: () => createReadStream(file, { highWaterMark: 1 << 20 }) };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -83,7 +85,7 @@ function readInput(file: string): Uint8Array {
 
 async function main(): Promise<number> {
   const args = parseArguments(process.argv.slice(2));
-  const bytes = readInput(args.file);
+  const source = fileSource(args.file);
   const database = await createDb({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR ?? './data' });
   try {
     await migrate(database);
@@ -91,15 +93,15 @@ async function main(): Promise<number> {
     const report = await importLayerFile(
       { database, now: systemClock, calendar: new CalendarCache() },
       'cli',
-      bytes,
+      source,
       { layer: args.layer, fileName: basename(args.file), encoding: args.encoding, crs: args.crs, mapping: args.mapping, dryRun: args.dryRun },
-      (stage, done, total) => {
+      (stage, fraction) => {
         if (!bars.has(stage)) bars.set(stage, progressBar(stage.padEnd(9)));
-        bars.get(stage)!(total === 0 ? 1 : done / total);
+        bars.get(stage)!(fraction);
       },
     );
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return report.problems.length ? 2 : 0;
+    return report.problemCount ? 2 : 0;
   } finally {
     await database.close();
   }

@@ -131,12 +131,10 @@ interface Run {
   seconds: number;
   /** GNU time's %M: the child's maximum resident set size. */
   peakRssMb: number | null;
-  /** Until the first progress line: node and tsx starting, the database opened and migrated, the file read and parsed. */
-  readSeconds: number | null;
-  /** From the first `checking` line to the first `storing` line: placement and duplicate checks. */
-  checkSeconds: number | null;
-  /** From the first `storing` line to the exit: inserts, commit, close. */
-  storeSeconds: number | null;
+  /** Until the first progress line: node and tsx starting, the database opened and migrated, the file opened. */
+  startSeconds: number | null;
+  /** From the first progress line to the exit: the one pass that reads, checks and stores each batch, then the commit. */
+  importSeconds: number | null;
   stdout: string;
   stderrTail: string;
 }
@@ -147,7 +145,7 @@ function runImport(file: string, env: Record<string, string>, work: string): Pro
   const [command, ...args] = existsSync(gnuTime) ? [gnuTime, '-f', '%M', '-o', timeFile, ...node] : node;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const marks: Partial<Record<'checking' | 'storing', number>> = {};
+    let firstProgress: number | undefined;
     let stdout = '';
     let stderr = '';
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -155,7 +153,7 @@ function runImport(file: string, env: Record<string, string>, work: string): Pro
     child.stderr.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       stderr = (stderr + text).slice(-4000);
-      for (const stage of ['checking', 'storing'] as const) if (marks[stage] === undefined && text.includes(stage)) marks[stage] = performance.now();
+      if (firstProgress === undefined && /checking|storing/.test(text)) firstProgress = performance.now();
     });
     child.on('error', reject);
     child.on('close', (code) => {
@@ -167,9 +165,8 @@ function runImport(file: string, env: Record<string, string>, work: string): Pro
         exitCode: code,
         seconds: round((ended - started) / 1000, 2),
         peakRssMb: Number.isFinite(peakKb) ? round(peakKb / 1024) : null,
-        readSeconds: span(started, marks.checking),
-        checkSeconds: span(marks.checking, marks.storing),
-        storeSeconds: span(marks.storing, ended),
+        startSeconds: span(started, firstProgress),
+        importSeconds: span(firstProgress, ended),
         stdout,
         stderrTail: stderr.slice(-1000),
       });
@@ -201,15 +198,14 @@ async function measuredImport(target: Target, file: string, count: number, work:
   if (added !== count) throw new Error(`the import reported success but added ${added} institutions, not ${count}`);
   const report = JSON.parse(run.stdout) as { imported: number; committed: boolean };
   await target.reset(after, lastId);
-  progress(`${target.engine}: ${count.toLocaleString('en')} rows in ${run.seconds} s (check ${run.checkSeconds} s, store ${run.storeSeconds} s), peak ${run.peakRssMb} MB`);
+  progress(`${target.engine}: ${count.toLocaleString('en')} rows in ${run.seconds} s (start ${run.startSeconds} s, import ${run.importSeconds} s), peak ${run.peakRssMb} MB`);
   return {
     rows: count,
     imported: report.imported,
     seconds: run.seconds,
     rowsPerSecond: Math.round(count / run.seconds),
-    readSeconds: run.readSeconds,
-    checkSeconds: run.checkSeconds,
-    storeSeconds: run.storeSeconds,
+    startSeconds: run.startSeconds,
+    importSeconds: run.importSeconds,
     peakRssMb: run.peakRssMb,
   };
 }

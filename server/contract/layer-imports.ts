@@ -47,7 +47,9 @@ export const layerImportReportSchema = z
     /** The file's columns (attributes), and the column each field was read from. */
     columns: z.array(z.string()),
     fields: z.record(z.string(), z.string()),
+    /** The first thousand problems, in file order; problemCount counts them all. */
     problems: z.array(z.object({ path: z.string(), message: z.string() })),
+    problemCount: z.number().int(),
   })
   .openapi('LayerImportReport');
 export type LayerImportReportBody = z.output<typeof layerImportReportSchema>;

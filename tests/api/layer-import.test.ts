@@ -10,7 +10,7 @@ import { haversineDistanceMetres } from '../../server/domain/geodesy.js';
 import { shapefileParts } from '../../server/interop/shapefile.js';
 import { zipStored } from '../../server/interop/zip.js';
 import { CalendarCache } from '../../server/services/calendar.js';
-import { importLayerFile, type LayerImportOptions } from '../../server/services/layer-import.js';
+import { IMPORT_BATCH, importLayerFile, type ImportStage, type LayerImportOptions } from '../../server/services/layer-import.js';
 import { testAsOf, testDatabase } from '../support/db.js';
 import { pointShapefileZip } from '../support/shapefile.js';
 
@@ -159,5 +159,40 @@ describe('importing clues and grid cells', () => {
     const file = utf8(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [shell, hole] }, properties: { code: 'IMP-G9', workerName: '赵' } }] }));
     const report = await run(file, { layer: 'grid-cells', fileName: 'h.geojson' });
     expect(report.problems).toEqual([{ path: 'feature 1.geometry', message: expect.stringMatching(/^invalid geometry: Hole lies outside shell/) }]);
+  });
+});
+
+describe('a file of several batches', () => {
+  const csvOf = (count: number, outsideAt: number | null) =>
+    utf8(
+      'name,category,nature,status,address,longitude,latitude\n' +
+      Array.from({ length: count }, (_, i) => `批量${i},体育,营利,持证,地址${i},${i === outsideAt ? '119.0,30.0' : `${putuo[0]},${putuo[1]}`}\n`).join(''),
+    );
+
+  test('a problem in the last batch, after the first were stored, rolls them all back; checking goes on to the end', async () => {
+    const count = 2 * IMPORT_BATCH + 10;
+    const before = await realRowCounts(database);
+    const stages: ImportStage[] = [];
+    const report = await importLayerFile(deps(), 'cli', csvOf(count, 2 * IMPORT_BATCH + 5), { layer: 'institutions', fileName: 'late.csv', dryRun: false }, (stage) => {
+      if (stages.at(-1) !== stage) stages.push(stage);
+    });
+    expect(report).toMatchObject({ committed: false, records: count, imported: 0, problemCount: 1 });
+    expect(report.problems).toEqual([{ path: `line ${2 * IMPORT_BATCH + 7}.geometry`, message: 'outside Shanghai: in none of its districts' }]);
+    // Two batches were stored before the third showed the problem; the progress says so.
+    expect(stages).toEqual(['storing', 'checking']);
+    expect(await realRowCounts(database)).toEqual(before);
+    expect(await stored('批量0')).toBeUndefined();
+  });
+
+  test('the same file without the problem is written whole, in one audit entry', async () => {
+    const count = 2 * IMPORT_BATCH + 10;
+    const before = await realRowCounts(database);
+    const report = await run(csvOf(count, null), { layer: 'institutions', fileName: 'many.csv' });
+    expect(report).toMatchObject({ committed: true, records: count, imported: count, problemCount: 0 });
+    expect((await realRowCounts(database)).institutions).toBe(before.institutions + count);
+    const { entries } = await listAudit(database, { limit: 1, actions: ['layer.import'] });
+    const after = entries[0].after as { imported: number; firstId: number; lastId: number };
+    expect(after.imported).toBe(count);
+    expect(after.lastId - after.firstId + 1).toBe(count);
   });
 });

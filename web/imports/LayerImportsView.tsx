@@ -115,7 +115,7 @@ function LayerImports({ onBack }: { onBack: () => void }) {
 
 function Summary({ report, canCommit, committing, onCommit }: { report: LayerImportReportBody; canCommit: boolean; committing: boolean; onCommit: () => void }) {
   const { t } = useI18n();
-  const refused = report.problems.length > 0;
+  const refused = report.problemCount > 0;
   return (
     <section className="panel layer-import__summary" data-testid="imports-summary" data-clean={!refused} aria-labelledby="imports-summary-title">
       <h3 id="imports-summary-title" className="panel__subtitle">{t(report.dryRun ? 'imports.dryRunTitle' : 'imports.refusedTitle')}</h3>
@@ -139,7 +139,7 @@ function Summary({ report, canCommit, committing, onCommit }: { report: LayerImp
         <p key={note} className="hint">ⓘ {note}</p>
       ))}
       {refused ? (
-        <p className="layer-import__verdict layer-import__verdict--bad" role="alert" data-testid="imports-verdict">{t('imports.refused', { n: report.problems.length })}</p>
+        <p className="layer-import__verdict layer-import__verdict--bad" role="alert" data-testid="imports-verdict">{t('imports.refused', { n: report.problemCount })}</p>
       ) : (
         <p className="layer-import__verdict layer-import__verdict--ok" data-testid="imports-verdict">{t('imports.clean', { n: report.imported })}</p>
       )}
@@ -229,7 +229,7 @@ function Problems({ report, fieldLabel }: { report: LayerImportReportBody; field
   const knownField = (field: string) => field in LAYER_FIELDS[report.layer] || (POSITION_FIELDS as readonly string[]).includes(field) || field === 'file' || field === 'encoding';
   return (
     <section className="panel layer-import__problems" aria-labelledby="imports-problems-title" data-testid="imports-problems">
-      <h3 id="imports-problems-title" className="panel__subtitle">{t('imports.problemsTitle', { n: report.problems.length })}</h3>
+      <h3 id="imports-problems-title" className="panel__subtitle">{t('imports.problemsTitle', { n: report.problemCount })}</h3>
       <div className="layer-import__scroll">
         <table className="layer-import__table">
           <thead>
@@ -253,7 +253,7 @@ function Problems({ report, fieldLabel }: { report: LayerImportReportBody; field
           </tbody>
         </table>
       </div>
-      {report.problems.length > shown.length && <p className="hint" data-testid="imports-more">{t('imports.more', { n: report.problems.length - shown.length })}</p>}
+      {report.problemCount > shown.length && <p className="hint" data-testid="imports-more">{t('imports.more', { n: report.problemCount - shown.length })}</p>}
     </section>
   );
 }

@@ -73,7 +73,7 @@ export function useLayerImport() {
   };
 
   const report = written ?? dryRun.data;
-  const canCommit = !written && !!dryRun.data && !dryRun.loading && dryRun.data.problems.length === 0 && dryRun.data.imported > 0;
+  const canCommit = !written && !!dryRun.data && !dryRun.loading && dryRun.data.problemCount === 0 && dryRun.data.imported > 0;
 
   const commit = useCallback(async () => {
     if (!file || !canCommit || committing) return;

@@ -18,6 +18,7 @@ import {
 } from '../../domain/vocabulary.js';
 import type { Geometry } from '../geometry.js';
 import { LAYER_FIELDS, POSITION_FIELDS, REQUIRED_FIELDS as REQUIRED, type ImportLayer } from '../../domain/import-vocabulary.js';
+import type { ImportProblems } from './problems.js';
 import { findColumn, type SourceFile, type SourceRecord } from './source.js';
 
 export { importLayers, LAYER_FIELDS, type ImportLayer } from '../../domain/import-vocabulary.js';
@@ -60,8 +61,6 @@ export interface GridCellImportRow extends Located {
   streetCode: string | null;
   geometry: Extract<Geometry, { type: 'Polygon' | 'MultiPolygon' }>;
 }
-export type LayerRows = { layer: 'institutions'; rows: InstitutionImportRow[] } | { layer: 'clues'; rows: ClueImportRow[] } | { layer: 'grid-cells'; rows: GridCellImportRow[] };
-
 /** Which column holds each field: mapped by hand (field → column name) or found by its headers. */
 export function layerColumns(layer: ImportLayer, columns: readonly string[], mapping: Readonly<Record<string, string>>): { columns: Record<string, string>; problems: InputIssue[] } {
   const fields = LAYER_FIELDS[layer];
@@ -154,30 +153,40 @@ function gridCellRow(record: SourceRecord, cell: Cell, problems: InputIssue[]): 
   return { at: record.at, code: cell('code'), workerName: cell('workerName'), streetCode: cell('streetCode') || null, geometry: g };
 }
 
-/** Problems of the whole file first, then by record, so that a report reads down the file like the file itself. */
-export function inFileOrder(problems: readonly InputIssue[]): InputIssue[] {
-  const position = (p: InputIssue) => Number(/^(?:line|feature) (\d+)\./.exec(p.path)?.[1] ?? 0);
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => position(a.p) - position(b.p) || a.i - b.i).map(({ p }) => p);
+/** One batch of a layer's rows: those of its records that had no problem of their own. */
+export type LayerRows = { layer: 'institutions'; rows: InstitutionImportRow[] } | { layer: 'clues'; rows: ClueImportRow[] } | { layer: 'grid-cells'; rows: GridCellImportRow[] };
+
+export interface LayerReading {
+  /** The column each field is read from. */
+  columns: Record<string, string>;
+  /** The rows, a batch at a time as the records are read; nothing when the file or its header cannot be used. */
+  batches: AsyncIterable<LayerRows>;
+  /** Records read so far. */
+  records(): number;
 }
 
-/** The records as rows of the layer, with every problem the file shows by itself (the database's checks come after). */
-export function layerRows(
+/**
+ * The file's records as rows of the layer, a batch at a time, with every problem the file shows by itself added as it
+ * is found (the database's checks come after, batch by batch, in the service). What is kept from batch to batch is
+ * each record's key, to find a duplicate anywhere in the file.
+ */
+export function readLayer(
   layer: ImportLayer,
   file: SourceFile,
-  options: { now: Date; mapping?: Readonly<Record<string, string>> },
-): { rows: LayerRows; problems: InputIssue[]; columns: Record<string, string> } {
+  problems: ImportProblems,
+  options: { now: Date; mapping?: Readonly<Record<string, string>>; batchSize: number },
+): LayerReading {
+  let records = 0;
+  const none: LayerReading = { columns: {}, batches: (async function* () {})(), records: () => records };
   // A file that cannot be read at all has nothing more to say.
-  const unreadable = file.problems.filter((p) => p.path === 'file' || p.path === 'encoding');
-  if (unreadable.length) return { rows: { layer, rows: [] }, problems: unreadable, columns: {} };
-  const { columns, problems } = layerColumns(layer, file.columns, options.mapping ?? {});
-  problems.unshift(...file.problems);
-  if (file.records.length === 0 && !problems.some((p) => p.path === 'file')) problems.push({ path: 'file', message: 'no records' });
+  if (problems.unreadable()) return none;
+  const found = layerColumns(layer, file.columns, options.mapping ?? {});
+  for (const problem of found.problems) problems.add(problem);
+  const columns = found.columns;
+  if (found.problems.length) return { ...none, columns };
   const uniqueField = layer === 'institutions' ? 'creditCode' : layer === 'clues' ? 'externalId' : 'code';
   const seen = new Map<string, string>();
-  const rows: unknown[] = [];
-  if (problems.some((p) => p.path.startsWith('header.') || p.path.startsWith('map.') || p.path === 'file' || p.path === 'encoding'))
-    return { rows: { layer, rows: [] }, problems, columns };
-  for (const record of file.records) {
+  const rowOf = (record: SourceRecord) => {
     const cell: Cell = (field) => (columns[field] === undefined ? '' : (record.fields[columns[field]] ?? '').trim());
     const rowProblems: InputIssue[] = [];
     for (const field of REQUIRED[layer]) if (cell(field) === '') rowProblems.push({ path: `${record.at}.${field}`, message: 'empty' });
@@ -186,8 +195,25 @@ export function layerRows(
     else if (key) seen.set(key, record.at);
     const row =
       layer === 'institutions' ? institutionRow(record, cell, rowProblems) : layer === 'clues' ? clueRow(record, cell, rowProblems, options.now) : gridCellRow(record, cell, rowProblems);
-    problems.push(...rowProblems);
-    if (row && rowProblems.length === 0) rows.push(row);
+    for (const problem of rowProblems) problems.add(problem);
+    return row && rowProblems.length === 0 ? row : null;
+  };
+  async function* batches(): AsyncGenerator<LayerRows> {
+    let rows: unknown[] = [];
+    let inBatch = 0;
+    for await (const record of file.records) {
+      records++;
+      inBatch++;
+      const row = rowOf(record);
+      if (row) rows.push(row);
+      if (inBatch === options.batchSize) {
+        yield { layer, rows } as LayerRows;
+        rows = [];
+        inBatch = 0;
+      }
+    }
+    if (inBatch) yield { layer, rows } as LayerRows;
+    if (records === 0 && !problems.listed.some((p) => p.path === 'file')) problems.add({ path: 'file', message: 'no records' });
   }
-  return { rows: { layer, rows } as LayerRows, problems: inFileOrder(problems), columns };
+  return { columns, batches: batches(), records: () => records };
 }

@@ -3,9 +3,8 @@ import { ringArea2 } from '../geometry.js';
 
 // Reading an ESRI Shapefile (ESRI White Paper, July 1998): the .shp's points and polygons (with Z/M values dropped) and
 // the .dbf's attributes, decoded by the caller's decoder, since the encoding comes from the .cpg or the language driver.
-// Written here rather than taken from npm's `shapefile` (0.6.6): that reader works through asynchronous streams of
-// files or URLs, while an import holds the archive's bytes in memory and reads two record layouts of it, in the same
-// pure, synchronous step as GeoJSON and CSV.
+// Written here rather than taken from npm's `shapefile` (0.6.6): that reader opens files or URLs itself, while an
+// import has the archive's entries in memory (a zip's directory is at its end) and reads their records one at a time.
 
 export class ShapefileError extends Error {}
 
@@ -44,48 +43,67 @@ function readShape(view: DataView, at: number, length: number): Geometry | null 
   return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
 }
 
-export function readShp(bytes: Uint8Array): (Geometry | null)[] {
+/** How many shapes the .shp holds, its record headers walked without reading a shape: a truncated file is refused at once. */
+export function countShapes(bytes: Uint8Array): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 100 || view.getInt32(0, false) !== 9994) throw new ShapefileError('the .shp is not a shapefile (file code 9994 missing)');
-  const shapes: (Geometry | null)[] = [];
-  let at = 100;
-  while (at + 8 <= bytes.length) {
+  let count = 0;
+  for (let at = 100; at + 8 <= bytes.length; count++) {
     const length = view.getInt32(at + 4, false) * 2;
-    if (at + 8 + length > bytes.length) throw new ShapefileError(`the .shp is truncated in record ${shapes.length + 1}`);
-    shapes.push(readShape(view, at + 8, length));
+    if (length < 0 || at + 8 + length > bytes.length) throw new ShapefileError(`the .shp is truncated in record ${count + 1}`);
     at += 8 + length;
   }
-  return shapes;
+  return count;
 }
 
-/** The records in file order, a deleted one as null so that record n still goes with shape n. */
-export function readDbf(bytes: Uint8Array, decode: (bytes: Uint8Array) => string): (Record<string, string> | null)[] {
+/** The shapes one at a time, in file order (null for a null shape), for a file `countShapes` has walked. */
+export function* readShapes(bytes: Uint8Array): Generator<Geometry | null> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 100; at + 8 <= bytes.length; ) {
+    const length = view.getInt32(at + 4, false) * 2;
+    yield readShape(view, at + 8, length);
+    at += 8 + length;
+  }
+}
+
+export interface DbfTable {
+  columns: string[];
+  count: number;
+  /** The records in file order, a deleted one as null so that record n still goes with shape n. */
+  records(): Generator<Record<string, string> | null>;
+}
+
+export function openDbf(bytes: Uint8Array, decode: (bytes: Uint8Array) => string): DbfTable {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 32) throw new ShapefileError('the .dbf is shorter than its header');
   const count = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
-  const fields: { name: string; type: string; offset: number; length: number }[] = [];
+  const fields: { name: string; offset: number; length: number }[] = [];
   let offset = 1;
   for (let at = 32; at + 32 <= headerLength && bytes[at] !== 0x0d; at += 32) {
     const nameBytes = bytes.subarray(at, at + 11);
     const zero = nameBytes.indexOf(0);
     const name = decode(zero >= 0 ? nameBytes.subarray(0, zero) : nameBytes).trim();
     const length = bytes[at + 16];
-    fields.push({ name, type: String.fromCharCode(bytes[at + 11]), offset, length });
+    fields.push({ name, offset, length });
     offset += length;
   }
   if (headerLength + count * recordLength > bytes.length) throw new ShapefileError('the .dbf is truncated');
-  const records: (Record<string, string> | null)[] = [];
-  for (let r = 0; r < count; r++) {
-    const start = headerLength + r * recordLength;
-    if (bytes[start] === 0x2a) {
-      records.push(null);
-      continue;
-    }
-    const record: Record<string, string> = {};
-    for (const f of fields) record[f.name] = decode(bytes.subarray(start + f.offset, start + f.offset + f.length)).trim();
-    records.push(record);
-  }
-  return records;
+  return {
+    columns: fields.map((f) => f.name),
+    count,
+    *records() {
+      for (let r = 0; r < count; r++) {
+        const start = headerLength + r * recordLength;
+        if (bytes[start] === 0x2a) {
+          yield null;
+          continue;
+        }
+        const record: Record<string, string> = {};
+        for (const f of fields) record[f.name] = decode(bytes.subarray(start + f.offset, start + f.offset + f.length)).trim();
+        yield record;
+      }
+    },
+  };
 }

@@ -1,14 +1,16 @@
 import gcoord from 'gcoord';
-import { decodeCsvBytes, type Encoding } from '../../domain/platform-csv.js';
-import { parseCsv } from '../../domain/csv.js';
-import type { InputIssue } from '../../domain/errors.js';
+import { JSONParser } from '@streamparser/json';
+import type { Encoding } from '../../domain/platform-csv.js';
+import { CsvReader } from '../../domain/csv.js';
 import type { Geometry, Position } from '../geometry.js';
-import { readDbf, readShp, ShapefileError } from './shapefile-read.js';
+import type { ImportProblems } from './problems.js';
+import { countShapes, openDbf, readShapes, ShapefileError } from './shapefile-read.js';
 import { unzip, ZipError } from './unzip.js';
 
 // A file to import as records of named text fields and a WGS84 geometry, whatever it came as: GeoJSON, CSV (UTF-8 or
 // GBK) or a zipped Shapefile, in WGS84, GCJ-02 (the offset datum Chinese web maps must use), BD-09 (Baidu's offset on
-// top of it) or CGCS2000. Pure: bytes in, records and problems out.
+// top of it) or CGCS2000. Pure: chunks of bytes in, records out one at a time (so a file of any size is read in
+// bounded memory), problems into the import's list as they are found.
 
 import type { ImportCrs, ImportFormat } from '../../domain/import-vocabulary.js';
 
@@ -22,15 +24,54 @@ export interface SourceRecord {
   geometry: Geometry | null;
 }
 
+/** A file's bytes, read from the start as often as needed (CSV is read twice: once to tell its encoding). */
+export interface ByteSource {
+  readonly size: number;
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+/** Bytes in memory as a source, in chunks of a megabyte like a file's. */
+export function bytesSource(bytes: Uint8Array, chunkBytes = 1 << 20): ByteSource {
+  return {
+    size: bytes.byteLength,
+    async *chunks() {
+      for (let at = 0; at < bytes.byteLength; at += chunkBytes) yield bytes.subarray(at, at + chunkBytes);
+    },
+  };
+}
+
+const NO_RECORDS: AsyncIterable<SourceRecord> = { async *[Symbol.asyncIterator]() {} };
+
+async function firstBytes(source: ByteSource): Promise<Uint8Array> {
+  for await (const chunk of source.chunks()) return chunk;
+  return new Uint8Array(0);
+}
+
+async function allBytes(source: ByteSource): Promise<Uint8Array> {
+  const all = new Uint8Array(source.size);
+  let at = 0;
+  for await (const chunk of source.chunks()) {
+    all.set(chunk.subarray(0, all.length - at), at);
+    at += chunk.length;
+  }
+  return all.subarray(0, Math.min(at, all.length));
+}
+
+/**
+ * What an opened file says of itself, and its records, to be read once. The CRS and the notes can still change while
+ * the records are read (a GeoJSON may name its CRS after its features), so a report reads them at the end.
+ */
 export interface SourceFile {
   format: ImportFormat;
   /** CSV and DBF text only. */
   encoding: Encoding | null;
   crs: ImportCrs;
+  /** CSV's header, the DBF's fields, the properties of a GeoJSON's first features. */
   columns: string[];
-  records: SourceRecord[];
   notes: string[];
-  problems: InputIssue[];
+  records: AsyncIterable<SourceRecord>;
+  /** How far through the file the records read so far reach, from 0 to 1. */
+  progress(): number;
 }
 
 export interface SourceOptions {
@@ -102,35 +143,81 @@ function numericCoordinates(value: unknown, depth = 0): boolean {
   return value.length > 0 && value.every((v) => numericCoordinates(v, depth + 1));
 }
 
-function readGeoJson(bytes: Uint8Array, crsGiven: ImportCrs | undefined): Omit<SourceFile, 'format'> {
-  const problems: InputIssue[] = [];
-  const notes: string[] = [];
-  let doc: unknown;
-  try {
-    doc = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
-  } catch {
-    return { encoding: null, crs: crsGiven ?? 'wgs84', columns: [], records: [], notes, problems: [{ path: 'file', message: 'not valid JSON' }] };
+/** The features of a GeoJSON's first this many records give its columns, as a header gives a CSV's. */
+export const GEOJSON_COLUMN_SAMPLE = 2_000;
+
+interface Reading {
+  file: SourceFile;
+  /** The records, read lazily; `columnsKnown` says when enough of them have been read to know the columns. */
+  records: AsyncGenerator<SourceRecord>;
+  columnsKnown(): boolean;
+}
+
+function geoJsonRecord(feature: unknown, index: number, crs: ImportCrs, columns: Set<string>, problems: ImportProblems): SourceRecord {
+  const at = `feature ${index}`;
+  const f = (feature ?? {}) as { properties?: unknown; geometry?: unknown };
+  const properties = f.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : {};
+  const fields = Object.fromEntries(Object.entries(properties).map(([k, v]) => (columns.add(k), [k, text(v).trim()])));
+  let geometry: Geometry | null = null;
+  if (f.geometry !== null && f.geometry !== undefined) {
+    if (isGeometry(f.geometry) && numericCoordinates(f.geometry.coordinates)) geometry = toWgs84(f.geometry, crs);
+    else problems.add({ path: `${at}.geometry`, message: 'not a GeoJSON geometry with numeric coordinates' });
   }
-  const features = (doc as { type?: unknown; features?: unknown })?.type === 'FeatureCollection' ? (doc as { features: unknown }).features : null;
-  if (!Array.isArray(features)) return { encoding: null, crs: crsGiven ?? 'wgs84', columns: [], records: [], notes, problems: [{ path: 'file', message: 'not a GeoJSON FeatureCollection' }] };
-  // RFC 7946 is WGS84 by definition; an older file may still name EPSG:4490 in its `crs` member.
-  const named = text((doc as { crs?: { properties?: { name?: unknown } } }).crs?.properties?.name);
-  const crs = crsGiven ?? (/4490|CGCS2000/i.test(named) ? 'cgcs2000' : 'wgs84');
+  return { at, fields, geometry };
+}
+
+/** A FeatureCollection read feature by feature (@streamparser/json), never as one document. */
+function readGeoJson(source: ByteSource, crsGiven: ImportCrs | undefined, problems: ImportProblems): Reading {
+  let read = 0;
   const columns = new Set<string>();
-  const records: SourceRecord[] = features.map((feature: unknown, i) => {
-    const at = `feature ${i + 1}`;
-    const f = (feature ?? {}) as { properties?: unknown; geometry?: unknown };
-    const properties = f.properties && typeof f.properties === 'object' ? (f.properties as Record<string, unknown>) : {};
-    const fields = Object.fromEntries(Object.entries(properties).map(([k, v]) => (columns.add(k), [k, text(v).trim()])));
-    let geometry: Geometry | null = null;
-    if (f.geometry !== null && f.geometry !== undefined) {
-      if (isGeometry(f.geometry) && numericCoordinates(f.geometry.coordinates)) geometry = toWgs84(f.geometry, crs);
-      else problems.push({ path: `${at}.geometry`, message: 'not a GeoJSON geometry with numeric coordinates' });
+  const file: SourceFile = { format: 'geojson', encoding: null, crs: crsGiven ?? 'wgs84', columns: [], notes: [], records: NO_RECORDS, progress: () => (source.size ? read / source.size : 1) };
+  let count = 0;
+  async function* records(): AsyncGenerator<SourceRecord> {
+    const parser = new JSONParser({ paths: ['$.type', '$.crs', '$.features.*'], keepStack: false });
+    let rootType: unknown;
+    let features = 0;
+    let ready: SourceRecord[] = [];
+    parser.onValue = ({ value, key, stack }) => {
+      if (stack.length === 1 && key === 'type') rootType = value;
+      else if (stack.length === 1 && key === 'crs') {
+        // RFC 7946 is WGS84 by definition; an older file may still name EPSG:4490 in its `crs` member.
+        const named = text((value as { properties?: { name?: unknown } } | null)?.properties?.name);
+        if (!crsGiven && /4490|CGCS2000/i.test(named)) file.crs = 'cgcs2000';
+      } else if (typeof key === 'number') ready.push(geoJsonRecord(value, ++features, file.crs, columns, problems));
+    };
+    try {
+      let first = true;
+      for await (const chunk of source.chunks()) {
+        // A byte order mark is not JSON; editors on Windows write one.
+        parser.write(first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? chunk.subarray(3) : chunk);
+        first = false;
+        read += chunk.length;
+        const batch = ready;
+        ready = [];
+        for (const record of batch) {
+          count++;
+          yield record;
+        }
+      }
+      if (!parser.isEnded) parser.end();
+    } catch {
+      problems.add({ path: 'file', message: count ? `not valid JSON after feature ${count}` : 'not valid JSON' });
+      return;
     }
-    return { at, fields, geometry };
-  });
-  if (crs === 'cgcs2000') notes.push(CGCS2000_NOTE);
-  return { encoding: null, crs, columns: [...columns], records, notes, problems };
+    if (rootType !== 'FeatureCollection') problems.add({ path: 'file', message: 'not a GeoJSON FeatureCollection' });
+    if (file.crs === 'cgcs2000') file.notes.push(CGCS2000_NOTE);
+  }
+  const generator = records();
+  return {
+    file,
+    records: (async function* () {
+      for await (const record of generator) {
+        if (file.columns.length < columns.size) file.columns = [...columns];
+        yield record;
+      }
+    })(),
+    columnsKnown: () => count >= GEOJSON_COLUMN_SAMPLE,
+  };
 }
 
 const LONGITUDE_HEADERS = ['longitude', 'lon', 'lng', '经度', 'x'];
@@ -144,45 +231,93 @@ export function findColumn(columns: readonly string[], names: readonly string[],
   return names.map((n) => columns.find((c) => headerKey(c) === headerKey(n))).find((c) => c !== undefined);
 }
 
-function readCsv(bytes: Uint8Array, options: SourceOptions, mapping: Readonly<Record<string, string>>): Omit<SourceFile, 'format'> {
-  const crs = options.crs ?? 'wgs84';
-  let decoded: { text: string; encoding: Encoding };
+/**
+ * The encoding to read a CSV in: GBK when chosen; UTF-8 when chosen or marked by a BOM (checked as it is read); else
+ * UTF-8 if the whole file is valid UTF-8, which a first pass over it tells, and GBK (what Excel in China saves) if not.
+ */
+async function csvEncoding(source: ByteSource, chosen: Encoding | 'auto' | undefined): Promise<Encoding> {
+  if (chosen === 'gbk' || chosen === 'utf-8') return chosen;
+  const head = await firstBytes(source);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    decoded = decodeCsvBytes(bytes, options.encoding);
+    for await (const chunk of source.chunks()) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return 'utf-8';
   } catch {
-    return { encoding: 'utf-8', crs, columns: [], records: [], notes: [], problems: [{ path: 'encoding', message: 'the file is not valid UTF-8: choose --encoding gbk' }] };
+    return 'gbk';
   }
-  const table = parseCsv(decoded.text).filter((r) => r.some((c) => c.trim() !== ''));
-  const [header = [], ...body] = table;
-  const columns = header.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const problems: InputIssue[] = [];
-  const lon = findColumn(columns, LONGITUDE_HEADERS, mapping.longitude);
-  const lat = findColumn(columns, LATITUDE_HEADERS, mapping.latitude);
-  const shape = findColumn(columns, GEOMETRY_HEADERS, mapping.geometry);
-  const records = body.map((cells, i): SourceRecord => {
-    const at = `line ${i + 2}`;
-    const fields = Object.fromEntries(columns.map((c, j) => [c, (cells[j] ?? '').trim()]));
-    let geometry: Geometry | null = null;
-    if (shape && fields[shape]) {
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(fields[shape]);
-      } catch {
-        // reported below
-      }
-      if (isGeometry(parsed) && numericCoordinates(parsed.coordinates)) geometry = toWgs84(parsed, crs);
-      else problems.push({ path: `${at}.geometry`, message: 'not a GeoJSON geometry with numeric coordinates' });
-    } else if (lon && lat && (fields[lon] || fields[lat])) {
-      const x = Number(fields[lon]);
-      const y = Number(fields[lat]);
-      if (fields[lon] === '' || fields[lat] === '' || !Number.isFinite(x) || !Number.isFinite(y))
-        problems.push({ path: `${at}.longitude`, message: `not a longitude/latitude: ${JSON.stringify(`${fields[lon]},${fields[lat]}`)}` });
-      else geometry = toWgs84({ type: 'Point', coordinates: [x, y] }, crs);
+}
+
+function readCsv(source: ByteSource, encoding: Encoding, options: SourceOptions, mapping: Readonly<Record<string, string>>, problems: ImportProblems): Reading {
+  const crs = options.crs ?? 'wgs84';
+  let read = 0;
+  const file: SourceFile = { format: 'csv', encoding, crs, columns: [], notes: crs === 'cgcs2000' ? [CGCS2000_NOTE] : [], records: NO_RECORDS, progress: () => (source.size ? read / source.size : 1) };
+  let header: string[] | null = null;
+  let position: { lon?: string; lat?: string; shape?: string } = {};
+  let line = 0;
+  const recordOf = (cells: string[]): SourceRecord | null => {
+    line++;
+    if (!cells.some((c) => c.trim() !== '')) return null;
+    if (!header) {
+      header = cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+      file.columns = header;
+      position = { lon: findColumn(header, LONGITUDE_HEADERS, mapping.longitude), lat: findColumn(header, LATITUDE_HEADERS, mapping.latitude), shape: findColumn(header, GEOMETRY_HEADERS, mapping.geometry) };
+      return null;
     }
-    return { at, fields, geometry };
-  });
-  const notes = crs === 'cgcs2000' ? [CGCS2000_NOTE] : [];
-  return { encoding: decoded.encoding, crs, columns, records, notes, problems };
+    const at = `line ${line}`;
+    const fields = Object.fromEntries(header.map((c, j) => [c, (cells[j] ?? '').trim()]));
+    return { at, fields, geometry: csvGeometry(at, fields, position, crs, problems) };
+  };
+  async function* records(): AsyncGenerator<SourceRecord> {
+    // UTF-8 is decoded strictly: a file that is not UTF-8 must be refused, not read with replacement characters.
+    const decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'gbk', { fatal: encoding === 'utf-8' });
+    const reader = new CsvReader();
+    const decode = (chunk?: Uint8Array): string | null => {
+      try {
+        return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+      } catch {
+        problems.add({ path: 'encoding', message: `the file is not valid UTF-8${line > 1 ? ` after line ${line}` : ''}: choose --encoding gbk` });
+        return null;
+      }
+    };
+    for await (const chunk of source.chunks()) {
+      read += chunk.length;
+      const text = decode(chunk);
+      if (text === null) return;
+      for (const cells of reader.push(text)) {
+        const record = recordOf(cells);
+        if (record) yield record;
+      }
+    }
+    const last = decode();
+    if (last === null) return;
+    for (const cells of [...reader.push(last), ...reader.end()]) {
+      const record = recordOf(cells);
+      if (record) yield record;
+    }
+  }
+  return { file, records: records(), columnsKnown: () => header !== null };
+}
+
+function csvGeometry(at: string, fields: Record<string, string>, columns: { lon?: string; lat?: string; shape?: string }, crs: ImportCrs, problems: ImportProblems): Geometry | null {
+  const { lon, lat, shape } = columns;
+  if (shape && fields[shape]) {
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(fields[shape]);
+    } catch {
+      // reported below
+    }
+    if (isGeometry(parsed) && numericCoordinates(parsed.coordinates)) return toWgs84(parsed, crs);
+    problems.add({ path: `${at}.geometry`, message: 'not a GeoJSON geometry with numeric coordinates' });
+  } else if (lon && lat && (fields[lon] || fields[lat])) {
+    const x = Number(fields[lon]);
+    const y = Number(fields[lat]);
+    if (fields[lon] !== '' && fields[lat] !== '' && Number.isFinite(x) && Number.isFinite(y)) return toWgs84({ type: 'Point', coordinates: [x, y] }, crs);
+    problems.add({ path: `${at}.longitude`, message: `not a longitude/latitude: ${JSON.stringify(`${fields[lon]},${fields[lat]}`)}` });
+  }
+  return null;
 }
 
 /** The DBF's text decoder: as chosen, else the .cpg's code page, else GBK (what desktop GIS in China writes). */
@@ -193,11 +328,16 @@ function dbfDecoder(cpg: string | null, encoding: Encoding | 'auto' | undefined)
   return { decode: (b) => decoder.decode(b).replace(/\0+$/, ''), encoding: chosen };
 }
 
-function readShapefile(bytes: Uint8Array, options: SourceOptions): Omit<SourceFile, 'format'> {
-  const fail = (message: string) => ({ encoding: null, crs: options.crs ?? 'wgs84', columns: [], records: [], notes: [], problems: [{ path: 'file', message }] });
+/** A zipped Shapefile: the archive is held in memory (a zip's directory is at its end), its records read one at a time. */
+async function readShapefile(source: ByteSource, options: SourceOptions, problems: ImportProblems): Promise<Reading> {
+  const file: SourceFile = { format: 'shapefile', encoding: null, crs: options.crs ?? 'wgs84', columns: [], notes: [], records: NO_RECORDS, progress: () => 1 };
+  const fail = (message: string): Reading => {
+    problems.add({ path: 'file', message });
+    return { file, records: (async function* () {})(), columnsKnown: () => true };
+  };
   let entries: Map<string, Uint8Array>;
   try {
-    entries = unzip(bytes);
+    entries = unzip(await allBytes(source));
   } catch (error) {
     if (error instanceof ZipError) return fail(error.message);
     throw error;
@@ -206,43 +346,79 @@ function readShapefile(bytes: Uint8Array, options: SourceOptions): Omit<SourceFi
   if (!shpName) return fail('the zip holds no .shp');
   const base = shpName.slice(0, -4);
   const part = (ext: string) => entries.get([...entries.keys()].find((n) => n.slice(0, -4) === base && n.slice(-4).toLowerCase() === ext) ?? '');
+  const shp = part('.shp')!;
   const dbf = part('.dbf');
   if (!dbf) return fail(`the zip holds ${shpName} but no ${base}.dbf`);
   const prj = part('.prj');
   const cpg = part('.cpg');
-  const notes: string[] = [];
-  let crs: ImportCrs = options.crs ?? 'wgs84';
   if (!options.crs) {
     if (prj) {
       const found = crsOfPrj(new TextDecoder().decode(prj));
       if ('problem' in found) return fail(found.problem);
-      crs = found.crs;
-    } else notes.push('no .prj: the coordinates are read as WGS84 (name another system with --crs)');
+      file.crs = found.crs;
+    } else file.notes.push('no .prj: the coordinates are read as WGS84 (name another system with --crs)');
   }
-  if (crs === 'cgcs2000') notes.push(CGCS2000_NOTE);
+  if (file.crs === 'cgcs2000') file.notes.push(CGCS2000_NOTE);
   const { decode, encoding } = dbfDecoder(cpg ? new TextDecoder().decode(cpg).trim() : null, options.encoding);
-  if (!cpg && encoding === 'gbk' && (!options.encoding || options.encoding === 'auto')) notes.push('no .cpg: the attributes are read as GBK');
-  let shapes: (Geometry | null)[];
-  let rows: (Record<string, string> | null)[];
+  file.encoding = encoding;
+  if (!cpg && encoding === 'gbk' && (!options.encoding || options.encoding === 'auto')) file.notes.push('no .cpg: the attributes are read as GBK');
+  let table: ReturnType<typeof openDbf>;
+  let shapeCount: number;
   try {
-    shapes = readShp(part('.shp')!);
-    rows = readDbf(dbf, decode);
+    shapeCount = countShapes(shp);
+    table = openDbf(dbf, decode);
   } catch (error) {
     if (error instanceof ShapefileError) return fail(error.message);
     throw error;
   }
-  if (shapes.length !== rows.length) return fail(`the .shp has ${shapes.length} shapes and the .dbf ${rows.length} records`);
-  const columns = Object.keys(rows.find((r) => r) ?? {});
-  const records: SourceRecord[] = [];
-  rows.forEach((fields, i) => {
-    if (fields) records.push({ at: `feature ${i + 1}`, fields, geometry: shapes[i] && toWgs84(shapes[i], crs) });
-  });
-  return { encoding, crs, columns, records, notes, problems: [] };
+  if (shapeCount !== table.count) return fail(`the .shp has ${shapeCount} shapes and the .dbf ${table.count} records`);
+  file.columns = table.columns;
+  let read = 0;
+  file.progress = () => (table.count ? read / table.count : 1);
+  const crs = file.crs;
+  async function* records(): AsyncGenerator<SourceRecord> {
+    const shapes = readShapes(shp);
+    try {
+      for (const fields of table.records()) {
+        const next = shapes.next();
+        const shape: Geometry | null = next.done ? null : next.value;
+        read++;
+        if (fields) yield { at: `feature ${read}`, fields, geometry: shape && toWgs84(shape, crs) };
+      }
+    } catch (error) {
+      if (!(error instanceof ShapefileError)) throw error;
+      problems.add({ path: 'file', message: `${error.message} (feature ${read})` });
+    }
+  }
+  return { file, records: records(), columnsKnown: () => true };
 }
 
-/** The file's records; `mapping` (field → column) names CSV's position columns when their headers are not the usual ones. */
-export function readSourceFile(bytes: Uint8Array, options: SourceOptions, mapping: Readonly<Record<string, string>> = {}): SourceFile {
-  const format = detectFormat(options.fileName, bytes);
-  const read = format === 'shapefile' ? readShapefile(bytes, options) : format === 'geojson' ? readGeoJson(bytes, options.crs) : readCsv(bytes, options, mapping);
-  return { format, ...read };
+/**
+ * Opens a file for import: its format from the name (or the first bytes), its encoding, its CRS, and its columns, read
+ * from as few records as tell them; the records follow one at a time. A file that cannot be read at all has a `file`
+ * or `encoding` problem and no records. `mapping` (field → column) names CSV's position columns when their headers
+ * are not the usual ones.
+ */
+export async function openSourceFile(source: ByteSource, options: SourceOptions, problems: ImportProblems, mapping: Readonly<Record<string, string>> = {}): Promise<SourceFile> {
+  const format = detectFormat(options.fileName, await firstBytes(source));
+  let reading: Reading;
+  if (format === 'shapefile') reading = await readShapefile(source, options, problems);
+  else if (format === 'geojson') reading = readGeoJson(source, options.crs, problems);
+  else {
+    reading = readCsv(source, await csvEncoding(source, options.encoding), options, mapping, problems);
+  }
+  // Records read to learn the columns are handed on first, then the rest as they are read.
+  const early: SourceRecord[] = [];
+  let next = await reading.records.next();
+  while (!next.done) {
+    early.push(next.value);
+    if (reading.columnsKnown()) break;
+    next = await reading.records.next();
+  }
+  const rest = next.done ? null : reading.records;
+  reading.file.records = (async function* () {
+    yield* early.splice(0);
+    if (rest) yield* rest;
+  })();
+  return reading.file;
 }

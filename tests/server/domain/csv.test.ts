@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCsv, parseCsv, UTF8_BOM } from '../../../server/domain/csv.js';
+import { CsvReader, formatCsv, parseCsv, UTF8_BOM } from '../../../server/domain/csv.js';
 
 describe('parseCsv (RFC 4180)', () => {
   test('quoted fields keep commas, doubled quotes and line breaks', () => {
@@ -41,5 +41,24 @@ describe('formatCsv (RFC 4180, as Excel opens it)', () => {
 
   test('a field a spreadsheet would run as a formula is written as text', () => {
     expect(parseCsv(formatCsv([['=1+1', '@x']]).slice(1))).toEqual([["'=1+1", "'@x"]]);
+  });
+});
+
+describe('CsvReader (a file read in chunks)', () => {
+  test('split anywhere into two chunks, a file gives the same rows as read whole', () => {
+    const text = 'a,"b,""c""\r\nd",e\r\n"",f\r\r\n"x""",y\n"end"';
+    const whole = parseCsv(text);
+    expect(whole).toEqual([['a', 'b,"c"\r\nd', 'e'], ['', 'f'], [''], ['x"', 'y'], ['end']]);
+    for (let at = 0; at <= text.length; at++) {
+      const reader = new CsvReader();
+      expect([...reader.push(text.slice(0, at)), ...reader.push(text.slice(at)), ...reader.end()], `split at ${at}`).toEqual(whole);
+    }
+  });
+
+  test('one character at a time, each row is answered as soon as its line ends', () => {
+    const reader = new CsvReader();
+    const answered = [...'p,q\n1,2\n'].map((ch) => reader.push(ch).length);
+    expect(answered).toEqual([0, 0, 0, 1, 0, 0, 0, 1]);
+    expect(reader.end()).toEqual([]);
   });
 });

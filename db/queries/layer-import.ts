@@ -68,7 +68,8 @@ const textValue = z.object({ value: z.string() });
 export async function storedCreditCodes(q: Queryable, codes: readonly string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
   const rows = await parsedRows(q, textValue, sql`
-    SELECT DISTINCT credit_code AS value FROM institutions WHERE credit_code = ANY(ARRAY(SELECT json_array_elements_text(${jsonParam(codes)})))`);
+    SELECT DISTINCT i.credit_code AS value
+    FROM json_array_elements_text(${jsonParam(codes)}) AS c(code) JOIN institutions i ON i.credit_code = c.code`);
   return new Set(rows.map((r) => r.value));
 }
 

@@ -41,6 +41,8 @@ export const institutions = pgTable(
     index('institutions_district_idx').on(t.districtCode),
     index('institutions_grid_cell_idx').on(t.gridCellId),
     index('institutions_status_idx').on(t.status),
+    // An import checks each batch's codes against the stored ones; without it that check reads the whole table.
+    index('institutions_credit_code_idx').on(t.creditCode),
     check('institutions_geom_valid', sql`ST_IsValid(${t.geom})`),
     check('institutions_weekday_hours', sql`(${t.weekdayOpens} IS NULL) = (${t.weekdayCloses} IS NULL) AND (${t.weekdayOpens} IS NULL OR ${t.weekdayOpens} < ${t.weekdayCloses})`),
     check('institutions_weekend_hours', sql`(${t.weekendOpens} IS NULL) = (${t.weekendCloses} IS NULL) AND (${t.weekendOpens} IS NULL OR ${t.weekendOpens} < ${t.weekendCloses})`),

@@ -3,7 +3,7 @@
 // maximum resident set) at two sizes to show how memory grows with the file; beside it, the same rows stored by a
 // plain multi-row statement in this process, placed by the same SQL, as the reference of the ratio.
 // Prints one JSON document; progress on stderr.
-// Usage: npm run --silent bench:import [-- --rows 100000 --small 25000 --pglite-rows 25000 --scale demo]
+// Usage: npm run --silent bench:import [-- --rows 100000 --small 25000 --pglite-rows 25000 --scale demo --heap-mb 128]
 //        (PostgreSQL too when DATABASE_URL is set; its data is replaced)
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import { spawn } from 'node:child_process';
@@ -42,12 +42,15 @@ const { values: options } = parseArgs({
     small: { type: 'string', default: '25000' },
     'pglite-rows': { type: 'string' },
     scale: { type: 'string', default: 'demo' },
+    'heap-mb': { type: 'string' },
   },
 });
 const rows = Number(options.rows);
 const small = Number(options.small);
 const pgliteRows = Number(options['pglite-rows'] ?? options.rows);
 const scale = options.scale as SeedScale;
+/** Caps the import process's JS heap (V8's old space), to show that a large file fits in a small one. */
+const heapMb = options['heap-mb'] === undefined ? undefined : Number(options['heap-mb']);
 
 // ---- the file ----
 
@@ -141,7 +144,8 @@ interface Run {
 
 function runImport(file: string, env: Record<string, string>, work: string): Promise<Run> {
   const timeFile = join(work, 'time.txt');
-  const node = [process.execPath, '--import', 'tsx', 'scripts/import.ts', '--layer', 'institutions', file];
+  const heap = heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
+  const node = [process.execPath, ...heap, '--import', 'tsx', 'scripts/import.ts', '--layer', 'institutions', file];
   const [command, ...args] = existsSync(gnuTime) ? [gnuTime, '-f', '%M', '-o', timeFile, ...node] : node;
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -312,6 +316,7 @@ async function main() {
       goal: 'import 100,000 institutions from CSV in ≤ 60 s on PostgreSQL, memory bounded',
       scale,
       cores: availableParallelism(),
+      heapMb: heapMb ?? null,
       batch: IMPORT_BATCH,
       fileMb: Object.fromEntries(Object.entries(bytes).map(([n, b]) => [n, round(b / 2 ** 20, 2)])),
       peakMemory: existsSync(gnuTime) ? 'GNU time %M of the import process' : null,

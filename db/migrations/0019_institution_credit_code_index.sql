@@ -1,0 +1,1 @@
+CREATE INDEX "institutions_credit_code_idx" ON "institutions" USING btree ("credit_code");

@@ -11,7 +11,7 @@ export const createRouter = () => new OpenAPIHono<AppEnv>({ defaultHook: validat
  * Sends JSON text that PostgreSQL already built (GeoJSON FeatureCollections) without parsing it again,
  * typed as the contract's schema for the client.
  */
-export function jsonText<S extends z.ZodType>(c: Context, _schema: S, body: string, headers: Record<string, string> = {}) {
+export function jsonText<S extends z.ZodType>(c: Context, _schema: S, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
   return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8', ...headers }) as unknown as TypedResponse<
     JSONParsed<z.infer<S>>,
     200,

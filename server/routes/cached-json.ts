@@ -19,6 +19,6 @@ export async function cachedJson<S extends z.ZodType, Q>(
   compute: (user: UserRow, query: Q) => Promise<string>,
 ) {
   const user = c.get('user');
-  const { text, hit } = await cachedAnswer(deps, user, endpoint, query, () => compute(user, query));
-  return jsonText(c, schema, text, { 'Server-Timing': `cache;desc=${hit ? 'hit' : 'miss'}` });
+  const { body, hit } = await cachedAnswer(deps, user, endpoint, query, () => compute(user, query));
+  return jsonText(c, schema, body, { 'Server-Timing': `cache;desc=${hit ? 'hit' : 'miss'}` });
 }

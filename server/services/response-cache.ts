@@ -5,12 +5,13 @@ import type { Queryable } from '../../db/queries/queryable.js';
 const MIB = 2 ** 20;
 
 /**
- * Answers of the read endpoints the dashboard asks again and again (layers, analyses), kept as the JSON text sent,
- * so a repeated request costs one small query (the data version) and no serialisation. Bounded by bytes, least
- * recently used first out; concurrent requests for one key share one computation, and a failed one is not kept.
+ * Answers of the read endpoints the dashboard asks again and again (layers, analyses), kept as the UTF-8 bytes sent,
+ * so a repeated request costs one small query (the data version) and no serialisation: a megabyte of JSON with
+ * Chinese names costs milliseconds to encode, each time it is sent as a string. Bounded by bytes, least recently
+ * used first out; concurrent requests for one key share one computation, and a failed one is not kept.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, Promise<string>>();
+  private readonly entries = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
   private readonly sizes = new Map<string, number>();
   private bytes = 0;
   hits = 0;
@@ -21,40 +22,39 @@ export class ResponseCache {
     private readonly maxEntryBytes = 48 * MIB,
   ) {}
 
-  text(key: string, compute: () => Promise<string>): Promise<string> {
-    return this.lookup(key, compute).text;
+  body(key: string, compute: () => Promise<Uint8Array<ArrayBuffer>>): Promise<Uint8Array<ArrayBuffer>> {
+    return this.lookup(key, compute).body;
   }
 
   /** The answer, and whether it was already there (or on its way) when asked. */
-  lookup(key: string, compute: () => Promise<string>): { text: Promise<string>; hit: boolean } {
+  lookup(key: string, compute: () => Promise<Uint8Array<ArrayBuffer>>): { body: Promise<Uint8Array<ArrayBuffer>>; hit: boolean } {
     const entry = this.entries.get(key);
     if (entry) {
       this.hits++;
       this.touch(key, entry);
-      return { text: entry, hit: true };
+      return { body: entry, hit: true };
     }
     this.misses++;
     const computed = compute();
     this.entries.set(key, computed);
     computed.then(
-      (text) => this.admit(key, computed, text.length),
+      (body) => this.admit(key, computed, body.byteLength),
       () => this.forget(key, computed),
     );
-    return { text: computed, hit: false };
+    return { body: computed, hit: false };
   }
 
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
-  private touch(key: string, entry: Promise<string>) {
+  private touch(key: string, entry: Promise<Uint8Array<ArrayBuffer>>) {
     this.entries.delete(key);
     this.entries.set(key, entry);
   }
 
-  private admit(key: string, entry: Promise<string>, length: number) {
+  private admit(key: string, entry: Promise<Uint8Array<ArrayBuffer>>, length: number) {
     if (this.entries.get(key) !== entry) return;
-    // JS strings of this JSON are mostly one byte a character; UTF-16 would at most double it.
     if (length > Math.min(this.maxEntryBytes, this.maxBytes)) return this.forget(key, entry);
     this.sizes.set(key, length);
     this.bytes += length;
@@ -64,7 +64,7 @@ export class ResponseCache {
     }
   }
 
-  private forget(key: string, entry: Promise<string>) {
+  private forget(key: string, entry: Promise<Uint8Array<ArrayBuffer>>) {
     if (this.entries.get(key) !== entry) return;
     this.entries.delete(key);
     this.bytes -= this.sizes.get(key) ?? 0;
@@ -83,8 +83,11 @@ export async function cachedAnswer(
   endpoint: string,
   query: unknown,
   compute: () => Promise<string>,
-): Promise<{ text: string; hit: boolean }> {
+): Promise<{ body: Uint8Array<ArrayBuffer>; hit: boolean }> {
   const version = await dataVersion(deps.database);
-  const { text, hit } = deps.responses.lookup(JSON.stringify([endpoint, user.districtCode, version, query]), compute);
-  return { text: await text, hit };
+  const { body, hit } = deps.responses.lookup(JSON.stringify([endpoint, user.districtCode, version, query]), async () => utf8(await compute()));
+  return { body: await body, hit };
 }
+
+/** The JSON text as the bytes sent: encoded once here, not again by each Response. */
+export const utf8 = (text: string): Uint8Array<ArrayBuffer> => Buffer.from(text, 'utf8');
